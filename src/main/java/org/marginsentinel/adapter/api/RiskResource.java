@@ -1,0 +1,86 @@
+package org.marginsentinel.adapter.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.marginsentinel.domain.margin.AccountRisk;
+import org.marginsentinel.domain.margin.MarginCalculator;
+import org.marginsentinel.domain.margin.TierTable;
+
+/** Stateless risk evaluation over HTTP, with the same engine the bot uses. */
+@Path("/api/v1/risk")
+public class RiskResource {
+
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(20).maxNumberLength(100).maxStringLength(MAX_BODY_BYTES).build());
+        JSON.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    @Inject
+    MarginCalculator calculator;
+
+    @Inject
+    TierTable tierTable;
+
+    @POST
+    @Path("/evaluate")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Value positions and find their liquidation prices",
+            description = "Isolated and cross positions at the given mark prices, with tiered maintenance margin "
+                    + "(the shipped Binance USDⓈ-M tiers unless overridden per position). Numbers may be JSON "
+                    + "numbers or strings. Ratios are fractions. At most 500 positions and 1 MiB per request.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RiskRequestSchema.class),
+            examples = @ExampleObject(name = "one isolated long", value = RiskRequestSchema.EXAMPLE)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RiskResponse.class)))
+    @APIResponse(responseCode = "400", description = "what is wrong, field by field",
+            content = @Content(schema = @Schema(implementation = ApiProblem.class)))
+    public Response evaluate(byte[] body) {
+        try {
+            if (body == null || body.length == 0) {
+                throw new InvalidRequest("$", "the body is empty; send a JSON object");
+            }
+            if (body.length > MAX_BODY_BYTES) {
+                throw new InvalidRequest("$", "the body is larger than 1 MiB");
+            }
+            RiskRequestParser.Parsed parsed = RiskRequestParser.parse(readJson(body), tierTable);
+            AccountRisk account = new MarginCalculator(parsed.tiers()).account(parsed.walletBalance(), parsed.positions());
+            return Response.ok(RiskResponse.from(account)).build();
+        } catch (InvalidRequest invalid) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new ApiProblem("invalid request", invalid.problems())).build();
+        }
+    }
+
+    private static JsonNode readJson(byte[] body) {
+        try {
+            return JSON.readTree(new String(body, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new InvalidRequest(List.of(new ApiProblem.FieldProblem("$", "the body is not valid JSON" + where)));
+        }
+    }
+}
