@@ -13,7 +13,7 @@ public class PriceSourceException extends RuntimeException {
     }
 
     public PriceSourceException(String source, String message, Throwable cause) {
-        super(source + ": " + message, cause, false, false);
+        super(message, cause, false, false);
         this.source = source;
     }
 
