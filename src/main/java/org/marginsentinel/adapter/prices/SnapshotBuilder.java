@@ -1,0 +1,72 @@
+package org.marginsentinel.adapter.prices;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.marginsentinel.domain.market.Symbols;
+
+/**
+ * Collects the rows of one source answer. Each row is keyed by its own symbol; a symbol that
+ * shows up twice with different marks is dropped, because we cannot tell which row is right.
+ */
+public final class SnapshotBuilder {
+
+    private final String source;
+    private final Map<String, BigDecimal> marks = new LinkedHashMap<>();
+    private final Set<String> symbols = new HashSet<>();
+    private final Set<String> conflicting = new HashSet<>();
+    private final List<String> rejected = new ArrayList<>();
+
+    public SnapshotBuilder(String source) {
+        this.source = source;
+    }
+
+    /** Adds a USDT perpetual row; callers skip rows that are not USDT perpetuals. */
+    public void add(String symbol, String rawMark) {
+        if (!Symbols.isUsdtSymbol(symbol)) {
+            return;
+        }
+        symbols.add(symbol);
+        if (conflicting.contains(symbol)) {
+            return;
+        }
+        Optional<BigDecimal> mark = PriceText.parse(rawMark);
+        if (mark.isEmpty()) {
+            rejected.add(symbol + ": mark " + quoted(rawMark) + " is not a positive number");
+            return;
+        }
+        BigDecimal earlier = marks.putIfAbsent(symbol, mark.get());
+        if (earlier != null && earlier.compareTo(mark.get()) != 0) {
+            marks.remove(symbol);
+            conflicting.add(symbol);
+            rejected.add(symbol + ": listed twice with different marks (" + earlier + ", " + mark.get() + ")");
+        }
+    }
+
+    /** Notes a row that could not be read at all. */
+    public void reject(String description) {
+        rejected.add(description);
+    }
+
+    /**
+     * The snapshot.
+     *
+     * @throws BadPayloadException when not a single row carried a valid mark
+     */
+    public SourceSnapshot build() {
+        if (marks.isEmpty()) {
+            throw new BadPayloadException(source, "no valid USDT perpetual mark in the answer"
+                    + (rejected.isEmpty() ? "" : "; rejected: " + String.join("; ", rejected.subList(0, Math.min(3, rejected.size())))));
+        }
+        return new SourceSnapshot(source, marks, symbols, rejected);
+    }
+
+    private static String quoted(String raw) {
+        return raw == null ? "null" : "'" + HttpFailures.snippet(raw) + "'";
+    }
+}

@@ -1,0 +1,43 @@
+package org.marginsentinel.adapter.prices.binance;
+
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.marginsentinel.adapter.prices.HttpFailures;
+
+/**
+ * Binance USDⓈ-M futures public market data. Base URL: {@code quarkus.rest-client.binance.url}
+ * (from {@code sentinel.prices.binance-url}).
+ *
+ * <p>The body comes back as text and is parsed by {@link PremiumIndexParser}, so an HTML page or a
+ * cut-off answer becomes a clean "bad payload" instead of a client exception.
+ */
+@RegisterRestClient(configKey = "binance")
+@Path("/fapi/v1")
+@ClientHeaderParam(name = "User-Agent", value = "MarginSentinel/0.1 (mark-price poller)")
+public interface BinanceFuturesClient {
+
+    /** Every symbol's mark price in one request (request weight 10). A JSON array. */
+    @GET
+    @Path("/premiumIndex")
+    @Produces(MediaType.APPLICATION_JSON)
+    String premiumIndex();
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return HttpFailures.binance(response.getStatus(), response.getHeaderString("Retry-After"), bodyOf(response));
+    }
+
+    private static String bodyOf(Response response) {
+        try {
+            return response.hasEntity() ? response.readEntity(String.class) : "";
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+}

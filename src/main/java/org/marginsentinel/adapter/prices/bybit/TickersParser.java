@@ -1,0 +1,73 @@
+package org.marginsentinel.adapter.prices.bybit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.marginsentinel.adapter.prices.BadPayloadException;
+import org.marginsentinel.adapter.prices.HttpFailures;
+import org.marginsentinel.adapter.prices.JsonBodies;
+import org.marginsentinel.adapter.prices.RateLimitedException;
+import org.marginsentinel.adapter.prices.RegionBlockedException;
+import org.marginsentinel.adapter.prices.SnapshotBuilder;
+import org.marginsentinel.adapter.prices.SourceSnapshot;
+import org.marginsentinel.adapter.prices.TransientSourceException;
+
+/**
+ * Reads {@code /v5/market/tickers?category=linear}. Checks {@code retCode} first (Bybit reports
+ * errors with HTTP 200), then keeps USDT perpetuals, each keyed by the {@code symbol} inside its own
+ * row (a bulk answer once carried one symbol's data under another's position).
+ */
+public final class TickersParser {
+
+    private final ObjectMapper mapper;
+
+    public TickersParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public SourceSnapshot parse(String body) {
+        String source = BybitMarkSource.NAME;
+        JsonNode root = JsonBodies.read(mapper, source, body);
+        TickersResponse response;
+        try {
+            response = root.isObject() ? mapper.treeToValue(root, TickersResponse.class) : null;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new BadPayloadException(source, "unexpected tickers envelope: " + e.getMessage(), e);
+        }
+        if (response == null || response.retCode() == null) {
+            throw new BadPayloadException(source, "no retCode in answer: " + HttpFailures.snippet(body));
+        }
+        int retCode = response.retCode();
+        if (retCode != 0) {
+            throw envelopeError(retCode, response.retMsg());
+        }
+        if (response.result() == null || response.result().list() == null) {
+            throw new BadPayloadException(source, "retCode 0 but no result.list");
+        }
+        SnapshotBuilder snapshot = new SnapshotBuilder(source);
+        for (JsonNode element : response.result().list()) {
+            LinearTicker ticker;
+            try {
+                ticker = mapper.treeToValue(element, LinearTicker.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                snapshot.reject("unreadable row: " + e.getMessage());
+                continue;
+            }
+            if (ticker != null && ticker.symbol() != null && ticker.isPerpetual()) {
+                snapshot.add(ticker.symbol(), ticker.markPrice());
+            }
+        }
+        return snapshot.build();
+    }
+
+    private static RuntimeException envelopeError(int retCode, String retMsg) {
+        String source = BybitMarkSource.NAME;
+        String message = "retCode " + retCode + " (" + retMsg + ")";
+        return switch (retCode) {
+            case 10006 -> new RateLimitedException(source, 200, null, null, message);
+            case 10009 -> new RegionBlockedException(source, 200, message);
+            case 10016 -> new TransientSourceException(source, message);
+            default -> new BadPayloadException(source, message);
+        };
+    }
+}

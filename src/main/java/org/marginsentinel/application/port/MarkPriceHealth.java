@@ -1,0 +1,21 @@
+package org.marginsentinel.application.port;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How healthy the mark-price feed is, per symbol and as a whole. {@link MarkPrices} only shows
+ * fresh marks; this says why a mark is missing ("BTCUSDT: last mark 3 minutes old").
+ */
+public interface MarkPriceHealth {
+
+    /** The symbol's last good mark with its age, stale or not; empty if the feed never had one. */
+    Optional<MarkFreshness> freshness(String symbol);
+
+    /** {@link #freshness(String)} of every symbol that ever had a good mark. */
+    Map<String, MarkFreshness> freshness();
+
+    /** When polls started failing without a good one since; empty while the feed is healthy. */
+    Optional<Instant> deadSince();
+}

@@ -1,0 +1,245 @@
+package org.marginsentinel.adapter.prices.fake;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPattern;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Fake Binance and Bybit price APIs on an in-process WireMock server (127.0.0.1, random port).
+ * By default both serve the fixture answers ({@code binance-premiumIndex.json},
+ * {@code bybit-tickers-linear.json}); the methods below change one venue's answer until the next
+ * {@link #reset()}.
+ *
+ * <p>In a {@code @QuarkusTest}, use {@link PriceApiResource} and {@link InjectPriceApi}. From your
+ * own test resource (for example one that also fakes Telegram), call {@link #start()} (own server)
+ * or {@link #attachTo(WireMockServer)} (share your server), return {@link #configProperties()} from
+ * {@code start()}, and {@link #stop()} it in {@code stop()}.
+ */
+public final class PriceApiFake {
+
+    public static final String BINANCE_PATH = "/fapi/v1/premiumIndex";
+    public static final String BYBIT_PATH = "/v5/market/tickers";
+
+    /** Fixture snapshot time, 2026-09-19T13:20:00Z, used as {@code time} in generated answers. */
+    public static final long FIXTURE_TIME_MILLIS = 1789824000000L;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WireMockServer server;
+    private final boolean ownsServer;
+    private StubMapping binanceStub;
+    private StubMapping bybitStub;
+
+    private PriceApiFake(WireMockServer server, boolean ownsServer) {
+        this.server = server;
+        this.ownsServer = ownsServer;
+        reset();
+    }
+
+    /** Starts a WireMock server of its own on 127.0.0.1 and a free port, serving the fixtures. */
+    public static PriceApiFake start() {
+        WireMockServer server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .jettyAcceptors(1)
+                .containerThreads(8));
+        server.start();
+        return new PriceApiFake(server, true);
+    }
+
+    /**
+     * Adds the price endpoints to a WireMock server you already run (its other stubs are left
+     * alone; {@link #stop()} will not stop it).
+     */
+    public static PriceApiFake attachTo(WireMockServer server) {
+        return new PriceApiFake(server, false);
+    }
+
+    /** Config that points the application's price clients here. */
+    public Map<String, String> configProperties() {
+        return Map.of(
+                "sentinel.prices.binance-url", baseUrl(),
+                "sentinel.prices.bybit-url", baseUrl());
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The underlying server, for custom stubs or {@code verify}. */
+    public WireMockServer server() {
+        return server;
+    }
+
+    /** Stops the server if this fake started it. */
+    public void stop() {
+        if (ownsServer && server.isRunning()) {
+            server.stop();
+        }
+    }
+
+    /** Back to the fixture answers on both venues, and forgets the requests made so far. */
+    public void reset() {
+        binanceResponds(json(200, PriceFixtures.read("binance-premiumIndex.json")));
+        bybitResponds(json(200, PriceFixtures.read("bybit-tickers-linear.json")));
+        server.removeServeEventsMatching(binanceRequests());
+        server.removeServeEventsMatching(bybitRequests());
+    }
+
+    // --- Binance ---------------------------------------------------------------------------
+
+    /** Binance answers 200 with a premiumIndex array of exactly these symbols and mark texts. */
+    public PriceApiFake servesBinanceMarks(Map<String, String> symbolToMark) {
+        ArrayNode rows = JSON.createArrayNode();
+        symbolToMark.forEach((symbol, mark) -> {
+            ObjectNode row = rows.addObject();
+            row.put("symbol", symbol);
+            row.put("markPrice", mark);
+            row.put("indexPrice", mark);
+            row.put("lastFundingRate", "0.00010000");
+            row.put("time", FIXTURE_TIME_MILLIS);
+        });
+        return binanceResponds(json(200, write(rows)));
+    }
+
+    /** Binance answers 200 with the fixture premiumIndex array again. */
+    public PriceApiFake servesBinanceFixture() {
+        return binanceResponds(json(200, PriceFixtures.read("binance-premiumIndex.json")));
+    }
+
+    /** Binance answers {@code status} with a fixture body, e.g. {@code (451, "binance-451.json")}. */
+    public PriceApiFake binanceFailsWith(int status, String bodyFile) {
+        return binanceResponds(fixture(status, bodyFile));
+    }
+
+    /** Binance answers 429 or 418 with a fixture body and, if not null, a {@code Retry-After} header. */
+    public PriceApiFake binanceRateLimits(int status, String bodyFile, String retryAfter) {
+        ResponseDefinitionBuilder response = fixture(status, bodyFile);
+        if (retryAfter != null) {
+            response.withHeader("Retry-After", retryAfter);
+        }
+        return binanceResponds(response);
+    }
+
+    /** Binance answers 200 with this exact body (HTML, truncated JSON, ...). */
+    public PriceApiFake binanceServesBody(String body) {
+        return binanceResponds(json(200, body));
+    }
+
+    /** Binance answers with the fixture only after {@code delay}. */
+    public PriceApiFake binanceDelays(Duration delay) {
+        return binanceResponds(json(200, PriceFixtures.read("binance-premiumIndex.json"))
+                .withFixedDelay((int) delay.toMillis()));
+    }
+
+    /** Binance answers whatever you build. */
+    public PriceApiFake binanceResponds(ResponseDefinitionBuilder response) {
+        if (binanceStub != null) {
+            server.removeStub(binanceStub);
+        }
+        binanceStub = server.stubFor(get(urlPathEqualTo(BINANCE_PATH)).willReturn(response));
+        return this;
+    }
+
+    /** Requests Binance received since the last {@link #reset()}. */
+    public int binanceRequestCount() {
+        return server.countRequestsMatching(binanceRequests()).getCount();
+    }
+
+    // --- Bybit -----------------------------------------------------------------------------
+
+    /** Bybit answers 200, retCode 0, with linear tickers of exactly these symbols and mark texts. */
+    public PriceApiFake servesBybitMarks(Map<String, String> symbolToMark) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("retCode", 0);
+        root.put("retMsg", "OK");
+        ObjectNode result = root.putObject("result");
+        result.put("category", "linear");
+        ArrayNode list = result.putArray("list");
+        symbolToMark.forEach((symbol, mark) -> {
+            ObjectNode row = list.addObject();
+            row.put("symbol", symbol);
+            row.put("markPrice", mark);
+            row.put("indexPrice", mark);
+            row.put("lastPrice", mark);
+            row.put("deliveryTime", "0");
+        });
+        root.putObject("retExtInfo");
+        root.put("time", FIXTURE_TIME_MILLIS);
+        return bybitResponds(json(200, write(root)));
+    }
+
+    /** Bybit answers 200 with the fixture tickers again. */
+    public PriceApiFake servesBybitFixture() {
+        return bybitResponds(json(200, PriceFixtures.read("bybit-tickers-linear.json")));
+    }
+
+    /** Bybit answers {@code status} with a fixture body, e.g. {@code (403, "bybit-403-cloudfront.html")}. */
+    public PriceApiFake bybitFailsWith(int status, String bodyFile) {
+        return bybitResponds(fixture(status, bodyFile));
+    }
+
+    /** Bybit answers 200 with this exact body. */
+    public PriceApiFake bybitServesBody(String body) {
+        return bybitResponds(json(200, body));
+    }
+
+    /** Bybit answers whatever you build. */
+    public PriceApiFake bybitResponds(ResponseDefinitionBuilder response) {
+        if (bybitStub != null) {
+            server.removeStub(bybitStub);
+        }
+        bybitStub = server.stubFor(get(urlPathEqualTo(BYBIT_PATH))
+                .withQueryParam("category", equalTo("linear"))
+                .willReturn(response));
+        return this;
+    }
+
+    /** Requests Bybit received since the last {@link #reset()}. */
+    public int bybitRequestCount() {
+        return server.countRequestsMatching(bybitRequests()).getCount();
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    private static RequestPattern binanceRequests() {
+        return getRequestedFor(urlPathEqualTo(BINANCE_PATH)).build();
+    }
+
+    private static RequestPattern bybitRequests() {
+        return getRequestedFor(urlPathEqualTo(BYBIT_PATH)).build();
+    }
+
+    private static ResponseDefinitionBuilder fixture(int status, String bodyFile) {
+        String contentType = bodyFile.endsWith(".html") ? "text/html" : bodyFile.endsWith(".txt") ? "text/plain"
+                : "application/json";
+        return aResponse().withStatus(status).withHeader("Content-Type", contentType)
+                .withBody(PriceFixtures.read(bodyFile));
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private static String write(Object tree) {
+        try {
+            return JSON.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
