@@ -1,0 +1,229 @@
+package org.marginsentinel.adapter.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandRegistry;
+import org.marginsentinel.adapter.telegram.delivery.OutboxSender;
+import org.marginsentinel.adapter.telegram.delivery.SendRateLimiter;
+import org.marginsentinel.adapter.telegram.update.UpdateDispatcher;
+import org.marginsentinel.adapter.telegram.update.UpdateHandler;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * Starts and stops the Telegram side of the service. Without a token it logs one INFO line and
+ * does nothing else. With one it builds its own OkHttp client and a daemon poller thread (so the
+ * JVM can exit), learns the bot's username with getMe, publishes the command menu, starts the
+ * outbox sender and registers the long-polling {@link UpdateDispatcher}.
+ *
+ * <p>If Telegram cannot be reached at start-up the service still starts and the bot retries every
+ * {@value #RETRY_SECONDS} s; a token Telegram rejects (401) is logged as an error and not retried.
+ * The token itself is never logged.
+ */
+@ApplicationScoped
+public class TelegramBot {
+
+    private static final Logger LOG = Logger.getLogger(TelegramBot.class);
+    static final long RETRY_SECONDS = 30;
+    private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member");
+    private static final int POLL_TIMEOUT_SECONDS = 50;
+
+    @Inject
+    TelegramConfig config;
+    @Inject
+    BotConnection connection;
+    @Inject
+    OutboxSender sender;
+    @Inject
+    UpdateHandler handler;
+    @Inject
+    CommandRegistry registry;
+
+    private Session session;
+    private ScheduledExecutorService retrier;
+    private ScheduledFuture<?> pendingRetry;
+
+    /** Everything one running bot owns, so stop() can release all of it. */
+    private record Session(TelegramBotsLongPollingApplication app, OkHttpClient http,
+                           ScheduledExecutorService poller) {
+    }
+
+    void onStartup(@Observes StartupEvent event) {
+        if (token() == null) {
+            LOG.info("Telegram bot disabled: set TELEGRAM_BOT_TOKEN to enable it.");
+            return;
+        }
+        start();
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stop();
+        synchronized (this) {
+            if (retrier != null) {
+                retrier.shutdownNow();
+                retrier = null;
+            }
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return session != null;
+    }
+
+    /** Connects to Telegram and starts polling; no-op without a token or when already running. */
+    public synchronized void start() {
+        String token = token();
+        if (token == null || session != null) {
+            return;
+        }
+        cancelRetry();
+        TelegramUrl url = TelegramApiUrl.parse(config.apiUrl());
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(64);
+        dispatcher.setMaxRequestsPerHost(64);
+        OkHttpClient pollHttp = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(16, 60, TimeUnit.SECONDS))
+                .connectTimeout(Duration.ofSeconds(10))
+                .writeTimeout(Duration.ofSeconds(30))
+                .readTimeout(Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25))
+                .build();
+        OkHttpClient sendHttp = pollHttp.newBuilder().readTimeout(Duration.ofSeconds(30)).build();
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "telegram-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        TelegramBotsLongPollingApplication app = null;
+        try {
+            OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
+            User me = client.execute(new GetMe());
+            String username = me.getUserName();
+            SendRateLimiter limiter = new SendRateLimiter(config.maxMessagesPerSecond(), config.chatInterval(),
+                    config.groupMessagesPerMinute());
+            connection.connect(client, limiter, username);
+            publishCommands(client);
+            sender.start(client, limiter, config.senderThreads());
+            app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> poller);
+            app.registerBot(token, () -> url, updatesRequest(), new UpdateDispatcher(handler, config.handlerThreads()));
+            session = new Session(app, pollHttp, poller);
+            LOG.infof("Telegram bot @%s started with %d commands (%s://%s:%d)", username,
+                    registry.listedCommands().size(), url.getSchema(), url.getHost(), url.getPort());
+        } catch (Exception e) {
+            release(new Session(app, pollHttp, poller));
+            if (e instanceof TelegramApiRequestException request && request.getErrorCode() != null
+                    && request.getErrorCode() == 401) {
+                LOG.error("Telegram rejected the bot token (401 Unauthorized). Check TELEGRAM_BOT_TOKEN; "
+                        + "the bot stays off, the rest of the service runs.");
+                return;
+            }
+            LOG.warnf("Telegram bot could not start (%s); retrying in %d s", redact(e.toString(), token), RETRY_SECONDS);
+            scheduleRetry();
+        }
+    }
+
+    /** Stops polling, finishes running handlers and in-flight sends, and releases every thread. */
+    public synchronized void stop() {
+        cancelRetry();
+        if (session == null) {
+            return;
+        }
+        Session current = session;
+        session = null;
+        release(current);
+        LOG.info("Telegram bot stopped");
+    }
+
+    private void release(Session current) {
+        if (current.app() != null) {
+            try {
+                current.app().close(); // stops polling and closes the UpdateDispatcher (waits for handlers)
+            } catch (Exception e) {
+                LOG.warnf("Closing the long-polling application failed: %s", e.getMessage());
+            }
+        }
+        sender.stop();
+        connection.disconnect();
+        current.poller().shutdownNow();
+        current.http().dispatcher().cancelAll(); // aborts the long poll still waiting for Telegram
+        current.http().connectionPool().evictAll();
+        current.http().dispatcher().executorService().shutdown();
+    }
+
+    private void publishCommands(OkHttpTelegramClient client) {
+        List<BotCommand> commands = registry.listedCommands().stream()
+                .limit(100)
+                .map(TelegramBot::toBotCommand)
+                .toList();
+        if (commands.isEmpty()) {
+            return;
+        }
+        try {
+            client.execute(SetMyCommands.builder().commands(commands).build());
+        } catch (Exception e) {
+            LOG.warnf("Could not publish the command menu (setMyCommands): %s", e.getMessage());
+        }
+    }
+
+    private static BotCommand toBotCommand(ChatCommand command) {
+        return BotCommand.builder().command(command.name()).description(command.description()).build();
+    }
+
+    private static Function<Integer, GetUpdates> updatesRequest() {
+        return lastReceived -> GetUpdates.builder()
+                .offset(lastReceived + 1)
+                .limit(100)
+                .timeout(POLL_TIMEOUT_SECONDS)
+                .allowedUpdates(ALLOWED_UPDATES)
+                .build();
+    }
+
+    private String token() {
+        return config.token().map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+    }
+
+    private void scheduleRetry() {
+        if (retrier == null) {
+            retrier = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "telegram-start-retry");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        pendingRetry = retrier.schedule(this::start, RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void cancelRetry() {
+        if (pendingRetry != null) {
+            pendingRetry.cancel(false);
+            pendingRetry = null;
+        }
+    }
+
+    static String redact(String text, String token) {
+        return text == null || token == null ? text : text.replace(token, "<token>");
+    }
+}

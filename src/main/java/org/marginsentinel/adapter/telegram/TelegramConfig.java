@@ -1,0 +1,42 @@
+package org.marginsentinel.adapter.telegram;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@code sentinel.telegram.*}; every key is documented in application.properties. */
+@ConfigMapping(prefix = "sentinel.telegram")
+public interface TelegramConfig {
+
+    /** Bot token from @BotFather. Empty: the bot does not start (the rest of the service does). */
+    Optional<String> token();
+
+    /** Bot API base, scheme://host[:port] without a path (TelegramBots has no base path). */
+    @WithDefault("https://api.telegram.org")
+    String apiUrl();
+
+    /** Global send budget across all chats. */
+    @WithDefault("30")
+    int maxMessagesPerSecond();
+
+    /** Minimum gap between two messages to the same chat. */
+    @WithDefault("1s")
+    Duration chatInterval();
+
+    /** At most this many messages per sliding minute to one group (negative chat id). */
+    @WithDefault("20")
+    int groupMessagesPerMinute();
+
+    /** Workers that run command handlers; one chat is always handled in order on one of them. */
+    @WithDefault("8")
+    int handlerThreads();
+
+    /** How long a Confirm / Cancel question stays answerable. */
+    @WithDefault("2m")
+    Duration confirmationTtl();
+
+    /** Concurrent Bot API calls made by the outbox sender. */
+    @WithDefault("4")
+    int senderThreads();
+}

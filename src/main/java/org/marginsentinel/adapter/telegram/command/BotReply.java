@@ -1,0 +1,48 @@
+package org.marginsentinel.adapter.telegram.command;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a command answers: Telegram HTML (escape every interpolated value with
+ * {@link org.marginsentinel.adapter.telegram.format.Html}), optional inline buttons and an
+ * optional confirmation request.
+ *
+ * <p>Long HTML is fine: replies over 4,096 characters are split on line boundaries (buttons stay
+ * on the last part). With a {@link Confirmation}, the HTML is the question and Confirm / Cancel
+ * buttons are added below any other buttons.
+ */
+public record BotReply(String html, List<List<Button>> buttons, Confirmation confirmation) {
+
+    public BotReply {
+        Objects.requireNonNull(html, "html");
+        if (html.isBlank()) {
+            throw new IllegalArgumentException("html must not be blank");
+        }
+        buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+    }
+
+    /** A plain HTML reply. */
+    public static BotReply html(String html) {
+        return new BotReply(html, List.of(), null);
+    }
+
+    /** The same reply with these rows of inline buttons (replacing any earlier ones). */
+    public BotReply withButtons(List<List<Button>> rows) {
+        return new BotReply(html, rows, confirmation);
+    }
+
+    /**
+     * Asks the user to confirm. When the same user presses Confirm before
+     * {@code sentinel.telegram.confirmation-ttl} runs out, the {@link ConfirmableAction} whose
+     * {@link ConfirmableAction#key()} is {@code actionKey} runs with {@code payload}, and the
+     * question is edited in place into the action's result.
+     */
+    public static BotReply confirm(String questionHtml, String actionKey, String payload) {
+        return new BotReply(questionHtml, List.of(), new Confirmation(actionKey, payload));
+    }
+
+    public boolean needsConfirmation() {
+        return confirmation != null;
+    }
+}

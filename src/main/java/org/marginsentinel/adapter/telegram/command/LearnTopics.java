@@ -1,0 +1,90 @@
+package org.marginsentinel.adapter.telegram.command;
+
+import java.util.List;
+import java.util.Map;
+
+/** The lessons of {@code /learn}: Telegram HTML, each well under 4,096 characters. */
+final class LearnTopics {
+
+    static final String OVERVIEW = """
+            <b>📚 Margin modes in one minute</b>
+
+            With leveraged futures the exchange keeps part of your money as <b>margin</b>: a deposit \
+            that absorbs your losses. When losses shrink it down to the <i>maintenance margin</i>, the \
+            exchange closes the position for you. That forced close is a <b>liquidation</b>.
+
+            The margin mode decides <b>which money</b> can be spent on keeping a losing position open:
+
+            🔒 <b>Isolated</b>: only the margin you put into that one position.
+            🌊 <b>Cross</b>: your whole futures balance, shared by every cross position.
+
+            <b>Side by side</b>
+            • <i>Worst case</i>: isolated loses one position's margin; cross can lose the entire balance.
+            • <i>Liquidation</i>: isolated comes sooner (a thinner cushion); cross comes later but takes more with it.
+            • <i>Upkeep</i>: isolated needs you to top up margin by hand; cross borrows from the balance on its own.
+            • <i>Suits</i>: isolated fits high leverage, experiments and part-time trading; cross fits low \
+            leverage, hedges and accounts you watch closely.
+
+            Read more: /learn isolated · /learn cross""";
+
+    static final String ISOLATED = """
+            <b>🔒 Isolated margin</b>
+
+            Every position gets its own fixed margin, like a separate little wallet. Losses can only \
+            spend that money; the rest of your balance never gets touched.
+
+            <b>How it gets liquidated</b>
+            The liquidation price depends on that position alone: entry, size, leverage and its \
+            margin. If the mark price reaches it, you lose the position's margin and nothing more.
+
+            <b>Risks</b>
+            • Thin cushion: at high leverage the liquidation price sits close to entry, so an \
+            ordinary swing can end the trade.
+            • No automatic rescue: to move liquidation further away you must add margin yourself, in time.
+            • Idle money: funds not assigned to a position just wait.
+
+            <b>Good for</b>
+            • High-leverage or speculative ideas where you accept losing a set amount.
+            • Testing a new strategy on a capped budget.
+            • Trading part time: you know the worst case before you enter.
+
+            💡 Decide the most you are willing to lose on the trade and make that the margin.
+
+            Compare: /learn cross · Overview: /learn""";
+
+    static final String CROSS = """
+            <b>🌊 Cross margin</b>
+
+            All cross positions draw on one pool: your futures balance. When a position loses, the \
+            pool pays, so it survives moves that would liquidate an isolated position with the same \
+            starting margin.
+
+            <b>How it gets liquidated</b>
+            The exchange judges the whole account. Liquidation comes when the balance plus the \
+            unrealized P&amp;L of every position can no longer cover their combined maintenance \
+            margin. One runaway trade drains the pool for all the others.
+
+            <b>Risks</b>
+            • Everything is at stake: one bad position can empty the whole futures wallet.
+            • A moving target: profits and losses on other positions shift your liquidation point.
+            • False comfort: the big cushion tempts people into too much leverage.
+
+            <b>Good for</b>
+            • Low leverage, where the extra cushion helps most.
+            • Hedged positions that offset each other.
+            • Accounts you watch closely and can act on quickly.
+
+            💡 Keep only money you are prepared to risk in the futures wallet, and watch the account's \
+            margin ratio, not just one position.
+
+            Compare: /learn isolated · Overview: /learn""";
+
+    /** Topic name → lesson; the overview is shown without a topic. */
+    static final Map<String, String> TOPICS = Map.of("isolated", ISOLATED, "cross", CROSS);
+
+    /** Topic names in the order they are offered to users. */
+    static final List<String> TOPIC_NAMES = List.of("isolated", "cross");
+
+    private LearnTopics() {
+    }
+}

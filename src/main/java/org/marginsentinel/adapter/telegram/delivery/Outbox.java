@@ -1,0 +1,89 @@
+package org.marginsentinel.adapter.telegram.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.telegram.format.MessageChunker;
+import org.marginsentinel.adapter.telegram.store.ChatDirectory;
+import org.marginsentinel.adapter.telegram.store.OutboxMessageEntity;
+import org.marginsentinel.adapter.telegram.store.OutboxStore;
+
+/**
+ * The one way to send Telegram messages from anywhere in the service (command replies, proactive
+ * warnings). Messages are stored in {@code telegram_outbox} in the caller's transaction, so they
+ * are sent if and only if the caller's work commits; the sender picks them up right after the
+ * commit and delivers them within Telegram's rate limits, most urgent first, retrying failures.
+ *
+ * <p>Works without a bot token too (rows then simply wait in the table).
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
+    private static final String CUT_MARK = "\n…";
+
+    @Inject
+    OutboxStore store;
+
+    @Inject
+    ChatDirectory chats;
+
+    @Inject
+    Event<OutboxEnqueued> enqueued;
+
+    /**
+     * Queues a message. Joins the caller's transaction (or starts one if there is none).
+     *
+     * @return ids of the stored rows: one per part of a split message; empty when the chat is
+     *         known to have blocked the bot (nothing is queued then)
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public List<Long> enqueue(OutgoingMessage message) {
+        Instant now = Instant.now();
+        Optional<Boolean> active = chats.isActive(message.chatId());
+        if (active.isPresent() && !active.get()) {
+            LOG.debugf("Not queueing a message for inactive chat %d", message.chatId());
+            return List.of();
+        }
+        if (message.supersedeKey() != null) {
+            store.supersede(message.chatId(), message.supersedeKey());
+        }
+        List<String> parts = message.isEdit() ? List.of(cutToLimit(message.html()))
+                : MessageChunker.split(message.html(), MessageChunker.TELEGRAM_LIMIT);
+        String buttons = ButtonsJson.write(message.buttons());
+        List<Long> ids = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            OutboxMessageEntity row = new OutboxMessageEntity();
+            row.chatId = message.chatId();
+            row.messageThreadId = message.messageThreadId();
+            row.replyToMessageId = i == 0 ? message.replyToMessageId() : null;
+            row.editMessageId = message.editMessageId();
+            row.html = parts.get(i);
+            row.buttons = i == parts.size() - 1 ? buttons : null;
+            row.silent = message.silent();
+            row.priority = message.priority();
+            row.supersedeKey = message.supersedeKey();
+            row.status = OutboxMessageEntity.Status.PENDING;
+            row.attempts = 0;
+            row.notBefore = now;
+            row.createdAt = now;
+            store.insert(row);
+            ids.add(row.id);
+        }
+        enqueued.fire(new OutboxEnqueued(message.chatId()));
+        return List.copyOf(ids);
+    }
+
+    private static String cutToLimit(String html) {
+        if (html.length() <= MessageChunker.TELEGRAM_LIMIT) {
+            return html;
+        }
+        return MessageChunker.split(html, MessageChunker.TELEGRAM_LIMIT - CUT_MARK.length()).get(0) + CUT_MARK;
+    }
+}

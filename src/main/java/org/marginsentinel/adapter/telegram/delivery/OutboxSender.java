@@ -1,0 +1,345 @@
+package org.marginsentinel.adapter.telegram.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.telegram.command.Button;
+import org.marginsentinel.adapter.telegram.format.MessageChunker;
+import org.marginsentinel.adapter.telegram.store.OutboxRow;
+import org.marginsentinel.adapter.telegram.store.OutboxStore;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Delivers PENDING outbox rows. One scheduler thread picks the most urgent due row of every chat
+ * the {@link SendRateLimiter} allows right now and hands it to a small pool of sender threads (at
+ * most one call per chat at a time, so a chat's messages keep their order). It wakes up after
+ * every commit that queued something, when a call finishes, when a rate limit frees up, and at
+ * least every {@value #SWEEP_MILLIS} ms.
+ *
+ * <p>Several PENDING plain rows for one chat (no buttons, no edit, same thread and reply target)
+ * go out as one message when they fit into 4,096 characters.
+ *
+ * <p>Errors: 429 pauses the chat for {@code retry_after} and retries; 403 marks the chat inactive
+ * and drops its pending rows; 400 "message is not modified" on an edit counts as sent; a 400 with
+ * {@code migrate_to_chat_id} moves the rows to the new chat; any other 400 fails the row (a merged
+ * message is retried row by row first); 5xx, network and other errors retry with exponential back-off
+ * (2 s, 4 s, … up to 5 min) until {@value #MAX_ATTEMPTS} attempts, then the row is FAILED.
+ *
+ * <p>Delivery is at-least-once: if the process dies between Telegram accepting a message and the
+ * row being marked SENT, that message is sent again after the restart.
+ */
+@ApplicationScoped
+public class OutboxSender {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class);
+
+    static final long SWEEP_MILLIS = 1_000;
+    static final int MAX_ATTEMPTS = 10;
+    private static final int BATCH = 500;
+    private static final String SEPARATOR = "\n\n";
+    private static final long MAX_BACKOFF_SECONDS = 300;
+
+    @Inject
+    OutboxStore store;
+
+    private final Object signal = new Object();
+    private boolean wakeRequested;
+    private volatile boolean running;
+    private Thread scheduler;
+    private ExecutorService workers;
+    private int workerCount;
+    private final AtomicInteger busyWorkers = new AtomicInteger();
+    private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
+    private volatile TelegramClient client;
+    private volatile SendRateLimiter limiter;
+
+    /** Starts delivering through {@code client}; no-op if already running. */
+    public synchronized void start(TelegramClient telegramClient, SendRateLimiter rateLimiter, int threads) {
+        if (running) {
+            return;
+        }
+        this.client = telegramClient;
+        this.limiter = rateLimiter;
+        this.workerCount = Math.max(1, threads);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workerCount, r -> daemon(r, "telegram-sender-" + n.incrementAndGet()));
+        this.running = true;
+        this.scheduler = daemon(this::loop, "telegram-outbox");
+        this.scheduler.start();
+    }
+
+    /** Stops picking rows and waits briefly for calls in flight. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        try {
+            scheduler.join(5_000);
+            workers.shutdown();
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        chatsInFlight.clear();
+        busyWorkers.set(0);
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Makes the scheduler look at the outbox now. */
+    public void wake() {
+        synchronized (signal) {
+            wakeRequested = true;
+            signal.notifyAll();
+        }
+    }
+
+    void onEnqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEnqueued event) {
+        if (running) {
+            wake();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            long sleep = SWEEP_MILLIS;
+            try {
+                sleep = Math.min(sleep, dispatchDueRows());
+            } catch (Exception e) {
+                LOG.errorf(e, "Outbox scheduling failed; trying again in %d ms", SWEEP_MILLIS);
+            }
+            awaitSignal(Math.max(1, sleep));
+        }
+    }
+
+    /** Starts every call the limits allow now; returns how long to wait before looking again. */
+    private long dispatchDueRows() {
+        Instant now = Instant.now();
+        long sleep = SWEEP_MILLIS;
+        Map<Long, List<OutboxRow>> byChat = new LinkedHashMap<>();
+        for (OutboxRow row : store.due(now, BATCH)) {
+            byChat.computeIfAbsent(row.chatId(), id -> new ArrayList<>()).add(row);
+        }
+        for (Map.Entry<Long, List<OutboxRow>> entry : byChat.entrySet()) {
+            long chatId = entry.getKey();
+            if (chatsInFlight.contains(chatId)) {
+                continue;
+            }
+            if (busyWorkers.get() >= workerCount) {
+                return sleep; // a finishing call wakes us up
+            }
+            long wait = limiter.tryAcquire(chatId);
+            if (wait > 0) {
+                sleep = Math.min(sleep, wait);
+                continue;
+            }
+            List<OutboxRow> batch = mergeable(entry.getValue());
+            chatsInFlight.add(chatId);
+            busyWorkers.incrementAndGet();
+            try {
+                workers.execute(() -> deliver(batch));
+            } catch (RuntimeException e) {
+                chatsInFlight.remove(chatId);
+                busyWorkers.decrementAndGet();
+                limiter.release(chatId);
+                throw e;
+            }
+        }
+        Instant nextDue = store.nextDue(now).orElse(null);
+        if (nextDue != null) {
+            sleep = Math.min(sleep, Math.max(1, Duration.between(Instant.now(), nextDue).toMillis() + 1));
+        }
+        return sleep;
+    }
+
+    /** The head row plus the following rows that can share its message. */
+    static List<OutboxRow> mergeable(List<OutboxRow> rowsOfOneChat) {
+        OutboxRow head = rowsOfOneChat.get(0);
+        List<OutboxRow> batch = new ArrayList<>();
+        batch.add(head);
+        int length = head.html().length();
+        for (int i = 1; i < rowsOfOneChat.size(); i++) {
+            OutboxRow next = rowsOfOneChat.get(i);
+            int merged = length + SEPARATOR.length() + next.html().length();
+            if (!next.mergeableWith(head) || merged > MessageChunker.TELEGRAM_LIMIT) {
+                break;
+            }
+            batch.add(next);
+            length = merged;
+        }
+        return batch;
+    }
+
+    private void deliver(List<OutboxRow> batch) {
+        OutboxRow head = batch.get(0);
+        long chatId = head.chatId();
+        List<Long> ids = batch.stream().map(OutboxRow::id).toList();
+        try {
+            Integer messageId = call(batch);
+            store.markSent(ids, messageId, Instant.now());
+        } catch (TelegramApiRequestException e) {
+            handleTelegramError(batch, ids, e);
+        } catch (Exception e) {
+            retryWithBackOff(head, ids, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            limiter.release(chatId);
+            chatsInFlight.remove(chatId);
+            busyWorkers.decrementAndGet();
+            wake();
+        }
+    }
+
+    private Integer call(List<OutboxRow> batch) throws TelegramApiException {
+        OutboxRow head = batch.get(0);
+        InlineKeyboardMarkup markup = keyboard(head.buttonsJson());
+        LinkPreviewOptions noPreview = LinkPreviewOptions.builder().isDisabled(true).build();
+        if (head.editMessageId() != null) {
+            EditMessageText edit = EditMessageText.builder()
+                    .chatId(head.chatId())
+                    .messageId(head.editMessageId())
+                    .text(head.html())
+                    .parseMode(ParseMode.HTML)
+                    .linkPreviewOptions(noPreview)
+                    .replyMarkup(markup)
+                    .build();
+            Serializable result = client.execute(edit);
+            return result instanceof Message message ? message.getMessageId() : head.editMessageId();
+        }
+        String text = batch.size() == 1 ? head.html()
+                : String.join(SEPARATOR, batch.stream().map(OutboxRow::html).toList());
+        SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
+                .chatId(head.chatId())
+                .text(text)
+                .parseMode(ParseMode.HTML)
+                .linkPreviewOptions(noPreview)
+                .messageThreadId(head.messageThreadId())
+                .replyMarkup(markup);
+        if (head.silent()) {
+            send.disableNotification(true);
+        }
+        if (head.replyToMessageId() != null) {
+            send.replyParameters(ReplyParameters.builder()
+                    .messageId(head.replyToMessageId()).allowSendingWithoutReply(true).build());
+        }
+        Message sent = client.execute(send.build());
+        return sent == null ? null : sent.getMessageId();
+    }
+
+    private void handleTelegramError(List<OutboxRow> batch, List<Long> ids, TelegramApiRequestException e) {
+        OutboxRow head = batch.get(0);
+        long chatId = head.chatId();
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        String description = e.getApiResponse() == null ? String.valueOf(e.getMessage()) : e.getApiResponse();
+        String error = code + " " + description;
+        if (code == 429) {
+            int retryAfter = e.getParameters() != null && e.getParameters().getRetryAfter() != null
+                    ? Math.max(1, e.getParameters().getRetryAfter()) : 5;
+            limiter.pauseChat(chatId, Duration.ofSeconds(retryAfter));
+            store.retryLater(ids, Instant.now().plusSeconds(retryAfter), error, false, MAX_ATTEMPTS);
+            LOG.warnf("Telegram asked to slow down (429) for chat %d; retrying in %d s", chatId, retryAfter);
+        } else if (code == 403) {
+            int dropped = store.chatUnreachable(chatId, error, Instant.now());
+            LOG.infof("Chat %d is unreachable (%s); marked inactive, dropped %d pending message(s)",
+                    chatId, description, dropped);
+        } else if (code == 400 && head.editMessageId() != null
+                && description.toLowerCase(Locale.ROOT).contains("message is not modified")) {
+            store.markSent(ids, head.editMessageId(), Instant.now());
+        } else if (code == 400 && e.getParameters() != null && e.getParameters().getMigrateToChatId() != null) {
+            long newChatId = e.getParameters().getMigrateToChatId();
+            store.moveChat(chatId, newChatId);
+            LOG.infof("Group %d became supergroup %d; its pending messages moved there", chatId, newChatId);
+        } else if (code == 400 && batch.size() > 1) {
+            // One of the merged rows is probably malformed: retry them one by one (attempts > 0 stops merging).
+            store.retryLater(ids, Instant.now(), error, true, MAX_ATTEMPTS);
+        } else if (code == 400) {
+            store.markFailed(ids, error);
+            LOG.warnf("Telegram refused outbox message(s) %s for chat %d: %s", ids, chatId, error);
+        } else {
+            retryWithBackOff(head, ids, error);
+        }
+    }
+
+    private void retryWithBackOff(OutboxRow head, List<Long> ids, String error) {
+        int attempt = head.attempts() + 1;
+        long delay = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(attempt, 20));
+        store.retryLater(ids, Instant.now().plusSeconds(delay), error, true, MAX_ATTEMPTS);
+        if (attempt >= MAX_ATTEMPTS) {
+            LOG.errorf("Giving up on outbox message(s) %s for chat %d after %d attempts: %s",
+                    ids, head.chatId(), attempt, error);
+        } else {
+            LOG.warnf("Sending outbox message(s) %s to chat %d failed (attempt %d): %s; retrying in %d s",
+                    ids, head.chatId(), attempt, error, delay);
+        }
+    }
+
+    private static InlineKeyboardMarkup keyboard(String buttonsJson) {
+        List<List<Button>> rows = ButtonsJson.read(buttonsJson);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> markup = InlineKeyboardMarkup.builder();
+        for (List<Button> row : rows) {
+            InlineKeyboardRow keyboardRow = new InlineKeyboardRow();
+            for (Button button : row) {
+                keyboardRow.add(InlineKeyboardButton.builder().text(button.label())
+                        .callbackData(button.callbackData()).build());
+            }
+            markup.keyboardRow(keyboardRow);
+        }
+        return markup.build();
+    }
+
+    private void awaitSignal(long millis) {
+        synchronized (signal) {
+            if (!wakeRequested && running) {
+                try {
+                    signal.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            wakeRequested = false;
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

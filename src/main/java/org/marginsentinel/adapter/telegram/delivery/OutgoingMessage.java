@@ -1,0 +1,97 @@
+package org.marginsentinel.adapter.telegram.delivery;
+
+import java.util.List;
+import java.util.Objects;
+import org.marginsentinel.adapter.telegram.command.Button;
+
+/**
+ * A message for {@link Outbox#enqueue}: a new message to a chat, or (with {@code editMessageId})
+ * a new text for one of the bot's earlier messages. Build it with {@link #to} / {@link #edit} and
+ * the {@code with…} methods.
+ *
+ * <p><b>Priority: lower numbers are more urgent</b> and go first when the rate limits make
+ * messages wait: {@link #PRIORITY_CRITICAL} (0) for imminent-liquidation warnings,
+ * {@link #PRIORITY_REPLY} (10) for answers to users, {@link #PRIORITY_WARNING} (20),
+ * {@link #PRIORITY_NORMAL} (50) and {@link #PRIORITY_LOW} (100). Within one priority, older first.
+ *
+ * @param chatId           target chat (user id for private chats, negative for groups)
+ * @param messageThreadId  forum topic, or null
+ * @param replyToMessageId quote this message (sent anyway if it was deleted), or null
+ * @param editMessageId    edit this bot message instead of sending a new one, or null
+ * @param html             Telegram HTML; longer than 4,096 characters is split on line boundaries
+ *                         (edits are cut short instead)
+ * @param buttons          inline keyboard rows (on the last part of a split message); empty for none.
+ *                         For an edit, no buttons removes the message's keyboard
+ * @param silent           deliver without notification sound
+ * @param priority         see above
+ * @param supersedeKey     if set, a newer message with the same key for the same chat replaces
+ *                         any older one that is still unsent (e.g. {@code "risk:BTCUSDT"}); max 128 chars
+ */
+public record OutgoingMessage(long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
+                              String html, List<List<Button>> buttons, boolean silent, int priority,
+                              String supersedeKey) {
+
+    public static final int PRIORITY_CRITICAL = 0;
+    public static final int PRIORITY_REPLY = 10;
+    public static final int PRIORITY_WARNING = 20;
+    public static final int PRIORITY_NORMAL = 50;
+    public static final int PRIORITY_LOW = 100;
+
+    public OutgoingMessage {
+        Objects.requireNonNull(html, "html");
+        if (html.isBlank()) {
+            throw new IllegalArgumentException("html must not be blank");
+        }
+        if (chatId == 0) {
+            throw new IllegalArgumentException("chatId must not be 0");
+        }
+        if (supersedeKey != null && (supersedeKey.isBlank() || supersedeKey.length() > 128)) {
+            throw new IllegalArgumentException("supersedeKey must be 1 to 128 characters");
+        }
+        buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+    }
+
+    /** A new message to {@code chatId} with {@link #PRIORITY_NORMAL}. */
+    public static OutgoingMessage to(long chatId, String html) {
+        return new OutgoingMessage(chatId, null, null, null, html, List.of(), false, PRIORITY_NORMAL, null);
+    }
+
+    /** New text (and buttons) for the bot's message {@code messageId}, with {@link #PRIORITY_REPLY}. */
+    public static OutgoingMessage edit(long chatId, int messageId, String html) {
+        return new OutgoingMessage(chatId, null, null, messageId, html, List.of(), false, PRIORITY_REPLY, null);
+    }
+
+    public OutgoingMessage inThread(Integer threadId) {
+        return new OutgoingMessage(chatId, threadId, replyToMessageId, editMessageId, html, buttons, silent, priority,
+                supersedeKey);
+    }
+
+    public OutgoingMessage replyingTo(Integer messageId) {
+        return new OutgoingMessage(chatId, messageThreadId, messageId, editMessageId, html, buttons, silent, priority,
+                supersedeKey);
+    }
+
+    public OutgoingMessage withButtons(List<List<Button>> rows) {
+        return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, rows, silent,
+                priority, supersedeKey);
+    }
+
+    public OutgoingMessage withPriority(int newPriority) {
+        return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
+                newPriority, supersedeKey);
+    }
+
+    public OutgoingMessage silently() {
+        return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, true,
+                priority, supersedeKey);
+    }
+
+    public OutgoingMessage superseding(String key) {
+        return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
+                priority, key);
+    }
+
+    public boolean isEdit() {
+        return editMessageId != null;
+    }
+}

@@ -1,0 +1,64 @@
+package org.marginsentinel.adapter.telegram.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The {@code telegram_chat} table: which chats exist and whether we may still write to them. */
+@ApplicationScoped
+public class ChatDirectory {
+
+    @Inject
+    EntityManager em;
+
+    /** Records that the chat wrote to us: creates it or makes it active again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void seen(long chatId, String chatType, String title, Instant now) {
+        TelegramChatEntity chat = em.find(TelegramChatEntity.class, chatId);
+        if (chat == null) {
+            chat = new TelegramChatEntity();
+            chat.chatId = chatId;
+            chat.chatType = chatType;
+            chat.title = truncate(title);
+            chat.active = true;
+            chat.updatedAt = now;
+            em.persist(chat);
+            return;
+        }
+        if (!chat.active || !Objects.equals(chat.chatType, chatType) || !Objects.equals(chat.title, truncate(title))) {
+            chat.active = true;
+            chat.chatType = chatType;
+            chat.title = truncate(title);
+            chat.updatedAt = now;
+        }
+    }
+
+    /** After a 403 or a my_chat_member "kicked"/"left": stop writing to the chat. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markInactive(long chatId, Instant now) {
+        TelegramChatEntity chat = em.find(TelegramChatEntity.class, chatId);
+        if (chat == null) {
+            chat = new TelegramChatEntity();
+            chat.chatId = chatId;
+            chat.chatType = chatId < 0 ? "group" : "private";
+            em.persist(chat);
+        }
+        chat.active = false;
+        chat.updatedAt = now;
+    }
+
+    /** Empty if the chat never wrote to us. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Boolean> isActive(long chatId) {
+        TelegramChatEntity chat = em.find(TelegramChatEntity.class, chatId);
+        return chat == null ? Optional.empty() : Optional.of(chat.active);
+    }
+
+    private static String truncate(String title) {
+        return title == null || title.length() <= 255 ? title : title.substring(0, 255);
+    }
+}

@@ -1,0 +1,44 @@
+package org.marginsentinel.adapter.telegram.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The {@code telegram_confirmation} table of pending Confirm / Cancel questions. */
+@ApplicationScoped
+public class Confirmations {
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long create(long ownerUserId, long chatId, String actionKey, String payload, Instant now, Instant expiresAt) {
+        ConfirmationEntity row = new ConfirmationEntity();
+        row.ownerUserId = ownerUserId;
+        row.chatId = chatId;
+        row.actionKey = actionKey;
+        row.payload = payload;
+        row.status = ConfirmationEntity.Status.PENDING;
+        row.createdAt = now;
+        row.expiresAt = expiresAt;
+        em.persist(row);
+        em.flush();
+        return row.id;
+    }
+
+    /** The row, locked for update so two presses cannot both use it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ConfirmationEntity> lock(long id) {
+        return Optional.ofNullable(em.find(ConfirmationEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int deleteExpiredBefore(Instant before) {
+        return em.createQuery("delete from ConfirmationEntity c where c.expiresAt < :before")
+                .setParameter("before", before).executeUpdate();
+    }
+}

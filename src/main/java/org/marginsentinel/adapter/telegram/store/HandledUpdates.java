@@ -1,0 +1,45 @@
+package org.marginsentinel.adapter.telegram.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/** The {@code telegram_handled_update} table that makes update handling exactly-once. */
+@ApplicationScoped
+public class HandledUpdates {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Claims the update for the current transaction.
+     *
+     * @return false if it was handled before (skip it); true if this transaction now owns it
+     *         (committing the transaction marks it handled, a rollback frees it again)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean claim(long updateId, Instant now) {
+        if (em.find(HandledUpdateEntity.class, updateId) != null) {
+            return false;
+        }
+        HandledUpdateEntity row = new HandledUpdateEntity();
+        row.updateId = updateId;
+        row.handledAt = now;
+        em.persist(row);
+        em.flush();
+        return true;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean isHandled(long updateId) {
+        return em.find(HandledUpdateEntity.class, updateId) != null;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int deleteHandledBefore(Instant before) {
+        return em.createQuery("delete from HandledUpdateEntity h where h.handledAt < :before")
+                .setParameter("before", before).executeUpdate();
+    }
+}

@@ -1,0 +1,23 @@
+package org.marginsentinel.adapter.telegram.store;
+
+import java.util.Objects;
+
+/** A detached copy of one PENDING outbox row, as the sender sees it. */
+public record OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
+                        String html, String buttonsJson, boolean silent, int priority, int attempts) {
+
+    static OutboxRow of(OutboxMessageEntity e) {
+        return new OutboxRow(e.id, e.chatId, e.messageThreadId, e.replyToMessageId, e.editMessageId, e.html, e.buttons,
+                e.silent, e.priority, e.attempts);
+    }
+
+    /** Can this row be appended to {@code head} in one Telegram message? */
+    public boolean mergeableWith(OutboxRow head) {
+        return editMessageId == null && head.editMessageId == null
+                && buttonsJson == null && head.buttonsJson == null
+                && attempts == 0 && head.attempts == 0
+                && chatId == head.chatId && silent == head.silent
+                && Objects.equals(messageThreadId, head.messageThreadId)
+                && Objects.equals(replyToMessageId, head.replyToMessageId);
+    }
+}

@@ -1,0 +1,126 @@
+package org.marginsentinel.adapter.telegram.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.marginsentinel.adapter.telegram.store.OutboxMessageEntity.Status;
+
+/** Queries and state changes of {@code telegram_outbox}; each method is its own short transaction. */
+@ApplicationScoped
+public class OutboxStore {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ChatDirectory chats;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insert(OutboxMessageEntity row) {
+        em.persist(row);
+    }
+
+    /** Drops older unsent rows with this key for this chat; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int supersede(long chatId, String supersedeKey) {
+        return em.createQuery("update OutboxMessageEntity o set o.status = :dropped, o.lastError = 'superseded'"
+                        + " where o.chatId = :chat and o.supersedeKey = :key and o.status = :pending")
+                .setParameter("dropped", Status.DROPPED).setParameter("pending", Status.PENDING)
+                .setParameter("chat", chatId).setParameter("key", supersedeKey)
+                .executeUpdate();
+    }
+
+    /** PENDING rows due at {@code now}, most urgent first (priority, then age). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<OutboxRow> due(Instant now, int limit) {
+        return em.createQuery("from OutboxMessageEntity o where o.status = :pending and o.notBefore <= :now"
+                        + " order by o.priority, o.id", OutboxMessageEntity.class)
+                .setParameter("pending", Status.PENDING).setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultStream().map(OutboxRow::of).toList();
+    }
+
+    /** When the next PENDING row that is not due yet becomes due. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Instant> nextDue(Instant now) {
+        Instant next = em.createQuery("select min(o.notBefore) from OutboxMessageEntity o"
+                        + " where o.status = :pending and o.notBefore > :now", Instant.class)
+                .setParameter("pending", Status.PENDING).setParameter("now", now)
+                .getSingleResult();
+        return Optional.ofNullable(next);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void markSent(List<Long> ids, Integer telegramMessageId, Instant at) {
+        em.createQuery("update OutboxMessageEntity o set o.status = :sent, o.sentAt = :at,"
+                        + " o.telegramMessageId = :mid, o.attempts = o.attempts + 1 where o.id in :ids")
+                .setParameter("sent", Status.SENT).setParameter("at", at).setParameter("mid", telegramMessageId)
+                .setParameter("ids", ids).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void markFailed(List<Long> ids, String error) {
+        em.createQuery("update OutboxMessageEntity o set o.status = :failed, o.lastError = :error,"
+                        + " o.attempts = o.attempts + 1 where o.id in :ids")
+                .setParameter("failed", Status.FAILED).setParameter("error", truncate(error))
+                .setParameter("ids", ids).executeUpdate();
+    }
+
+    /**
+     * Keeps the rows PENDING but not before {@code notBefore}. With {@code countAttempt}, rows that
+     * reach {@code maxAttempts} become FAILED instead.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void retryLater(List<Long> ids, Instant notBefore, String error, boolean countAttempt, int maxAttempts) {
+        em.createQuery("update OutboxMessageEntity o set o.notBefore = :nb, o.lastError = :error,"
+                        + " o.attempts = o.attempts + :inc where o.id in :ids and o.status = :pending")
+                .setParameter("nb", notBefore).setParameter("error", truncate(error))
+                .setParameter("inc", countAttempt ? 1 : 0)
+                .setParameter("pending", Status.PENDING).setParameter("ids", ids).executeUpdate();
+        if (countAttempt) {
+            em.createQuery("update OutboxMessageEntity o set o.status = :failed"
+                            + " where o.id in :ids and o.status = :pending and o.attempts >= :max")
+                    .setParameter("failed", Status.FAILED).setParameter("pending", Status.PENDING)
+                    .setParameter("max", maxAttempts).setParameter("ids", ids).executeUpdate();
+        }
+    }
+
+    /** DROPs every PENDING row of the chat; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int dropPending(long chatId, String reason) {
+        return em.createQuery("update OutboxMessageEntity o set o.status = :dropped, o.lastError = :reason"
+                        + " where o.chatId = :chat and o.status = :pending")
+                .setParameter("dropped", Status.DROPPED).setParameter("pending", Status.PENDING)
+                .setParameter("reason", truncate(reason)).setParameter("chat", chatId).executeUpdate();
+    }
+
+    /** 403 from Telegram: the chat becomes inactive and its pending rows are dropped; returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int chatUnreachable(long chatId, String reason, Instant now) {
+        chats.markInactive(chatId, now);
+        return dropPending(chatId, reason);
+    }
+
+    /** A group became a supergroup: its pending rows move to the new chat id. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void moveChat(long fromChatId, long toChatId) {
+        em.createQuery("update OutboxMessageEntity o set o.chatId = :to where o.chatId = :from and o.status = :pending")
+                .setParameter("to", toChatId).setParameter("from", fromChatId)
+                .setParameter("pending", Status.PENDING).executeUpdate();
+    }
+
+    /** Deletes finished rows created before {@code before}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int deleteFinishedBefore(Instant before) {
+        return em.createQuery("delete from OutboxMessageEntity o where o.status <> :pending and o.createdAt < :before")
+                .setParameter("pending", Status.PENDING).setParameter("before", before).executeUpdate();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 512 ? text : text.substring(0, 509) + "...";
+    }
+}

@@ -1,0 +1,68 @@
+package org.marginsentinel.adapter.telegram.update;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.telegram.BotConnection;
+import org.marginsentinel.application.CommandRejected;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Handles one update end to end and never throws: the normal path runs in one transaction
+ * ({@link UpdateProcessor#process}); a {@link CommandRejected} or any other failure rolls it back
+ * and a second transaction records the update with a refusal or a generic apology, so the update
+ * is never lost and never applied twice. Button presses are answered after the commit.
+ */
+@ApplicationScoped
+public class UpdateHandler {
+
+    private static final Logger LOG = Logger.getLogger(UpdateHandler.class);
+
+    @Inject
+    UpdateProcessor processor;
+
+    @Inject
+    BotConnection connection;
+
+    @ActivateRequestContext
+    public void handle(Update update) {
+        Inbound in;
+        try {
+            in = Inbound.from(update);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Update %s could not be read; skipped", update.getUpdateId());
+            return;
+        }
+        if (in.kind() == Inbound.Kind.IGNORED) {
+            connection.answerCallback(in.callbackQueryId(), null, false);
+            return;
+        }
+        Outcome outcome;
+        try {
+            outcome = processor.process(in);
+        } catch (CommandRejected rejected) {
+            LOG.debugf("Update %d (%s) rejected: %s", in.updateId(), in.describe(), rejected.getMessage());
+            outcome = afterFailure(in, rejected);
+        } catch (Throwable failure) {
+            LOG.errorf(failure, "Update %d (%s) failed; the user gets a generic reply", in.updateId(), in.describe());
+            outcome = afterFailure(in, null);
+        }
+        if (outcome.duplicate()) {
+            LOG.debugf("Update %d was handled before; skipped", in.updateId());
+            return;
+        }
+        if (in.kind() == Inbound.Kind.CALLBACK) {
+            connection.answerCallback(in.callbackQueryId(), outcome.callbackAnswer(), outcome.alert());
+        }
+    }
+
+    private Outcome afterFailure(Inbound in, CommandRejected rejected) {
+        try {
+            return rejected != null ? processor.recordRejection(in, rejected) : processor.recordFailure(in);
+        } catch (Throwable second) {
+            LOG.errorf(second, "Update %d (%s): could not even record the failure", in.updateId(), in.describe());
+            return Outcome.alert(BotTexts.GENERIC_FAILURE);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package org.marginsentinel.adapter.telegram.update;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.marginsentinel.adapter.telegram.BotConnection;
+import org.marginsentinel.adapter.telegram.TelegramConfig;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.Button;
+import org.marginsentinel.adapter.telegram.command.CallbackHandler;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandParser;
+import org.marginsentinel.adapter.telegram.command.CommandRegistry;
+import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
+import org.marginsentinel.adapter.telegram.command.ParsedText;
+import org.marginsentinel.adapter.telegram.delivery.Outbox;
+import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
+import org.marginsentinel.adapter.telegram.store.ChatDirectory;
+import org.marginsentinel.adapter.telegram.store.ConfirmationEntity;
+import org.marginsentinel.adapter.telegram.store.Confirmations;
+import org.marginsentinel.adapter.telegram.store.HandledUpdates;
+import org.marginsentinel.adapter.telegram.store.OutboxStore;
+import org.marginsentinel.application.CommandRejected;
+
+/**
+ * Handles one update in one new transaction: claim its update_id, run the command / button
+ * handler, queue the reply. Everything commits together or not at all, which is what makes a
+ * replayed update a no-op. {@link UpdateHandler} calls it and deals with exceptions.
+ */
+@ApplicationScoped
+public class UpdateProcessor {
+
+    @Inject
+    CommandRegistry registry;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ChatDirectory chats;
+    @Inject
+    HandledUpdates handled;
+    @Inject
+    Confirmations confirmations;
+    @Inject
+    OutboxStore outboxStore;
+    @Inject
+    BotConnection connection;
+    @Inject
+    TelegramConfig config;
+
+    /** The normal path. May throw; then nothing of it was committed. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Outcome process(Inbound in) {
+        Instant now = Instant.now();
+        if (!handled.claim(in.updateId(), now)) {
+            return Outcome.DUPLICATE;
+        }
+        return switch (in.kind()) {
+            case MESSAGE -> onMessage(in, now);
+            case CALLBACK -> onCallback(in, now);
+            case MEMBERSHIP -> onMembership(in, now);
+            case IGNORED -> Outcome.DONE;
+        };
+    }
+
+    /** After a {@link CommandRejected}: record the update and tell the user why. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Outcome recordRejection(Inbound in, CommandRejected rejected) {
+        Instant now = Instant.now();
+        if (!handled.claim(in.updateId(), now)) {
+            return Outcome.DUPLICATE;
+        }
+        chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
+        if (in.kind() == Inbound.Kind.MESSAGE) {
+            String usage = commandOf(in).map(ChatCommand::usage).orElse(null);
+            reply(in, BotReply.html(BotTexts.rejected(rejected.getMessage(), usage)), now);
+            return Outcome.DONE;
+        }
+        if (in.kind() == Inbound.Kind.CALLBACK && isConfirmationPress(in.callbackData())) {
+            parseId(in.callbackData()).flatMap(confirmations::lock).ifPresent(confirmation -> {
+                confirmation.status = ConfirmationEntity.Status.FAILED;
+                confirmation.resolvedAt = now;
+            });
+            editPressedMessage(in, BotReply.html(BotTexts.rejected(rejected.getMessage(), null)), now);
+        }
+        return Outcome.alert("⚠️ " + rejected.getMessage());
+    }
+
+    /** After any other exception: record the update and apologise. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Outcome recordFailure(Inbound in) {
+        Instant now = Instant.now();
+        if (!handled.claim(in.updateId(), now)) {
+            return Outcome.DUPLICATE;
+        }
+        if (in.kind() == Inbound.Kind.MESSAGE) {
+            chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
+            reply(in, BotReply.html(BotTexts.GENERIC_FAILURE), now);
+        }
+        return Outcome.alert(BotTexts.GENERIC_FAILURE);
+    }
+
+    // --- messages ------------------------------------------------------------------------------
+
+    private Outcome onMessage(Inbound in, Instant now) {
+        chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
+        ParsedText parsed = CommandParser.parse(in.text(), connection.botUsername());
+        if (parsed instanceof ParsedText.Command command) {
+            Optional<ChatCommand> handler = registry.command(command.name());
+            if (handler.isPresent()) {
+                BotReply reply = handler.get().handle(context(in, command.args(), command.argumentText()));
+                if (reply != null) {
+                    reply(in, reply, now);
+                }
+            } else if (command.name().equals("start")) {
+                reply(in, BotReply.html(BotTexts.WELCOME), now);
+            } else {
+                reply(in, BotReply.html(BotTexts.unknownCommand(command.name())), now);
+            }
+        } else if (parsed instanceof ParsedText.ArgumentsTooLong tooLong) {
+            reply(in, BotReply.html(BotTexts.argumentsTooLong(tooLong.length(), CommandParser.MAX_ARGUMENT_CHARS)), now);
+        } else if (parsed instanceof ParsedText.NotACommand && in.privateChat() && in.text() != null) {
+            reply(in, BotReply.html(BotTexts.NOT_A_COMMAND), now);
+        }
+        return Outcome.DONE;
+    }
+
+    private Optional<ChatCommand> commandOf(Inbound in) {
+        ParsedText parsed = CommandParser.parse(in.text(), connection.botUsername());
+        return parsed instanceof ParsedText.Command command ? registry.command(command.name()) : Optional.empty();
+    }
+
+    private void reply(Inbound in, BotReply reply, Instant now) {
+        OutgoingMessage message = OutgoingMessage.to(in.chatId(), reply.html())
+                .inThread(in.messageThreadId())
+                .replyingTo(in.privateChat() ? null : in.messageId())
+                .withButtons(buttonsOf(reply, in, now))
+                .withPriority(OutgoingMessage.PRIORITY_REPLY);
+        outbox.enqueue(message);
+    }
+
+    /** The reply's buttons, plus Confirm / Cancel backed by a new confirmation row if it asks for one. */
+    private List<List<Button>> buttonsOf(BotReply reply, Inbound in, Instant now) {
+        if (!reply.needsConfirmation()) {
+            return reply.buttons();
+        }
+        if (registry.action(reply.confirmation().actionKey()).isEmpty()) {
+            throw new IllegalStateException("No ConfirmableAction with key '" + reply.confirmation().actionKey() + "'");
+        }
+        long id = confirmations.create(in.userId(), in.chatId(), reply.confirmation().actionKey(),
+                reply.confirmation().payload(), now, now.plus(config.confirmationTtl()));
+        List<List<Button>> rows = new ArrayList<>(reply.buttons());
+        rows.add(List.of(new Button(BotTexts.CONFIRM_LABEL, CommandRegistry.CONFIRM_PREFIX + id),
+                new Button(BotTexts.CANCEL_LABEL, CommandRegistry.CANCEL_PREFIX + id)));
+        return rows;
+    }
+
+    // --- button presses ------------------------------------------------------------------------
+
+    private Outcome onCallback(Inbound in, Instant now) {
+        chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
+        String data = in.callbackData() == null ? "" : in.callbackData();
+        if (isConfirmationPress(data)) {
+            return onConfirmationPress(in, data.startsWith(CommandRegistry.CONFIRM_PREFIX), now);
+        }
+        Optional<CallbackHandler> handler = registry.callbackHandler(data);
+        if (handler.isEmpty()) {
+            return Outcome.answer(BotTexts.BUTTON_GONE);
+        }
+        String rest = data.substring(handler.get().prefix().length());
+        BotReply reply = handler.get().onPress(context(in, List.of(), ""), rest);
+        if (reply != null) {
+            editPressedMessage(in, reply, now);
+        }
+        return Outcome.DONE;
+    }
+
+    private Outcome onConfirmationPress(Inbound in, boolean confirm, Instant now) {
+        Optional<ConfirmationEntity> found = parseId(in.callbackData()).flatMap(confirmations::lock)
+                .filter(c -> c.chatId == in.chatId());
+        if (found.isEmpty()) {
+            return Outcome.answer(BotTexts.BUTTON_GONE);
+        }
+        ConfirmationEntity confirmation = found.get();
+        if (confirmation.ownerUserId != in.userId()) {
+            return Outcome.alert(BotTexts.NOT_YOUR_BUTTON);
+        }
+        if (confirmation.status == ConfirmationEntity.Status.EXPIRED
+                || (confirmation.status == ConfirmationEntity.Status.PENDING && !now.isBefore(confirmation.expiresAt))) {
+            confirmation.status = ConfirmationEntity.Status.EXPIRED;
+            confirmation.resolvedAt = now;
+            editPressedMessage(in, BotReply.html(BotTexts.EXPIRED_HTML), now);
+            return Outcome.alert(BotTexts.EXPIRED_ANSWER);
+        }
+        if (confirmation.status != ConfirmationEntity.Status.PENDING) {
+            // The first press already replaced the question with its result; don't overwrite that.
+            return Outcome.answer(BotTexts.ALREADY_ANSWERED);
+        }
+        confirmation.resolvedAt = now;
+        if (!confirm) {
+            confirmation.status = ConfirmationEntity.Status.CANCELLED;
+            editPressedMessage(in, BotReply.html(BotTexts.CANCELLED_HTML), now);
+            return Outcome.answer(BotTexts.CANCELLED_ANSWER);
+        }
+        confirmation.status = ConfirmationEntity.Status.CONFIRMED;
+        ConfirmableAction action = registry.action(confirmation.actionKey).orElseThrow(() ->
+                new IllegalStateException("No ConfirmableAction with key '" + confirmation.actionKey + "'"));
+        BotReply result = action.confirmed(context(in, List.of(), ""), confirmation.payload);
+        if (result != null) {
+            editPressedMessage(in, result, now);
+        }
+        return Outcome.answer(BotTexts.CONFIRMED_ANSWER);
+    }
+
+    private void editPressedMessage(Inbound in, BotReply reply, Instant now) {
+        OutgoingMessage edit = OutgoingMessage.edit(in.chatId(), in.messageId(), reply.html())
+                .withButtons(buttonsOf(reply, in, now))
+                .superseding("edit:" + in.messageId());
+        outbox.enqueue(edit);
+    }
+
+    // --- membership ----------------------------------------------------------------------------
+
+    private Outcome onMembership(Inbound in, Instant now) {
+        String status = in.memberStatus() == null ? "" : in.memberStatus();
+        if (status.equals("kicked") || status.equals("left")) {
+            chats.markInactive(in.chatId(), now);
+            outboxStore.dropPending(in.chatId(), "bot " + status);
+        } else {
+            chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
+        }
+        return Outcome.DONE;
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private static CommandContext context(Inbound in, List<String> args, String argumentText) {
+        return new CommandContext(in.userId(), in.userDisplayName(), in.chatId(), in.privateChat(),
+                in.messageThreadId(), in.messageId(), args, argumentText);
+    }
+
+    private static boolean isConfirmationPress(String data) {
+        return data != null && (data.startsWith(CommandRegistry.CONFIRM_PREFIX)
+                || data.startsWith(CommandRegistry.CANCEL_PREFIX));
+    }
+
+    private static Optional<Long> parseId(String data) {
+        try {
+            return Optional.of(Long.parseLong(data.substring(CommandRegistry.CONFIRM_PREFIX.length())));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

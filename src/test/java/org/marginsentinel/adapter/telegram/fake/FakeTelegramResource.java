@@ -1,0 +1,52 @@
+package org.marginsentinel.adapter.telegram.fake;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Starts one {@link FakeTelegram} and points the bot at it. Use exactly this resource (and no
+ * other) on every bot end-to-end test so they all share one application start:
+ * <pre>{@code
+ * @QuarkusTest
+ * @WithTestResource(FakeTelegramResource.class)
+ * class MyCommandE2ETest {
+ *     @InjectFakeTelegram
+ *     FakeTelegram telegram;
+ * }
+ * }</pre>
+ *
+ * <p>Rate limits are raised so bursts finish quickly but still bite: 50 messages per second
+ * globally, 200 ms between messages to one chat, 20 per minute per group.
+ */
+public class FakeTelegramResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final int TEST_MAX_PER_SECOND = 50;
+    public static final long TEST_CHAT_INTERVAL_MILLIS = 200;
+    public static final int TEST_GROUP_PER_MINUTE = 20;
+
+    private FakeTelegram telegram;
+
+    @Override
+    public Map<String, String> start() {
+        telegram = FakeTelegram.start();
+        return Map.of(
+                "sentinel.telegram.token", FakeTelegram.TOKEN,
+                "sentinel.telegram.api-url", telegram.baseUrl(),
+                "sentinel.telegram.max-messages-per-second", String.valueOf(TEST_MAX_PER_SECOND),
+                "sentinel.telegram.chat-interval", TEST_CHAT_INTERVAL_MILLIS + "ms",
+                "sentinel.telegram.group-messages-per-minute", String.valueOf(TEST_GROUP_PER_MINUTE));
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(telegram,
+                new TestInjector.AnnotatedAndMatchesType(InjectFakeTelegram.class, FakeTelegram.class));
+    }
+
+    @Override
+    public void stop() {
+        if (telegram != null) {
+            telegram.close();
+        }
+    }
+}
