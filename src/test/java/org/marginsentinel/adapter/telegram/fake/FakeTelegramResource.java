@@ -1,7 +1,10 @@
 package org.marginsentinel.adapter.telegram.fake;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
+import org.marginsentinel.adapter.prices.fake.PriceApiFake;
+import org.marginsentinel.adapter.prices.fake.PriceApiResource;
 
 /**
  * Starts one {@link FakeTelegram} and points the bot at it. Use exactly this resource (and no
@@ -25,28 +28,36 @@ public class FakeTelegramResource implements QuarkusTestResourceLifecycleManager
     public static final int TEST_GROUP_PER_MINUTE = 20;
 
     private FakeTelegram telegram;
+    private PriceApiFake priceApi;
 
     @Override
     public Map<String, String> start() {
         telegram = FakeTelegram.start();
-        return Map.of(
+        priceApi = PriceApiFake.start();
+        Map<String, String> config = new HashMap<>(priceApi.configProperties());
+        config.putAll(Map.of(
                 "sentinel.telegram.token", FakeTelegram.TOKEN,
                 "sentinel.telegram.api-url", telegram.baseUrl(),
                 "sentinel.telegram.max-messages-per-second", String.valueOf(TEST_MAX_PER_SECOND),
                 "sentinel.telegram.chat-interval", TEST_CHAT_INTERVAL_MILLIS + "ms",
-                "sentinel.telegram.group-messages-per-minute", String.valueOf(TEST_GROUP_PER_MINUTE));
+                "sentinel.telegram.group-messages-per-minute", String.valueOf(TEST_GROUP_PER_MINUTE)));
+        return config;
     }
 
     @Override
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(telegram,
                 new TestInjector.AnnotatedAndMatchesType(InjectFakeTelegram.class, FakeTelegram.class));
+        PriceApiResource.inject(testInjector, priceApi);
     }
 
     @Override
     public void stop() {
         if (telegram != null) {
             telegram.close();
+        }
+        if (priceApi != null) {
+            priceApi.stop();
         }
     }
 }

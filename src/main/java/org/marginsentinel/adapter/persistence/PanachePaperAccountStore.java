@@ -1,0 +1,115 @@
+package org.marginsentinel.adapter.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.marginsentinel.application.port.LedgerKind;
+import org.marginsentinel.application.port.PaperAccount;
+import org.marginsentinel.application.port.PaperAccountStore;
+import org.marginsentinel.application.port.PositionStatus;
+import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.margin.Decimals;
+import org.marginsentinel.domain.margin.Position;
+
+/** Paper accounts in the database through Hibernate ORM with Panache; entities never leave this class. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class PanachePaperAccountStore implements PaperAccountStore {
+
+    @Override
+    public Optional<PaperAccount> find(long userId) {
+        return AccountEntity.<AccountEntity>findByIdOptional(userId).map(PanachePaperAccountStore::toAccount);
+    }
+
+    @Override
+    public Optional<PaperAccount> lock(long userId) {
+        return AccountEntity.<AccountEntity>findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE)
+                .map(PanachePaperAccountStore::toAccount);
+    }
+
+    @Override
+    public PaperAccount create(long userId, String displayName, BigDecimal walletBalance, Instant now) {
+        AccountEntity entity = new AccountEntity();
+        entity.userId = userId;
+        entity.displayName = displayName;
+        entity.walletBalance = Decimals.storage(walletBalance);
+        entity.nextPositionNumber = 1;
+        entity.createdAt = now;
+        entity.persist();
+        return toAccount(entity);
+    }
+
+    @Override
+    public void updateWallet(long userId, BigDecimal walletBalance) {
+        AccountEntity entity = AccountEntity.findById(userId);
+        entity.walletBalance = Decimals.storage(walletBalance);
+    }
+
+    @Override
+    public List<StoredPosition> openPositions(long userId) {
+        return PositionEntity.<PositionEntity>list("userId = ?1 and status = ?2 order by number", userId,
+                PositionStatus.OPEN).stream().map(PanachePaperAccountStore::toStored).toList();
+    }
+
+    @Override
+    public StoredPosition insert(long userId, Position position, Instant now) {
+        AccountEntity account = AccountEntity.findById(userId);
+        PositionEntity entity = new PositionEntity();
+        entity.userId = userId;
+        entity.number = account.nextPositionNumber++;
+        entity.status = PositionStatus.OPEN;
+        entity.realizedPnl = BigDecimal.ZERO;
+        entity.openedAt = now;
+        copy(position, entity);
+        entity.persist();
+        return toStored(entity);
+    }
+
+    @Override
+    public void update(long positionId, Position position) {
+        copy(position, PositionEntity.findById(positionId));
+    }
+
+    @Override
+    public void close(long positionId, PositionStatus status, BigDecimal realizedPnl, Instant now) {
+        PositionEntity entity = PositionEntity.findById(positionId);
+        entity.status = status;
+        entity.realizedPnl = Decimals.storage(entity.realizedPnl.add(realizedPnl));
+        entity.closedAt = now;
+    }
+
+    @Override
+    public void record(long userId, LedgerKind kind, BigDecimal amount, Long positionId, Instant now) {
+        LedgerEntryEntity entry = new LedgerEntryEntity();
+        entry.userId = userId;
+        entry.kind = kind;
+        entry.amount = Decimals.storage(amount);
+        entry.positionId = positionId;
+        entry.createdAt = now;
+        entry.persist();
+    }
+
+    private static void copy(Position position, PositionEntity entity) {
+        entity.symbol = position.symbol();
+        entity.side = position.side();
+        entity.marginMode = position.marginMode();
+        entity.quantity = Decimals.storage(position.quantity());
+        entity.entryPrice = Decimals.storage(position.entryPrice());
+        entity.leverage = position.leverage();
+        entity.isolatedMargin = position.isolatedMargin() == null ? null : Decimals.storage(position.isolatedMargin());
+    }
+
+    private static PaperAccount toAccount(AccountEntity entity) {
+        return new PaperAccount(entity.userId, entity.displayName, entity.walletBalance, entity.createdAt);
+    }
+
+    private static StoredPosition toStored(PositionEntity entity) {
+        Position position = new Position(String.valueOf(entity.id), entity.symbol, entity.side, entity.quantity,
+                entity.entryPrice, entity.leverage, entity.marginMode, entity.isolatedMargin);
+        return new StoredPosition(entity.id, entity.userId, entity.number, position, entity.openedAt);
+    }
+}

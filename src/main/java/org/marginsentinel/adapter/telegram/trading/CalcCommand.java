@@ -1,0 +1,115 @@
+package org.marginsentinel.adapter.telegram.trading;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.domain.margin.Decimals;
+import org.marginsentinel.domain.margin.MarginCalculator;
+import org.marginsentinel.domain.margin.MarginMode;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.margin.TierTable;
+
+/**
+ * The liquidation calculator: an isolated position of {@code margin × leverage} notional at the entry, valued
+ * with the symbol's tiers by the same engine as the risk API.
+ */
+@ApplicationScoped
+public class CalcCommand implements ChatCommand {
+
+    static final BigDecimal DEFAULT_MARGIN = new BigDecimal("1000");
+
+    @Inject
+    MarginCalculator calculator;
+
+    @Inject
+    TierTable tiers;
+
+    @Override
+    public String name() {
+        return "calc";
+    }
+
+    @Override
+    public String usage() {
+        return "/calc <long|short> <leverage>x @<entry> [<isolated margin>] [<symbol>]";
+    }
+
+    @Override
+    public String example() {
+        return "/calc long 20x @60000 500 BTC";
+    }
+
+    @Override
+    public String description() {
+        return "Liquidation calculator (default 1,000 USDT margin, BTC tiers)";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 41;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        List<String> args = context.args();
+        if (args.size() < 3 || args.size() > 5) {
+            throw new CommandRejected("Give a side, a leverage and an entry.");
+        }
+        Side side = Side.parse(args.get(0)).orElseThrow(() ->
+                new CommandRejected("Say long or short, not " + Arguments.quote(args.get(0)) + "."));
+        int leverage = Arguments.leverage(args.get(1));
+        if (!args.get(2).startsWith("@")) {
+            throw new CommandRejected("Write the entry with an @, like @60000.");
+        }
+        BigDecimal entry = Arguments.positiveNumber(args.get(2).substring(1), "entry price");
+        BigDecimal margin = DEFAULT_MARGIN;
+        String symbol = "BTCUSDT";
+        boolean marginSeen = false;
+        boolean symbolSeen = false;
+        for (String option : args.subList(3, args.size())) {
+            if (!marginSeen && Character.isDigit(option.charAt(0))) {
+                margin = Arguments.positiveNumber(option, "margin");
+                marginSeen = true;
+            } else if (!symbolSeen) {
+                symbol = Arguments.symbol(option);
+                symbolSeen = true;
+            } else {
+                throw new CommandRejected("I don't understand " + Arguments.quote(option) + ".");
+            }
+        }
+        BigDecimal quantity = margin.multiply(BigDecimal.valueOf(leverage)).divide(entry, 12, RoundingMode.DOWN);
+        if (quantity.signum() <= 0) {
+            throw new CommandRejected("That position would be too small to calculate.");
+        }
+        Position position = new Position("calc", symbol, side, quantity, entry, leverage, MarginMode.ISOLATED, margin);
+        int maxLeverage = tiers.scheduleFor(symbol).maxLeverage(position.entryNotional());
+        Optional<BigDecimal> liquidation = calculator.isolatedLiquidationPrice(position);
+        StringBuilder text = new StringBuilder("🧮 ").append(Html.bold(side.name() + " " + leverage + "x @ " + Fmt.price(entry)))
+                .append(" with ").append(Fmt.usdt(margin)).append(" isolated margin (").append(symbol).append(" tiers)\n")
+                .append("Size ").append(Fmt.quantity(quantity)).append(" · notional ").append(Fmt.usdt(position.entryNotional()))
+                .append('\n');
+        if (liquidation.isEmpty()) {
+            text.append("Liquidation: none. The margin covers the whole position, no price can liquidate it.");
+        } else {
+            BigDecimal move = Decimals.divide(liquidation.get().subtract(entry), entry);
+            BigDecimal rate = tiers.scheduleFor(symbol).tierFor(quantity.multiply(liquidation.get())).maintenanceMarginRate();
+            text.append("Liquidation: ").append(Html.bold(Fmt.price(liquidation.get()))).append(" (")
+                    .append(Fmt.signedPercent(move)).append(" from entry)\n")
+                    .append("Maintenance margin rate there: ").append(Fmt.percent(rate));
+        }
+        if (leverage > maxLeverage) {
+            text.append("\n⚠️ The exchange allows at most ").append(maxLeverage).append("x at this size.");
+        }
+        return BotReply.html(text.toString());
+    }
+}

@@ -1,0 +1,55 @@
+package org.marginsentinel.adapter.telegram.trading;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.PaperTrading;
+
+@ApplicationScoped
+public class DepositCommand implements ChatCommand {
+
+    @Inject
+    PaperTrading trading;
+
+    @Override
+    public String name() {
+        return "deposit";
+    }
+
+    @Override
+    public String usage() {
+        return "/deposit <amount>";
+    }
+
+    @Override
+    public String example() {
+        return "/deposit 500";
+    }
+
+    @Override
+    public String description() {
+        return "Add paper USDT to your wallet";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 11;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        if (context.args().size() != 1) {
+            throw new CommandRejected("Give one amount in USDT.");
+        }
+        BigDecimal amount = Arguments.positiveNumber(context.args().get(0), "amount");
+        AccountSnapshot after = trading.deposit(context.userId(), amount);
+        return BotReply.html("✅ Deposited " + Fmt.usdt(amount) + ". Wallet: " + Fmt.usdt(after.risk().walletBalance())
+                + ", available: " + Fmt.usdt(after.risk().cross().availableBalance()) + ".");
+    }
+}

@@ -1,0 +1,62 @@
+package org.marginsentinel.adapter.telegram.trading;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Locale;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.TradeResult;
+
+@ApplicationScoped
+public class MarginCommand implements ChatCommand {
+
+    @Inject
+    PaperTrading trading;
+
+    @Override
+    public String name() {
+        return "margin";
+    }
+
+    @Override
+    public String usage() {
+        return "/margin <#> add|remove <amount>";
+    }
+
+    @Override
+    public String example() {
+        return "/margin 1 add 200";
+    }
+
+    @Override
+    public String description() {
+        return "Add or remove margin of an isolated position; shows the new liquidation price";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 32;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        if (context.args().size() != 3) {
+            throw new CommandRejected("Give a position number, add or remove, and an amount.");
+        }
+        String direction = context.args().get(1).toLowerCase(Locale.ROOT);
+        if (!direction.equals("add") && !direction.equals("remove")) {
+            throw new CommandRejected("Say add or remove, not " + Arguments.quote(context.args().get(1)) + ".");
+        }
+        BigDecimal amount = Arguments.positiveNumber(context.args().get(2), "amount");
+        boolean add = direction.equals("add");
+        TradeResult result = trading.adjustMargin(context.userId(), context.args().get(0), add, amount);
+        return BotReply.html("✅ " + (add ? "Added " : "Removed ") + Fmt.usdt(amount) + (add ? " to" : " from")
+                + " #" + result.position().number() + ".\n"
+                + TradingViews.position(result.position(), result.risk()));
+    }
+}

@@ -1,0 +1,49 @@
+package org.marginsentinel.adapter.telegram.trading;
+
+import static org.marginsentinel.adapter.telegram.format.Html.bold;
+
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.TradeResult;
+import org.marginsentinel.domain.margin.Side;
+
+/** /long and /short: one parser, one use case, the side is the only difference. */
+abstract class OpenCommand implements ChatCommand {
+
+    abstract PaperTrading trading();
+
+    abstract Side side();
+
+    @Override
+    public String name() {
+        return side().label();
+    }
+
+    @Override
+    public String usage() {
+        return "/" + name() + " <symbol> <size|$usdt> [<leverage>x] [isolated|cross] [@<entry>]";
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        TradeResult result = trading().open(context.userId(), OrderArguments.parse(side(), context.args()));
+        StringBuilder text = new StringBuilder();
+        if (result.closedQuantity().signum() > 0) {
+            text.append("↩️ Closed ").append(Fmt.quantity(result.closedQuantity())).append(" at ")
+                    .append(Fmt.price(result.price())).append(", PnL ").append(Fmt.signedMoney(result.realizedPnl()))
+                    .append(" USDT.\n");
+        }
+        if (result.position() == null) {
+            text.append("The position is closed. Wallet: ").append(Fmt.usdt(result.after().risk().walletBalance()))
+                    .append('.');
+        } else {
+            text.append(result.closedQuantity().signum() > 0 ? "" : "✅ " + bold("Opened at " + Fmt.price(result.price())) + "\n")
+                    .append(TradingViews.position(result.position(), result.risk()))
+                    .append("\nAvailable: ").append(Fmt.usdt(result.after().risk().cross().availableBalance()));
+        }
+        return BotReply.html(text.toString());
+    }
+}

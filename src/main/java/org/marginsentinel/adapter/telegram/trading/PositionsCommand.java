@@ -1,0 +1,61 @@
+package org.marginsentinel.adapter.telegram.trading;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.port.StoredPosition;
+
+@ApplicationScoped
+public class PositionsCommand implements ChatCommand {
+
+    @Inject
+    PaperTrading trading;
+
+    @Override
+    public String name() {
+        return "positions";
+    }
+
+    @Override
+    public String usage() {
+        return "/positions";
+    }
+
+    @Override
+    public String example() {
+        return "/positions";
+    }
+
+    @Override
+    public String description() {
+        return "Your open positions with PnL, ROE and liquidation price";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 30;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        if (!context.args().isEmpty()) {
+            throw new CommandRejected("/positions takes no arguments.");
+        }
+        AccountSnapshot snapshot = trading.snapshot(context.userId());
+        if (snapshot.positions().isEmpty()) {
+            return BotReply.html("You have no open positions. Open one with /long BTC 0.01 or /short ETH $500.");
+        }
+        StringBuilder text = new StringBuilder();
+        for (StoredPosition position : snapshot.positions()) {
+            text.append(TradingViews.position(position, snapshot.riskOf(position))).append("\n\n");
+        }
+        text.append("Close with /close &lt;#&gt; [percent%], add margin with /margin &lt;#&gt; add &lt;amount&gt;.")
+                .append(TradingViews.staleNote(snapshot));
+        return BotReply.html(text.toString());
+    }
+}

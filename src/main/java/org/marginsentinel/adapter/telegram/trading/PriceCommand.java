@@ -1,0 +1,63 @@
+package org.marginsentinel.adapter.telegram.trading;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.port.MarkPrice;
+import org.marginsentinel.application.port.MarkPrices;
+
+@ApplicationScoped
+public class PriceCommand implements ChatCommand {
+
+    @Inject
+    MarkPrices prices;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public String name() {
+        return "price";
+    }
+
+    @Override
+    public String usage() {
+        return "/price <symbol>";
+    }
+
+    @Override
+    public String example() {
+        return "/price BTC";
+    }
+
+    @Override
+    public String description() {
+        return "The current mark price of a symbol";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 40;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        if (context.args().size() != 1) {
+            throw new CommandRejected("Give one symbol.");
+        }
+        String symbol = Arguments.symbol(context.args().get(0));
+        MarkPrice mark = prices.latest(symbol).orElseThrow(() -> prices.isKnownSymbol(symbol)
+                ? new CommandRejected("No fresh mark price for " + symbol + " right now. Try again shortly.")
+                : new CommandRejected("I don't know " + symbol + ". Use a USDT perpetual such as BTC, ETH or SOL."));
+        long seconds = Math.max(0, Duration.between(mark.observedAt(), clock.instant()).toSeconds());
+        return BotReply.html(Html.bold(symbol) + " mark: " + Html.bold(Fmt.price(mark.price())) + "\n"
+                + Html.escape("from " + mark.source() + ", " + seconds + " s ago"));
+    }
+}

@@ -1,0 +1,99 @@
+package org.marginsentinel.adapter.telegram.trading;
+
+import static org.marginsentinel.adapter.telegram.format.Html.bold;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.PositionRisk;
+
+/** The account at a glance: the cross pool, then every isolated position, most endangered first. */
+@ApplicationScoped
+public class RiskCommand implements ChatCommand {
+
+    private static final Comparator<PositionRisk> MOST_ENDANGERED_FIRST = Comparator.comparing(
+            PositionRisk::distanceToLiquidation, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    @Inject
+    PaperTrading trading;
+
+    @Override
+    public String name() {
+        return "risk";
+    }
+
+    @Override
+    public String usage() {
+        return "/risk";
+    }
+
+    @Override
+    public String example() {
+        return "/risk";
+    }
+
+    @Override
+    public String description() {
+        return "Your risk at a glance: cross pool and isolated positions by danger";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 33;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        if (!context.args().isEmpty()) {
+            throw new CommandRejected("/risk takes no arguments.");
+        }
+        AccountSnapshot snapshot = trading.snapshot(context.userId());
+        StringBuilder text = new StringBuilder(bold("🛡 Risk at a glance")).append("\n\n");
+        List<StoredPosition> cross = snapshot.positions().stream().filter(p -> !p.position().isIsolated()).toList();
+        CrossAccountRisk pool = snapshot.risk().cross();
+        text.append(bold("Cross pool")).append('\n');
+        if (cross.isEmpty()) {
+            text.append("No cross positions; ").append(Fmt.usdt(pool.availableBalance())).append(" available.\n");
+        } else {
+            text.append("Margin balance ").append(Fmt.usdt(pool.marginBalance()))
+                    .append(" · maintenance ").append(Fmt.usdt(pool.maintenanceMargin())).append('\n')
+                    .append("Margin ratio ").append(pool.marginRatio() == null ? "over 100%" : Fmt.percent(pool.marginRatio()))
+                    .append(" (liquidation at 100%) · available ").append(Fmt.usdt(pool.availableBalance())).append('\n')
+                    .append(TradingViews.verdict(RiskThresholds.DEFAULTS.forMarginRatio(pool.marginRatio()))).append('\n');
+            for (StoredPosition position : cross) {
+                PositionRisk risk = snapshot.riskOf(position);
+                text.append("• #").append(position.number()).append(' ').append(position.position().symbol()).append(' ')
+                        .append(position.position().side().name()).append(" · ").append(TradingViews.liquidationLine(risk))
+                        .append('\n');
+            }
+        }
+        List<PositionRisk> isolated = snapshot.risk().positions().stream().filter(r -> r.position().isIsolated())
+                .sorted(MOST_ENDANGERED_FIRST).toList();
+        text.append('\n').append(bold("Isolated positions")).append('\n');
+        if (isolated.isEmpty()) {
+            text.append("None.\n");
+        }
+        for (PositionRisk risk : isolated) {
+            StoredPosition position = snapshot.positions().stream()
+                    .filter(p -> p.position().id().equals(risk.position().id())).findFirst().orElseThrow();
+            text.append("• #").append(position.number()).append(' ').append(risk.position().symbol()).append(' ')
+                    .append(risk.position().side().name()).append(" · ").append(TradingViews.liquidationLine(risk))
+                    .append("\n  ").append(TradingViews.verdict(TradingViews.level(risk))).append('\n');
+        }
+        BigDecimal equity = snapshot.risk().equity();
+        text.append("\nEquity ").append(Fmt.usdt(equity)).append(TradingViews.staleNote(snapshot));
+        return BotReply.html(text.toString());
+    }
+}

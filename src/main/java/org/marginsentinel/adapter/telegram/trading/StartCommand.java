@@ -1,0 +1,55 @@
+package org.marginsentinel.adapter.telegram.trading;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.application.PaperTrading;
+
+@ApplicationScoped
+public class StartCommand implements ChatCommand {
+
+    @Inject
+    PaperTrading trading;
+
+    @Override
+    public String name() {
+        return "start";
+    }
+
+    @Override
+    public String usage() {
+        return "/start";
+    }
+
+    @Override
+    public String example() {
+        return "/start";
+    }
+
+    @Override
+    public String description() {
+        return "Open your paper futures account (10,000 USDT)";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 1;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        String name = context.userDisplayName().isBlank() ? "trader" : context.userDisplayName();
+        PaperTrading.StartResult result = trading.start(context.userId(), name.length() > 64 ? name.substring(0, 64) : name);
+        if (!result.created()) {
+            return BotReply.html("You already have a paper account. /balance shows it, /help lists every command.");
+        }
+        return BotReply.html("👋 Welcome, " + Html.escape(name) + "! Your paper futures account holds "
+                + Html.bold(Fmt.usdt(PaperTrading.STARTING_BALANCE)) + ".\n"
+                + "Record positions here and I watch their mark prices and warn you before a liquidation.\n"
+                + "Start with /long BTC 0.01, read /learn on isolated vs cross, or see /help.");
+    }
+}

@@ -1,0 +1,94 @@
+package org.marginsentinel.adapter.telegram.trading;
+
+import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.format.Html.escape;
+
+import java.math.BigDecimal;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.alert.RiskLevel;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.margin.AccountRisk;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
+
+/** Renders accounts and positions as short Telegram HTML. Pure: same input, same text. */
+final class TradingViews {
+
+    private TradingViews() {
+    }
+
+    static String balance(AccountSnapshot snapshot) {
+        AccountRisk risk = snapshot.risk();
+        CrossAccountRisk cross = risk.cross();
+        BigDecimal unrealized = risk.equity().subtract(risk.walletBalance());
+        return bold("💼 Paper account") + "\n"
+                + "Wallet: " + Fmt.usdt(risk.walletBalance()) + "\n"
+                + "Unrealised PnL: " + Fmt.signedMoney(unrealized) + " USDT\n"
+                + "Equity: " + Fmt.usdt(risk.equity()) + "\n"
+                + "Margin in use: " + Fmt.usdt(risk.marginInUse()) + "\n"
+                + "Available: " + Fmt.usdt(cross.availableBalance()) + "\n"
+                + "Withdrawable: " + Fmt.usdt(cross.withdrawable())
+                + staleNote(snapshot);
+    }
+
+    /** One position, several lines: what it is, where it stands, how far liquidation is. */
+    static String position(StoredPosition stored, PositionRisk risk) {
+        Position position = stored.position();
+        String sideIcon = position.side().sign() > 0 ? "🟩" : "🟥";
+        StringBuilder text = new StringBuilder()
+                .append(sideIcon).append(' ').append(bold("#" + stored.number() + " " + position.symbol()))
+                .append(' ').append(position.side().name()).append(' ').append(Fmt.quantity(position.quantity()))
+                .append(" · ").append(position.marginMode().label()).append(' ').append(position.leverage()).append("x\n")
+                .append("Entry ").append(Fmt.price(position.entryPrice()))
+                .append(" · Mark ").append(Fmt.price(risk.markPrice())).append('\n')
+                .append("PnL ").append(Fmt.signedMoney(risk.unrealizedPnl())).append(" USDT (ROE ")
+                .append(Fmt.signedPercent(risk.returnOnEquity())).append(")\n");
+        if (position.isIsolated()) {
+            text.append("Margin ").append(Fmt.usdt(position.isolatedMargin())).append('\n');
+        }
+        text.append(liquidationLine(risk));
+        return text.toString();
+    }
+
+    static String liquidationLine(PositionRisk risk) {
+        if (risk.liquidationPrice() == null) {
+            return "Liq. none: no price can liquidate it";
+        }
+        String line = "Liq. " + Fmt.price(risk.liquidationPrice());
+        if (risk.liquidatedAtMark()) {
+            return line + " · ⚠️ the mark is past it";
+        }
+        String suffix = risk.position().isIsolated() ? "" : " (if other marks stay)";
+        return line + " · " + Fmt.percent(risk.distanceToLiquidation()) + " away" + suffix;
+    }
+
+    static String verdict(RiskLevel level) {
+        switch (level) {
+            case LIQUIDATED:
+                return "⛔ at liquidation";
+            case CRITICAL:
+                return "🔴 critical: act now";
+            case DANGER:
+                return "🟠 danger: add margin or reduce";
+            case WARNING:
+                return "🟡 warning: keep an eye on it";
+            default:
+                return "🟢 safe";
+        }
+    }
+
+    static RiskLevel level(PositionRisk risk) {
+        return RiskThresholds.DEFAULTS.forDistance(risk.distanceToLiquidation());
+    }
+
+    static String staleNote(AccountSnapshot snapshot) {
+        if (snapshot.symbolsWithoutMark().isEmpty()) {
+            return "";
+        }
+        return "\n" + escape("ℹ️ No fresh mark for " + String.join(", ", snapshot.symbolsWithoutMark().stream().sorted().toList())
+                + ": valued at entry.");
+    }
+}

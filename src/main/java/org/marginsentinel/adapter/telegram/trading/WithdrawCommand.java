@@ -1,0 +1,85 @@
+package org.marginsentinel.adapter.telegram.trading;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Locale;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.PaperTrading;
+
+/** Withdrawing everything that can leave asks first: it empties what new positions could use. */
+@ApplicationScoped
+public class WithdrawCommand implements ChatCommand, ConfirmableAction {
+
+    @Inject
+    PaperTrading trading;
+
+    @Override
+    public String name() {
+        return "withdraw";
+    }
+
+    @Override
+    public String key() {
+        return "withdraw";
+    }
+
+    @Override
+    public String usage() {
+        return "/withdraw <amount|all>";
+    }
+
+    @Override
+    public String example() {
+        return "/withdraw 250";
+    }
+
+    @Override
+    public String description() {
+        return "Take paper USDT out of your wallet";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 12;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        if (context.args().size() != 1) {
+            throw new CommandRejected("Give one amount in USDT, or all.");
+        }
+        BigDecimal withdrawable = trading.withdrawable(context.userId());
+        String argument = context.args().get(0).toLowerCase(Locale.ROOT);
+        BigDecimal amount = argument.equals("all") ? withdrawable : Arguments.positiveNumber(argument, "amount");
+        if (amount.signum() <= 0) {
+            throw new CommandRejected("Nothing can be withdrawn right now.");
+        }
+        if (amount.compareTo(withdrawable) > 0) {
+            throw new CommandRejected("You can withdraw at most " + Fmt.usdt(withdrawable)
+                    + " now (margin in use and unrealised losses stay in the account).");
+        }
+        if (amount.compareTo(withdrawable) == 0) {
+            return BotReply.confirm("Withdraw everything that can leave, " + Fmt.usdt(amount)
+                    + "? Nothing would be left for new positions.", key(), amount.toPlainString());
+        }
+        return done(trading.withdraw(context.userId(), amount), amount);
+    }
+
+    @Override
+    public BotReply confirmed(CommandContext context, String payload) {
+        BigDecimal amount = new BigDecimal(payload);
+        return done(trading.withdraw(context.userId(), amount), amount);
+    }
+
+    private static BotReply done(AccountSnapshot after, BigDecimal amount) {
+        return BotReply.html("✅ Withdrew " + Fmt.usdt(amount) + ". Wallet: " + Fmt.usdt(after.risk().walletBalance())
+                + ".");
+    }
+}

@@ -1,0 +1,35 @@
+package org.marginsentinel.application;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.marginsentinel.application.port.PaperAccount;
+import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.margin.AccountRisk;
+import org.marginsentinel.domain.margin.PositionRisk;
+
+/**
+ * An account valued at the latest marks. Positions whose symbol has no fresh mark are valued at their entry
+ * price and listed in {@code symbolsWithoutMark}, so messages can say so.
+ */
+public record AccountSnapshot(PaperAccount account, List<StoredPosition> positions, AccountRisk risk,
+                              Set<String> symbolsWithoutMark) {
+
+    public AccountSnapshot {
+        positions = List.copyOf(positions);
+        symbolsWithoutMark = Set.copyOf(symbolsWithoutMark);
+    }
+
+    /** The risk of a stored position; positions and risks share their order. */
+    public PositionRisk riskOf(StoredPosition position) {
+        return risk.positions().get(positions.indexOf(position));
+    }
+
+    public Optional<StoredPosition> byNumber(int number) {
+        return positions.stream().filter(p -> p.number() == number).findFirst();
+    }
+
+    public Optional<StoredPosition> bySymbol(String symbol) {
+        return positions.stream().filter(p -> p.position().symbol().equals(symbol)).findFirst();
+    }
+}

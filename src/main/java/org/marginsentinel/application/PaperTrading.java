@@ -1,0 +1,342 @@
+package org.marginsentinel.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.marginsentinel.application.port.LedgerKind;
+import org.marginsentinel.application.port.MarkPrice;
+import org.marginsentinel.application.port.MarkPrices;
+import org.marginsentinel.application.port.PaperAccount;
+import org.marginsentinel.application.port.PaperAccountStore;
+import org.marginsentinel.application.port.PositionStatus;
+import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.margin.AccountRisk;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.MarginCalculator;
+import org.marginsentinel.domain.margin.MarginChange;
+import org.marginsentinel.domain.margin.MarginMode;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.PricedPosition;
+import org.marginsentinel.domain.margin.TierTable;
+import org.marginsentinel.domain.paper.Fill;
+import org.marginsentinel.domain.paper.Netting;
+import org.marginsentinel.domain.paper.OneWayNetting;
+
+/**
+ * The paper-trading use cases behind the chat commands. Every method runs in one transaction with the
+ * account row locked, so concurrent commands of one user can never spend the same balance twice, and a
+ * {@link CommandRejected} rolls back everything.
+ */
+@ApplicationScoped
+public class PaperTrading {
+
+    public static final BigDecimal STARTING_BALANCE = new BigDecimal("10000");
+    public static final int DEFAULT_LEVERAGE = 10;
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
+    static final BigDecimal MIN_NOTIONAL = new BigDecimal("1");
+
+    @Inject
+    PaperAccountStore store;
+
+    @Inject
+    MarkPrices prices;
+
+    @Inject
+    MarginCalculator calculator;
+
+    @Inject
+    TierTable tiers;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<PositionsChanged> positionsChanged;
+
+    /** Opens the user's paper account with the starting balance; a second call changes nothing. */
+    @Transactional
+    public StartResult start(long userId, String displayName) {
+        Optional<PaperAccount> existing = store.find(userId);
+        if (existing.isPresent()) {
+            return new StartResult(existing.get(), false);
+        }
+        Instant now = clock.instant();
+        PaperAccount account = store.create(userId, displayName, STARTING_BALANCE, now);
+        store.record(userId, LedgerKind.OPENING_BALANCE, STARTING_BALANCE, null, now);
+        return new StartResult(account, true);
+    }
+
+    /** Whether the user has opened an account; {@code start} creates it. */
+    public record StartResult(PaperAccount account, boolean created) {
+    }
+
+    @Transactional
+    public AccountSnapshot snapshot(long userId) {
+        return value(account(userId, false));
+    }
+
+    @Transactional
+    public AccountSnapshot deposit(long userId, BigDecimal amount) {
+        requirePositiveAmount(amount);
+        PaperAccount account = account(userId, true);
+        BigDecimal wallet = account.walletBalance().add(amount);
+        if (wallet.compareTo(MAX_AMOUNT) > 0) {
+            throw new CommandRejected("A paper wallet holds at most " + usdt(MAX_AMOUNT) + ".");
+        }
+        store.updateWallet(userId, wallet);
+        store.record(userId, LedgerKind.DEPOSIT, amount, null, clock.instant());
+        return snapshot(userId);
+    }
+
+    /** Most that can be withdrawn now: the cross pool minus its initial margin, without unrealised profit. */
+    @Transactional
+    public BigDecimal withdrawable(long userId) {
+        return value(account(userId, false)).risk().cross().withdrawable();
+    }
+
+    @Transactional
+    public AccountSnapshot withdraw(long userId, BigDecimal amount) {
+        requirePositiveAmount(amount);
+        PaperAccount account = account(userId, true);
+        BigDecimal withdrawable = value(account).risk().cross().withdrawable();
+        if (amount.compareTo(withdrawable) > 0) {
+            throw new CommandRejected("You can withdraw at most " + usdt(withdrawable)
+                    + " now (margin in use and unrealised losses stay in the account).");
+        }
+        store.updateWallet(userId, account.walletBalance().subtract(amount));
+        store.record(userId, LedgerKind.WITHDRAWAL, amount.negate(), null, clock.instant());
+        return snapshot(userId);
+    }
+
+    @Transactional
+    public TradeResult open(long userId, OpenOrder order) {
+        PaperAccount account = account(userId, true);
+        String symbol = order.symbol();
+        if (!prices.isKnownSymbol(symbol) && tiers.listedSchedule(symbol).isEmpty()) {
+            throw new CommandRejected("I don't know " + symbol + ". Use a USDT perpetual such as BTC, ETH or SOL.");
+        }
+        Optional<BigDecimal> mark = prices.latest(symbol).map(MarkPrice::price);
+        BigDecimal entry = order.entryPrice() != null ? order.entryPrice() : mark.orElseThrow(() ->
+                new CommandRejected("No fresh mark price for " + symbol + " right now. Try again shortly, "
+                        + "or give the entry yourself with @price."));
+        BigDecimal quantity = order.quantity() != null ? order.quantity()
+                : order.quoteNotional().divide(entry, 8, RoundingMode.DOWN);
+        if (quantity.signum() <= 0 || quantity.multiply(entry).compareTo(MIN_NOTIONAL) < 0) {
+            throw new CommandRejected("That order is too small: the smallest position is worth 1 USDT.");
+        }
+        if (quantity.multiply(entry).compareTo(MAX_AMOUNT) > 0) {
+            throw new CommandRejected("That order is too large: at most " + usdt(MAX_AMOUNT) + " of notional.");
+        }
+
+        AccountSnapshot before = value(account);
+        Optional<StoredPosition> existing = before.bySymbol(symbol);
+        MarginMode mode = order.marginMode() != null ? order.marginMode()
+                : existing.map(p -> p.position().marginMode()).orElse(MarginMode.ISOLATED);
+        if (existing.isPresent() && existing.get().position().marginMode() != mode) {
+            throw new CommandRejected("You already hold " + symbol + " in " + existing.get().position().marginMode().label()
+                    + " mode. Close it first, or trade it in " + existing.get().position().marginMode().label() + " mode.");
+        }
+        int leverage = order.leverage() != null ? order.leverage()
+                : existing.map(p -> p.position().leverage()).orElse(DEFAULT_LEVERAGE);
+
+        Fill fill = new Fill(symbol, order.side(), quantity, entry, leverage, mode);
+        Netting netting = OneWayNetting.apply(existing.map(p -> p.position()).orElse(null), fill, "new");
+        if (netting.position() != null) {
+            Position resulting = netting.position().position();
+            int maxLeverage = tiers.scheduleFor(resulting).maxLeverage(resulting.notionalAt(entry));
+            if (leverage > maxLeverage) {
+                throw new CommandRejected("At this size " + symbol + " allows at most " + maxLeverage + "x leverage.");
+            }
+        }
+        return apply(account, before, existing.orElse(null), netting, entry, mark.orElse(entry));
+    }
+
+    @Transactional
+    public TradeResult close(long userId, String reference, Portion portion) {
+        PaperAccount account = account(userId, true);
+        AccountSnapshot before = value(account);
+        StoredPosition stored = find(before, reference);
+        Position position = stored.position();
+        BigDecimal mark = prices.latest(position.symbol()).map(MarkPrice::price).orElseThrow(() ->
+                new CommandRejected("No fresh mark price for " + position.symbol()
+                        + " right now, so I can't close at the mark. Try again shortly."));
+        BigDecimal quantity = portion.of(position.quantity());
+        if (quantity.signum() <= 0) {
+            throw new CommandRejected("That closes nothing; give a positive percentage or quantity.");
+        }
+        if (quantity.compareTo(position.quantity()) > 0) {
+            throw new CommandRejected("Position #" + stored.number() + " holds only "
+                    + position.quantity().stripTrailingZeros().toPlainString() + " " + base(position.symbol()) + ".");
+        }
+        Fill fill = new Fill(position.symbol(), position.side().opposite(), quantity, mark, position.leverage(),
+                position.marginMode());
+        Netting netting = OneWayNetting.apply(position, fill, "unused");
+        return apply(account, before, stored, netting, mark, mark);
+    }
+
+    @Transactional
+    public TradeResult adjustMargin(long userId, String reference, boolean add, BigDecimal amount) {
+        requirePositiveAmount(amount);
+        PaperAccount account = account(userId, true);
+        AccountSnapshot before = value(account);
+        StoredPosition stored = find(before, reference);
+        Position position = stored.position();
+        if (!position.isIsolated()) {
+            throw new CommandRejected("Position #" + stored.number() + " is cross: it already uses the whole cross "
+                    + "wallet. Margin can only be added to or removed from isolated positions.");
+        }
+        MarginChange change;
+        if (add) {
+            BigDecimal available = unflooredAvailable(before.risk().cross());
+            if (amount.compareTo(available) > 0) {
+                throw new CommandRejected("Only " + usdt(available.max(BigDecimal.ZERO)) + " is available to add.");
+            }
+            change = calculator.addMargin(position, amount);
+        } else {
+            BigDecimal mark = prices.latest(position.symbol()).map(MarkPrice::price).orElseThrow(() ->
+                    new CommandRejected("No fresh mark price for " + position.symbol()
+                            + ", so I can't check that removing margin is safe. Try again shortly."));
+            change = calculator.removeMargin(position, mark, amount);
+        }
+        if (!change.accepted()) {
+            throw new CommandRejected(change.refusal());
+        }
+        store.update(stored.id(), change.position());
+        positionsChanged.fire(new PositionsChanged(userId));
+        AccountSnapshot after = value(account(userId, false));
+        StoredPosition updated = after.byNumber(stored.number()).orElseThrow();
+        return new TradeResult(updated, after.riskOf(updated), BigDecimal.ZERO, BigDecimal.ZERO, null, after);
+    }
+
+    private TradeResult apply(PaperAccount account, AccountSnapshot before, StoredPosition existing, Netting netting,
+                              BigDecimal fillPrice, BigDecimal mark) {
+        long userId = account.userId();
+        Instant now = clock.instant();
+        List<PricedPosition> planned = new ArrayList<>();
+        for (StoredPosition other : before.positions()) {
+            if (other != existing) {
+                planned.add(new PricedPosition(other.position(), markOf(other.position())));
+            }
+        }
+        if (netting.position() != null) {
+            planned.add(new PricedPosition(netting.position().position(), mark));
+        }
+        BigDecimal wallet = account.walletBalance().add(netting.realizedPnl());
+        AccountRisk afterRisk = calculator.account(wallet, planned);
+        if (netting.opensExposure()) {
+            BigDecimal available = unflooredAvailable(afterRisk.cross());
+            if (available.signum() < 0) {
+                throw new CommandRejected("Not enough available balance: this needs " + usdt(netting.marginRequired())
+                        + " of margin and " + usdt(available.negate()) + " is missing. "
+                        + "Use less size or more leverage, or /deposit.");
+            }
+            PositionRisk opened = afterRisk.positions().get(afterRisk.positions().size() - 1);
+            if (opened.liquidatedAtMark() || afterRisk.cross().liquidated()) {
+                throw new CommandRejected("At the current mark this position would be liquidated at once. "
+                        + "Check the entry price or use less leverage.");
+            }
+        }
+
+        Long closedId = null;
+        if (existing != null && netting.closedQuantity().signum() > 0) {
+            closedId = existing.id();
+        }
+        StoredPosition resulting = null;
+        if (netting.position() == null) {
+            store.close(existing.id(), PositionStatus.CLOSED, netting.realizedPnl(), now);
+        } else if (netting.position().sameAsBefore()) {
+            store.update(existing.id(), netting.position().position());
+        } else {
+            if (existing != null) {
+                store.close(existing.id(), PositionStatus.CLOSED, netting.realizedPnl(), now);
+            }
+            resulting = store.insert(userId, netting.position().position(), now);
+        }
+        if (netting.realizedPnl().signum() != 0) {
+            store.updateWallet(userId, wallet);
+            store.record(userId, LedgerKind.REALIZED_PNL, netting.realizedPnl(), closedId, now);
+        }
+        positionsChanged.fire(new PositionsChanged(userId));
+
+        AccountSnapshot after = value(account(userId, false));
+        if (netting.position() != null) {
+            int number = resulting != null ? resulting.number() : existing.number();
+            resulting = after.byNumber(number).orElseThrow();
+        }
+        return new TradeResult(resulting, resulting == null ? null : after.riskOf(resulting),
+                netting.closedQuantity(), netting.realizedPnl(), fillPrice, after);
+    }
+
+    private StoredPosition find(AccountSnapshot snapshot, String reference) {
+        String ref = reference == null ? "" : reference.trim();
+        if (ref.startsWith("#")) {
+            ref = ref.substring(1);
+        }
+        if (ref.matches("\\d{1,9}")) {
+            int number = Integer.parseInt(ref);
+            return snapshot.byNumber(number).orElseThrow(() ->
+                    new CommandRejected("You have no open position #" + number + ". See /positions."));
+        }
+        String symbol = org.marginsentinel.domain.market.Symbols.normalize(ref).orElseThrow(() ->
+                new CommandRejected("Give a position number from /positions, or a symbol such as BTC."));
+        return snapshot.bySymbol(symbol).orElseThrow(() ->
+                new CommandRejected("You have no open " + symbol + " position. See /positions."));
+    }
+
+    private AccountSnapshot value(PaperAccount account) {
+        List<StoredPosition> positions = store.openPositions(account.userId());
+        List<PricedPosition> priced = new ArrayList<>(positions.size());
+        Set<String> withoutMark = new HashSet<>();
+        for (StoredPosition stored : positions) {
+            Position position = stored.position();
+            Optional<MarkPrice> mark = prices.latest(position.symbol());
+            if (mark.isEmpty()) {
+                withoutMark.add(position.symbol());
+            }
+            priced.add(new PricedPosition(position, mark.map(MarkPrice::price).orElse(position.entryPrice())));
+        }
+        return new AccountSnapshot(account, positions, calculator.account(account.walletBalance(), priced), withoutMark);
+    }
+
+    private BigDecimal markOf(Position position) {
+        return prices.latest(position.symbol()).map(MarkPrice::price).orElse(position.entryPrice());
+    }
+
+    private PaperAccount account(long userId, boolean lock) {
+        Optional<PaperAccount> account = lock ? store.lock(userId) : store.find(userId);
+        return account.orElseThrow(() -> new CommandRejected("You have no paper account yet. Send /start to open one."));
+    }
+
+    private static BigDecimal unflooredAvailable(CrossAccountRisk cross) {
+        return cross.marginBalance().subtract(cross.initialMargin());
+    }
+
+    private static void requirePositiveAmount(BigDecimal amount) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new CommandRejected("The amount must be greater than 0.");
+        }
+        if (amount.compareTo(MAX_AMOUNT) > 0) {
+            throw new CommandRejected("That amount is too large: at most " + usdt(MAX_AMOUNT) + ".");
+        }
+    }
+
+    private static String base(String symbol) {
+        return symbol.endsWith("USDT") ? symbol.substring(0, symbol.length() - 4) : symbol;
+    }
+
+    static String usdt(BigDecimal amount) {
+        return String.format(Locale.ROOT, "%,.2f USDT", amount.setScale(2, RoundingMode.HALF_EVEN));
+    }
+}

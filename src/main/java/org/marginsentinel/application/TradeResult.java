@@ -1,0 +1,18 @@
+package org.marginsentinel.application;
+
+import java.math.BigDecimal;
+import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.margin.PositionRisk;
+
+/**
+ * What an open, close or margin change did.
+ *
+ * @param position     the symbol's position afterwards, or null when it was closed
+ * @param risk         that position's risk at the mark, or null when it was closed
+ * @param closedQuantity how much was closed (zero when nothing was)
+ * @param realizedPnl  PnL booked into the wallet
+ * @param after        the whole account afterwards
+ */
+public record TradeResult(StoredPosition position, PositionRisk risk, BigDecimal closedQuantity,
+                          BigDecimal realizedPnl, BigDecimal price, AccountSnapshot after) {
+}

@@ -1,0 +1,32 @@
+package org.marginsentinel.application.port;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.marginsentinel.domain.margin.Position;
+
+/** Persistence of paper accounts and positions. Every call joins the caller's transaction. */
+public interface PaperAccountStore {
+
+    Optional<PaperAccount> find(long userId);
+
+    /** The account, locked against concurrent changes until the transaction ends. */
+    Optional<PaperAccount> lock(long userId);
+
+    PaperAccount create(long userId, String displayName, BigDecimal walletBalance, Instant now);
+
+    void updateWallet(long userId, BigDecimal walletBalance);
+
+    List<StoredPosition> openPositions(long userId);
+
+    /** Stores a new open position, numbering it after the account's previous ones. */
+    StoredPosition insert(long userId, Position position, Instant now);
+
+    /** Saves a changed quantity, entry, leverage or isolated margin of an open position. */
+    void update(long positionId, Position position);
+
+    void close(long positionId, PositionStatus status, BigDecimal realizedPnl, Instant now);
+
+    void record(long userId, LedgerKind kind, BigDecimal amount, Long positionId, Instant now);
+}
