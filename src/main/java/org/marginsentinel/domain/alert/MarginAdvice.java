@@ -138,20 +138,26 @@ public final class MarginAdvice {
         if (now.marginBalance().signum() <= 0) {
             return new CrossMarginAdvice(targetMarginRatio, ratio, null, null, deposit);
         }
+        // Closing at the mark leaves the margin balance exactly as it is, so the search only needs the
+        // maintenance margin of what remains; the engine's own cross valuation confirms the final answer.
         BigDecimal low = BigDecimal.ZERO;
         BigDecimal high = BigDecimal.ONE;
-        BigDecimal ratioAtHigh = BigDecimal.ZERO;
         while (high.subtract(low).compareTo(SEARCH_TOLERANCE) > 0) {
             BigDecimal middle = low.add(high).divide(TWO).setScale(SEARCH_SCALE, RoundingMode.HALF_EVEN);
-            BigDecimal ratioAtMiddle = ratioAfterClosing(crossWallet, crossPositions, middle);
-            if (ratioAtMiddle.compareTo(targetMarginRatio) <= 0) {
+            BigDecimal maintenance = BigDecimal.ZERO;
+            for (PricedPosition priced : reduced(crossPositions, middle)) {
+                maintenance = maintenance.add(calculator.maintenanceMargin(priced.position(), priced.markPrice()));
+            }
+            if (Decimals.divide(maintenance, now.marginBalance()).compareTo(targetMarginRatio) <= 0) {
                 high = middle;
-                ratioAtHigh = ratioAtMiddle;
             } else {
                 low = middle;
             }
         }
-        return new CrossMarginAdvice(targetMarginRatio, ratio, high, ratioAtHigh, deposit);
+        BigDecimal ratioAfter = high.compareTo(BigDecimal.ONE) >= 0 ? BigDecimal.ZERO
+                : calculator.cross(walletAfterClosing(crossWallet, crossPositions, high),
+                        reduced(crossPositions, high)).marginRatio();
+        return new CrossMarginAdvice(targetMarginRatio, ratio, high, ratioAfter, deposit);
     }
 
     /**
@@ -225,19 +231,27 @@ public final class MarginAdvice {
         return Optional.of(low);
     }
 
-    private BigDecimal ratioAfterClosing(BigDecimal crossWallet, List<PricedPosition> crossPositions,
-                                         BigDecimal fraction) {
-        BigDecimal keep = BigDecimal.ONE.subtract(fraction);
+    /** The cross wallet after closing {@code fraction} of every position at its mark: it books their PnL. */
+    private static BigDecimal walletAfterClosing(BigDecimal crossWallet, List<PricedPosition> crossPositions,
+                                                 BigDecimal fraction) {
         BigDecimal wallet = crossWallet;
+        for (PricedPosition priced : crossPositions) {
+            wallet = wallet.add(priced.position().unrealizedPnl(priced.markPrice()).multiply(fraction));
+        }
+        return wallet;
+    }
+
+    /** Every position with {@code fraction} of its quantity closed, same entry and mark. */
+    private static List<PricedPosition> reduced(List<PricedPosition> crossPositions, BigDecimal fraction) {
+        BigDecimal keep = BigDecimal.ONE.subtract(fraction);
         List<PricedPosition> remaining = new ArrayList<>(crossPositions.size());
         for (PricedPosition priced : crossPositions) {
             Position position = priced.position();
-            wallet = wallet.add(position.unrealizedPnl(priced.markPrice()).multiply(fraction));
             remaining.add(new PricedPosition(new Position(position.id(), position.symbol(), position.side(),
                     position.quantity().multiply(keep), position.entryPrice(), position.leverage(),
                     MarginMode.CROSS, null), priced.markPrice()));
         }
-        return calculator.cross(wallet, remaining).marginRatio();
+        return remaining;
     }
 
     /** Margin balance minus maintenance margin with every mark moved {@code move} against its position. */
