@@ -24,7 +24,7 @@ import org.marginsentinel.domain.margin.PricedPosition;
  *
  * <p>Memory: per account one {@code long[windowMinutes]} of balances in micro-USDT (the last sample of each
  * minute; slots of older minutes are reused), its newest minute and one flag: about 0.5 KB per account with
- * the default hour, so 100,000 accounts take about 55 MB. Balances beyond ±9.2 trillion USDT are clamped.
+ * the default hour, so 100,000 accounts take about 60 MB with the map entries. Balances beyond ±9.2 trillion USDT are clamped.
  * Time comes in as a parameter; a sample older than the account's newest minute counts for that newest minute.
  *
  * <p>Deposits and withdrawals also move the margin balance: call {@link #forget} after one, or a withdrawal of

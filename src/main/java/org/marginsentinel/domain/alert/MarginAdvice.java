@@ -117,8 +117,9 @@ public final class MarginAdvice {
      * <p>Deposit: the margin balance must reach MM / target, so deposit = MM / target − margin balance.
      * Closing a share f at the mark keeps the margin balance (the wallet gains f·UPNL, the open PnL loses it)
      * and leaves maintenance MM((1 − f)·q) per position, tier by tier; that ratio falls as f grows, so f is
-     * found by bisection with {@link MarginCalculator#cross}, to within 1e-15, rounded up (the returned share
-     * always reaches the target).
+     * found by bisection on the engine's {@link MarginCalculator#maintenanceMargin}, to within 1e-15, rounded
+     * up (the returned share always reaches the target). The ratio after closing is the engine's own
+     * {@link MarginCalculator#cross} valuation of the reduced pool. About a millisecond for a few symbols.
      *
      * @param targetMarginRatio in (0, 1)
      */

@@ -26,7 +26,7 @@ class AlertPolicyPropertiesTest {
     private final AlertPolicy policy = new AlertPolicy();
 
     static Stream<Long> seeds() {
-        return Stream.iterate(1L, seed -> seed + 1).limit(300);
+        return Stream.iterate(1L, seed -> seed + 1).limit(200);
     }
 
     @ParameterizedTest(name = "seed {0}")
