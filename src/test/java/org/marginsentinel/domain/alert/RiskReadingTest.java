@@ -1,0 +1,54 @@
+package org.marginsentinel.domain.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.MarginCalculator;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.PricedPosition;
+import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.margin.TierSchedule;
+
+class RiskReadingTest {
+
+    private final MarginCalculator calculator = new MarginCalculator(
+            position -> TierSchedule.flat(new BigDecimal("0.004"), BigDecimal.ZERO));
+
+    @Test
+    void of_isolatedPositionRisk_readsTheDistance() {
+        // long 1 @ 60,000 with 6,000 margin: LP = 54,000 / 0.996 = 54,216.867...; at 58,000 distance = 6.52%,
+        // inside WARNING (<= 10%) and outside DANGER (<= 5%)
+        Position position = Position.isolated("p", "BTCUSDT", Side.LONG, BigDecimal.ONE, new BigDecimal("60000"), 10);
+        PositionRisk risk = calculator.isolated(position, new BigDecimal("58000"));
+
+        RiskReading reading = RiskReading.of(risk);
+
+        assertThat(reading.metric()).isEqualTo(RiskMetric.DISTANCE_TO_LIQUIDATION);
+        assertThat(reading.value()).isEqualByComparingTo(risk.distanceToLiquidation());
+        assertThat(reading.level(RiskThresholds.DEFAULTS)).isEqualTo(RiskLevel.WARNING);
+    }
+
+    @Test
+    void of_crossPool_readsTheMarginRatio() {
+        Position position = Position.cross("c", "BTCUSDT", Side.LONG, BigDecimal.ONE, new BigDecimal("60000"), 50);
+        CrossAccountRisk pool = calculator.cross(new BigDecimal("700"),
+                List.of(new PricedPosition(position, new BigDecimal("59600"))));
+
+        RiskReading reading = RiskReading.of(pool);
+
+        // margin balance 700 - 400 = 300, maintenance 59,600 x 0.4% = 238.4, ratio 0.79467
+        assertThat(reading.metric()).isEqualTo(RiskMetric.MARGIN_RATIO);
+        assertThat(reading.value()).isEqualByComparingTo(pool.marginRatio());
+        assertThat(reading.level(RiskThresholds.DEFAULTS)).isEqualTo(RiskLevel.DANGER);
+    }
+
+    @Test
+    void level_goneMarginBalance_isLiquidated() {
+        assertThat(RiskReading.marginRatio(null).level(RiskThresholds.DEFAULTS)).isEqualTo(RiskLevel.LIQUIDATED);
+        assertThat(RiskReading.distanceToLiquidation(null).level(RiskThresholds.DEFAULTS)).isEqualTo(RiskLevel.SAFE);
+    }
+}
