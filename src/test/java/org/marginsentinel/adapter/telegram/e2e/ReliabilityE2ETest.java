@@ -6,8 +6,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.telegram.TelegramBot;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
@@ -152,5 +160,46 @@ class ReliabilityE2ETest {
         telegram.userSays(user, "/test_count b2-" + user);
         assertThat(telegram.awaitReplyTo(user).plainText()).isEqualTo("count b2-" + user + " = 1");
         assertThat(chats.isActive(user)).contains(true);
+    }
+
+    @Test
+    void theTokenNeverAppearsInLogs_restartsFailuresAndBlockedChatsIncluded() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        SimpleFormatter formatter = new SimpleFormatter();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                StringWriter text = new StringWriter().append(formatter.formatMessage(record));
+                if (record.getThrown() != null) {
+                    record.getThrown().printStackTrace(new PrintWriter(text));
+                }
+                lines.add(text.toString());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            bot.stop();
+            bot.start();
+            long user = telegram.newUser();
+            telegram.userSays(user, "/test_boom");
+            assertThat(telegram.awaitReplyTo(user).text()).isEqualTo(GENERIC);
+            telegram.blockBy(user);
+            QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(OutgoingMessage.to(user, "blocked")));
+            Eventually.until("chat inactive", () -> chats.isActive(user).equals(java.util.Optional.of(false)));
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(lines).anyMatch(line -> line.contains("Telegram bot @SentinelBot started"));
+        assertThat(lines).anyMatch(line -> line.contains("kaboom"));
+        assertThat(lines).noneMatch(line -> line.contains(FakeTelegram.TOKEN) || line.contains("fake-test-token"));
     }
 }
