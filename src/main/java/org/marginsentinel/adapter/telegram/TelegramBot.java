@@ -72,6 +72,9 @@ public class TelegramBot {
     }
 
     void onStartup(@Observes StartupEvent event) {
+        // Index (and so validate) the command beans on every start, bot or not: a duplicate or
+        // malformed command then fails every @QuarkusTest instead of surfacing in production.
+        registry.allCommands();
         if (token() == null) {
             LOG.info("Telegram bot disabled: set TELEGRAM_BOT_TOKEN to enable it.");
             return;
@@ -101,6 +104,7 @@ public class TelegramBot {
         }
         cancelRetry();
         TelegramUrl url = TelegramApiUrl.parse(config.apiUrl());
+        List<BotCommand> menu = commandMenu();
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(64);
         dispatcher.setMaxRequestsPerHost(64);
@@ -125,13 +129,13 @@ public class TelegramBot {
             SendRateLimiter limiter = new SendRateLimiter(config.maxMessagesPerSecond(), config.chatInterval(),
                     config.groupMessagesPerMinute());
             connection.connect(client, limiter, username);
-            publishCommands(client);
+            publishCommands(client, menu);
             sender.start(client, limiter, config.senderThreads());
             app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> poller);
             app.registerBot(token, () -> url, updatesRequest(), new UpdateDispatcher(handler, config.handlerThreads()));
             session = new Session(app, pollHttp, poller);
-            LOG.infof("Telegram bot @%s started with %d commands (%s://%s:%d)", username,
-                    registry.listedCommands().size(), url.getSchema(), url.getHost(), url.getPort());
+            LOG.infof("Telegram bot @%s started with %d commands (%s://%s:%d)", username, menu.size(),
+                    url.getSchema(), url.getHost(), url.getPort());
         } catch (Exception e) {
             release(new Session(app, pollHttp, poller));
             if (e instanceof TelegramApiRequestException request && request.getErrorCode() != null
@@ -173,11 +177,15 @@ public class TelegramBot {
         current.http().dispatcher().executorService().shutdown();
     }
 
-    private void publishCommands(OkHttpTelegramClient client) {
-        List<BotCommand> commands = registry.listedCommands().stream()
+    /** The menu Telegram shows under "/": the visible commands in help order (Telegram takes at most 100). */
+    private List<BotCommand> commandMenu() {
+        return registry.listedCommands().stream()
                 .limit(100)
                 .map(TelegramBot::toBotCommand)
                 .toList();
+    }
+
+    private void publishCommands(OkHttpTelegramClient client, List<BotCommand> commands) {
         if (commands.isEmpty()) {
             return;
         }

@@ -53,7 +53,7 @@ public final class CommandParser {
             return new ParsedText.ArgumentsTooLong(name, argumentText.length());
         }
         List<String> args = argumentText.isEmpty() ? List.of() : List.of(WHITESPACE.split(argumentText));
-        return new ParsedText.Command(name, args, argumentText);
+        return new ParsedText.Command(name, args, argumentText, !addressee.isEmpty());
     }
 
     /** True for names Telegram accepts in a command menu: {@code [a-z0-9_]{1,32}}. */

@@ -5,8 +5,12 @@ import java.util.List;
 /** What {@link CommandParser} made of a message text. */
 public sealed interface ParsedText {
 
-    /** A command for this bot. {@code name} is lower case and may be unknown to the registry. */
-    record Command(String name, List<String> args, String argumentText) implements ParsedText {
+    /**
+     * A command for this bot. {@code name} is lower case and may be unknown to the registry.
+     * {@code addressedToUs} is true for {@code /cmd@OurBot}: in groups, only such commands get an
+     * "unknown command" reply (a bare {@code /price} there may be meant for another bot).
+     */
+    record Command(String name, List<String> args, String argumentText, boolean addressedToUs) implements ParsedText {
         public Command {
             args = List.copyOf(args);
         }

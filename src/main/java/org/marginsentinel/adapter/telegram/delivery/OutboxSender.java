@@ -77,6 +77,8 @@ public class OutboxSender {
     private int workerCount;
     private final AtomicInteger busyWorkers = new AtomicInteger();
     private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
+    /** When the last call for a chat finished (System.nanoTime), to ignore rows read before that. */
+    private final Map<Long, Long> chatFinishedAt = new ConcurrentHashMap<>();
     private volatile TelegramClient client;
     private volatile SendRateLimiter limiter;
 
@@ -113,6 +115,7 @@ public class OutboxSender {
             Thread.currentThread().interrupt();
         }
         chatsInFlight.clear();
+        chatFinishedAt.clear();
         busyWorkers.set(0);
     }
 
@@ -150,6 +153,8 @@ public class OutboxSender {
     private long dispatchDueRows() {
         Instant now = Instant.now();
         long sleep = SWEEP_MILLIS;
+        long readAt = System.nanoTime();
+        forgetOldFinishTimes(readAt);
         Map<Long, List<OutboxRow>> byChat = new LinkedHashMap<>();
         for (OutboxRow row : store.due(now, BATCH)) {
             byChat.computeIfAbsent(row.chatId(), id -> new ArrayList<>()).add(row);
@@ -158,6 +163,10 @@ public class OutboxSender {
             long chatId = entry.getKey();
             if (chatsInFlight.contains(chatId)) {
                 continue;
+            }
+            Long finishedAt = chatFinishedAt.get(chatId);
+            if (finishedAt != null && finishedAt - readAt >= 0) {
+                continue; // a call for this chat ended after we read the rows: they may be stale
             }
             if (busyWorkers.get() >= workerCount) {
                 return sleep; // a finishing call wakes us up
@@ -216,6 +225,7 @@ public class OutboxSender {
         } catch (Exception e) {
             retryWithBackOff(head, ids, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
+            chatFinishedAt.put(chatId, System.nanoTime());
             limiter.release(chatId);
             chatsInFlight.remove(chatId);
             busyWorkers.decrementAndGet();
@@ -321,6 +331,12 @@ public class OutboxSender {
             markup.keyboardRow(keyboardRow);
         }
         return markup.build();
+    }
+
+    private void forgetOldFinishTimes(long now) {
+        if (chatFinishedAt.size() > 10_000) {
+            chatFinishedAt.values().removeIf(at -> now - at > 10_000_000_000L);
+        }
     }
 
     private void awaitSignal(long millis) {

@@ -54,8 +54,10 @@ public class ChatDirectory {
     /** Empty if the chat never wrote to us. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Boolean> isActive(long chatId) {
-        TelegramChatEntity chat = em.find(TelegramChatEntity.class, chatId);
-        return chat == null ? Optional.empty() : Optional.of(chat.active);
+        // A scalar query reads the database, never a stale entity cached in the caller's session.
+        return em.createQuery("select c.active from TelegramChatEntity c where c.chatId = :id", Boolean.class)
+                .setParameter("id", chatId)
+                .getResultStream().findFirst();
     }
 
     private static String truncate(String title) {

@@ -111,18 +111,23 @@ public class UpdateProcessor {
         ParsedText parsed = CommandParser.parse(in.text(), connection.botUsername());
         if (parsed instanceof ParsedText.Command command) {
             Optional<ChatCommand> handler = registry.command(command.name());
+            // In groups a bare unknown /command may be meant for another bot: only answer ours.
+            boolean forUs = in.privateChat() || command.addressedToUs();
             if (handler.isPresent()) {
                 BotReply reply = handler.get().handle(context(in, command.args(), command.argumentText()));
                 if (reply != null) {
                     reply(in, reply, now);
                 }
-            } else if (command.name().equals("start")) {
+            } else if (command.name().equals("start") && forUs) {
                 reply(in, BotReply.html(BotTexts.WELCOME), now);
-            } else {
+            } else if (forUs) {
                 reply(in, BotReply.html(BotTexts.unknownCommand(command.name())), now);
             }
         } else if (parsed instanceof ParsedText.ArgumentsTooLong tooLong) {
-            reply(in, BotReply.html(BotTexts.argumentsTooLong(tooLong.length(), CommandParser.MAX_ARGUMENT_CHARS)), now);
+            if (in.privateChat() || registry.command(tooLong.name()).isPresent()) {
+                reply(in, BotReply.html(BotTexts.argumentsTooLong(tooLong.length(), CommandParser.MAX_ARGUMENT_CHARS)),
+                        now);
+            }
         } else if (parsed instanceof ParsedText.NotACommand && in.privateChat() && in.text() != null) {
             reply(in, BotReply.html(BotTexts.NOT_A_COMMAND), now);
         }

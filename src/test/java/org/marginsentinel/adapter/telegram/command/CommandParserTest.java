@@ -15,26 +15,26 @@ class CommandParserTest {
     @Test
     void parse_plainCommand_hasNoArguments() {
         assertThat(CommandParser.parse("/help", BOT))
-                .isEqualTo(new ParsedText.Command("help", List.of(), ""));
+                .isEqualTo(new ParsedText.Command("help", List.of(), "", false));
     }
 
     @Test
     void parse_commandWithArguments_splitsOnAnyWhitespace() {
         assertThat(CommandParser.parse("/long  BTC\t0.5\n20x   isolated ", BOT))
                 .isEqualTo(new ParsedText.Command("long", List.of("BTC", "0.5", "20x", "isolated"),
-                        "BTC\t0.5\n20x   isolated"));
+                        "BTC\t0.5\n20x   isolated", false));
     }
 
     @Test
     void parse_nonBreakingSpaces_countAsWhitespace() {
         assertThat(CommandParser.parse("/long\u00a0BTC\u00a0 0.5\u2003", BOT))
-                .isEqualTo(new ParsedText.Command("long", List.of("BTC", "0.5"), "BTC\u00a0 0.5"));
+                .isEqualTo(new ParsedText.Command("long", List.of("BTC", "0.5"), "BTC\u00a0 0.5", false));
     }
 
     @Test
     void parse_upperCaseCommand_isLowerCased_argumentsAreKept() {
         assertThat(CommandParser.parse("/LEARN Cross", BOT))
-                .isEqualTo(new ParsedText.Command("learn", List.of("Cross"), "Cross"));
+                .isEqualTo(new ParsedText.Command("learn", List.of("Cross"), "Cross", false));
     }
 
     @Test
@@ -42,7 +42,7 @@ class CommandParserTest {
         java.util.Locale previous = java.util.Locale.getDefault();
         try {
             java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr"));
-            assertThat(CommandParser.parse("/LIST", BOT)).isEqualTo(new ParsedText.Command("list", List.of(), ""));
+            assertThat(CommandParser.parse("/LIST", BOT)).isEqualTo(new ParsedText.Command("list", List.of(), "", false));
         } finally {
             java.util.Locale.setDefault(previous);
         }
@@ -51,9 +51,9 @@ class CommandParserTest {
     @Test
     void parse_addressedToUs_caseInsensitively() {
         assertThat(CommandParser.parse("/help@sentinelbot", BOT))
-                .isEqualTo(new ParsedText.Command("help", List.of(), ""));
+                .isEqualTo(new ParsedText.Command("help", List.of(), "", true));
         assertThat(CommandParser.parse("/learn@SentinelBot cross", BOT))
-                .isEqualTo(new ParsedText.Command("learn", List.of("cross"), "cross"));
+                .isEqualTo(new ParsedText.Command("learn", List.of("cross"), "cross", true));
     }
 
     @Test
@@ -63,12 +63,12 @@ class CommandParserTest {
 
     @Test
     void parse_unknownOwnUsername_acceptsAnySuffix() {
-        assertThat(CommandParser.parse("/help@OtherBot", null)).isEqualTo(new ParsedText.Command("help", List.of(), ""));
+        assertThat(CommandParser.parse("/help@OtherBot", null)).isEqualTo(new ParsedText.Command("help", List.of(), "", true));
     }
 
     @Test
     void parse_emptySuffix_isForUs() {
-        assertThat(CommandParser.parse("/help@ x", BOT)).isEqualTo(new ParsedText.Command("help", List.of("x"), "x"));
+        assertThat(CommandParser.parse("/help@ x", BOT)).isEqualTo(new ParsedText.Command("help", List.of("x"), "x", false));
     }
 
     @ParameterizedTest
@@ -80,7 +80,7 @@ class CommandParserTest {
 
     @Test
     void parse_doubleSlash_isACommandNamedSlash_unknownToTheRegistry() {
-        assertThat(CommandParser.parse("//", BOT)).isEqualTo(new ParsedText.Command("/", List.of(), ""));
+        assertThat(CommandParser.parse("//", BOT)).isEqualTo(new ParsedText.Command("/", List.of(), "", false));
     }
 
     @Test
@@ -94,19 +94,19 @@ class CommandParserTest {
     void parse_argumentsAtTheLimit_areAccepted() {
         String args = "y".repeat(CommandParser.MAX_ARGUMENT_CHARS);
         assertThat(CommandParser.parse("/long " + args, BOT))
-                .isEqualTo(new ParsedText.Command("long", List.of(args), args));
+                .isEqualTo(new ParsedText.Command("long", List.of(args), args, false));
     }
 
     @Test
     void parse_strangeCharactersInName_areKeptForTheUnknownCommandReply() {
         assertThat(CommandParser.parse("/<b>x</b> 1", BOT))
-                .isEqualTo(new ParsedText.Command("<b>x</b>", List.of("1"), "1"));
+                .isEqualTo(new ParsedText.Command("<b>x</b>", List.of("1"), "1", false));
     }
 
     @Test
     void parse_emojiRightAfterTheCommand_isPartOfTheName() {
         assertThat(CommandParser.parse("/help📈 now", BOT))
-                .isEqualTo(new ParsedText.Command("help📈", List.of("now"), "now"));
+                .isEqualTo(new ParsedText.Command("help📈", List.of("now"), "now", false));
     }
 
     @Test

@@ -66,12 +66,13 @@ class BotConversationE2ETest {
     }
 
     @Test
-    void commandForAnotherBot_andChatterInGroups_areIgnored() {
+    void commandForAnotherBot_unknownBareCommand_andChatterInGroups_areIgnored() {
         long user = telegram.newUser();
         long group = telegram.newGroup();
 
         telegram.userSaysInGroup(user, group, "/help@OtherBot");
         telegram.userSaysInGroup(user, group, "good morning everyone");
+        telegram.userSaysInGroup(user, group, "/price BTC");
         telegram.userSaysInGroup(user, group, "/test_count g" + group);
 
         // Updates of one chat are handled in order, so the next message must be the count.
@@ -87,6 +88,16 @@ class BotConversationE2ETest {
 
         assertThat(telegram.awaitReplyTo(user).text()).isEqualTo(
                 "I don't know the command <code>/liquidate_everything</code>. Send /help to see what I can do.");
+    }
+
+    @Test
+    void unknownCommand_inGroup_isAnsweredOnlyWhenAddressedToUs() {
+        long user = telegram.newUser();
+        long group = telegram.newGroup();
+
+        telegram.userSaysInGroup(user, group, "/price@" + FakeTelegram.BOT_USERNAME + " BTC");
+
+        assertThat(telegram.awaitReplyTo(group).text()).startsWith("I don't know the command <code>/price</code>.");
     }
 
     @Test

@@ -153,6 +153,10 @@ final class TestCommands {
             return "test_slow";
         }
 
+        int enteredCount() {
+            return entered.get();
+        }
+
         CountDownLatch arm() {
             CountDownLatch latch = new CountDownLatch(1);
             gate.set(latch);
@@ -196,6 +200,10 @@ final class TestCommands {
     @ApplicationScoped
     static class Refresh implements CallbackHandler {
         final AtomicInteger presses = new AtomicInteger();
+
+        int presses() {
+            return presses.get();
+        }
 
         @Override
         public String prefix() {

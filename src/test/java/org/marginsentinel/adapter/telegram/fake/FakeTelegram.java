@@ -473,13 +473,18 @@ public final class FakeTelegram implements AutoCloseable {
             } else {
                 method = segments[2].toLowerCase(Locale.ROOT);
                 params = readParams(exchange);
-                reply = dispatch(method, params, at);
+                synchronized (this) {
+                    // State change and call record become visible together to the awaiting test.
+                    try {
+                        reply = dispatch(method, params, at);
+                    } catch (Exception e) {
+                        reply = Reply.error(500, "Internal Server Error: fake failed: " + e);
+                    }
+                    record(method, params, reply.status(), at, nanos);
+                }
             }
         } catch (Exception e) {
             reply = Reply.error(500, "Internal Server Error: fake failed: " + e);
-        }
-        if (!method.isEmpty()) {
-            record(method, params, reply.status(), at, nanos);
         }
         byte[] body = JSON.writeValueAsBytes(reply.body());
         exchange.getResponseHeaders().add("Content-Type", "application/json");

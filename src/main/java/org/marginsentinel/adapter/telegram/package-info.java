@@ -1,0 +1,36 @@
+/**
+ * Telegram adapter: everything that talks to Telegram, built on TelegramBots 10.2.0 long polling.
+ *
+ * <h2>Adding a command</h2>
+ * Write an {@code @ApplicationScoped} bean implementing
+ * {@link org.marginsentinel.adapter.telegram.command.ChatCommand}; /help and the Telegram menu pick
+ * it up. Parse {@code context.args()}, call the application layer, return
+ * {@code BotReply.html(...)} built with {@link org.marginsentinel.adapter.telegram.format.Html} and
+ * {@link org.marginsentinel.adapter.telegram.format.Fmt}. Refuse with
+ * {@link org.marginsentinel.application.CommandRejected}. For "are you sure?" return
+ * {@code BotReply.confirm(question, "close", payload)} and add a
+ * {@link org.marginsentinel.adapter.telegram.command.ConfirmableAction} with key "close". Buttons
+ * of your own go to a {@link org.marginsentinel.adapter.telegram.command.CallbackHandler} (check the
+ * presser yourself).
+ *
+ * <h2>Sending without a command</h2>
+ * {@code outbox.enqueue(OutgoingMessage.to(chatId, html).withPriority(OutgoingMessage.PRIORITY_CRITICAL)
+ * .superseding("risk:" + positionId))} inside your transaction; see
+ * {@link org.marginsentinel.adapter.telegram.delivery.Outbox}.
+ *
+ * <h2>What happens to an update</h2>
+ * {@link org.marginsentinel.adapter.telegram.update.UpdateDispatcher} (per-chat order, chats in
+ * parallel) → {@link org.marginsentinel.adapter.telegram.update.UpdateHandler} → one transaction in
+ * {@link org.marginsentinel.adapter.telegram.update.UpdateProcessor}: claim the update_id in
+ * {@code telegram_handled_update}, run the command, queue the reply in {@code telegram_outbox} →
+ * {@link org.marginsentinel.adapter.telegram.delivery.OutboxSender} delivers it within the limits of
+ * {@link org.marginsentinel.adapter.telegram.delivery.SendRateLimiter}.
+ *
+ * <h2>Testing</h2>
+ * End-to-end tests run the real library against {@code FakeTelegram} (src/test, package
+ * {@code org.marginsentinel.adapter.telegram.fake}): annotate the test class with
+ * {@code @QuarkusTest @WithTestResource(FakeTelegramResource.class)} and a field with
+ * {@code @InjectFakeTelegram FakeTelegram telegram}. Use no other test resource on bot tests so they
+ * share one application start.
+ */
+package org.marginsentinel.adapter.telegram;
