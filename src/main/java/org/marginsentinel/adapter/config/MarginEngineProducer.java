@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.marginsentinel.domain.alert.MarginAdvice;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.TierTable;
 
@@ -31,6 +32,12 @@ public class MarginEngineProducer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sentinel.margin.tiers-file " + path, e);
         }
+    }
+
+    @Produces
+    @Singleton
+    MarginAdvice marginAdvice(MarginCalculator calculator) {
+        return new MarginAdvice(calculator);
     }
 
     @Produces

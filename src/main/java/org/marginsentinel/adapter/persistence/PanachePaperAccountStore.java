@@ -56,6 +56,27 @@ public class PanachePaperAccountStore implements PaperAccountStore {
     }
 
     @Override
+    public List<StoredPosition> allOpenPositions() {
+        return PositionEntity.<PositionEntity>stream("status", PositionStatus.OPEN)
+                .map(PanachePaperAccountStore::toStored).toList();
+    }
+
+    @Override
+    public List<PaperAccount> accounts(java.util.Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        List<PaperAccount> accounts = new java.util.ArrayList<>(userIds.size());
+        List<Long> ids = List.copyOf(userIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            AccountEntity.<AccountEntity>stream("userId in ?1", chunk).map(PanachePaperAccountStore::toAccount)
+                    .forEach(accounts::add);
+        }
+        return accounts;
+    }
+
+    @Override
     public StoredPosition insert(long userId, Position position, Instant now) {
         AccountEntity account = AccountEntity.findById(userId);
         PositionEntity entity = new PositionEntity();

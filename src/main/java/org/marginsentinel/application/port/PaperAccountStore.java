@@ -20,6 +20,12 @@ public interface PaperAccountStore {
 
     List<StoredPosition> openPositions(long userId);
 
+    /** Every open position of every user, for loading the in-memory risk index at start-up. */
+    List<StoredPosition> allOpenPositions();
+
+    /** The accounts of these users. */
+    List<PaperAccount> accounts(java.util.Collection<Long> userIds);
+
     /** Stores a new open position, numbering it after the account's previous ones. */
     StoredPosition insert(long userId, Position position, Instant now);
 

@@ -9,7 +9,7 @@ import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.market.Symbols;
 
 /** Reads chat-command arguments strictly: "1,000" or "1e3" are refused rather than guessed. */
-final class Arguments {
+public final class Arguments {
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d{1,15}(\\.\\d{1,18})?|\\.\\d{1,18}");
     private static final Pattern LEVERAGE = Pattern.compile("(?i)x?(\\d{1,4})x?");
@@ -17,7 +17,7 @@ final class Arguments {
     private Arguments() {
     }
 
-    static BigDecimal positiveNumber(String token, String what) {
+    public static BigDecimal positiveNumber(String token, String what) {
         if (token == null || !PLAIN_NUMBER.matcher(token).matches()) {
             throw new CommandRejected(quote(token) + " is not a valid " + what + ". Write plain digits, e.g. 0.5 or 1500.");
         }
@@ -28,7 +28,7 @@ final class Arguments {
         return value;
     }
 
-    static String symbol(String token) {
+    public static String symbol(String token) {
         return Symbols.normalize(token).orElseThrow(() ->
                 new CommandRejected(quote(token) + " is not a symbol. Use a USDT perpetual such as BTC or ETHUSDT."));
     }
@@ -49,7 +49,7 @@ final class Arguments {
         return leverage;
     }
 
-    static Optional<BigDecimal> percent(String token) {
+    public static Optional<BigDecimal> percent(String token) {
         if (!token.endsWith("%")) {
             return Optional.empty();
         }
@@ -61,7 +61,7 @@ final class Arguments {
     }
 
     /** Shows a user's token in an error without echoing megabytes or markup. */
-    static String quote(String token) {
+    public static String quote(String token) {
         if (token == null) {
             return "(nothing)";
         }

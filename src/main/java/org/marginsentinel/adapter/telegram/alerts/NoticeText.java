@@ -1,0 +1,169 @@
+package org.marginsentinel.adapter.telegram.alerts;
+
+import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.format.Html.escape;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.domain.alert.RiskLevel;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
+
+/** Words every proactive notice: what happened, how close it is, what to do. Pure. */
+final class NoticeText {
+
+    private NoticeText() {
+    }
+
+    static String of(Notice notice) {
+        if (notice instanceof Notice.PositionWarning warning) {
+            return positionWarning(warning);
+        }
+        if (notice instanceof Notice.PoolWarning warning) {
+            return poolWarning(warning);
+        }
+        if (notice instanceof Notice.DrainWarning drain) {
+            return drain(drain);
+        }
+        if (notice instanceof Notice.IsolatedLiquidated liquidated) {
+            return isolatedLiquidated(liquidated);
+        }
+        if (notice instanceof Notice.CrossLiquidated liquidated) {
+            return crossLiquidated(liquidated);
+        }
+        if (notice instanceof Notice.FeedPaused paused) {
+            return "⏸ No prices have arrived for " + duration(paused.silentFor())
+                    + ". Warnings and paper liquidations are paused until they do; I will tell you when they resume.";
+        }
+        if (notice instanceof Notice.FeedResumed) {
+            return "▶️ Prices are flowing again: warnings and liquidations are back on.";
+        }
+        throw new IllegalArgumentException("no wording for " + notice.getClass().getSimpleName());
+    }
+
+    static String headline(RiskLevel level) {
+        switch (level) {
+            case CRITICAL:
+                return "🔴 CRITICAL";
+            case DANGER:
+                return "🟠 DANGER";
+            case WARNING:
+                return "🟡 WARNING";
+            case LIQUIDATED:
+                return "⛔ LIQUIDATED";
+            default:
+                return "🟢 SAFE";
+        }
+    }
+
+    private static String positionWarning(Notice.PositionWarning warning) {
+        PositionRisk risk = warning.risk();
+        Position position = risk.position();
+        StringBuilder text = new StringBuilder(bold(headline(warning.decision().level())))
+                .append(" · #").append(warning.positionNumber()).append(' ')
+                .append(bold(position.symbol() + " " + position.side().name())).append(' ')
+                .append(Fmt.quantity(position.quantity())).append(" (isolated ").append(position.leverage()).append("x)\n")
+                .append("Mark ").append(Fmt.price(risk.markPrice())).append(" · liquidation ")
+                .append(Fmt.price(risk.liquidationPrice())).append(" · ")
+                .append(bold(Fmt.percent(risk.distanceToLiquidation()) + " away")).append('\n');
+        if (warning.marginToAdd() != null && warning.saferLiquidation() != null) {
+            text.append("👉 Add ").append(Fmt.usdt(warning.marginToAdd()))
+                    .append(" margin to move the liquidation price to ").append(Fmt.price(warning.saferLiquidation()))
+                    .append(" (/margin ").append(warning.positionNumber()).append(" add ")
+                    .append(warning.marginToAdd().setScale(0, java.math.RoundingMode.UP).toPlainString())
+                    .append("), or close it (/close ").append(warning.positionNumber()).append(").");
+        } else {
+            text.append("👉 Add margin (/margin ").append(warning.positionNumber())
+                    .append(" add &lt;amount&gt;) or close it (/close ").append(warning.positionNumber()).append(").");
+        }
+        if (warning.decision().silent()) {
+            text.append("\n<i>Still critical; reminder every 10 minutes.</i>");
+        }
+        return text.toString();
+    }
+
+    private static String poolWarning(Notice.PoolWarning warning) {
+        CrossAccountRisk pool = warning.pool();
+        StringBuilder text = new StringBuilder(bold(headline(warning.decision().level())))
+                .append(" · cross pool margin ratio ").append(bold(Fmt.percent(pool.marginRatio())))
+                .append(" (liquidation at 100%)\n")
+                .append("Margin balance ").append(Fmt.usdt(pool.marginBalance())).append(" · maintenance ")
+                .append(Fmt.usdt(pool.maintenanceMargin())).append('\n');
+        if (warning.shareToClose() != null || warning.depositToTarget() != null) {
+            text.append("👉 ");
+            if (warning.shareToClose() != null) {
+                text.append("Close ").append(percentRoundedUp(warning.shareToClose())).append(" of your cross positions");
+            }
+            if (warning.depositToTarget() != null) {
+                text.append(warning.shareToClose() != null ? ", or deposit " : "Deposit ")
+                        .append(Fmt.usdt(warning.depositToTarget()));
+            }
+            text.append(", to bring the ratio under ").append(Fmt.percent(warning.targetRatio())).append('.');
+        } else {
+            text.append("👉 Reduce your cross positions or /deposit to lower the ratio.");
+        }
+        if (warning.decision().silent()) {
+            text.append("\n<i>Still critical; reminder every 10 minutes.</i>");
+        }
+        return text.toString();
+    }
+
+    private static String drain(Notice.DrainWarning drain) {
+        StringBuilder text = new StringBuilder(bold("📉 Your cross pool is draining"))
+                .append(": margin balance down ").append(Fmt.percent(drain.dropFraction())).append(" within the hour (")
+                .append(Fmt.signedMoney(drain.ratePerHour().abs().negate())).append(" USDT per hour).\n")
+                .append("Margin balance now ").append(Fmt.usdt(drain.marginBalance())).append(", ratio ")
+                .append(Fmt.percent(drain.marginRatio())).append('.');
+        if (drain.timeToLiquidation() != null) {
+            text.append(" At this rate it reaches liquidation in about ").append(duration(drain.timeToLiquidation()))
+                    .append('.');
+        }
+        if (drain.drainingSymbol() != null) {
+            text.append("\nDraining it most: ").append(bold(escape(drain.drainingSymbol()))).append('.');
+        }
+        return text.append("\n👉 /risk shows the pool; reduce or /deposit before it is too late.").toString();
+    }
+
+    private static String isolatedLiquidated(Notice.IsolatedLiquidated liquidated) {
+        StringBuilder text = new StringBuilder(bold("⛔ LIQUIDATED")).append(" · #").append(liquidated.positionNumber())
+                .append(' ').append(bold(liquidated.symbol() + " " + liquidated.side())).append(' ')
+                .append(Fmt.quantity(liquidated.quantity())).append(" at mark ").append(Fmt.price(liquidated.markPrice()))
+                .append(" (liquidation price ").append(Fmt.price(liquidated.liquidationPrice())).append(")\n")
+                .append("Lost: its isolated margin, ").append(Fmt.usdt(liquidated.marginLost()))
+                .append(". Nothing else in your account was touched: that is what isolated margin is for.");
+        if (liquidated.marginThatWouldHaveSaved() != null) {
+            text.append("\n💡 ").append(Fmt.usdt(liquidated.marginThatWouldHaveSaved()))
+                    .append(" more margin would have kept it open through this move with a 5% buffer.");
+        }
+        return text.toString();
+    }
+
+    private static String crossLiquidated(Notice.CrossLiquidated liquidated) {
+        StringBuilder text = new StringBuilder(bold("⛔ CROSS POOL LIQUIDATED")).append(": ")
+                .append(escape(String.join(", ", liquidated.closedPositions()))).append(" closed.\n")
+                .append("Lost: the whole cross wallet, ").append(Fmt.usdt(liquidated.walletLost()))
+                .append(". Isolated positions keep their own margin.");
+        if (liquidated.depositThatWouldHaveSaved() != null) {
+            text.append("\n💡 A deposit of ").append(Fmt.usdt(liquidated.depositThatWouldHaveSaved()))
+                    .append(" would have kept the pool alive with a buffer.");
+        }
+        return text.toString();
+    }
+
+    private static String percentRoundedUp(BigDecimal fraction) {
+        return fraction.movePointRight(2).setScale(0, java.math.RoundingMode.UP).toPlainString() + "%";
+    }
+
+    static String duration(Duration duration) {
+        long minutes = Math.max(1, duration.toMinutes());
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        return hours + " h" + (rest == 0 ? "" : " " + rest + " min");
+    }
+}

@@ -1,0 +1,73 @@
+package org.marginsentinel.adapter.telegram.alerts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.trading.Arguments;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.alert.AlertSettings;
+import org.marginsentinel.domain.alert.AlertPreferences;
+
+@ApplicationScoped
+public class SnoozeCommand implements ChatCommand {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,4})(m|min|h)");
+
+    @Inject
+    AlertSettings settings;
+
+    @Override
+    public String name() {
+        return "snooze";
+    }
+
+    @Override
+    public String usage() {
+        return "/snooze <30m|2h|off>";
+    }
+
+    @Override
+    public String example() {
+        return "/snooze 2h";
+    }
+
+    @Override
+    public String description() {
+        return "Pause warnings for a while (critical warnings and liquidations still come)";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 51;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        if (context.args().size() != 1) {
+            throw new CommandRejected("Give one duration, like 30m or 2h, or off.");
+        }
+        String argument = context.args().get(0).toLowerCase(Locale.ROOT);
+        if (argument.equals("off")) {
+            settings.snooze(context.userId(), Duration.ZERO);
+            return BotReply.html("🔔 Snooze ended: warnings are back.");
+        }
+        Matcher matcher = DURATION.matcher(argument);
+        if (!matcher.matches()) {
+            throw new CommandRejected(Arguments.quote(context.args().get(0)) + " is not a duration. Write 30m or 2h.");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        Duration duration = matcher.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofMinutes(amount);
+        if (amount == 0) {
+            throw new CommandRejected("Snooze for 1 minute up to 24 hours.");
+        }
+        AlertPreferences saved = settings.snooze(context.userId(), duration);
+        return BotReply.html("😴 Warnings snoozed until " + saved.snoozedUntil().toString().substring(11, 16)
+                + " UTC. Critical warnings and liquidations still come through. /snooze off ends it.");
+    }
+}

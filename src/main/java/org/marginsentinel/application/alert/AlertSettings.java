@@ -1,0 +1,90 @@
+package org.marginsentinel.application.alert;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.PositionsChanged;
+import org.marginsentinel.application.port.AlertStore;
+import org.marginsentinel.domain.alert.AlertPreferences;
+import org.marginsentinel.domain.alert.QuietHours;
+import org.marginsentinel.domain.alert.RiskThresholds;
+
+/** A user's warning settings: thresholds, on/off, snooze and quiet hours. */
+@ApplicationScoped
+public class AlertSettings {
+
+    public static final Duration MAX_SNOOZE = Duration.ofHours(24);
+
+    @Inject
+    AlertStore store;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<PositionsChanged> changed;
+
+    @Transactional
+    public AlertPreferences current(long userId) {
+        return store.preferences(userId);
+    }
+
+    @Transactional
+    public AlertPreferences isolatedLevels(long userId, BigDecimal warning, BigDecimal danger, BigDecimal critical) {
+        AlertPreferences current = store.preferences(userId);
+        RiskThresholds t = current.thresholds();
+        return save(userId, current.withThresholds(thresholds(warning, danger, critical, t.crossWarning(),
+                t.crossDanger(), t.crossCritical(), "isolated levels must shrink towards liquidation: "
+                        + "warning > danger > critical > 0%, e.g. 10% 5% 2%")));
+    }
+
+    @Transactional
+    public AlertPreferences crossLevels(long userId, BigDecimal warning, BigDecimal danger, BigDecimal critical) {
+        AlertPreferences current = store.preferences(userId);
+        RiskThresholds t = current.thresholds();
+        return save(userId, current.withThresholds(thresholds(t.isolatedWarning(), t.isolatedDanger(),
+                t.isolatedCritical(), warning, danger, critical, "cross levels must grow towards 100%: "
+                        + "0% < warning < danger < critical < 100%, e.g. 50% 70% 85%")));
+    }
+
+    @Transactional
+    public AlertPreferences enabled(long userId, boolean enabled) {
+        return save(userId, store.preferences(userId).withEnabled(enabled));
+    }
+
+    @Transactional
+    public AlertPreferences snooze(long userId, Duration duration) {
+        if (duration.isZero()) {
+            return save(userId, store.preferences(userId).withSnoozedUntil(null));
+        }
+        if (duration.isNegative() || duration.compareTo(MAX_SNOOZE) > 0) {
+            throw new CommandRejected("Snooze for 1 minute up to 24 hours.");
+        }
+        return save(userId, store.preferences(userId).withSnoozedUntil(clock.instant().plus(duration)));
+    }
+
+    @Transactional
+    public AlertPreferences quietHours(long userId, QuietHours quietHours) {
+        return save(userId, store.preferences(userId).withQuietHours(quietHours));
+    }
+
+    private AlertPreferences save(long userId, AlertPreferences preferences) {
+        store.savePreferences(userId, preferences);
+        changed.fire(new PositionsChanged(userId));
+        return preferences;
+    }
+
+    private static RiskThresholds thresholds(BigDecimal iw, BigDecimal id, BigDecimal ic, BigDecimal cw,
+                                             BigDecimal cd, BigDecimal cc, String rule) {
+        try {
+            return new RiskThresholds(iw, id, ic, cw, cd, cc);
+        } catch (IllegalArgumentException e) {
+            throw new CommandRejected("Those levels don't work: " + rule + ".");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.marginsentinel.application.alert;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.marginsentinel.domain.alert.AlertDecision;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.PositionRisk;
+
+/**
+ * Something the bot tells a user without being asked. The Telegram adapter words and delivers it; the
+ * application decides what and when.
+ */
+public sealed interface Notice {
+
+    long userId();
+
+    /**
+     * An isolated position entered a worse level (or is still CRITICAL).
+     *
+     * @param marginToAdd      margin that moves the liquidation price to {@code saferLiquidation}; null if none
+     */
+    record PositionWarning(long userId, int positionNumber, PositionRisk risk, AlertDecision decision,
+                           BigDecimal marginToAdd, BigDecimal saferLiquidation) implements Notice {
+    }
+
+    /**
+     * The cross pool entered a worse level (or is still CRITICAL).
+     *
+     * @param shareToClose    fraction of every cross position to close that brings the ratio under the target
+     * @param depositToTarget USDT to deposit for the same
+     * @param targetRatio     the ratio the advice aims under
+     */
+    record PoolWarning(long userId, CrossAccountRisk pool, AlertDecision decision, BigDecimal shareToClose,
+                       BigDecimal depositToTarget, BigDecimal targetRatio) implements Notice {
+    }
+
+    /**
+     * The cross pool's margin balance is falling fast.
+     *
+     * @param timeToLiquidation at the current rate; null when it cannot be estimated
+     * @param drainingSymbol    the symbol whose positions lost the most over the window; null if unknown
+     */
+    record DrainWarning(long userId, BigDecimal dropFraction, BigDecimal ratePerHour, Duration timeToLiquidation,
+                        BigDecimal marginBalance, BigDecimal marginRatio, String drainingSymbol) implements Notice {
+    }
+
+    /**
+     * An isolated position was liquidated: its margin is gone.
+     *
+     * @param marginThatWouldHaveSaved extra margin that would have kept it open with a buffer; null if unknown
+     */
+    record IsolatedLiquidated(long userId, int positionNumber, String symbol, String side, BigDecimal quantity,
+                              BigDecimal markPrice, BigDecimal liquidationPrice, BigDecimal marginLost,
+                              BigDecimal marginThatWouldHaveSaved) implements Notice {
+    }
+
+    /**
+     * The cross pool was liquidated: every cross position closed, the cross wallet is gone.
+     *
+     * @param depositThatWouldHaveSaved what would have kept the pool under 100% with a buffer; null if unknown
+     */
+    record CrossLiquidated(long userId, List<String> closedPositions, BigDecimal walletLost,
+                           BigDecimal depositThatWouldHaveSaved) implements Notice {
+    }
+
+    /** Prices stopped arriving; warnings for these symbols are paused. */
+    record FeedPaused(long userId, Duration silentFor) implements Notice {
+    }
+
+    /** Prices are back; warnings resume. */
+    record FeedResumed(long userId) implements Notice {
+    }
+}

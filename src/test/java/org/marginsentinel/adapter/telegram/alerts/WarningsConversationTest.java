@@ -1,0 +1,205 @@
+package org.marginsentinel.adapter.telegram.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.prices.PriceFeed;
+import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
+import org.marginsentinel.adapter.prices.fake.PriceApiFake;
+import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
+import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
+import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
+import org.marginsentinel.testsupport.TestClock;
+
+/**
+ * The bot speaks first: marks move on the fake exchange, the feed polls, and warnings, drain notices and
+ * paper liquidations arrive in the user's chat, once each.
+ */
+@QuarkusTest
+@WithTestResource(FakeTelegramResource.class)
+class WarningsConversationTest {
+
+    @InjectFakeTelegram
+    FakeTelegram telegram;
+
+    @InjectPriceApi
+    PriceApiFake priceApi;
+
+    @Inject
+    PriceFeed feed;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
+
+    private static final Instant START = Instant.parse("2030-01-01T10:00:00Z");
+    private static final java.util.concurrent.atomic.AtomicInteger TESTS_RUN = new java.util.concurrent.atomic.AtomicInteger();
+
+    private long trader;
+
+    @BeforeEach
+    void setUp() {
+        priceApi.reset();
+        feed.reset();
+        circuitBreakers.resetAll();
+        // Time only moves forward for the monitor: every test starts hours after the previous one.
+        clock.freezeAt(START.plus(Duration.ofHours(3L * TESTS_RUN.getAndIncrement())));
+        marks("80000", "2600", "110");
+        trader = telegram.newUser();
+        say("/start");
+    }
+
+    @AfterEach
+    void restoreClock() {
+        clock.reset();
+    }
+
+    private void marks(String btc, String eth, String sol) {
+        priceApi.servesBinanceMarks(Map.of("BTCUSDT", btc, "ETHUSDT", eth, "SOLUSDT", sol));
+        clock.advance(Duration.ofMinutes(1));
+        feed.pollOnce();
+    }
+
+    private String say(String text) {
+        telegram.userSays(trader, text);
+        return telegram.awaitReplyTo(trader).plainText();
+    }
+
+    private String awaitNotice(String fragment) {
+        return telegram.awaitReplyContaining(trader, fragment).plainText();
+    }
+
+    @Test
+    void isolatedLong_walksThroughEveryLevelToLiquidation_onceEach() {
+        // 0.1 BTC at 80,000 with 5x: margin 1,600; liquidation (8,000 − 1,600) / (0.1 × 0.996) = 64,257.03
+        say("/long BTC 0.1 5x @80000");
+
+        marks("71000", "2600", "110");   // 9.50% away
+        String warning = awaitNotice("WARNING");
+        assertThat(warning).contains("#1 BTCUSDT LONG").contains("liquidation 64,257.03").contains("9.50% away")
+                .contains("margin to move the liquidation price to");
+
+        marks("67000", "2600", "110");   // 4.09% away
+        assertThat(awaitNotice("DANGER")).contains("4.09% away");
+
+        marks("65500", "2600", "110");   // 1.90% away
+        assertThat(awaitNotice("CRITICAL")).contains("1.90% away");
+
+        marks("64000", "2600", "110");   // past it
+        String liquidated = awaitNotice("LIQUIDATED");
+        assertThat(liquidated).contains("#1 BTCUSDT LONG").contains("Lost: its isolated margin, 1,600.00 USDT")
+                .contains("more margin would have kept it open");
+
+        marks("63000", "2600", "110");
+        telegram.assertNoReplyTo(trader, Duration.ofMillis(800));
+        assertThat(say("/balance")).contains("Wallet: 8,400.00 USDT");
+        assertThat(say("/positions")).contains("no open positions");
+    }
+
+    @Test
+    void sameLevel_isNotRepeated_andRecoveryReArms() {
+        say("/long BTC 0.1 5x @80000");
+
+        marks("71000", "2600", "110");
+        awaitNotice("WARNING");
+        marks("70500", "2600", "110");
+        marks("71200", "2600", "110");
+        telegram.assertNoReplyTo(trader, Duration.ofMillis(800));
+
+        clock.advance(Duration.ofMinutes(15));
+        marks("80000", "2600", "110");   // clearly safe again
+        marks("71000", "2600", "110");
+        assertThat(awaitNotice("WARNING")).contains("9.50% away");
+    }
+
+    @Test
+    void crossPool_withThreePositions_drainsThroughTheLevelsToLiquidation() {
+        say("/long BTC 1 20x cross @80000");
+        say("/long ETH 10 20x cross @2600");
+        say("/long SOL 100 20x cross @110");
+        marks("80000", "2600", "110");
+
+        marks("76000", "2470", "104.5");        // −5%: margin balance 10,000 → 4,150
+        assertThat(awaitNotice("draining")).contains("58.50%").contains("Draining it most: BTCUSDT");
+
+        marks("73760", "2397.2", "101.42");     // −7.8%: ratio 53%
+        assertThat(awaitNotice("WARNING")).contains("cross pool margin ratio 53.2").contains("to bring the ratio under");
+
+        marks("73600", "2392", "101.2");        // −8.0%: ratio 72.5%
+        assertThat(awaitNotice("DANGER")).contains("72.5");
+
+        marks("73520", "2389.4", "101.09");     // −8.1%: ratio 88.7%
+        assertThat(awaitNotice("CRITICAL")).contains("88.6");
+
+        marks("73440", "2386.8", "100.98");     // −8.2%: margin balance under maintenance
+        String liquidated = awaitNotice("CROSS POOL LIQUIDATED");
+        assertThat(liquidated).contains("#1 BTCUSDT LONG").contains("#2 ETHUSDT LONG").contains("#3 SOLUSDT LONG")
+                .contains("Lost: the whole cross wallet, 10,000.00 USDT");
+        assertThat(say("/balance")).contains("Wallet: 0.00 USDT");
+        assertThat(say("/positions")).contains("no open positions");
+    }
+
+    @Test
+    void unconfirmedCrash_isIgnored_noFalseLiquidation() {
+        say("/long BTC 0.1 5x @80000");
+        priceApi.servesBybitMarks(Map.of("BTCUSDT", "80010", "ETHUSDT", "2600", "SOLUSDT", "110"));
+
+        marks("48000", "2600", "110");   // −40% on Binance only
+
+        telegram.assertNoReplyTo(trader, Duration.ofMillis(800));
+        assertThat(say("/positions")).contains("#1 BTCUSDT LONG 0.1");
+    }
+
+    @Test
+    void deadFeed_pausesWarnings_andTellsTheUserOnceWhenItStopsAndResumes() {
+        say("/long BTC 0.1 5x @80000");
+        priceApi.binanceFailsWith(503, "binance-503.json");
+        priceApi.bybitFailsWith(503, "binance-503.json");
+
+        for (int minute = 0; minute < 4; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            feed.pollOnce();
+        }
+        assertThat(awaitNotice("No prices have arrived")).contains("paused");
+
+        priceApi.reset();
+        circuitBreakers.resetAll();
+        marks("80000", "2600", "110");
+        assertThat(awaitNotice("Prices are flowing again")).contains("back on");
+    }
+
+    @Test
+    void alertSettings_thresholdsSnoozeAndQuietHours() {
+        assertThat(say("/alerts")).contains("Warnings are on").contains("warning ≤ 10.00%");
+        assertThat(say("/alerts isolated 15% 7% 3%")).contains("warning ≤ 15.00%").contains("critical ≤ 3.00%");
+        assertThat(say("/alerts isolated 5% 7% 3%")).contains("don't work");
+        assertThat(say("/alerts cross 40% 60% 80%")).contains("warning ≥ 40.00%");
+        assertThat(say("/snooze 2h")).contains("snoozed until").contains(":01 UTC");
+        assertThat(say("/quiet 23-07")).contains("23:00–07:00 UTC");
+        assertThat(say("/quiet 25-07")).contains("0 to 23");
+        assertThat(say("/alerts")).contains("Snoozed until").contains("Quiet hours 23–07");
+    }
+
+    @Test
+    void snoozed_warningsWait_butCriticalComesThrough() {
+        say("/long BTC 0.1 5x @80000");
+        say("/snooze 1h");
+
+        marks("71000", "2600", "110");
+        telegram.assertNoReplyTo(trader, Duration.ofMillis(800));
+
+        marks("65500", "2600", "110");
+        assertThat(awaitNotice("CRITICAL")).contains("1.90% away");
+    }
+}
