@@ -18,9 +18,6 @@ final class BotTexts {
     static final String CONFIRMED_ANSWER = "Done.";
     static final String CONFIRM_LABEL = "✅ Confirm";
     static final String CANCEL_LABEL = "✖️ Cancel";
-    static final String WELCOME = "<b>Welcome to Margin Sentinel!</b>\n"
-            + "Record your futures positions as paper trades and I will warn you before they get close to "
-            + "liquidation.\n\nSend /help to see every command, or /learn to understand isolated and cross margin.";
 
     private BotTexts() {
     }

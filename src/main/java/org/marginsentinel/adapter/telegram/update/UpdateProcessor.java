@@ -118,8 +118,6 @@ public class UpdateProcessor {
                 if (reply != null) {
                     reply(in, reply, now);
                 }
-            } else if (command.name().equals("start") && forUs) {
-                reply(in, BotReply.html(BotTexts.WELCOME), now);
             } else if (forUs) {
                 reply(in, BotReply.html(BotTexts.unknownCommand(command.name())), now);
             }

@@ -72,7 +72,7 @@ class BotConversationE2ETest {
 
         telegram.userSaysInGroup(user, group, "/help@OtherBot");
         telegram.userSaysInGroup(user, group, "good morning everyone");
-        telegram.userSaysInGroup(user, group, "/price BTC");
+        telegram.userSaysInGroup(user, group, "/frobnicate BTC");
         telegram.userSaysInGroup(user, group, "/test_count g" + group);
 
         // Updates of one chat are handled in order, so the next message must be the count.
@@ -95,9 +95,9 @@ class BotConversationE2ETest {
         long user = telegram.newUser();
         long group = telegram.newGroup();
 
-        telegram.userSaysInGroup(user, group, "/price@" + FakeTelegram.BOT_USERNAME + " BTC");
+        telegram.userSaysInGroup(user, group, "/frobnicate@" + FakeTelegram.BOT_USERNAME + " BTC");
 
-        assertThat(telegram.awaitReplyTo(group).text()).startsWith("I don't know the command <code>/price</code>.");
+        assertThat(telegram.awaitReplyTo(group).text()).startsWith("I don't know the command <code>/frobnicate</code>.");
     }
 
     @Test
@@ -116,15 +116,6 @@ class BotConversationE2ETest {
         telegram.userSays(user, "hello bot");
 
         assertThat(telegram.awaitReplyTo(user).text()).isEqualTo("I only understand commands. Send /help to see them.");
-    }
-
-    @Test
-    void start_withoutAStartCommand_welcomesTheUser() {
-        long user = telegram.newUser();
-
-        telegram.userSays(user, "/start");
-
-        assertThat(telegram.awaitReplyTo(user).plainText()).startsWith("Welcome to Margin Sentinel!").contains("/help");
     }
 
     @Test
@@ -184,9 +175,10 @@ class BotConversationE2ETest {
 
     @Test
     void commandMenu_isPublishedFromTheVisibleCommands() {
-        assertThat(telegram.commandMenu()).containsExactly(
-                org.assertj.core.api.Assertions.entry("learn", "How isolated and cross margin work, and their risks"),
-                org.assertj.core.api.Assertions.entry("help", "List every command with an example"));
+        // Every visible command, in help order, and none of the hidden test commands.
+        assertThat(telegram.commandMenu().keySet()).startsWith("start").contains("help", "learn", "long", "close")
+                .noneMatch(name -> name.startsWith("test_"));
+        assertThat(telegram.commandMenu()).containsEntry("learn", "How isolated and cross margin work, and their risks");
         assertThat(telegram.calls("getme")).isNotEmpty();
         assertThat(telegram.calls("getupdates").get(0).params().path("allowed_updates").toString())
                 .isEqualTo("[\"message\",\"callback_query\",\"my_chat_member\"]");
