@@ -6,14 +6,20 @@ import java.util.Objects;
 public record OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
                         String html, String buttonsJson, boolean silent, int priority, int attempts) {
 
+    private static final int REPLY_PRIORITY = org.marginsentinel.adapter.telegram.delivery.OutgoingMessage.PRIORITY_REPLY;
+
     static OutboxRow of(OutboxMessageEntity e) {
         return new OutboxRow(e.id, e.chatId, e.messageThreadId, e.replyToMessageId, e.editMessageId, e.html, e.buttons,
                 e.silent, e.priority, e.attempts);
     }
 
-    /** Can this row be appended to {@code head} in one Telegram message? */
+    /**
+     * Can this row be appended to {@code head} in one Telegram message? Only proactive notices are merged
+     * (several warnings of one tick become one message); each command keeps its own reply.
+     */
     public boolean mergeableWith(OutboxRow head) {
-        return editMessageId == null && head.editMessageId == null
+        return priority != REPLY_PRIORITY && head.priority != REPLY_PRIORITY
+                && editMessageId == null && head.editMessageId == null
                 && buttonsJson == null && head.buttonsJson == null
                 && attempts == 0 && head.attempts == 0
                 && chatId == head.chatId && silent == head.silent

@@ -16,6 +16,14 @@ class OutboxSenderMergeTest {
     }
 
     @Test
+    void mergeable_commandReplies_areNeverMerged() {
+        OutboxRow reply = new OutboxRow(1, 42, null, null, null, "a", null, false, 10, 0);
+        OutboxRow nextReply = new OutboxRow(2, 42, null, null, null, "b", null, false, 10, 0);
+
+        assertThat(OutboxSender.mergeable(List.of(reply, nextReply))).extracting(OutboxRow::id).containsExactly(1L);
+    }
+
+    @Test
     void mergeable_stopsAtRowsWithButtonsEditsRetriesOrOtherThreads() {
         OutboxRow head = row(1, "a");
         assertThat(OutboxSender.mergeable(List.of(head, withButtons(row(2, "b")), row(3, "c"))))
