@@ -18,6 +18,9 @@ import org.marginsentinel.domain.margin.TierTable;
 final class RiskIndex {
 
     private final ConcurrentHashMap<Long, UserBook> books = new ConcurrentHashMap<>();
+    /** The books as an array for the tick's loop; rebuilt at most once per tick after a change. */
+    private volatile UserBook[] snapshot = new UserBook[0];
+    private volatile boolean changed;
     private final SymbolTable symbols = new SymbolTable();
     private final ConcurrentHashMap<String, TierCurve> curves = new ConcurrentHashMap<>();
     private final TierTable tiers;
@@ -40,10 +43,20 @@ final class RiskIndex {
         } else {
             books.put(book.userId, book);
         }
+        changed = true;
     }
 
     void remove(long userId) {
         books.remove(userId);
+        changed = true;
+    }
+
+    private UserBook[] current() {
+        if (changed) {
+            changed = false;
+            snapshot = books.values().toArray(new UserBook[0]);
+        }
+        return snapshot;
     }
 
     UserBook book(long userId) {
@@ -71,7 +84,7 @@ final class RiskIndex {
 
     /** Screens every book at these marks and hands each flagged subject to {@code candidates}. */
     void scan(double[] marks, Consumer<Candidate> candidates) {
-        for (UserBook book : books.values()) {
+        for (UserBook book : current()) {
             for (int i = 0; i < book.isolatedSymbol.length; i++) {
                 int symbol = book.isolatedSymbol[i];
                 if (symbol < marks.length && book.isolatedNeedsAttention(i, marks[symbol])) {

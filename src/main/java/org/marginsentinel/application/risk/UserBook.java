@@ -103,42 +103,35 @@ final class UserBook {
         return crossSymbol.length > 0;
     }
 
-    /** Level of isolated position {@code i} at the mark, in primitives; -1 when the mark is unknown. */
-    byte screenIsolated(int i, double mark) {
-        if (!(mark > 0)) {
-            return NO_LEVEL;
-        }
-        double liquidation = isolatedLiquidation[i];
-        if (Double.isNaN(liquidation)) {
-            return (byte) 0;
-        }
-        double distance = isolatedLong[i] ? (mark - liquidation) / mark : (liquidation - mark) / mark;
-        if (distance <= 0) {
-            return 4;
-        }
-        if (distance <= isoCritical) {
-            return 3;
-        }
-        if (distance <= isoDanger) {
-            return 2;
-        }
-        return (byte) (distance <= isoWarning ? 1 : 0);
-    }
-
     /**
      * Whether the tick must look at isolated position {@code i} exactly: its level got worse than the held one,
      * recovered clearly below it, is CRITICAL or worse (repeats and liquidations), or sits on a threshold.
      */
     boolean isolatedNeedsAttention(int i, double mark) {
-        byte measured = screenIsolated(i, mark);
-        if (measured == NO_LEVEL) {
+        if (!(mark > 0)) {
             return false;
         }
+        double liquidation = isolatedLiquidation[i];
         byte held = isolatedLevel[i];
-        if (measured > held || measured >= 3 || nearIsolatedThreshold(i, mark)) {
+        if (Double.isNaN(liquidation)) {
+            return held != 0;
+        }
+        // One distance, then plain comparisons: this runs for every isolated position on every tick.
+        double distance = isolatedLong[i] ? (mark - liquidation) / mark : (liquidation - mark) / mark;
+        byte measured = distance <= 0 ? 4 : distance <= isoCritical ? 3 : distance <= isoDanger ? 2
+                : distance <= isoWarning ? 1 : (byte) 0;
+        if (measured > held || measured >= 3) {
             return true;
         }
-        return measured < held && releasedIsolated(i, mark) < held;
+        if (near(distance, 0) || near(distance, isoCritical) || near(distance, isoDanger) || near(distance, isoWarning)) {
+            return true;
+        }
+        if (measured == held) {
+            return false;
+        }
+        byte released = distance >= isoWarning * DISTANCE_RELEASE ? 0 : distance >= isoDanger * DISTANCE_RELEASE ? 1
+                : distance >= isoCritical * DISTANCE_RELEASE ? 2 : (byte) 4;
+        return released < held;
     }
 
     /** Whether the cross pool needs an exact look at this ratio (same rules as isolated positions). */
@@ -153,22 +146,6 @@ final class UserBook {
         return measured < crossLevel && releasedCross(ratio) < crossLevel;
     }
 
-    /** The level the distance has clearly recovered to (release thresholds), ignoring history. */
-    private byte releasedIsolated(int i, double mark) {
-        double liquidation = isolatedLiquidation[i];
-        if (Double.isNaN(liquidation)) {
-            return 0;
-        }
-        double distance = isolatedLong[i] ? (mark - liquidation) / mark : (liquidation - mark) / mark;
-        if (distance >= isoWarning * DISTANCE_RELEASE) {
-            return 0;
-        }
-        if (distance >= isoDanger * DISTANCE_RELEASE) {
-            return 1;
-        }
-        return (byte) (distance >= isoCritical * DISTANCE_RELEASE ? 2 : 4);
-    }
-
     private byte releasedCross(double ratio) {
         if (ratio <= crossWarning - RATIO_RELEASE) {
             return 0;
@@ -177,16 +154,6 @@ final class UserBook {
             return 1;
         }
         return (byte) (ratio <= crossCritical - RATIO_RELEASE ? 2 : 4);
-    }
-
-    /** True when the distance is so close to a threshold that doubles could misjudge it. */
-    boolean nearIsolatedThreshold(int i, double mark) {
-        double liquidation = isolatedLiquidation[i];
-        if (Double.isNaN(liquidation) || !(mark > 0)) {
-            return false;
-        }
-        double distance = isolatedLong[i] ? (mark - liquidation) / mark : (liquidation - mark) / mark;
-        return near(distance, 0) || near(distance, isoCritical) || near(distance, isoDanger) || near(distance, isoWarning);
     }
 
     /**

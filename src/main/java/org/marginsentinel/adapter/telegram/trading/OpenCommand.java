@@ -2,6 +2,7 @@ package org.marginsentinel.adapter.telegram.trading;
 
 import static org.marginsentinel.adapter.telegram.format.Html.bold;
 
+import jakarta.inject.Inject;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -13,13 +14,37 @@ import org.marginsentinel.domain.margin.Side;
 /** /long and /short: one parser, one use case, the side is the only difference. */
 abstract class OpenCommand implements ChatCommand {
 
-    abstract PaperTrading trading();
+    @Inject
+    PaperTrading trading;
 
-    abstract Side side();
+    private final Side side;
+    private final String example;
+    private final int helpOrder;
+
+    OpenCommand(Side side, String example, int helpOrder) {
+        this.side = side;
+        this.example = example;
+        this.helpOrder = helpOrder;
+    }
 
     @Override
     public String name() {
-        return side().label();
+        return side.label();
+    }
+
+    @Override
+    public String example() {
+        return example;
+    }
+
+    @Override
+    public String description() {
+        return "Open or add to a " + side.label() + " position (size in coins or $USDT, default 10x isolated at the mark)";
+    }
+
+    @Override
+    public int helpOrder() {
+        return helpOrder;
     }
 
     @Override
@@ -29,7 +54,7 @@ abstract class OpenCommand implements ChatCommand {
 
     @Override
     public BotReply handle(CommandContext context) {
-        TradeResult result = trading().open(context.userId(), OrderArguments.parse(side(), context.args()));
+        TradeResult result = trading.open(context.userId(), OrderArguments.parse(side, context.args()));
         StringBuilder text = new StringBuilder();
         if (result.closedQuantity().signum() > 0) {
             text.append("↩️ Closed ").append(Fmt.quantity(result.closedQuantity())).append(" at ")
