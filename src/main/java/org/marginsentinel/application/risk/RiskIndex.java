@@ -46,6 +46,11 @@ final class RiskIndex {
         changed = true;
     }
 
+    void clear() {
+        books.clear();
+        changed = true;
+    }
+
     void remove(long userId) {
         books.remove(userId);
         changed = true;

@@ -128,6 +128,19 @@ public class RiskMonitor {
                 + " users");
     }
 
+    /**
+     * Forgets everything held in memory and loads it again from the database, exactly as a process restart
+     * does. Used by tests that prove a restart neither loses nor repeats a warning.
+     */
+    @Transactional
+    public synchronized void restartFromDatabase() {
+        states.clear();
+        preferences.clear();
+        index.clear();
+        loaded = false;
+        loadAll();
+    }
+
     /** Rebuilds a user's book after a committed change of positions, balance or settings. */
     void onPositionsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PositionsChanged changed) {
         reload(changed.userId());

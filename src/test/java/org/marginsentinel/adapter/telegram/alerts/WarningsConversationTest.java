@@ -18,6 +18,8 @@ import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
+import org.marginsentinel.adapter.telegram.TelegramBot;
+import org.marginsentinel.application.risk.RiskMonitor;
 import org.marginsentinel.testsupport.TestClock;
 
 /**
@@ -39,6 +41,12 @@ class WarningsConversationTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    TelegramBot bot;
+
+    @Inject
+    RiskMonitor monitor;
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -105,6 +113,22 @@ class WarningsConversationTest {
         telegram.assertNoReplyTo(trader, Duration.ofMillis(800));
         assertThat(say("/balance")).contains("Wallet: 8,400.00 USDT");
         assertThat(say("/positions")).contains("no open positions");
+    }
+
+    @Test
+    void restart_withWarningsPending_deliversThemOnce_andRepeatsNothing() {
+        say("/long BTC 0.1 5x @80000");
+        bot.stop();
+
+        marks("71000", "2600", "110");            // WARNING queued while Telegram is unreachable
+        bot.start();
+        assertThat(awaitNotice("WARNING")).contains("#1 BTCUSDT LONG");
+
+        monitor.restartFromDatabase();            // memory rebuilt from the database, as after a restart
+        marks("70900", "2600", "110");            // still WARNING: the persisted state says it was announced
+        telegram.assertNoReplyTo(trader, Duration.ofMillis(800));
+        marks("67000", "2600", "110");            // a worse level still gets through
+        assertThat(awaitNotice("DANGER")).contains("4.09% away");
     }
 
     @Test
