@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
+import java.util.List;
 import org.marginsentinel.application.alert.Notice;
 import org.marginsentinel.application.port.AlertStore;
 import org.marginsentinel.application.port.Notifier;
@@ -27,6 +28,21 @@ public class AlertDelivery {
         alerts.saveState(subject, userId, state);
         if (notice != null) {
             notifier.notify(notice);
+        }
+    }
+
+    /** An alert state to record, with the notice to queue (null: record the state only). */
+    public record Entry(String subject, long userId, AlertState state, Notice notice) {
+    }
+
+    /** {@link #deliver} for many subjects in one transaction: all of them are stored, or none. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void deliverAll(List<Entry> entries) {
+        for (Entry entry : entries) {
+            alerts.saveState(entry.subject(), entry.userId(), entry.state());
+            if (entry.notice() != null) {
+                notifier.notify(entry.notice());
+            }
         }
     }
 

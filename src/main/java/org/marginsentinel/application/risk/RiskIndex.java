@@ -1,79 +1,140 @@
 package org.marginsentinel.application.risk;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.marginsentinel.application.port.MarkPrice;
+import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.margin.MarginCalculator;
+import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.TierTable;
 
 /**
- * Every user's open positions in memory, so a price tick reads no database rows. The screen runs in
- * primitives over all books and flags only what needs an exact look: a level change, a clear recovery, a
- * CRITICAL or liquidated subject, or a value on a threshold.
+ * Every user's open positions in memory, so a price tick reads no database rows. Isolated positions live per
+ * symbol in {@link IsolatedBook}s, where a tick touches only those whose quiet band the mark left; cross pools
+ * live in {@link CrossPools} and are screened in primitives. Only what the screen flags (a level change, a
+ * clear recovery, a CRITICAL or liquidated subject, a value on a threshold) is rebuilt as exact positions and
+ * confirmed with decimals.
+ *
+ * <p>Writes and scans must be serialised by the owner (the {@link RiskMonitor} does: its tick and reload are
+ * synchronized); {@link #userIds()} and {@link #positionCount()} may be read from any thread.
  */
 final class RiskIndex {
 
-    private final ConcurrentHashMap<Long, UserBook> books = new ConcurrentHashMap<>();
-    /** The books as an array for the tick's loop; rebuilt at most once per tick after a change. */
-    private volatile UserBook[] snapshot = new UserBook[0];
-    private volatile boolean changed;
-    private final SymbolTable symbols = new SymbolTable();
-    private final ConcurrentHashMap<String, TierCurve> curves = new ConcurrentHashMap<>();
-    private final TierTable tiers;
+    /** The level (a {@link org.marginsentinel.domain.alert.RiskLevel} ordinal) each subject is held at. */
+    interface HeldLevels {
+        byte ofPosition(long positionId);
 
-    RiskIndex(TierTable tiers) {
+        byte ofPool(long userId);
+    }
+
+    static final HeldLevels NOTHING_HELD = new HeldLevels() {
+        @Override
+        public byte ofPosition(long positionId) {
+            return 0;
+        }
+
+        @Override
+        public byte ofPool(long userId) {
+            return 0;
+        }
+    };
+
+    private final ConcurrentHashMap<Long, UserBook> users = new ConcurrentHashMap<>();
+    private final SymbolTable symbols = new SymbolTable();
+    private final Map<RiskThresholds, ScreenLevels> screenLevels = new HashMap<>();
+    private final TierTable tiers;
+    private final MarginCalculator calculator;
+    private IsolatedBook[] isolated = new IsolatedBook[0];
+    private TierCurve[] curves = new TierCurve[0];
+    private final CrossPools pools = new CrossPools();
+    private volatile int positions;
+
+    RiskIndex(TierTable tiers, MarginCalculator calculator) {
         this.tiers = tiers;
+        this.calculator = calculator;
     }
 
     SymbolTable symbols() {
         return symbols;
     }
 
-    TierCurve curveFor(String symbol) {
-        return curves.computeIfAbsent(symbol, s -> new TierCurve(tiers.scheduleFor(s)));
-    }
-
-    void put(UserBook book) {
-        if (book.positions.isEmpty()) {
-            books.remove(book.userId);
-        } else {
-            books.put(book.userId, book);
+    /** Indexes a user's open positions, replacing what was indexed for the user before. */
+    void put(long userId, BigDecimal walletBalance, List<StoredPosition> open, RiskThresholds thresholds,
+             HeldLevels held) {
+        remove(userId);
+        if (open.isEmpty()) {
+            return;
         }
-        changed = true;
-    }
-
-    void clear() {
-        books.clear();
-        changed = true;
+        ScreenLevels levels = screenLevels.computeIfAbsent(thresholds, ScreenLevels::new);
+        int isolatedCount = (int) open.stream().filter(p -> p.position().isIsolated()).count();
+        UserBook book = new UserBook(userId, walletBalance, levels, isolatedCount);
+        BigDecimal isolatedMargins = BigDecimal.ZERO;
+        List<StoredPosition> cross = new ArrayList<>(open.size() - isolatedCount);
+        int i = 0;
+        for (StoredPosition stored : open) {
+            Position position = stored.position();
+            int symbol = symbols.idOf(position.symbol());
+            ensureSymbol(symbol);
+            if (position.isIsolated()) {
+                double liquidation = calculator.isolatedLiquidationPrice(position)
+                        .map(BigDecimal::doubleValue).orElse(Double.NaN);
+                int slot = isolated[symbol].add(book, stored.id(), stored.number(), position, liquidation,
+                        held.ofPosition(stored.id()));
+                book.isolated[i++] = UserBook.isolatedRef(symbol, slot);
+                isolatedMargins = isolatedMargins.add(position.isolatedMargin());
+            } else {
+                cross.add(stored);
+            }
+        }
+        if (!cross.isEmpty()) {
+            double crossWallet = walletBalance.subtract(isolatedMargins).doubleValue();
+            book.crossPool = pools.add(book, cross, crossWallet, held.ofPool(userId), symbols);
+        }
+        users.put(userId, book);
+        positions += open.size();
     }
 
     void remove(long userId) {
-        books.remove(userId);
-        changed = true;
+        UserBook book = users.remove(userId);
+        if (book == null) {
+            return;
+        }
+        for (long ref : book.isolated) {
+            isolated[UserBook.symbolOf(ref)].remove(UserBook.slotOf(ref));
+        }
+        int removed = book.isolated.length;
+        if (book.hasCross()) {
+            removed += pools.positions(book.crossPool);
+            pools.remove(book.crossPool);
+        }
+        positions -= removed;
     }
 
-    private UserBook[] current() {
-        if (changed) {
-            changed = false;
-            snapshot = books.values().toArray(new UserBook[0]);
+    void clear() {
+        for (Long userId : List.copyOf(users.keySet())) {
+            remove(userId);
         }
-        return snapshot;
     }
 
     UserBook book(long userId) {
-        return books.get(userId);
+        return users.get(userId);
     }
 
-    Collection<UserBook> books() {
-        return books.values();
+    /** Users with open positions; safe to read from any thread. */
+    Collection<Long> userIds() {
+        return users.keySet();
     }
 
     int positionCount() {
-        return books.values().stream().mapToInt(b -> b.positions.size()).sum();
+        return positions;
     }
 
     /** Marks by symbol id; NaN where a symbol has no fresh mark. */
@@ -87,24 +148,124 @@ final class RiskIndex {
         return array;
     }
 
-    /** Screens every book at these marks and hands each flagged subject to {@code candidates}. */
+    /** Screens every subject at these marks and hands each flagged one to {@code candidates}. */
     void scan(double[] marks, Consumer<Candidate> candidates) {
-        for (UserBook book : current()) {
-            for (int i = 0; i < book.isolatedSymbol.length; i++) {
-                int symbol = book.isolatedSymbol[i];
-                if (symbol < marks.length && book.isolatedNeedsAttention(i, marks[symbol])) {
-                    candidates.accept(new Candidate(book, i));
-                }
-            }
-            if (book.hasCross() && book.crossNeedsAttention(book.screenCrossRatio(marks))) {
-                candidates.accept(new Candidate(book, Candidate.CROSS_POOL));
+        IsolatedBook[] books = isolated;
+        for (int symbol = 0; symbol < books.length; symbol++) {
+            IsolatedBook book = books[symbol];
+            if (book != null) {
+                int s = symbol;
+                book.scan(symbol < marks.length ? marks[symbol] : Double.NaN,
+                        slot -> candidates.accept(new Candidate(s, slot)));
             }
         }
+        pools.scan(marks, curves, pool -> candidates.accept(Candidate.pool(pool)));
     }
 
     List<Candidate> scan(double[] marks) {
         List<Candidate> found = new ArrayList<>();
         scan(marks, found::add);
         return found;
+    }
+
+    // --- what a candidate points at -----------------------------------------------------------
+
+    /** False once the subject left the index (closed, liquidated, rebuilt) since it was flagged. */
+    boolean isLive(Candidate candidate) {
+        return candidate.isCrossPool() ? pools.isLive(candidate.slot())
+                : isolated[candidate.symbol()].isLive(candidate.slot());
+    }
+
+    UserBook owner(Candidate candidate) {
+        return candidate.isCrossPool() ? pools.owner(candidate.slot())
+                : isolated[candidate.symbol()].owner(candidate.slot());
+    }
+
+    byte level(Candidate candidate) {
+        return candidate.isCrossPool() ? pools.level(candidate.slot())
+                : isolated[candidate.symbol()].level(candidate.slot());
+    }
+
+    void setLevel(Candidate candidate, byte level) {
+        if (candidate.isCrossPool()) {
+            pools.setLevel(candidate.slot(), level);
+        } else {
+            isolated[candidate.symbol()].setLevel(candidate.slot(), level);
+        }
+    }
+
+    /** The level the screen measures for a candidate (no hysteresis), to take the worst first. */
+    byte screenedLevel(Candidate candidate, double[] marks) {
+        if (candidate.isCrossPool()) {
+            double ratio = pools.ratio(candidate.slot(), marks, curves);
+            return Double.isNaN(ratio) ? 0 : owner(candidate).levels.crossLevelOf(ratio);
+        }
+        IsolatedBook book = isolated[candidate.symbol()];
+        int slot = candidate.slot();
+        double mark = marks[candidate.symbol()];
+        double liquidation = book.liquidation(slot);
+        if (Double.isNaN(liquidation)) {
+            return 0;
+        }
+        double distance = book.isLong(slot) ? (mark - liquidation) / mark : (liquidation - mark) / mark;
+        ScreenLevels levels = book.owner(slot).levels;
+        return distance <= 0 ? 4 : distance <= levels.isoCritical ? 3 : distance <= levels.isoDanger ? 2
+                : distance <= levels.isoWarning ? (byte) 1 : 0;
+    }
+
+    IndexedPosition isolatedPosition(Candidate candidate) {
+        return isolated[candidate.symbol()].position(candidate.slot());
+    }
+
+    /** Every open position of the user, rebuilt exactly: isolated ones first, then the cross pool's. */
+    List<IndexedPosition> positionsOf(UserBook book) {
+        List<IndexedPosition> all = new ArrayList<>();
+        for (long ref : book.isolated) {
+            all.add(isolated[UserBook.symbolOf(ref)].position(UserBook.slotOf(ref)));
+        }
+        if (book.hasCross()) {
+            all.addAll(pools.positions(book.crossPool, symbols));
+        }
+        return all;
+    }
+
+    // --- cross pools, for the drain check -------------------------------------------------------
+
+    /** Slots of all cross pools, then look each up with the methods below. */
+    int poolSlots() {
+        return pools.slots();
+    }
+
+    boolean isLivePool(int pool) {
+        return pools.isLive(pool);
+    }
+
+    UserBook poolOwner(int pool) {
+        return pools.owner(pool);
+    }
+
+    double crossRatio(int pool, double[] marks) {
+        return pools.ratio(pool, marks, curves);
+    }
+
+    double crossMarginBalance(int pool, double[] marks) {
+        return pools.marginBalance(pool, marks);
+    }
+
+    List<IndexedPosition> crossPositions(int pool) {
+        return pools.positions(pool, symbols);
+    }
+
+    private void ensureSymbol(int symbol) {
+        if (symbol >= isolated.length) {
+            int size = Math.max(symbol + 1, isolated.length * 2);
+            isolated = Arrays.copyOf(isolated, size);
+            curves = Arrays.copyOf(curves, size);
+        }
+        if (isolated[symbol] == null) {
+            String name = symbols.name(symbol);
+            isolated[symbol] = new IsolatedBook(name);
+            curves[symbol] = new TierCurve(tiers.scheduleFor(name));
+        }
     }
 }

@@ -61,6 +61,8 @@ import org.marginsentinel.domain.margin.TierTable;
 public class RiskMonitor {
 
     private static final Logger LOG = Logger.getLogger(RiskMonitor.class.getName());
+    /** Alert states + notices stored per transaction during a tick. */
+    static final int DELIVERY_BATCH = 200;
 
     @Inject
     PaperAccountStore accounts;
@@ -97,7 +99,7 @@ public class RiskMonitor {
 
     @PostConstruct
     void createIndex() {
-        index = new RiskIndex(tiers);
+        index = new RiskIndex(tiers, calculator);
     }
 
     static String positionSubject(long positionId) {
@@ -121,10 +123,10 @@ public class RiskMonitor {
             byUser.computeIfAbsent(position.userId(), u -> new ArrayList<>()).add(position);
         }
         for (PaperAccount account : accounts.accounts(byUser.keySet())) {
-            index.put(book(account, byUser.get(account.userId())));
+            put(account, byUser.get(account.userId()));
         }
         loaded = true;
-        LOG.info(() -> "Risk index loaded: " + index.positionCount() + " open positions of " + index.books().size()
+        LOG.info(() -> "Risk index loaded: " + index.positionCount() + " open positions of " + index.userIds().size()
                 + " users");
     }
 
@@ -159,7 +161,7 @@ public class RiskMonitor {
             index.remove(userId);
             return;
         }
-        accounts.find(userId).ifPresent(account -> index.put(book(account, positions)));
+        accounts.find(userId).ifPresent(account -> put(account, positions));
     }
 
     void onMarks(@Observes MarksUpdated marks) {
@@ -172,14 +174,18 @@ public class RiskMonitor {
 
     void onFeedPaused(@Observes PriceFeedPaused paused) {
         Duration silent = Duration.between(paused.since(), clock.instant());
-        delivery.broadcast(index.books().stream().map(b -> new Notice.FeedPaused(b.userId, silent)).toList());
+        delivery.broadcast(List.copyOf(index.userIds()).stream().map(u -> new Notice.FeedPaused(u, silent)).toList());
     }
 
     void onFeedResumed(@Observes PriceFeedResumed resumed) {
-        delivery.broadcast(index.books().stream().map(b -> new Notice.FeedResumed(b.userId)).toList());
+        delivery.broadcast(List.copyOf(index.userIds()).stream().map(Notice.FeedResumed::new).toList());
     }
 
-    /** One evaluation of every open position at these (fresh) marks. Ticks never overlap. */
+    /**
+     * One evaluation of every open position at these (fresh) marks. Ticks never overlap. The flagged subjects
+     * are confirmed worst first, and their warnings are stored in batches: in a crash the most severe warnings
+     * reach the outbox (and so Telegram) first, and thousands of warnings cost a few hundred transactions.
+     */
     public synchronized TickReport tick(Map<String, MarkPrice> marks, Instant now) {
         if (!loaded) {
             loadAll();
@@ -193,36 +199,66 @@ public class RiskMonitor {
 
         int warnings = 0;
         int liquidated = 0;
-        for (Candidate candidate : candidates) {
+        DeliveryBatch batch = new DeliveryBatch();
+        for (Candidate candidate : worstFirst(candidates, markArray)) {
+            if (!index.isLive(candidate)) {
+                continue; // closed or rebuilt by a liquidation earlier in this tick; the next tick looks again
+            }
             Outcome outcome;
             try {
-                outcome = candidate.isCrossPool() ? evaluatePool(candidate.book(), exactMarks, now)
-                        : evaluateIsolated(candidate.book(), candidate.isolatedSlot(), exactMarks, now);
+                outcome = candidate.isCrossPool() ? evaluatePool(candidate, exactMarks, now, batch)
+                        : evaluateIsolated(candidate, exactMarks, now, batch);
             } catch (RuntimeException e) {
                 // One broken subject must not silence everyone else's warnings.
-                LOG.log(Level.SEVERE, "Risk evaluation failed for user " + candidate.book().userId, e);
+                LOG.log(Level.SEVERE, "Risk evaluation failed for user " + index.owner(candidate).userId, e);
                 continue;
             }
             warnings += outcome == Outcome.WARNED ? 1 : 0;
             liquidated += outcome == Outcome.LIQUIDATED ? 1 : 0;
+            if (batch.size() >= DELIVERY_BATCH) {
+                batch.flush();
+            }
         }
+        batch.flush();
         warnings += checkDrains(markArray, exactMarks, now);
         return new TickReport(index.positionCount(), candidates.size(), warnings, liquidated, screenNanos);
     }
 
+    /** Candidates by the level the screen measured, worst first (stable within a level). */
+    private List<Candidate> worstFirst(List<Candidate> candidates, double[] marks) {
+        if (candidates.size() < 2) {
+            return candidates;
+        }
+        List<List<Candidate>> byLevel = new ArrayList<>();
+        for (int level = 0; level <= RiskLevel.LIQUIDATED.ordinal(); level++) {
+            byLevel.add(new ArrayList<>());
+        }
+        for (Candidate candidate : candidates) {
+            byLevel.get(index.screenedLevel(candidate, marks)).add(candidate);
+        }
+        List<Candidate> ordered = new ArrayList<>(candidates.size());
+        for (int level = byLevel.size() - 1; level >= 0; level--) {
+            ordered.addAll(byLevel.get(level));
+        }
+        return ordered;
+    }
+
     private enum Outcome { NOTHING, WARNED, LIQUIDATED }
 
-    private Outcome evaluateIsolated(UserBook book, int slot, Map<String, BigDecimal> marks, Instant now) {
-        StoredPosition stored = book.positions.get(book.isolatedIndex[slot]);
-        Position position = stored.position();
+    private Outcome evaluateIsolated(Candidate candidate, Map<String, BigDecimal> marks, Instant now,
+                                     DeliveryBatch batch) {
+        UserBook book = index.owner(candidate);
+        IndexedPosition indexed = index.isolatedPosition(candidate);
+        Position position = indexed.position();
         BigDecimal mark = marks.get(position.symbol());
         if (mark == null) {
             return Outcome.NOTHING;
         }
         PositionRisk risk = calculator.isolated(position, mark);
-        String subject = positionSubject(stored.id());
+        String subject = positionSubject(indexed.id());
         if (risk.liquidatedAtMark()) {
-            boolean done = liquidations.liquidateIsolated(book.userId, stored.id(), mark).isPresent();
+            batch.flush();
+            boolean done = liquidations.liquidateIsolated(book.userId, indexed.id(), mark).isPresent();
             delivery.forget(subject);
             states.remove(subject);
             return done ? Outcome.LIQUIDATED : Outcome.NOTHING;
@@ -230,28 +266,30 @@ public class RiskMonitor {
         AlertState previous = states.getOrDefault(subject, AlertState.initial());
         AlertPreferences prefs = preferences.getOrDefault(book.userId, AlertPreferences.DEFAULTS);
         AlertEvaluation evaluation = policy.evaluate(previous, RiskReading.of(risk), prefs, now);
-        book.isolatedLevel[slot] = (byte) evaluation.nextState().level().ordinal();
-        return record(subject, book.userId, previous, evaluation, () -> {
+        return record(candidate, subject, book.userId, previous, evaluation, batch, () -> {
             IsolatedMarginAdvice help = advice.marginToAdd(position, mark, prefs.thresholds());
             boolean useful = help.needed() && help.liquidationAfter().isPresent();
-            return new Notice.PositionWarning(book.userId, stored.number(), risk, evaluation.decision(),
+            return new Notice.PositionWarning(book.userId, indexed.number(), risk, evaluation.decision(),
                     useful ? help.marginToAdd() : null, useful ? help.liquidationPriceAfter() : null);
         });
     }
 
-    private Outcome evaluatePool(UserBook book, Map<String, BigDecimal> marks, Instant now) {
+    private Outcome evaluatePool(Candidate candidate, Map<String, BigDecimal> marks, Instant now, DeliveryBatch batch) {
+        UserBook book = index.owner(candidate);
         List<PricedPosition> priced = new ArrayList<>();
-        for (StoredPosition stored : book.positions) {
-            BigDecimal mark = marks.get(stored.position().symbol());
-            if (mark == null && !stored.position().isIsolated()) {
+        for (IndexedPosition indexed : index.positionsOf(book)) {
+            Position position = indexed.position();
+            BigDecimal mark = marks.get(position.symbol());
+            if (mark == null && !position.isIsolated()) {
                 return Outcome.NOTHING;
             }
-            priced.add(new PricedPosition(stored.position(), mark != null ? mark : stored.position().entryPrice()));
+            priced.add(new PricedPosition(position, mark != null ? mark : position.entryPrice()));
         }
-        AccountRisk account = calculator.account(book.walletBalance, priced);
+        AccountRisk account = calculator.account(book.walletBalance(), priced);
         CrossAccountRisk pool = account.cross();
         String subject = crossSubject(book.userId);
         if (pool.liquidated()) {
+            batch.flush();
             boolean done = liquidations.liquidateCross(book.userId, marks).isPresent();
             delivery.forget(subject);
             states.remove(subject);
@@ -260,9 +298,8 @@ public class RiskMonitor {
         AlertState previous = states.getOrDefault(subject, AlertState.initial());
         AlertPreferences prefs = preferences.getOrDefault(book.userId, AlertPreferences.DEFAULTS);
         AlertEvaluation evaluation = policy.evaluate(previous, RiskReading.of(pool), prefs, now);
-        book.crossLevel = (byte) evaluation.nextState().level().ordinal();
         List<PricedPosition> crossOnly = priced.stream().filter(p -> !p.position().isIsolated()).toList();
-        return record(subject, book.userId, previous, evaluation, () -> {
+        return record(candidate, subject, book.userId, previous, evaluation, batch, () -> {
             CrossMarginAdvice help = advice.crossRelief(pool.walletBalance(), crossOnly, prefs.thresholds());
             return new Notice.PoolWarning(book.userId, pool, evaluation.decision(),
                     help.needed() ? help.closeFraction().orElse(null) : null,
@@ -270,19 +307,69 @@ public class RiskMonitor {
         });
     }
 
-    private Outcome record(String subject, long userId, AlertState previous, AlertEvaluation evaluation,
-                           java.util.function.Supplier<Notice> notice) {
+    private Outcome record(Candidate candidate, String subject, long userId, AlertState previous,
+                           AlertEvaluation evaluation, DeliveryBatch batch, java.util.function.Supplier<Notice> notice) {
         AlertState next = evaluation.nextState();
         if (evaluation.decision().send()) {
-            delivery.deliver(subject, userId, next, notice.get());
-            states.put(subject, next);
+            batch.add(candidate, new AlertDelivery.Entry(subject, userId, next, notice.get()));
             return Outcome.WARNED;
         }
         if (!next.equals(previous)) {
-            delivery.deliver(subject, userId, next, null);
-            states.put(subject, next);
+            batch.add(candidate, new AlertDelivery.Entry(subject, userId, next, null));
+        } else {
+            index.setLevel(candidate, (byte) next.level().ordinal());
         }
         return Outcome.NOTHING;
+    }
+
+    /**
+     * Alert states and notices of one tick waiting to be stored together. Only after they committed does
+     * memory (held states, the index's levels) follow, so a failed write is simply retried by the next tick.
+     */
+    private final class DeliveryBatch {
+        private final List<Candidate> subjects = new ArrayList<>();
+        private final List<AlertDelivery.Entry> entries = new ArrayList<>();
+
+        void add(Candidate candidate, AlertDelivery.Entry entry) {
+            subjects.add(candidate);
+            entries.add(entry);
+        }
+
+        int size() {
+            return entries.size();
+        }
+
+        void flush() {
+            if (entries.isEmpty()) {
+                return;
+            }
+            try {
+                delivery.deliverAll(entries);
+                for (int i = 0; i < entries.size(); i++) {
+                    remember(subjects.get(i), entries.get(i));
+                }
+            } catch (RuntimeException batchFailed) {
+                // One bad row must not hold back the others: store them one by one.
+                for (int i = 0; i < entries.size(); i++) {
+                    AlertDelivery.Entry entry = entries.get(i);
+                    try {
+                        delivery.deliver(entry.subject(), entry.userId(), entry.state(), entry.notice());
+                        remember(subjects.get(i), entry);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.SEVERE, "Storing the alert for " + entry.subject() + " failed", e);
+                    }
+                }
+            }
+            subjects.clear();
+            entries.clear();
+        }
+
+        private void remember(Candidate candidate, AlertDelivery.Entry entry) {
+            states.put(entry.subject(), entry.state());
+            if (index.isLive(candidate)) {
+                index.setLevel(candidate, (byte) entry.state().level().ordinal());
+            }
+        }
     }
 
     /**
@@ -297,27 +384,25 @@ public class RiskMonitor {
         }
         lastDrainMinute = minute;
         int warned = 0;
-        for (UserBook book : index.books()) {
-            if (!book.hasCross()) {
+        for (int pool = 0; pool < index.poolSlots(); pool++) {
+            if (!index.isLivePool(pool)) {
                 continue;
             }
-            double ratio = book.screenCrossRatio(markArray);
+            double ratio = index.crossRatio(pool, markArray);
             if (Double.isNaN(ratio)) {
                 continue;
             }
-            double marginBalance = book.crossMarginBalance(markArray);
+            long userId = index.poolOwner(pool).userId;
+            double marginBalance = index.crossMarginBalance(pool, markArray);
             double maintenance = Double.isInfinite(ratio) ? 0 : ratio * marginBalance;
             List<PricedPosition> crossPositions = new ArrayList<>();
-            for (StoredPosition stored : book.positions) {
-                BigDecimal mark = marks.get(stored.position().symbol());
-                if (!stored.position().isIsolated() && mark != null) {
-                    crossPositions.add(new PricedPosition(stored.position(), mark));
-                }
+            for (IndexedPosition indexed : index.crossPositions(pool)) {
+                crossPositions.add(new PricedPosition(indexed.position(), marks.get(indexed.position().symbol())));
             }
-            DrainReport drain = drains.observe(book.userId, now, BigDecimal.valueOf(marginBalance),
+            DrainReport drain = drains.observe(userId, now, BigDecimal.valueOf(marginBalance),
                     BigDecimal.valueOf(maintenance), crossPositions);
             if (drain.alert()) {
-                delivery.broadcast(List.of(new Notice.DrainWarning(book.userId, drain.dropFraction(),
+                delivery.broadcast(List.of(new Notice.DrainWarning(userId, drain.dropFraction(),
                         drain.lossPerHour(), drain.timeToLiquidation(), drain.marginBalance(),
                         Double.isInfinite(ratio) ? null : BigDecimal.valueOf(ratio),
                         drain.worst().map(DrainContributor::symbol).orElse(null))));
@@ -327,18 +412,26 @@ public class RiskMonitor {
         return warned;
     }
 
-    private UserBook book(PaperAccount account, List<StoredPosition> positions) {
+    private void put(PaperAccount account, List<StoredPosition> positions) {
         AlertPreferences prefs = preferences.getOrDefault(account.userId(), AlertPreferences.DEFAULTS);
-        UserBook book = new UserBook(account.userId(), account.walletBalance(), positions, prefs.thresholds(),
-                calculator, tiers, index.symbols(), index::curveFor);
-        for (int i = 0; i < book.isolatedIndex.length; i++) {
-            AlertState state = states.get(positionSubject(positions.get(book.isolatedIndex[i]).id()));
-            book.isolatedLevel[i] = (byte) (state == null ? 0 : state.level().ordinal());
-        }
-        AlertState pool = states.get(crossSubject(account.userId()));
-        book.crossLevel = (byte) (pool == null ? 0 : pool.level().ordinal());
-        return book;
+        index.put(account.userId(), account.walletBalance(), positions, prefs.thresholds(), heldLevels);
     }
+
+    private final RiskIndex.HeldLevels heldLevels = new RiskIndex.HeldLevels() {
+        @Override
+        public byte ofPosition(long positionId) {
+            return ordinal(states.get(positionSubject(positionId)));
+        }
+
+        @Override
+        public byte ofPool(long userId) {
+            return ordinal(states.get(crossSubject(userId)));
+        }
+
+        private byte ordinal(AlertState state) {
+            return (byte) (state == null ? 0 : state.level().ordinal());
+        }
+    };
 
     /** For tests and the benchmark: how many positions the index holds. */
     public int watchedPositions() {

@@ -10,7 +10,8 @@ import org.marginsentinel.domain.alert.RiskLevel;
 
 /**
  * Puts notices into the Telegram outbox, in the caller's transaction, addressed to the user's private chat.
- * A newer warning about the same subject replaces an unsent older one; liquidations and CRITICAL go first.
+ * A newer warning about the same subject replaces an unsent older one; liquidations and CRITICAL go first,
+ * then DANGER, then the rest.
  */
 @ApplicationScoped
 public class TelegramNotifier implements Notifier {
@@ -38,14 +39,21 @@ public class TelegramNotifier implements Notifier {
             return OutgoingMessage.PRIORITY_CRITICAL;
         }
         if (notice instanceof Notice.PositionWarning w) {
-            return w.decision().level() == RiskLevel.CRITICAL ? OutgoingMessage.PRIORITY_CRITICAL
-                    : OutgoingMessage.PRIORITY_WARNING;
+            return byLevel(w.decision().level());
         }
         if (notice instanceof Notice.PoolWarning p) {
-            return p.decision().level() == RiskLevel.CRITICAL ? OutgoingMessage.PRIORITY_CRITICAL
-                    : OutgoingMessage.PRIORITY_WARNING;
+            return byLevel(p.decision().level());
         }
         return OutgoingMessage.PRIORITY_WARNING;
+    }
+
+    /** Most severe first when Telegram's limits make warnings wait (a crash): CRITICAL, then DANGER. */
+    private static int byLevel(RiskLevel level) {
+        return switch (level) {
+            case CRITICAL, LIQUIDATED -> OutgoingMessage.PRIORITY_CRITICAL;
+            case DANGER -> OutgoingMessage.PRIORITY_DANGER;
+            default -> OutgoingMessage.PRIORITY_WARNING;
+        };
     }
 
     private static String supersedeKey(Notice notice) {

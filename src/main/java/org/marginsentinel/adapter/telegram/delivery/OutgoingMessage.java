@@ -11,7 +11,8 @@ import org.marginsentinel.adapter.telegram.command.Button;
  *
  * <p><b>Priority: lower numbers are more urgent</b> and go first when the rate limits make
  * messages wait: {@link #PRIORITY_CRITICAL} (0) for imminent-liquidation warnings,
- * {@link #PRIORITY_REPLY} (10) for answers to users, {@link #PRIORITY_WARNING} (20),
+ * {@link #PRIORITY_REPLY} (10) for answers to users, {@link #PRIORITY_DANGER} (15) for DANGER warnings,
+ * {@link #PRIORITY_WARNING} (20),
  * {@link #PRIORITY_NORMAL} (50) and {@link #PRIORITY_LOW} (100). Within one priority, older first.
  *
  * @param chatId           target chat (user id for private chats, negative for groups)
@@ -33,6 +34,7 @@ public record OutgoingMessage(long chatId, Integer messageThreadId, Integer repl
 
     public static final int PRIORITY_CRITICAL = 0;
     public static final int PRIORITY_REPLY = 10;
+    public static final int PRIORITY_DANGER = 15;
     public static final int PRIORITY_WARNING = 20;
     public static final int PRIORITY_NORMAL = 50;
     public static final int PRIORITY_LOW = 100;
