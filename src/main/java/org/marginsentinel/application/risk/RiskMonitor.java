@@ -62,7 +62,7 @@ public class RiskMonitor {
 
     private static final Logger LOG = Logger.getLogger(RiskMonitor.class.getName());
     /** Alert states + notices stored per transaction during a tick. */
-    static final int DELIVERY_BATCH = 200;
+    static final int DELIVERY_BATCH = 50;
 
     @Inject
     PaperAccountStore accounts;

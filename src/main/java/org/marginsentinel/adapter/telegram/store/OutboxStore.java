@@ -3,8 +3,10 @@ package org.marginsentinel.adapter.telegram.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.store.OutboxMessageEntity.Status;
@@ -34,14 +36,39 @@ public class OutboxStore {
                 .executeUpdate();
     }
 
-    /** PENDING rows due at {@code now}, most urgent first (priority, then age). */
+    /**
+     * PENDING rows due at {@code now}, most urgent first (priority, then age). Pending rows are read in the
+     * order of {@code telegram_outbox_send_order_idx} (ordering by the fixed status too lets the database use
+     * it), a page at a time, and rows not due yet are skipped here: so the database stops after {@code limit}
+     * rows instead of sorting every pending row, about thirty times a second while a crash's 100,000 warnings
+     * wait. Rows waiting for a retry are few; only when they fill a whole page is the next page read.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<OutboxRow> due(Instant now, int limit) {
-        return em.createQuery("from OutboxMessageEntity o where o.status = :pending and o.notBefore <= :now"
-                        + " order by o.priority, o.id", OutboxMessageEntity.class)
-                .setParameter("pending", Status.PENDING).setParameter("now", now)
-                .setMaxResults(limit)
-                .getResultStream().map(OutboxRow::of).toList();
+        List<OutboxRow> due = new ArrayList<>();
+        OutboxMessageEntity last = null;
+        while (due.size() < limit) {
+            TypedQuery<OutboxMessageEntity> query = em.createQuery("from OutboxMessageEntity o"
+                            + " where o.status = :pending"
+                            + (last == null ? "" : " and (o.priority > :priority or (o.priority = :priority and o.id > :id))")
+                            + " order by o.status, o.priority, o.id", OutboxMessageEntity.class)
+                    .setParameter("pending", Status.PENDING)
+                    .setMaxResults(limit);
+            if (last != null) {
+                query.setParameter("priority", last.priority).setParameter("id", last.id);
+            }
+            List<OutboxMessageEntity> page = query.getResultList();
+            for (OutboxMessageEntity row : page) {
+                if (!row.notBefore.isAfter(now) && due.size() < limit) {
+                    due.add(OutboxRow.of(row));
+                }
+            }
+            if (page.size() < limit) {
+                break;
+            }
+            last = page.get(page.size() - 1);
+        }
+        return due;
     }
 
     /** When the next PENDING row that is not due yet becomes due. */

@@ -96,6 +96,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<Long, ArrayDeque<Integer>> serverErrors = new HashMap<>();
     private final Map<Long, String> userNames = new HashMap<>();
     private final List<PhotoUpload> photos = new ArrayList<>();
+    private TelegramLimits limits;
 
     /** A sendPhoto call: the caption and the uploaded bytes' size; {@code png} if they start with the PNG magic. */
     public record PhotoUpload(long chatId, String caption, int bytes, boolean png, Instant at) {
@@ -476,7 +477,7 @@ public final class FakeTelegram implements AutoCloseable {
                 synchronized (this) {
                     // State change and call record become visible together to the awaiting test.
                     try {
-                        reply = dispatch(method, params, at);
+                        reply = dispatch(method, params, at, nanos);
                     } catch (Exception e) {
                         reply = Reply.error(500, "Internal Server Error: fake failed: " + e);
                     }
@@ -500,7 +501,23 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    private Reply dispatch(String method, JsonNode params, Instant at) throws InterruptedException {
+    /**
+     * From now on, sends and edits over Telegram's flood limits (by arrival time) get 429 with retry_after,
+     * as the real Bot API answers them; count them with {@code calls()} and {@link RecordedCall#status()}.
+     */
+    public synchronized void enforceTelegramLimits(int perSecond, Duration chatInterval, int groupPerMinute) {
+        limits = new TelegramLimits(perSecond, chatInterval, groupPerMinute);
+    }
+
+    private Reply dispatch(String method, JsonNode params, Instant at, long nanos) throws InterruptedException {
+        if (limits != null && (method.equals("sendmessage") || method.startsWith("editmessage")
+                || method.equals("sendphoto"))) {
+            int retryAfter = limits.admit(chatIdOf(params), nanos);
+            if (retryAfter > 0) {
+                return Reply.error(429, "Too Many Requests: retry after " + retryAfter,
+                        NODES.objectNode().put("retry_after", retryAfter));
+            }
+        }
         return switch (method) {
             case "getme" -> Reply.ok(botUserJson());
             case "deletewebhook", "setwebhook", "sendchataction", "deletemycommands", "setmycommands" ->
