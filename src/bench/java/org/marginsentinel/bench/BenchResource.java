@@ -28,6 +28,9 @@ public class BenchResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        // The JDK's HTTP server (under the fake) leaves Nagle's algorithm on: with delayed ACKs every
+        // keep-alive call would wait ~40 ms, a delay the real Bot API does not add.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         telegram = FakeTelegram.start();
         priceApi = PriceApiFake.start();
         Map<String, String> config = new HashMap<>(priceApi.configProperties());

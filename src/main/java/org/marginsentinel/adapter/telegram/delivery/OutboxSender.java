@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,8 +78,13 @@ public class OutboxSender {
     private int workerCount;
     private final AtomicInteger busyWorkers = new AtomicInteger();
     private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
-    /** When the last call for a chat finished (System.nanoTime), to ignore rows read before that. */
-    private final Map<Long, Long> chatFinishedAt = new ConcurrentHashMap<>();
+    // Due rows read by the scheduler thread and not handed out yet, by chat (most urgent first).
+    private Map<Long, List<OutboxRow>> dueByChat = new LinkedHashMap<>();
+    private long dueReadAt;
+    private Instant nextDue;
+    private volatile boolean cacheStale = true;
+    /** Chats whose rows were left out of the last read because a call was in flight: read again when it ends. */
+    private final Set<Long> skippedWhileInFlight = ConcurrentHashMap.newKeySet();
     private volatile TelegramClient client;
     private volatile SendRateLimiter limiter;
 
@@ -115,7 +121,9 @@ public class OutboxSender {
             Thread.currentThread().interrupt();
         }
         chatsInFlight.clear();
-        chatFinishedAt.clear();
+        skippedWhileInFlight.clear();
+        dueByChat = new LinkedHashMap<>();
+        cacheStale = true;
         busyWorkers.set(0);
     }
 
@@ -132,6 +140,7 @@ public class OutboxSender {
     }
 
     void onEnqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEnqueued event) {
+        cacheStale = true;
         if (running) {
             wake();
         }
@@ -149,24 +158,24 @@ public class OutboxSender {
         }
     }
 
-    /** Starts every call the limits allow now; returns how long to wait before looking again. */
+    /**
+     * Starts every call the limits allow now; returns how long to wait before looking again. The due rows
+     * read from the database are kept and handed out over several rounds, and read again only when something
+     * changed (a commit queued rows, a call failed, a chat had more rows than went out) or after
+     * {@value #SWEEP_MILLIS} ms: one query per call made the reading, not the sending, the limit once the
+     * global rate is raised.
+     */
     private long dispatchDueRows() {
-        Instant now = Instant.now();
         long sleep = SWEEP_MILLIS;
-        long readAt = System.nanoTime();
-        forgetOldFinishTimes(readAt);
-        Map<Long, List<OutboxRow>> byChat = new LinkedHashMap<>();
-        for (OutboxRow row : store.due(now, BATCH)) {
-            byChat.computeIfAbsent(row.chatId(), id -> new ArrayList<>()).add(row);
+        if (cacheStale || dueByChat.isEmpty() || System.nanoTime() - dueReadAt > SWEEP_MILLIS * 1_000_000) {
+            readDueRows();
         }
-        for (Map.Entry<Long, List<OutboxRow>> entry : byChat.entrySet()) {
+        Iterator<Map.Entry<Long, List<OutboxRow>>> chats = dueByChat.entrySet().iterator();
+        while (chats.hasNext()) {
+            Map.Entry<Long, List<OutboxRow>> entry = chats.next();
             long chatId = entry.getKey();
             if (chatsInFlight.contains(chatId)) {
                 continue;
-            }
-            Long finishedAt = chatFinishedAt.get(chatId);
-            if (finishedAt != null && finishedAt - readAt >= 0) {
-                continue; // a call for this chat ended after we read the rows: they may be stale
             }
             if (busyWorkers.get() >= workerCount) {
                 return sleep; // a finishing call wakes us up
@@ -176,7 +185,14 @@ public class OutboxSender {
                 sleep = Math.min(sleep, wait);
                 continue;
             }
-            List<OutboxRow> batch = mergeable(entry.getValue());
+            List<OutboxRow> rows = entry.getValue();
+            List<OutboxRow> batch = mergeable(rows);
+            if (batch.size() == rows.size()) {
+                chats.remove();
+            } else {
+                // a successful call changes only its own rows: the chat's next rows stay valid
+                entry.setValue(new ArrayList<>(rows.subList(batch.size(), rows.size())));
+            }
             chatsInFlight.add(chatId);
             busyWorkers.incrementAndGet();
             try {
@@ -185,14 +201,32 @@ public class OutboxSender {
                 chatsInFlight.remove(chatId);
                 busyWorkers.decrementAndGet();
                 limiter.release(chatId);
+                cacheStale = true;
                 throw e;
             }
         }
-        Instant nextDue = store.nextDue(now).orElse(null);
         if (nextDue != null) {
             sleep = Math.min(sleep, Math.max(1, Duration.between(Instant.now(), nextDue).toMillis() + 1));
         }
         return sleep;
+    }
+
+    private void readDueRows() {
+        cacheStale = false; // before reading: a commit during the read marks the rows stale again
+        Instant now = Instant.now();
+        dueReadAt = System.nanoTime();
+        // Rows of a chat with a call in flight may be the very rows being sent: not taken now, read again
+        // when that call ends. (Only this thread starts calls, so no chat starts one during the read.)
+        Set<Long> busy = Set.copyOf(chatsInFlight);
+        dueByChat = new LinkedHashMap<>();
+        for (OutboxRow row : store.due(now, BATCH)) {
+            if (busy.contains(row.chatId())) {
+                skippedWhileInFlight.add(row.chatId());
+            } else {
+                dueByChat.computeIfAbsent(row.chatId(), id -> new ArrayList<>()).add(row);
+            }
+        }
+        nextDue = store.nextDue(now).orElse(null);
     }
 
     /** The head row plus the following rows that can share its message. */
@@ -221,13 +255,17 @@ public class OutboxSender {
             Integer messageId = call(batch);
             store.markSent(ids, messageId, Instant.now());
         } catch (TelegramApiRequestException e) {
+            cacheStale = true;
             handleTelegramError(batch, ids, e);
         } catch (Exception e) {
+            cacheStale = true;
             retryWithBackOff(head, ids, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
-            chatFinishedAt.put(chatId, System.nanoTime());
             limiter.release(chatId);
             chatsInFlight.remove(chatId);
+            if (skippedWhileInFlight.remove(chatId)) {
+                cacheStale = true;
+            }
             busyWorkers.decrementAndGet();
             wake();
         }
@@ -331,12 +369,6 @@ public class OutboxSender {
             markup.keyboardRow(keyboardRow);
         }
         return markup.build();
-    }
-
-    private void forgetOldFinishTimes(long now) {
-        if (chatFinishedAt.size() > 10_000) {
-            chatFinishedAt.values().removeIf(at -> now - at > 10_000_000_000L);
-        }
     }
 
     private void awaitSignal(long millis) {
