@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Start-up to ready of the packaged application: starts target/quarkus-app/quarkus-run.jar on a fresh H2 file
+# database (no bot token, price APIs pointed at a closed local port: nothing leaves the machine) and times
+# `java -jar` until GET /q/health/ready answers 200. Prints every run and the median.
+#
+#   bench/startup.sh [runs] [open positions]      e.g. bench/startup.sh 5 0   or   bench/startup.sh 3 100000
+#
+# Build the jar first: ./mvnw -B package -DskipTests (add -Dquarkus.package.jar.appcds.enabled=true for an
+# AppCDS archive, which this script then uses). With open positions > 0 the database is migrated by
+# a first start, filled with that many isolated positions (4 per account, SQL over SYSTEM_RANGE), and every
+# timed start loads them into the risk index before it is ready. See docs/BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+positions=${2:-0}
+jar=target/quarkus-app/quarkus-run.jar
+port=${BENCH_PORT:-18080}
+[ -f "$jar" ] || { echo "no $jar: run ./mvnw -B package -DskipTests first" >&2; exit 1; }
+h2=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+# A class-data archive, when the jar was built with -Dquarkus.package.jar.appcds.enabled=true, is used.
+cds=()
+if [ -f target/quarkus-app/app-cds.jsa ]; then
+  cds=(-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa)
+  echo "using the AppCDS archive target/quarkus-app/app-cds.jsa"
+fi
+work=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+# $1: database file prefix; waits for readiness, prints milliseconds from `java -jar` to ready
+start_once() {
+  local started ready
+  started=$(date +%s%N)
+  java "${cds[@]}" -Dquarkus.http.port="$port" -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$1;DB_CLOSE_ON_EXIT=FALSE" \
+       -Dsentinel.prices.binance-url=http://127.0.0.1:9 -Dsentinel.prices.bybit-url=http://127.0.0.1:9 \
+       -jar "$jar" >"$work/app.log" 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+    kill -0 "$pid" 2>/dev/null || { echo "the application stopped; log:" >&2; cat "$work/app.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  ready=$(date +%s%N)
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+  echo $(( (ready - started) / 1000000 ))
+}
+
+template="$work/template"
+if [ "$positions" -gt 0 ]; then
+  start_once "$template" >/dev/null   # Flyway creates the schema
+  users=$(( positions / 4 ))
+  java -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$template" -user sentinel -password sentinel -script /dev/stdin <<SQL
+INSERT INTO account (user_id, display_name, wallet_balance, next_position_number, created_at, version)
+  SELECT X, 'Bench ' || X, 100000, 5, CURRENT_TIMESTAMP, 0 FROM SYSTEM_RANGE(1, $users);
+INSERT INTO paper_position (id, user_id, number, symbol, side, margin_mode, quantity, entry_price, leverage,
+    isolated_margin, status, realized_pnl, opened_at, version)
+  SELECT 50000000 + X, 1 + (X - 1) / 4, 1 + MOD(X - 1, 4), 'S' || MOD(X, 200) || 'USDT',
+         CASE WHEN MOD(X, 2) = 0 THEN 'LONG' ELSE 'SHORT' END, 'ISOLATED', 0.5, 100 + MOD(X, 97),
+         1 + MOD(X, 20), 0.5 * (100 + MOD(X, 97)) / (1 + MOD(X, 20)), 'OPEN', 0, CURRENT_TIMESTAMP, 0
+  FROM SYSTEM_RANGE(1, $positions);
+SQL
+fi
+
+times=()
+for run in $(seq 1 "$runs"); do
+  db="$work/run$run/sentinel"
+  mkdir -p "$work/run$run"
+  [ "$positions" -gt 0 ] && cp "$template.mv.db" "$db.mv.db"
+  ms=$(start_once "$db")
+  loaded=$(grep -o 'Risk index loaded: [0-9]* open positions' "$work/app.log" | head -1 || true)
+  quarkus=$(grep -o 'started in [0-9.]*s' "$work/app.log" | head -1 || true)
+  echo "run $run: ready after $ms ms (Quarkus: $quarkus; $loaded; load average $(cut -d' ' -f1 /proc/loadavg))"
+  times+=("$ms")
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+echo "median start-up to ready over $runs runs with $positions open positions: $median ms (target <= 3000 ms)"
