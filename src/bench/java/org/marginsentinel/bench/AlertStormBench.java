@@ -105,18 +105,20 @@ class AlertStormBench {
         long refused = calls.stream().filter(c -> c.status() == 429).count();
         int[] bySeverity = new int[4];
         int inversions = 0;
-        int worstSoFar = Integer.MAX_VALUE;
+        int leastSevereSoFar = 0; // severity 0 is CRITICAL: the order must never go back to a lower number
         for (RecordedCall call : delivered) {
             int severity = severity(call.params().path("text").asText());
             if (severity == 3 && bySeverity[3] == 0) {
                 System.out.println("[storm] first message that is no level warning: " + call);
             }
             bySeverity[severity]++;
-            if (severity > worstSoFar) {
+            if (severity < leastSevereSoFar) {
                 inversions++;
             }
-            worstSoFar = Math.min(worstSoFar, severity);
+            leastSevereSoFar = Math.max(leastSevereSoFar, severity);
         }
+        System.out.println("[storm] order of the first 3,000 sends (C CRITICAL, D DANGER, W WARNING, run-length): "
+                + runLengths(delivered.subList(0, Math.min(3_000, delivered.size()))));
         double windowSeconds = (delivered.get(delivered.size() - 1).nanoTime() - firstSend) / 1e9;
         double rate = (delivered.size() - 1) / windowSeconds;
         Map<Integer, Long> pendingByPriority = pendingByPriority();
@@ -132,8 +134,8 @@ class AlertStormBench {
                 (firstSend - crash) / 1e6));
         lines.add(String.format(Locale.ROOT, "delivered in %.1f s: %,d messages = %.1f msg/s (most in any 1 s: %.0f);"
                 + " 429s: %d", windowSeconds, delivered.size(), rate, perSecondMax, refused));
-        lines.add(String.format(Locale.ROOT, "order: CRITICAL %,d, DANGER %,d, WARNING %,d, other %,d; sends less"
-                + " severe than an earlier one... more severe after a lesser one (inversions): %d",
+        lines.add(String.format(Locale.ROOT, "order: CRITICAL %,d, DANGER %,d, WARNING %,d, other %,d; messages more"
+                + " severe than one sent before them (inversions): %d",
                 bySeverity[0], bySeverity[1], bySeverity[2], bySeverity[3], inversions));
         lines.add(String.format(Locale.ROOT, "extrapolated: all %,d delivered %.0f min after the crash (%,d / %.1f msg/s"
                 + " + the tick)", queued, (tickSeconds + queued / rate) / 60, queued, rate));
@@ -142,6 +144,25 @@ class AlertStormBench {
         lines.add("plan of the sender's query: " + plan());
         BenchReport.print("Alert storm (AlertStormBench)", lines);
         assertThat(refused).as("429s").isZero();
+    }
+
+    private static String runLengths(List<RecordedCall> sends) {
+        StringBuilder out = new StringBuilder();
+        int run = 0;
+        int current = -1;
+        for (RecordedCall call : sends) {
+            int severity = severity(call.params().path("text").asText());
+            if (severity != current && run > 0) {
+                out.append("CDWX".charAt(current)).append(run).append(' ');
+                run = 0;
+            }
+            current = severity;
+            run++;
+        }
+        if (run > 0) {
+            out.append("CDWX".charAt(current)).append(run);
+        }
+        return out.toString();
     }
 
     /** 0 CRITICAL, 1 DANGER, 2 WARNING, 3 anything else. */

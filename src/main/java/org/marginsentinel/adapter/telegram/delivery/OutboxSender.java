@@ -180,6 +180,11 @@ public class OutboxSender {
             if (busyWorkers.get() >= workerCount) {
                 return sleep; // a finishing call wakes us up
             }
+            long globalWait = limiter.globalWait();
+            if (globalWait > 0) {
+                // most urgent first: no later chat may take the slot that frees up while we go on
+                return Math.min(sleep, globalWait);
+            }
             long wait = limiter.tryAcquire(chatId);
             if (wait > 0) {
                 sleep = Math.min(sleep, wait);

@@ -102,4 +102,18 @@ class SendRateLimiterTest {
         assertThat(real.acquire(6, Duration.ofSeconds(3))).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
+
+    @Test
+    void globalWait_tellsWhenNoChatCanBeServed_untilTheOldestSlotFrees() {
+        SendRateLimiter limiter = new SendRateLimiter(2, Duration.ofSeconds(1), 20, now::get);
+        assertThat(limiter.globalWait()).isZero();
+        limiter.tryAcquire(1);
+        limiter.tryAcquire(2);
+        assertThat(limiter.globalWait()).as("two in flight").isPositive();
+        limiter.release(1);
+        assertThat(limiter.globalWait()).as("a finished call counts for a second").isEqualTo(1000);
+        now.addAndGet(1000);
+        assertThat(limiter.globalWait()).isZero();
+        assertThat(limiter.tryAcquire(3)).isZero();
+    }
 }
