@@ -49,6 +49,11 @@ public class AlertsCommand implements ChatCommand {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public int helpOrder() {
         return 50;
     }

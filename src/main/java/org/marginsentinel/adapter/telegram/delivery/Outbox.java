@@ -71,7 +71,7 @@ public class Outbox {
             row.supersedeKey = message.supersedeKey();
             row.status = OutboxMessageEntity.Status.PENDING;
             row.attempts = 0;
-            row.notBefore = now;
+            row.notBefore = now.plus(message.delay());
             row.createdAt = now;
             store.insert(row);
             ids.add(row.id);

@@ -325,8 +325,9 @@ public class OutboxSender {
         for (List<Button> row : rows) {
             InlineKeyboardRow keyboardRow = new InlineKeyboardRow();
             for (Button button : row) {
-                keyboardRow.add(InlineKeyboardButton.builder().text(button.label())
-                        .callbackData(button.callbackData()).build());
+                keyboardRow.add(button.isLink()
+                        ? InlineKeyboardButton.builder().text(button.label()).url(button.url()).build()
+                        : InlineKeyboardButton.builder().text(button.label()).callbackData(button.callbackData()).build());
             }
             markup.keyboardRow(keyboardRow);
         }

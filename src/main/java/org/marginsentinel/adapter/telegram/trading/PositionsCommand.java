@@ -37,6 +37,11 @@ public class PositionsCommand implements ChatCommand {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public int helpOrder() {
         return 30;
     }
