@@ -71,7 +71,7 @@ public class Outbox {
             row.supersedeKey = message.supersedeKey();
             row.status = OutboxMessageEntity.Status.PENDING;
             row.attempts = 0;
-            row.notBefore = now.plus(message.delay());
+            row.notBefore = message.notBefore() != null && message.notBefore().isAfter(now) ? message.notBefore() : now;
             row.createdAt = now;
             store.insert(row);
             ids.add(row.id);

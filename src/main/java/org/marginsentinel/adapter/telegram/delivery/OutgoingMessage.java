@@ -1,6 +1,6 @@
 package org.marginsentinel.adapter.telegram.delivery;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.marginsentinel.adapter.telegram.command.Button;
@@ -27,12 +27,12 @@ import org.marginsentinel.adapter.telegram.command.Button;
  * @param priority         see above
  * @param supersedeKey     if set, a newer message with the same key for the same chat replaces
  *                         any older one that is still unsent (e.g. {@code "risk:BTCUSDT"}); max 128 chars
- * @param delay            not sent before this much time has passed (zero: at once); notices queued for one
- *                         chat meanwhile go out merged into one message
+ * @param notBefore        not sent before this instant (null: at once). Notices for one chat that share a
+ *                         notBefore become due together and go out merged into one message (a batch)
  */
 public record OutgoingMessage(long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
                               String html, List<List<Button>> buttons, boolean silent, int priority,
-                              String supersedeKey, Duration delay) {
+                              String supersedeKey, Instant notBefore) {
 
     public static final int PRIORITY_CRITICAL = 0;
     public static final int PRIORITY_REPLY = 10;
@@ -52,55 +52,54 @@ public record OutgoingMessage(long chatId, Integer messageThreadId, Integer repl
             throw new IllegalArgumentException("supersedeKey must be 1 to 128 characters");
         }
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
-        delay = delay == null || delay.isNegative() ? Duration.ZERO : delay;
     }
 
     /** A new message to {@code chatId} with {@link #PRIORITY_NORMAL}. */
     public static OutgoingMessage to(long chatId, String html) {
         return new OutgoingMessage(chatId, null, null, null, html, List.of(), false, PRIORITY_NORMAL, null,
-                Duration.ZERO);
+                null);
     }
 
     /** New text (and buttons) for the bot's message {@code messageId}, with {@link #PRIORITY_REPLY}. */
     public static OutgoingMessage edit(long chatId, int messageId, String html) {
         return new OutgoingMessage(chatId, null, null, messageId, html, List.of(), false, PRIORITY_REPLY, null,
-                Duration.ZERO);
+                null);
     }
 
     public OutgoingMessage inThread(Integer threadId) {
         return new OutgoingMessage(chatId, threadId, replyToMessageId, editMessageId, html, buttons, silent, priority,
-                supersedeKey, delay);
+                supersedeKey, notBefore);
     }
 
     public OutgoingMessage replyingTo(Integer messageId) {
         return new OutgoingMessage(chatId, messageThreadId, messageId, editMessageId, html, buttons, silent, priority,
-                supersedeKey, delay);
+                supersedeKey, notBefore);
     }
 
     public OutgoingMessage withButtons(List<List<Button>> rows) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, rows, silent,
-                priority, supersedeKey, delay);
+                priority, supersedeKey, notBefore);
     }
 
     public OutgoingMessage withPriority(int newPriority) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                newPriority, supersedeKey, delay);
+                newPriority, supersedeKey, notBefore);
     }
 
     public OutgoingMessage silently() {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, true,
-                priority, supersedeKey, delay);
+                priority, supersedeKey, notBefore);
     }
 
     public OutgoingMessage superseding(String key) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                priority, key, delay);
+                priority, key, notBefore);
     }
 
-    /** The same message, held back for {@code wait} (see {@code delay}). */
-    public OutgoingMessage delayedBy(Duration wait) {
+    /** The same message, held back until {@code instant} (see {@code notBefore}). */
+    public OutgoingMessage notBefore(Instant instant) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                priority, supersedeKey, wait);
+                priority, supersedeKey, instant);
     }
 
     public boolean isEdit() {

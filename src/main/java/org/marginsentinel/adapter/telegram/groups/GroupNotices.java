@@ -3,8 +3,11 @@ package org.marginsentinel.adapter.telegram.groups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.marginsentinel.adapter.telegram.BotConnection;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
@@ -18,11 +21,12 @@ import org.marginsentinel.domain.alert.RiskLevel;
  * <ul>
  *   <li><b>Group alerts</b>: a CRITICAL warning when first announced (not its silent reminders) and every
  *       liquidation, posted to each group where the member shares and an admin turned alerts on. They wait
- *       {@code sentinel.groups.alert-batch-window}, so alerts of one price move leave as one message; a newer
+ *       {@code sentinel.groups.alert-batch-window} in an open batch, so alerts of one price move leave as one message; a newer
  *       alert about the same position replaces an unsent one; the sender keeps the 20-per-minute group limit.</li>
  *   <li><b>The nudge</b>: a member who never opened a private chat cannot be warned there (Telegram forbids
  *       bots to write first). The group where they last used the bot gets one short message mentioning them,
- *       with a button that opens the private chat. Once per member, ever.</li>
+ *       with a button that opens the private chat. Once per member, ever. Nudges join the group's open batch
+ *       too, and nudges of one batch share their button, so they leave as one message.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -46,6 +50,8 @@ public class GroupNotices {
     @Inject
     Clock clock;
 
+    private final Map<Long, Instant> openBatches = new ConcurrentHashMap<>();
+
     public void onNotice(Notice notice) {
         if (notice instanceof Notice.FeedPaused || notice instanceof Notice.FeedResumed) {
             return;
@@ -57,8 +63,19 @@ public class GroupNotices {
                             .inThread(target.threadId())
                             .withPriority(OutgoingMessage.PRIORITY_WARNING)
                             .superseding(subjectKey(notice))
-                            .delayedBy(config.alertBatchWindow())));
+                            .notBefore(batchDue(target.chatId()))));
         }
+    }
+
+    /**
+     * When the group's open batch of alerts goes out: the first alert opens a batch due one window later, and
+     * alerts queued before then join it (same notBefore, so the sender merges them). System time, like the
+     * outbox. Kept in memory: after a restart the next alert simply opens a new batch.
+     */
+    private Instant batchDue(long chatId) {
+        Instant now = Instant.now();
+        return openBatches.compute(chatId, (id, due) -> due != null && due.isAfter(now) ? due
+                : now.plus(config.alertBatchWindow()));
     }
 
     /** The group line for CRITICAL entries and liquidations; empty for everything else. */
@@ -98,7 +115,8 @@ public class GroupNotices {
                 outbox.enqueue(OutgoingMessage.to(group.chatId(), GroupViews.nudge(userId, group.displayName()))
                         .inThread(group.lastThreadId())
                         .withButtons(List.of(List.of(PrivateChatLink.receiveWarnings(bot))))
-                        .withPriority(OutgoingMessage.PRIORITY_WARNING));
+                        .withPriority(OutgoingMessage.PRIORITY_WARNING)
+                        .notBefore(batchDue(group.chatId())));
             }
         });
     }

@@ -52,16 +52,19 @@ public class GroupDirectory {
     /** Records that the member wrote a command in the group (name and forum topic as of now). */
     public void touchMember(long chatId, long userId, String displayName, Integer threadId, Instant now) {
         GroupMemberEntity member = member(chatId, userId).orElse(null);
-        if (member == null) {
+        boolean created = member == null;
+        if (created) {
             member = new GroupMemberEntity();
             member.chatId = chatId;
             member.userId = userId;
             member.sharing = false;
-            em.persist(member);
         }
         member.displayName = name(displayName, userId);
         member.lastThreadId = threadId;
         member.lastSeenAt = now;
+        if (created) {
+            em.persist(member);
+        }
     }
 
     public void setSharing(long chatId, long userId, String displayName, boolean sharing, Instant now) {

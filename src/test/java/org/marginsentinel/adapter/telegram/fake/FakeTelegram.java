@@ -44,7 +44,9 @@ import java.util.stream.Collectors;
  * offset/limit/timeout; a newer poll ends an older one with 409 like Telegram), sendMessage,
  * editMessageText, editMessageReplyMarkup (400 "message is not modified" when nothing changes),
  * answerCallbackQuery, setMyCommands, deleteMyCommands, getMyCommands, sendPhoto (multipart),
- * getChatMember, sendChatAction. Per chat it can answer 403 (blocked), 429 with retry_after, or 5xx.
+ * getChatMember (per-group admins and creators), sendChatAction. Per chat it can answer 403 (blocked, or a
+ * user who never started the bot), 429 with retry_after, or 5xx. Groups: plain groups, forum supergroups
+ * with topics ({@code message_thread_id}), the bot being added to or removed from a group (my_chat_member).
  * Every call is recorded with its arrival time.
  *
  * <p>Test side (all waits poll with a timeout, never sleep blindly):
@@ -92,6 +94,11 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<String, Integer> editCursor = new HashMap<>();
     private final Map<String, CallbackAnswer> callbackAnswers = new LinkedHashMap<>();
     private final Set<Long> blocked = new HashSet<>();
+    /** Users who never pressed Start in a private chat: the bot may not write to them first. */
+    private final Set<Long> neverStarted = new HashSet<>();
+    /** groupId -> (userId -> status) for getChatMember; everyone else is a plain "member". */
+    private final Map<Long, Map<Long, String>> memberStatus = new HashMap<>();
+    private final Set<Long> forums = new HashSet<>();
     private final Map<Long, ArrayDeque<Integer>> rateLimited = new HashMap<>();
     private final Map<Long, ArrayDeque<Integer>> serverErrors = new HashMap<>();
     private final Map<Long, String> userNames = new HashMap<>();
@@ -159,12 +166,35 @@ public final class FakeTelegram implements AutoCloseable {
 
     /** The user writes {@code text} in the private chat with the bot. Returns the message id. */
     public int userSays(long userId, String text) {
-        return userWrites(userId, userId, text, false).messageId;
+        synchronized (this) {
+            neverStarted.remove(userId); // writing to the bot opens the private chat
+        }
+        return userWrites(userId, userId, null, text, false).messageId;
     }
 
     /** The user writes {@code text} in a group the bot is in. Returns the message id. */
     public int userSaysInGroup(long userId, long groupId, String text) {
-        return userWrites(userId, groupId, text, false).messageId;
+        return userWrites(userId, groupId, null, text, false).messageId;
+    }
+
+    /**
+     * The user writes {@code text} in forum topic {@code threadId} of a forum supergroup (the message carries
+     * {@code message_thread_id} and {@code is_topic_message}). Returns the message id.
+     */
+    public int userSaysInTopic(long userId, long groupId, int threadId, String text) {
+        synchronized (this) {
+            forums.add(groupId);
+        }
+        return userWrites(userId, groupId, threadId, text, false).messageId;
+    }
+
+    /** A forum supergroup chat id (negative, below −10^12 like Telegram's) no other test uses. */
+    public long newForum() {
+        long id = -1_000_000_000_000L + GROUP_IDS.decrementAndGet();
+        synchronized (this) {
+            forums.add(id);
+        }
+        return id;
     }
 
     /**
@@ -172,7 +202,7 @@ public final class FakeTelegram implements AutoCloseable {
      * twice in one getUpdates batch. Returns the update id.
      */
     public int userSaysDeliveredTwice(long userId, String text) {
-        return userWrites(userId, userId, text, true).updateId;
+        return userWrites(userId, userId, null, text, true).updateId;
     }
 
     /** The update id of the last update pushed for this chat (message, button press, membership change). */
@@ -225,6 +255,35 @@ public final class FakeTelegram implements AutoCloseable {
             blocked.add(userId);
             push(memberUpdate(userId, userId, "member", "kicked"));
         }
+    }
+
+    /**
+     * The user adds the bot to a group (my_chat_member "left" → "member"); sends to the group work again.
+     * Returns the update id.
+     */
+    public int botAddedToGroup(long userId, long groupId) {
+        synchronized (this) {
+            blocked.remove(groupId);
+            return push(memberUpdate(userId, groupId, "left", "member"));
+        }
+    }
+
+    /**
+     * Like Telegram for a user who never pressed Start: sends to their private chat get 403 "bot can't
+     * initiate conversation with a user" until they write to the bot privately ({@link #userSays}).
+     */
+    public synchronized void userNeverStartedBot(long userId) {
+        neverStarted.add(userId);
+    }
+
+    /** getChatMember answers "administrator" for this user in this group from now on. */
+    public synchronized void makeAdmin(long groupId, long userId) {
+        memberStatus.computeIfAbsent(groupId, id -> new HashMap<>()).put(userId, "administrator");
+    }
+
+    /** getChatMember answers "creator" for this user in this group. */
+    public synchronized void makeCreator(long groupId, long userId) {
+        memberStatus.computeIfAbsent(groupId, id -> new HashMap<>()).put(userId, "creator");
     }
 
     /** The bot is removed from a group (my_chat_member "left"); sends to it get 403 from now on. */
@@ -645,14 +704,28 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private Reply getChatMember(JsonNode params) {
+        long chatId = chatIdOf(params);
         long userId = params.path("user_id").asLong();
-        ObjectNode member = NODES.objectNode().put("status", "member");
+        String status = memberStatus.getOrDefault(chatId, Map.of()).getOrDefault(userId, "member");
+        ObjectNode member = NODES.objectNode().put("status", status);
         member.set("user", userId == BOT_ID ? botUserJson() : userJson(userId));
+        if (status.equals("creator")) {
+            member.put("is_anonymous", false);
+        } else if (status.equals("administrator")) {
+            member.put("can_be_edited", false).put("is_anonymous", false).put("can_manage_chat", true)
+                    .put("can_delete_messages", true).put("can_manage_video_chats", true)
+                    .put("can_restrict_members", true).put("can_promote_members", false)
+                    .put("can_change_info", true).put("can_invite_users", true).put("can_post_stories", false)
+                    .put("can_edit_stories", false).put("can_delete_stories", false).put("can_pin_messages", true);
+        }
         return Reply.ok(member);
     }
 
     /** 403 / 429 / 5xx if a switch is set for the chat; consumes one-shot switches. */
     private Reply failureFor(long chatId) {
+        if (neverStarted.contains(chatId)) {
+            return Reply.error(403, "Forbidden: bot can't initiate conversation with a user");
+        }
         if (blocked.contains(chatId)) {
             return Reply.error(403, chatId < 0 ? "Forbidden: bot was kicked from the group chat"
                     : "Forbidden: bot was blocked by the user");
@@ -834,7 +907,8 @@ public final class FakeTelegram implements AutoCloseable {
             List<SentButton> buttons = new ArrayList<>();
             for (JsonNode button : row) {
                 buttons.add(new SentButton(button.path("text").asText(),
-                        button.hasNonNull("callback_data") ? button.get("callback_data").asText() : null));
+                        button.hasNonNull("callback_data") ? button.get("callback_data").asText() : null,
+                        button.hasNonNull("url") ? button.get("url").asText() : null));
             }
             rows.add(List.copyOf(buttons));
         }
@@ -848,7 +922,7 @@ public final class FakeTelegram implements AutoCloseable {
     private record Pushed(int updateId, int messageId) {
     }
 
-    private Pushed userWrites(long userId, long chatId, String text, boolean twice) {
+    private Pushed userWrites(long userId, long chatId, Integer threadId, String text, boolean twice) {
         synchronized (this) {
             int messageId = nextMessageId(chatId);
             ObjectNode message = NODES.objectNode();
@@ -857,6 +931,9 @@ public final class FakeTelegram implements AutoCloseable {
             message.set("chat", chatJson(chatId));
             message.put("date", Instant.now().getEpochSecond());
             message.put("text", text);
+            if (threadId != null) {
+                message.put("message_thread_id", threadId).put("is_topic_message", true);
+            }
             if (text.startsWith("/")) {
                 int end = 1;
                 while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
@@ -937,6 +1014,9 @@ public final class FakeTelegram implements AutoCloseable {
                     if (button.callbackData() != null) {
                         b.put("callback_data", button.callbackData());
                     }
+                    if (button.url() != null) {
+                        b.put("url", button.url());
+                    }
                 }
             }
         }
@@ -969,12 +1049,15 @@ public final class FakeTelegram implements AutoCloseable {
         return user;
     }
 
-    private static ObjectNode chatJson(long chatId) {
+    private ObjectNode chatJson(long chatId) {
         ObjectNode chat = NODES.objectNode().put("id", chatId);
         if (chatId > 0) {
             chat.put("type", "private").put("first_name", "User").put("last_name", String.valueOf(chatId));
         } else {
             chat.put("type", chatId < -1_000_000_000_000L ? "supergroup" : "group").put("title", "Group " + chatId);
+            if (forums.contains(chatId)) {
+                chat.put("is_forum", true);
+            }
         }
         return chat;
     }
