@@ -88,13 +88,19 @@ public class Leaderboards {
                 continue;
             }
             AccountSnapshot now = trading.snapshot(userId);
-            periodOf(userId, now, byUser.getOrDefault(userId, List.of())).ifPresent(periods::add);
+            BigDecimal wallet = now.risk().walletBalance();
+            periodOf(userId, wallet, now.risk().equity().subtract(wallet), !now.positions().isEmpty(),
+                    byUser.getOrDefault(userId, List.of())).ifPresent(periods::add);
         }
         return new Leaderboard(period, SurvivalRanking.rank(periods), memberIds.size() - periods.size());
     }
 
-    static Optional<TraderPeriod> periodOf(long userId, AccountSnapshot now, List<LedgerEntry> entries) {
-        BigDecimal wallet = now.risk().walletBalance();
+    /**
+     * One member's period from the wallet now, the open positions' unrealized PnL now and the ledger entries of
+     * the period (oldest first); empty when the member has nothing to rank.
+     */
+    static Optional<TraderPeriod> periodOf(long userId, BigDecimal wallet, BigDecimal unrealized,
+                                           boolean holdsPositions, List<LedgerEntry> entries) {
         BigDecimal changedSince = BigDecimal.ZERO;
         BigDecimal paidIn = BigDecimal.ZERO;
         BigDecimal result = BigDecimal.ZERO;
@@ -116,11 +122,10 @@ public class Leaderboards {
                 }
             }
         }
-        boolean holdsPositions = !now.positions().isEmpty();
         if (path.isEmpty() && !holdsPositions) {
             return Optional.empty();
         }
-        path.add(result.add(now.risk().equity().subtract(wallet)));
+        path.add(result.add(unrealized));
         BigDecimal capital = wallet.subtract(changedSince).add(paidIn);
         if (capital.signum() <= 0) {
             return Optional.empty();
