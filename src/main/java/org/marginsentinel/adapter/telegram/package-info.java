@@ -26,6 +26,12 @@
  * {@link org.marginsentinel.adapter.telegram.delivery.OutboxSender} delivers it within the limits of
  * {@link org.marginsentinel.adapter.telegram.delivery.SendRateLimiter}.
  *
+ * <h2>Groups</h2>
+ * Commands about the sender's own account override {@code ChatCommand.personal()}: typed in a group, they are
+ * answered in the sender's private chat when possible. The group features themselves ({@code /share},
+ * {@code /board}, {@code /leaderboard}, {@code /groupalerts}, group alerts, nudges) live in
+ * {@link org.marginsentinel.adapter.telegram.groups}.
+ *
  * <h2>Testing</h2>
  * End-to-end tests run the real library against {@code FakeTelegram} (src/test, package
  * {@code org.marginsentinel.adapter.telegram.fake}): annotate the test class with

@@ -43,7 +43,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * every commit that queued something, when a call finishes, when a rate limit frees up, and at
  * least every {@value #SWEEP_MILLIS} ms.
  *
- * <p>Several PENDING notice rows for one chat (no edit, same buttons, thread and reply target)
+ * <p>Several PENDING plain rows for one chat (no buttons, no edit, same thread and reply target)
  * go out as one message when they fit into 4,096 characters.
  *
  * <p>Errors: 429 pauses the chat for {@code retry_after} and retries; 403 marks the chat inactive

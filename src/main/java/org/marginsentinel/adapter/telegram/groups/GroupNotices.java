@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.marginsentinel.adapter.telegram.BotConnection;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
@@ -25,8 +26,8 @@ import org.marginsentinel.domain.alert.RiskLevel;
  *       alert about the same position replaces an unsent one; the sender keeps the 20-per-minute group limit.</li>
  *   <li><b>The nudge</b>: a member who never opened a private chat cannot be warned there (Telegram forbids
  *       bots to write first). The group where they last used the bot gets one short message mentioning them,
- *       with a button that opens the private chat. Once per member, ever. Nudges join the group's open batch
- *       too, and nudges of one batch share their button, so they leave as one message.</li>
+ *       with a button that opens the private chat. Once per member, ever. Nudges of one batch are one message:
+ *       each new one replaces the unsent message by one that mentions everyone nudged in that batch.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -50,7 +51,11 @@ public class GroupNotices {
     @Inject
     Clock clock;
 
-    private final Map<Long, Instant> openBatches = new ConcurrentHashMap<>();
+    private final Map<Long, Batch> openBatches = new ConcurrentHashMap<>();
+
+    /** A group's open batch: when it goes out, and the members nudged in it so far (as HTML mentions). */
+    private record Batch(Instant due, List<String> nudged) {
+    }
 
     public void onNotice(Notice notice) {
         if (notice instanceof Notice.FeedPaused || notice instanceof Notice.FeedResumed) {
@@ -63,7 +68,7 @@ public class GroupNotices {
                             .inThread(target.threadId())
                             .withPriority(OutgoingMessage.PRIORITY_WARNING)
                             .superseding(subjectKey(notice))
-                            .notBefore(batchDue(target.chatId()))));
+                            .notBefore(batch(target.chatId()).due())));
         }
     }
 
@@ -72,10 +77,10 @@ public class GroupNotices {
      * alerts queued before then join it (same notBefore, so the sender merges them). System time, like the
      * outbox. Kept in memory: after a restart the next alert simply opens a new batch.
      */
-    private Instant batchDue(long chatId) {
+    private Batch batch(long chatId) {
         Instant now = Instant.now();
-        return openBatches.compute(chatId, (id, due) -> due != null && due.isAfter(now) ? due
-                : now.plus(config.alertBatchWindow()));
+        return openBatches.compute(chatId, (id, open) -> open != null && open.due().isAfter(now) ? open
+                : new Batch(now.plus(config.alertBatchWindow()), new CopyOnWriteArrayList<>()));
     }
 
     /** The group line for CRITICAL entries and liquidations; empty for everything else. */
@@ -112,11 +117,14 @@ public class GroupNotices {
         }
         directory.latestActiveGroup(userId).ifPresent(group -> {
             if (directory.claimNudge(userId, group.chatId(), clock.instant())) {
-                outbox.enqueue(OutgoingMessage.to(group.chatId(), GroupViews.nudge(userId, group.displayName()))
+                Batch batch = batch(group.chatId());
+                batch.nudged().add(GroupViews.mention(userId, group.displayName()));
+                outbox.enqueue(OutgoingMessage.to(group.chatId(), GroupViews.nudge(batch.nudged()))
                         .inThread(group.lastThreadId())
                         .withButtons(List.of(List.of(PrivateChatLink.receiveWarnings(bot))))
                         .withPriority(OutgoingMessage.PRIORITY_WARNING)
-                        .notBefore(batchDue(group.chatId())));
+                        .superseding("group:nudge:" + batch.due().toEpochMilli())
+                        .notBefore(batch.due()));
             }
         });
     }

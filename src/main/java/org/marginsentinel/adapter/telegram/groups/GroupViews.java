@@ -44,10 +44,13 @@ public final class GroupViews {
         return "📬 Answered you in our private chat.";
     }
 
-    static String nudge(long userId, String displayName) {
-        return mention(userId, displayName) + ", I have a risk warning for you, but Telegram lets me write to you "
-                + "only after you open a chat with me. Tap the button once; from then on your warnings come to you "
-                + "privately.";
+    /** One message for every member nudged in a batch; {@code mentions} are {@link #mention} links. */
+    static String nudge(List<String> mentions) {
+        String who = mentions.size() == 1 ? mentions.get(0)
+                : String.join(", ", mentions.subList(0, mentions.size() - 1)) + " and " + mentions.get(mentions.size() - 1);
+        return who + (mentions.size() == 1 ? ", I have a risk warning for you" : ": I have risk warnings for you")
+                + ", but Telegram lets me write to you only after you open a chat with me. Tap the button once; "
+                + "from then on your warnings come to you privately.";
     }
 
     // --- the board ------------------------------------------------------------------------------

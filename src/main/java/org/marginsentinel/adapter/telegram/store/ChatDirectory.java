@@ -41,14 +41,18 @@ public class ChatDirectory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void markInactive(long chatId, Instant now) {
         TelegramChatEntity chat = em.find(TelegramChatEntity.class, chatId);
-        if (chat == null) {
+        boolean unknown = chat == null;
+        if (unknown) {
+            // A chat that never wrote to us, e.g. a user who never started the bot (403 "can't initiate").
             chat = new TelegramChatEntity();
             chat.chatId = chatId;
             chat.chatType = chatId < 0 ? "group" : "private";
-            em.persist(chat);
         }
         chat.active = false;
         chat.updatedAt = now;
+        if (unknown) {
+            em.persist(chat); // after every non-null column is set: Hibernate checks them at persist
+        }
     }
 
     /** Empty if the chat never wrote to us. */

@@ -15,13 +15,12 @@ public record OutboxRow(long id, long chatId, Integer messageThreadId, Integer r
 
     /**
      * Can this row be appended to {@code head} in one Telegram message? Only proactive notices are merged
-     * (several warnings of one tick become one message); each command keeps its own reply. Rows with buttons
-     * merge only with rows carrying exactly the same buttons (e.g. several nudges sharing one deep link).
+     * (several warnings of one tick become one message); each command keeps its own reply.
      */
     public boolean mergeableWith(OutboxRow head) {
         return priority != REPLY_PRIORITY && head.priority != REPLY_PRIORITY
                 && editMessageId == null && head.editMessageId == null
-                && Objects.equals(buttonsJson, head.buttonsJson)
+                && buttonsJson == null && head.buttonsJson == null
                 && attempts == 0 && head.attempts == 0
                 && chatId == head.chatId && silent == head.silent
                 && Objects.equals(messageThreadId, head.messageThreadId)

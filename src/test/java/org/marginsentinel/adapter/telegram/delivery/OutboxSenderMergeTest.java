@@ -40,17 +40,6 @@ class OutboxSenderMergeTest {
     }
 
     @Test
-    void mergeable_rowsWithTheSameButtons_shareOneMessage_otherButtonsStop() {
-        OutboxRow nudgeA = withButtons(row(1, "a"));
-        OutboxRow nudgeB = withButtons(row(2, "b"));
-        OutboxRow other = new OutboxRow(3, 42, null, null, null, "c", "[[{\"label\":\"x\",\"data\":\"z\"}]]", false,
-                50, 0);
-
-        assertThat(OutboxSender.mergeable(List.of(nudgeA, nudgeB, other))).extracting(OutboxRow::id)
-                .containsExactly(1L, 2L);
-    }
-
-    @Test
     void mergeable_staysWithinTheTelegramLimit() {
         String half = "x".repeat(2046);
         List<OutboxRow> rows = List.of(row(1, half), row(2, half), row(3, "y"));

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.RecordedCall;
 import org.marginsentinel.adapter.telegram.fake.SentMessage;
+import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.PaperTrading;
@@ -70,6 +72,9 @@ class GroupsE2ETest {
     @Inject
     GroupDirectory directory;
 
+    @Inject
+    ChatDirectory chats;
+
     @BeforeEach
     void setUp() {
         priceApi.reset();
@@ -104,6 +109,8 @@ class GroupsE2ETest {
         btc("65500");                                    // CRITICAL: queued for the group, waiting for its batch
         telegram.awaitReplyContaining(alice, "CRITICAL");
         telegram.botRemovedFromGroup(ada, group);        // removed before the batch is due
+        Eventually.until("the removal is handled", () -> QuarkusTransaction.requiringNew()
+                .call(() -> chats.isActive(group)).equals(Optional.of(false)));
         btc("64000");                                    // liquidated: nothing goes to the group any more
         telegram.awaitReplyContaining(alice, "LIQUIDATED");
 
