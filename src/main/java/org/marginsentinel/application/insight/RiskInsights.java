@@ -4,6 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +19,9 @@ import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.OrderPreview;
 import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.alert.AlertSettings;
+import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
+import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.application.port.Volatilities;
 import org.marginsentinel.domain.insight.DailyVolatility;
@@ -25,9 +31,12 @@ import org.marginsentinel.domain.insight.OddsEstimate;
 import org.marginsentinel.domain.insight.Shock;
 import org.marginsentinel.domain.insight.StressReport;
 import org.marginsentinel.domain.insight.StressTest;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
+import org.marginsentinel.domain.market.Symbols;
 
 /**
  * The insight use cases behind /risk, /positions, /stress, /whatif and /compare: the same snapshot and engine as
@@ -47,6 +56,15 @@ public class RiskInsights {
 
     @Inject
     SurvivalPlanner planner;
+
+    @Inject
+    ChartHistory history;
+
+    @Inject
+    AlertSettings alertSettings;
+
+    @Inject
+    Clock clock;
 
     private StressTest stressTest;
 
@@ -157,6 +175,62 @@ public class RiskInsights {
             return preview.resulting().isIsolated() ? preview.resulting().isolatedMargin()
                     : preview.after().cross().walletBalance().max(BigDecimal.ZERO);
         }
+    }
+
+    /**
+     * The mark history of one of the user's positions ({@code #1}, {@code 1} or a symbol) over {@code window}, with
+     * the current mark last, and the user's warning thresholds for the bands.
+     */
+    public PositionChart positionChart(long userId, String reference, Duration window) {
+        AccountSnapshot snapshot = trading.snapshot(userId);
+        StoredPosition stored = find(snapshot, reference);
+        PositionRisk risk = snapshot.riskOf(stored);
+        String symbol = stored.position().symbol();
+        List<MarkSample> marks = new ArrayList<>(history.marks(symbol, window));
+        if (!snapshot.symbolsWithoutMark().contains(symbol)) {
+            Instant now = clock.instant();
+            if (marks.isEmpty() || marks.get(marks.size() - 1).at().isBefore(now)) {
+                marks.add(new MarkSample(symbol, now, risk.markPrice()));
+            }
+        }
+        return new PositionChart(stored, risk, marks, alertSettings.current(userId).thresholds(), window);
+    }
+
+    /** What /chart draws for a position. */
+    public record PositionChart(StoredPosition position, PositionRisk risk, List<MarkSample> marks,
+                                RiskThresholds thresholds, Duration window) {
+    }
+
+    /** The user's cross pool over {@code window}: margin balance and maintenance margin, the current values last. */
+    public PoolChart poolChart(long userId, Duration window) {
+        AccountSnapshot snapshot = trading.snapshot(userId);
+        if (snapshot.positions().stream().allMatch(p -> p.position().isIsolated())) {
+            throw new CommandRejected("You have no cross positions, so there is no pool to chart. Try /chart 1.");
+        }
+        List<PoolSample> samples = new ArrayList<>(history.pool(userId, window));
+        CrossAccountRisk pool = snapshot.risk().cross();
+        Instant now = clock.instant();
+        if (samples.isEmpty() || samples.get(samples.size() - 1).at().isBefore(now)) {
+            samples.add(new PoolSample(userId, now, pool.marginBalance(), pool.maintenanceMargin()));
+        }
+        return new PoolChart(samples, pool, window);
+    }
+
+    /** What /chart pool draws. */
+    public record PoolChart(List<PoolSample> samples, CrossAccountRisk now, Duration window) {
+    }
+
+    private static StoredPosition find(AccountSnapshot snapshot, String reference) {
+        String ref = reference.startsWith("#") ? reference.substring(1) : reference;
+        if (ref.matches("\\d{1,9}")) {
+            int number = Integer.parseInt(ref);
+            return snapshot.byNumber(number).orElseThrow(() ->
+                    new CommandRejected("You have no open position #" + number + ". See /positions."));
+        }
+        String symbol = Symbols.normalize(ref).orElseThrow(() ->
+                new CommandRejected("Give a position number from /positions, a symbol such as BTC, or pool."));
+        return snapshot.bySymbol(symbol).orElseThrow(() ->
+                new CommandRejected("You have no open " + symbol + " position. See /positions."));
     }
 
     private static List<PricedPosition> priced(AccountSnapshot snapshot) {

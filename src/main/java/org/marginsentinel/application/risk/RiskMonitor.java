@@ -22,11 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.marginsentinel.application.PositionsChanged;
+import org.marginsentinel.application.insight.ChartHistory;
 import org.marginsentinel.application.insight.SurvivalPlan;
 import org.marginsentinel.application.insight.SurvivalPlanner;
 import org.marginsentinel.application.alert.Liquidations;
 import org.marginsentinel.application.alert.Notice;
 import org.marginsentinel.application.port.AlertStore;
+import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.application.port.MarksUpdated;
 import org.marginsentinel.application.port.PaperAccount;
@@ -100,6 +102,9 @@ public class RiskMonitor {
 
     @Inject
     SurvivalPlanner planner;
+
+    @Inject
+    ChartHistory history;
 
     private final AlertPolicy policy = new AlertPolicy();
     private final Map<String, AlertState> states = new ConcurrentHashMap<>();
@@ -331,6 +336,8 @@ public class RiskMonitor {
         }
         lastDrainMinute = minute;
         int warned = 0;
+        boolean samplePools = history.poolSampleDue(now);
+        List<PoolSample> poolSamples = new ArrayList<>();
         for (UserBook book : index.books()) {
             if (!book.hasCross()) {
                 continue;
@@ -340,6 +347,10 @@ public class RiskMonitor {
                 continue;
             }
             double marginBalance = book.crossMarginBalance(markArray);
+            if (samplePools) {
+                poolSamples.add(new PoolSample(book.userId, now, BigDecimal.valueOf(marginBalance),
+                        BigDecimal.valueOf(book.crossMaintenance(markArray))));
+            }
             double maintenance = Double.isInfinite(ratio) ? 0 : ratio * marginBalance;
             List<PricedPosition> crossPositions = new ArrayList<>();
             for (StoredPosition stored : book.positions) {
@@ -358,7 +369,24 @@ public class RiskMonitor {
                 warned++;
             }
         }
+        recordChartHistory(marks, poolSamples, now);
         return warned;
+    }
+
+    /** Hands this minute's marks of held symbols and the pool samples to the chart history (written elsewhere). */
+    private void recordChartHistory(Map<String, BigDecimal> marks, List<PoolSample> poolSamples, Instant now) {
+        try {
+            Map<String, BigDecimal> held = new HashMap<>();
+            for (String symbol : heldSymbols()) {
+                BigDecimal mark = marks.get(symbol);
+                if (mark != null) {
+                    held.put(symbol, mark);
+                }
+            }
+            history.record(now, held, poolSamples);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not hand chart samples over; charts will miss this minute", e);
+        }
     }
 
     private UserBook book(PaperAccount account, List<StoredPosition> positions) {

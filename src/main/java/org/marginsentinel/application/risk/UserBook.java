@@ -197,6 +197,15 @@ final class UserBook {
         return maintenance / marginBalance;
     }
 
+    /** Σ maintenance margin of the cross positions at these marks, in primitives. */
+    double crossMaintenance(double[] marks) {
+        double maintenance = 0;
+        for (int c = 0; c < crossSymbol.length; c++) {
+            maintenance += crossTiers[c].maintenanceMargin(crossQuantity[c] * marks[crossSymbol[c]]);
+        }
+        return maintenance;
+    }
+
     double crossMarginBalance(double[] marks) {
         double pnl = 0;
         for (int c = 0; c < crossSymbol.length; c++) {

@@ -26,10 +26,12 @@ import org.marginsentinel.adapter.telegram.command.Button;
  * @param priority         see above
  * @param supersedeKey     if set, a newer message with the same key for the same chat replaces
  *                         any older one that is still unsent (e.g. {@code "risk:BTCUSDT"}); max 128 chars
+ * @param photoPng         a PNG to send with sendPhoto, {@code html} becoming its caption (cut at 1,024
+ *                         characters); null for a text message. Not for edits
  */
 public record OutgoingMessage(long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
                               String html, List<List<Button>> buttons, boolean silent, int priority,
-                              String supersedeKey) {
+                              String supersedeKey, byte[] photoPng) {
 
     public static final int PRIORITY_CRITICAL = 0;
     public static final int PRIORITY_REPLY = 10;
@@ -49,6 +51,26 @@ public record OutgoingMessage(long chatId, Integer messageThreadId, Integer repl
             throw new IllegalArgumentException("supersedeKey must be 1 to 128 characters");
         }
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+        if (photoPng != null && (photoPng.length == 0 || editMessageId != null)) {
+            throw new IllegalArgumentException("a photo needs bytes and cannot be an edit");
+        }
+    }
+
+    /** A text message or edit (no photo). */
+    public OutgoingMessage(long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
+                           String html, List<List<Button>> buttons, boolean silent, int priority, String supersedeKey) {
+        this(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent, priority, supersedeKey,
+                null);
+    }
+
+    /** The same message as a photo with {@code html} as its caption; null keeps it a text message. */
+    public OutgoingMessage withPhoto(byte[] png) {
+        return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
+                priority, supersedeKey, png);
+    }
+
+    public boolean hasPhoto() {
+        return photoPng != null;
     }
 
     /** A new message to {@code chatId} with {@link #PRIORITY_NORMAL}. */
@@ -63,32 +85,32 @@ public record OutgoingMessage(long chatId, Integer messageThreadId, Integer repl
 
     public OutgoingMessage inThread(Integer threadId) {
         return new OutgoingMessage(chatId, threadId, replyToMessageId, editMessageId, html, buttons, silent, priority,
-                supersedeKey);
+                supersedeKey, photoPng);
     }
 
     public OutgoingMessage replyingTo(Integer messageId) {
         return new OutgoingMessage(chatId, messageThreadId, messageId, editMessageId, html, buttons, silent, priority,
-                supersedeKey);
+                supersedeKey, photoPng);
     }
 
     public OutgoingMessage withButtons(List<List<Button>> rows) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, rows, silent,
-                priority, supersedeKey);
+                priority, supersedeKey, photoPng);
     }
 
     public OutgoingMessage withPriority(int newPriority) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                newPriority, supersedeKey);
+                newPriority, supersedeKey, photoPng);
     }
 
     public OutgoingMessage silently() {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, true,
-                priority, supersedeKey);
+                priority, supersedeKey, photoPng);
     }
 
     public OutgoingMessage superseding(String key) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                priority, key);
+                priority, key, photoPng);
     }
 
     public boolean isEdit() {

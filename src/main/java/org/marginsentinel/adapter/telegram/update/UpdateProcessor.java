@@ -142,7 +142,8 @@ public class UpdateProcessor {
                 .inThread(in.messageThreadId())
                 .replyingTo(in.privateChat() ? null : in.messageId())
                 .withButtons(buttonsOf(reply, in, now))
-                .withPriority(OutgoingMessage.PRIORITY_REPLY);
+                .withPriority(OutgoingMessage.PRIORITY_REPLY)
+                .withPhoto(reply.photoPng());
         outbox.enqueue(message);
     }
 
