@@ -95,7 +95,7 @@ public class ChartCommand implements ChatCommand {
 
     private static BotReply position(RiskInsights.PositionChart chart) {
         if (chart.marks().size() < 2) {
-            throw new CommandRejected(notEnoughHistory("a minute"));
+            throw new CommandRejected(notEnoughHistory("one sample every minute"));
         }
         Position position = chart.position().position();
         PositionRisk risk = chart.risk();
@@ -133,7 +133,7 @@ public class ChartCommand implements ChatCommand {
 
     private static BotReply pool(RiskInsights.PoolChart chart) {
         if (chart.samples().size() < 2) {
-            throw new CommandRejected(notEnoughHistory("a few minutes"));
+            throw new CommandRejected(notEnoughHistory("a sample every few minutes"));
         }
         List<ChartRenderer.Point> balance = new ArrayList<>();
         List<ChartRenderer.Point> maintenance = new ArrayList<>();
@@ -151,8 +151,7 @@ public class ChartCommand implements ChatCommand {
     }
 
     private static String notEnoughHistory(String every) {
-        return "Not enough history for a chart yet: I record one sample every " + every
-                + " while prices flow. Try again shortly.";
+        return "Not enough history for a chart yet: I record " + every + " while prices flow. Try again shortly.";
     }
 
     private static String hours(Duration window) {

@@ -63,8 +63,11 @@ public class StressCommand implements ChatCommand {
     }
 
     static Shock parse(List<String> args) {
-        if (args.isEmpty() || args.size() > 2) {
+        if (args.isEmpty()) {
             throw new CommandRejected("Give a move like -15 (a 15% fall) or +10, and optionally a symbol.");
+        }
+        if (args.size() > 2) {
+            throw new CommandRejected("Give one move and at most one symbol, like /stress BTC -20.");
         }
         String move = null;
         String symbol = null;
