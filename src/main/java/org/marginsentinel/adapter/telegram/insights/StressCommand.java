@@ -10,6 +10,7 @@ import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.trading.Arguments;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.insight.RiskInsights;
@@ -158,6 +159,10 @@ public class StressCommand implements ChatCommand {
         long liquidations = report.liquidations();
         text.append(liquidations == 0 ? "\nNothing would be liquidated." : "\n" + liquidations
                 + (liquidations == 1 ? " liquidation." : " liquidations."));
+        if (!outcome.snapshot().symbolsWithoutMark().isEmpty()) {
+            text.append('\n').append(Html.escape("ℹ️ No fresh mark for " + String.join(", ",
+                    outcome.snapshot().symbolsWithoutMark().stream().sorted().toList()) + ": stressed from its entry."));
+        }
         return text.append("\n<i>A what-if at today's marks: nothing was changed.</i>").toString();
     }
 }

@@ -178,7 +178,7 @@ class BotConversationE2ETest {
         // Every visible command, in help order, and none of the hidden test commands.
         assertThat(telegram.commandMenu().keySet()).startsWith("start").contains("help", "learn", "long", "close")
                 .noneMatch(name -> name.startsWith("test_"));
-        assertThat(telegram.commandMenu()).containsEntry("learn", "How isolated and cross margin work, and their risks");
+        assertThat(telegram.commandMenu()).containsEntry("learn", "How isolated and cross margin work, their risks, and the odds of liquidation");
         assertThat(telegram.calls("getme")).isNotEmpty();
         assertThat(telegram.calls("getupdates").get(0).params().path("allowed_updates").toString())
                 .isEqualTo("[\"message\",\"callback_query\",\"my_chat_member\"]");

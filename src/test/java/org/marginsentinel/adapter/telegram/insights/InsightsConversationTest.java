@@ -2,10 +2,12 @@ package org.marginsentinel.adapter.telegram.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import org.marginsentinel.adapter.prices.PriceFeed;
 import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.prices.volatility.VolatilityCache;
+import org.marginsentinel.adapter.telegram.fake.Eventually;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
@@ -63,6 +66,9 @@ class InsightsConversationTest {
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
+
+    @Inject
+    EntityManager em;
 
     private long trader;
 
@@ -133,6 +139,29 @@ class InsightsConversationTest {
         assertThat(say("/positions")).contains("#1 BTCUSDT LONG 0.1").contains("24 h odds of liquidation 34.43%");
         assertThat(say("/risk")).contains("34.43%");
         assertThat(priceApi.binanceKlineRequestCount("BTCUSDT")).isEqualTo(1);
+    }
+
+    @Test
+    void scheduledRefresh_fetchesHeldSymbolsOncePerInterval_notPerPositionOrTick() {
+        btcVolatility(0.05);
+        say("/long BTC 0.1 20x");
+        long other = telegram.newUser();
+        telegram.userSays(other, "/start");
+        telegram.awaitReplyTo(other);
+        telegram.userSays(other, "/long BTC 0.2 10x");
+        telegram.awaitReplyTo(other);
+
+        volatilities.refreshAll();
+        marks("81300.00", "2641.53");
+        marks("81200.00", "2641.53");
+        volatilities.refreshAll();
+        assertThat(priceApi.binanceKlineRequestCount("BTCUSDT")).as("two holders, two ticks: one fetch").isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(61));
+        volatilities.refreshAll();
+        assertThat(priceApi.binanceKlineRequestCount("BTCUSDT")).as("an hour later: one refresh").isEqualTo(2);
+        assertThat(volatilities.cached("BTCUSDT")).hasValueSatisfying(v ->
+                assertThat(v.daily()).isCloseTo(0.05, org.assertj.core.api.Assertions.within(1e-9)));
     }
 
     @Test
@@ -319,6 +348,13 @@ class InsightsConversationTest {
         assertThat(image.getHeight()).isEqualTo(ChartRenderer.HEIGHT);
         assertThat(photo.caption()).contains("#1 BTCUSDT LONG").contains("Liquidation <b>77,584.48</b>")
                 .contains("warning, danger and critical zones");
+        Eventually.until("the sent PNG is no longer kept", () -> photosKeptFor(trader) == 0);
+    }
+
+    private long photosKeptFor(long chatId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from telegram_outbox_photo p join telegram_outbox o on o.id = p.outbox_id"
+                        + " where o.chat_id = ?1").setParameter(1, chatId).getSingleResult()).longValue());
     }
 
     @Test
