@@ -3,7 +3,6 @@ package org.marginsentinel.adapter.telegram.insights;
 import static org.marginsentinel.adapter.telegram.format.Html.bold;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import org.marginsentinel.adapter.telegram.alerts.NoticeText;
 import org.marginsentinel.adapter.telegram.format.Fmt;
@@ -72,10 +71,5 @@ public final class InsightViews {
         }
         return "\n" + Html.escape("ℹ️ No volatility for " + String.join(", ",
                 insights.symbolsWithoutVolatility().stream().sorted().toList()) + " right now: no odds for it.");
-    }
-
-    /** A fraction rounded up to whole percent: what to close. */
-    static String percentUp(BigDecimal fraction) {
-        return fraction.movePointRight(2).setScale(0, RoundingMode.UP).toPlainString() + "%";
     }
 }
