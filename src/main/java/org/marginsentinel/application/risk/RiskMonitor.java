@@ -15,13 +15,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.marginsentinel.application.PositionsChanged;
+import org.marginsentinel.application.insight.ChartHistory;
+import org.marginsentinel.application.insight.SurvivalPlan;
+import org.marginsentinel.application.insight.SurvivalPlanner;
 import org.marginsentinel.application.alert.Liquidations;
 import org.marginsentinel.application.alert.Notice;
 import org.marginsentinel.application.port.AlertStore;
+import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.application.port.MarksUpdated;
 import org.marginsentinel.application.port.PaperAccount;
@@ -29,6 +36,7 @@ import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.PriceFeedPaused;
 import org.marginsentinel.application.port.PriceFeedResumed;
 import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.application.port.Volatilities;
 import org.marginsentinel.domain.alert.AlertEvaluation;
 import org.marginsentinel.domain.alert.AlertPolicy;
 import org.marginsentinel.domain.alert.AlertPreferences;
@@ -43,6 +51,9 @@ import org.marginsentinel.domain.alert.IsolatedMarginAdvice;
 import org.marginsentinel.domain.alert.MarginAdvice;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskReading;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.insight.DailyVolatility;
+import org.marginsentinel.domain.insight.LiquidationOdds;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
@@ -86,6 +97,15 @@ public class RiskMonitor {
     @Inject
     Clock clock;
 
+    @Inject
+    Volatilities volatilities;
+
+    @Inject
+    SurvivalPlanner planner;
+
+    @Inject
+    ChartHistory history;
+
     private final AlertPolicy policy = new AlertPolicy();
     private final Map<String, AlertState> states = new ConcurrentHashMap<>();
     private final Map<Long, AlertPreferences> preferences = new ConcurrentHashMap<>();
@@ -94,6 +114,7 @@ public class RiskMonitor {
     private long lastDrainMinute = -1;
     private RiskIndex index;
     private volatile boolean loaded;
+    private long seenVolatilityVersion = Long.MIN_VALUE;
 
     @PostConstruct
     void createIndex() {
@@ -184,6 +205,11 @@ public class RiskMonitor {
         if (!loaded) {
             loadAll();
         }
+        long volatilityVersion = volatilities.version();
+        if (volatilityVersion != seenVolatilityVersion) {
+            seenVolatilityVersion = volatilityVersion;
+            index.books().forEach(this::applyOddsTrigger);
+        }
         long start = System.nanoTime();
         double[] markArray = index.markArray(marks);
         List<Candidate> candidates = index.scan(markArray);
@@ -228,14 +254,26 @@ public class RiskMonitor {
             return done ? Outcome.LIQUIDATED : Outcome.NOTHING;
         }
         AlertState previous = states.getOrDefault(subject, AlertState.initial());
-        AlertPreferences prefs = preferences.getOrDefault(book.userId, AlertPreferences.DEFAULTS);
+        AlertPreferences userPrefs = preferences.getOrDefault(book.userId, AlertPreferences.DEFAULTS);
+        // The odds trigger moves this position's WARNING distance out; the policy judges with that distance.
+        AlertPreferences prefs = book.warnsFromOdds(slot)
+                ? userPrefs.withThresholds(withWarning(userPrefs.thresholds(), book.isolatedWarning[slot]))
+                : userPrefs;
         AlertEvaluation evaluation = policy.evaluate(previous, RiskReading.of(risk), prefs, now);
         book.isolatedLevel[slot] = (byte) evaluation.nextState().level().ordinal();
         return record(subject, book.userId, previous, evaluation, () -> {
-            IsolatedMarginAdvice help = advice.marginToAdd(position, mark, prefs.thresholds());
+            IsolatedMarginAdvice help = advice.marginToAdd(position, mark, userPrefs.thresholds());
             boolean useful = help.needed() && help.liquidationAfter().isPresent();
+            Optional<DailyVolatility> volatility = volatilities.cached(position.symbol());
+            BigDecimal odds = volatility.flatMap(v -> LiquidationOdds.estimate(position.side(), mark,
+                    risk.liquidationPrice(), v, LiquidationOdds.DEFAULT_HORIZON))
+                    .map(o -> BigDecimal.valueOf(o.probability())).orElse(null);
+            boolean oddsTriggered = book.warnsFromOdds(slot)
+                    && userPrefs.thresholds().forDistance(risk.distanceToLiquidation()) == RiskLevel.SAFE;
+            SurvivalPlan survival = volatility.flatMap(v -> planner.isolated(position, mark, v)).orElse(null);
             return new Notice.PositionWarning(book.userId, stored.number(), risk, evaluation.decision(),
-                    useful ? help.marginToAdd() : null, useful ? help.liquidationPriceAfter() : null);
+                    useful ? help.marginToAdd() : null, useful ? help.liquidationPriceAfter() : null, odds,
+                    oddsTriggered, survival);
         });
     }
 
@@ -264,9 +302,10 @@ public class RiskMonitor {
         List<PricedPosition> crossOnly = priced.stream().filter(p -> !p.position().isIsolated()).toList();
         return record(subject, book.userId, previous, evaluation, () -> {
             CrossMarginAdvice help = advice.crossRelief(pool.walletBalance(), crossOnly, prefs.thresholds());
+            SurvivalPlan survival = planner.pool(pool.walletBalance(), crossOnly, volatilities::cached).orElse(null);
             return new Notice.PoolWarning(book.userId, pool, evaluation.decision(),
                     help.needed() ? help.closeFraction().orElse(null) : null,
-                    help.needed() ? help.depositNeeded() : null, help.targetMarginRatio());
+                    help.needed() ? help.depositNeeded() : null, help.targetMarginRatio(), survival);
         });
     }
 
@@ -297,6 +336,8 @@ public class RiskMonitor {
         }
         lastDrainMinute = minute;
         int warned = 0;
+        boolean samplePools = history.poolSampleDue(now);
+        List<PoolSample> poolSamples = new ArrayList<>();
         for (UserBook book : index.books()) {
             if (!book.hasCross()) {
                 continue;
@@ -306,6 +347,10 @@ public class RiskMonitor {
                 continue;
             }
             double marginBalance = book.crossMarginBalance(markArray);
+            if (samplePools) {
+                poolSamples.add(new PoolSample(book.userId, now, BigDecimal.valueOf(marginBalance),
+                        BigDecimal.valueOf(book.crossMaintenance(markArray))));
+            }
             double maintenance = Double.isInfinite(ratio) ? 0 : ratio * marginBalance;
             List<PricedPosition> crossPositions = new ArrayList<>();
             for (StoredPosition stored : book.positions) {
@@ -324,7 +369,24 @@ public class RiskMonitor {
                 warned++;
             }
         }
+        recordChartHistory(marks, poolSamples, now);
         return warned;
+    }
+
+    /** Hands this minute's marks of held symbols and the pool samples to the chart history (written elsewhere). */
+    private void recordChartHistory(Map<String, BigDecimal> marks, List<PoolSample> poolSamples, Instant now) {
+        try {
+            Map<String, BigDecimal> held = new HashMap<>();
+            for (String symbol : heldSymbols()) {
+                BigDecimal mark = marks.get(symbol);
+                if (mark != null) {
+                    held.put(symbol, mark);
+                }
+            }
+            history.record(now, held, poolSamples);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not hand chart samples over; charts will miss this minute", e);
+        }
     }
 
     private UserBook book(PaperAccount account, List<StoredPosition> positions) {
@@ -337,7 +399,47 @@ public class RiskMonitor {
         }
         AlertState pool = states.get(crossSubject(account.userId()));
         book.crossLevel = (byte) (pool == null ? 0 : pool.level().ordinal());
+        applyOddsTrigger(book);
         return book;
+    }
+
+    /**
+     * With an odds trigger of p, an isolated position enters WARNING where its odds of liquidation within 24 hours
+     * reach p: at the distance of the move that has probability p (from the symbol's cached volatility), when
+     * that is further out than the user's WARNING distance. Cheap: once per book when it is built and when the
+     * volatilities change, never per tick.
+     */
+    private void applyOddsTrigger(UserBook book) {
+        AlertPreferences prefs = preferences.getOrDefault(book.userId, AlertPreferences.DEFAULTS);
+        for (int slot = 0; slot < book.isolatedIndex.length; slot++) {
+            double distance = Double.NaN;
+            if (prefs.oddsThreshold() != null) {
+                Position position = book.positions.get(book.isolatedIndex[slot]).position();
+                double probability = prefs.oddsThreshold().doubleValue();
+                distance = volatilities.cached(position.symbol())
+                        .map(v -> LiquidationOdds.adverseMoveWithProbability(position.side(), v, probability,
+                                LiquidationOdds.DEFAULT_HORIZON))
+                        .orElse(Double.NaN);
+            }
+            book.warnFromOdds(slot, distance);
+        }
+    }
+
+    private static RiskThresholds withWarning(RiskThresholds thresholds, double warningDistance) {
+        return new RiskThresholds(BigDecimal.valueOf(warningDistance), thresholds.isolatedDanger(),
+                thresholds.isolatedCritical(), thresholds.crossWarning(), thresholds.crossDanger(),
+                thresholds.crossCritical());
+    }
+
+    /** Every symbol held in an open position, from memory. */
+    public Set<String> heldSymbols() {
+        Set<String> symbols = new HashSet<>();
+        for (UserBook book : index.books()) {
+            for (StoredPosition stored : book.positions) {
+                symbols.add(stored.position().symbol());
+            }
+        }
+        return symbols;
     }
 
     /** For tests and the benchmark: how many positions the index holds. */

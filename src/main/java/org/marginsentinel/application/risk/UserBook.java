@@ -32,6 +32,8 @@ final class UserBook {
     final boolean[] isolatedLong;
     final double[] isolatedLiquidation; // NaN: no liquidation price
     final byte[] isolatedLevel;
+    /** The WARNING distance per isolated position: the user's, or further out where the odds trigger says so. */
+    final double[] isolatedWarning;
 
     // the cross pool
     final int[] crossSymbol;
@@ -62,6 +64,7 @@ final class UserBook {
         isolatedLong = new boolean[isolated];
         isolatedLiquidation = new double[isolated];
         isolatedLevel = new byte[isolated];
+        isolatedWarning = new double[isolated];
         crossSymbol = new int[cross];
         crossSignedQuantity = new double[cross];
         crossQuantity = new double[cross];
@@ -97,6 +100,20 @@ final class UserBook {
         crossWarning = thresholds.crossWarning().doubleValue();
         crossDanger = thresholds.crossDanger().doubleValue();
         crossCritical = thresholds.crossCritical().doubleValue();
+        java.util.Arrays.fill(isolatedWarning, isoWarning);
+    }
+
+    /**
+     * Makes isolated position {@code slot} enter WARNING at {@code oddsDistance} when that is further out than the
+     * user's WARNING distance (NaN: the user's distance only). Only the tick thread calls this.
+     */
+    void warnFromOdds(int slot, double oddsDistance) {
+        isolatedWarning[slot] = Double.isNaN(oddsDistance) ? isoWarning : Math.max(isoWarning, oddsDistance);
+    }
+
+    /** True when position {@code slot} warns further out than the user's distance, because of the odds trigger. */
+    boolean warnsFromOdds(int slot) {
+        return isolatedWarning[slot] > isoWarning;
     }
 
     boolean hasCross() {
@@ -118,18 +135,19 @@ final class UserBook {
         }
         // One distance, then plain comparisons: this runs for every isolated position on every tick.
         double distance = isolatedLong[i] ? (mark - liquidation) / mark : (liquidation - mark) / mark;
+        double warning = isolatedWarning[i];
         byte measured = distance <= 0 ? 4 : distance <= isoCritical ? 3 : distance <= isoDanger ? 2
-                : distance <= isoWarning ? 1 : (byte) 0;
+                : distance <= warning ? 1 : (byte) 0;
         if (measured > held || measured >= 3) {
             return true;
         }
-        if (near(distance, 0) || near(distance, isoCritical) || near(distance, isoDanger) || near(distance, isoWarning)) {
+        if (near(distance, 0) || near(distance, isoCritical) || near(distance, isoDanger) || near(distance, warning)) {
             return true;
         }
         if (measured == held) {
             return false;
         }
-        byte released = distance >= isoWarning * DISTANCE_RELEASE ? 0 : distance >= isoDanger * DISTANCE_RELEASE ? 1
+        byte released = distance >= warning * DISTANCE_RELEASE ? 0 : distance >= isoDanger * DISTANCE_RELEASE ? 1
                 : distance >= isoCritical * DISTANCE_RELEASE ? 2 : (byte) 4;
         return released < held;
     }
@@ -177,6 +195,15 @@ final class UserBook {
             return maintenance > 0 ? Double.POSITIVE_INFINITY : 0;
         }
         return maintenance / marginBalance;
+    }
+
+    /** Σ maintenance margin of the cross positions at these marks, in primitives. */
+    double crossMaintenance(double[] marks) {
+        double maintenance = 0;
+        for (int c = 0; c < crossSymbol.length; c++) {
+            maintenance += crossTiers[c].maintenanceMargin(crossQuantity[c] * marks[crossSymbol[c]]);
+        }
+        return maintenance;
     }
 
     double crossMarginBalance(double[] marks) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +27,8 @@ import org.marginsentinel.adapter.telegram.store.OutboxRow;
 import org.marginsentinel.adapter.telegram.store.OutboxStore;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
@@ -51,6 +55,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * {@code migrate_to_chat_id} moves the rows to the new chat; any other 400 fails the row (a merged
  * message is retried row by row first); 5xx, network and other errors retry with exponential back-off
  * (2 s, 4 s, … up to 5 min) until {@value #MAX_ATTEMPTS} attempts, then the row is FAILED.
+ *
+ * <p>A row with a picture (a chart) goes out with sendPhoto, its html as the caption, and is never merged.
  *
  * <p>Delivery is at-least-once: if the process dies between Telegram accepting a message and the
  * row being marked SENT, that message is sent again after the restart.
@@ -249,6 +255,13 @@ public class OutboxSender {
             Serializable result = client.execute(edit);
             return result instanceof Message message ? message.getMessageId() : head.editMessageId();
         }
+        if (head.hasPhoto()) {
+            Optional<byte[]> png = store.photo(head.id());
+            if (png.isPresent()) {
+                return sendPhoto(head, png.get(), markup);
+            }
+            LOG.warnf("The picture of outbox message %d is gone; sending its caption as text", head.id());
+        }
         String text = batch.size() == 1 ? head.html()
                 : String.join(SEPARATOR, batch.stream().map(OutboxRow::html).toList());
         SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
@@ -264,6 +277,25 @@ public class OutboxSender {
         if (head.replyToMessageId() != null) {
             send.replyParameters(ReplyParameters.builder()
                     .messageId(head.replyToMessageId()).allowSendingWithoutReply(true).build());
+        }
+        Message sent = client.execute(send.build());
+        return sent == null ? null : sent.getMessageId();
+    }
+
+    private Integer sendPhoto(OutboxRow row, byte[] png, InlineKeyboardMarkup markup) throws TelegramApiException {
+        SendPhoto.SendPhotoBuilder<?, ?> send = SendPhoto.builder()
+                .chatId(row.chatId())
+                .photo(new InputFile(new ByteArrayInputStream(png), "chart-" + row.id() + ".png"))
+                .caption(row.html())
+                .parseMode(ParseMode.HTML)
+                .messageThreadId(row.messageThreadId())
+                .replyMarkup(markup);
+        if (row.silent()) {
+            send.disableNotification(true);
+        }
+        if (row.replyToMessageId() != null) {
+            send.replyParameters(ReplyParameters.builder()
+                    .messageId(row.replyToMessageId()).allowSendingWithoutReply(true).build());
         }
         Message sent = client.execute(send.build());
         return sent == null ? null : sent.getMessageId();

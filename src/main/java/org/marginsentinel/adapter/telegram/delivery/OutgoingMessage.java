@@ -29,10 +29,12 @@ import org.marginsentinel.adapter.telegram.command.Button;
  *                         any older one that is still unsent (e.g. {@code "risk:BTCUSDT"}); max 128 chars
  * @param notBefore        not sent before this instant (null: at once). Notices for one chat that share a
  *                         notBefore become due together and go out merged into one message (a batch)
+ * @param photoPng         a PNG to send with sendPhoto, {@code html} becoming its caption (cut at 1,024
+ *                         characters); null for a text message. Not for edits
  */
 public record OutgoingMessage(long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
                               String html, List<List<Button>> buttons, boolean silent, int priority,
-                              String supersedeKey, Instant notBefore) {
+                              String supersedeKey, Instant notBefore, byte[] photoPng) {
 
     public static final int PRIORITY_CRITICAL = 0;
     public static final int PRIORITY_REPLY = 10;
@@ -52,54 +54,67 @@ public record OutgoingMessage(long chatId, Integer messageThreadId, Integer repl
             throw new IllegalArgumentException("supersedeKey must be 1 to 128 characters");
         }
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+        if (photoPng != null && (photoPng.length == 0 || editMessageId != null)) {
+            throw new IllegalArgumentException("a photo needs bytes and cannot be an edit");
+        }
+    }
+
+    /** The same message as a photo with {@code html} as its caption; null keeps it a text message. */
+    public OutgoingMessage withPhoto(byte[] png) {
+        return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
+                priority, supersedeKey, notBefore, png);
+    }
+
+    public boolean hasPhoto() {
+        return photoPng != null;
     }
 
     /** A new message to {@code chatId} with {@link #PRIORITY_NORMAL}. */
     public static OutgoingMessage to(long chatId, String html) {
         return new OutgoingMessage(chatId, null, null, null, html, List.of(), false, PRIORITY_NORMAL, null,
-                null);
+                null, null);
     }
 
     /** New text (and buttons) for the bot's message {@code messageId}, with {@link #PRIORITY_REPLY}. */
     public static OutgoingMessage edit(long chatId, int messageId, String html) {
         return new OutgoingMessage(chatId, null, null, messageId, html, List.of(), false, PRIORITY_REPLY, null,
-                null);
+                null, null);
     }
 
     public OutgoingMessage inThread(Integer threadId) {
         return new OutgoingMessage(chatId, threadId, replyToMessageId, editMessageId, html, buttons, silent, priority,
-                supersedeKey, notBefore);
+                supersedeKey, notBefore, photoPng);
     }
 
     public OutgoingMessage replyingTo(Integer messageId) {
         return new OutgoingMessage(chatId, messageThreadId, messageId, editMessageId, html, buttons, silent, priority,
-                supersedeKey, notBefore);
+                supersedeKey, notBefore, photoPng);
     }
 
     public OutgoingMessage withButtons(List<List<Button>> rows) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, rows, silent,
-                priority, supersedeKey, notBefore);
+                priority, supersedeKey, notBefore, photoPng);
     }
 
     public OutgoingMessage withPriority(int newPriority) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                newPriority, supersedeKey, notBefore);
+                newPriority, supersedeKey, notBefore, photoPng);
     }
 
     public OutgoingMessage silently() {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, true,
-                priority, supersedeKey, notBefore);
+                priority, supersedeKey, notBefore, photoPng);
     }
 
     public OutgoingMessage superseding(String key) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                priority, key, notBefore);
+                priority, key, notBefore, photoPng);
     }
 
     /** The same message, held back until {@code instant} (see {@code notBefore}). */
     public OutgoingMessage notBefore(Instant instant) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                priority, supersedeKey, instant);
+                priority, supersedeKey, instant, photoPng);
     }
 
     public boolean isEdit() {

@@ -24,6 +24,22 @@ public class OutboxStore {
         em.persist(row);
     }
 
+    /** Keeps the PNG of a photo row (inserted in the same transaction) until it is sent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void savePhoto(long outboxId, byte[] png) {
+        em.flush();
+        em.createNativeQuery("insert into telegram_outbox_photo (outbox_id, png) values (?1, ?2)")
+                .setParameter(1, outboxId).setParameter(2, png).executeUpdate();
+    }
+
+    /** The PNG of a photo row, if it is still kept. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<byte[]> photo(long outboxId) {
+        List<?> rows = em.createNativeQuery("select png from telegram_outbox_photo where outbox_id = ?1")
+                .setParameter(1, outboxId).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((byte[]) rows.get(0));
+    }
+
     /** Drops older unsent rows with this key for this chat; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int supersede(long chatId, String supersedeKey) {
@@ -60,6 +76,13 @@ public class OutboxStore {
                         + " o.telegramMessageId = :mid, o.attempts = o.attempts + 1 where o.id in :ids")
                 .setParameter("sent", Status.SENT).setParameter("at", at).setParameter("mid", telegramMessageId)
                 .setParameter("ids", ids).executeUpdate();
+        deletePhotos(ids);
+    }
+
+    /** A sent or failed photo row needs its PNG no more: the table stays small. */
+    private void deletePhotos(List<Long> ids) {
+        em.createNativeQuery("delete from telegram_outbox_photo where outbox_id in (?1)")
+                .setParameter(1, ids).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -68,6 +91,7 @@ public class OutboxStore {
                         + " o.attempts = o.attempts + 1 where o.id in :ids")
                 .setParameter("failed", Status.FAILED).setParameter("error", truncate(error))
                 .setParameter("ids", ids).executeUpdate();
+        deletePhotos(ids);
     }
 
     /**

@@ -166,7 +166,8 @@ public class UpdateProcessor {
                 .inThread(route.threadId())
                 .replyingTo(route.replyTo())
                 .withButtons(buttons)
-                .withPriority(OutgoingMessage.PRIORITY_REPLY);
+                .withPriority(OutgoingMessage.PRIORITY_REPLY)
+                .withPhoto(reply.photoPng());
         outbox.enqueue(message);
         if (route.redirected()) {
             outbox.enqueue(OutgoingMessage.to(in.chatId(), GroupViews.answeredPrivately())

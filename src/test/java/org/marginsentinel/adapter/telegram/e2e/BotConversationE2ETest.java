@@ -33,7 +33,7 @@ class BotConversationE2ETest {
         assertThat(reply.linkPreviewDisabled()).isTrue();
         assertThat(reply.replyToMessageId()).as("no quoting in private chats").isNull();
         assertThat(reply.text())
-                .contains("<code>/learn [isolated|cross]</code>")
+                .contains("<code>/learn [isolated|cross|odds]</code>")
                 .contains("Example: <code>/learn cross</code>")
                 .contains("<code>/help [&lt;command&gt;]</code>")
                 .doesNotContain("test_");
@@ -48,7 +48,7 @@ class BotConversationE2ETest {
         telegram.userSays(user, "/help /LEARN");
 
         assertThat(telegram.awaitReplyTo(user).plainText())
-                .isEqualTo("/learn [isolated|cross]\nHow isolated and cross margin work, and their risks\n"
+                .isEqualTo("/learn [isolated|cross|odds]\nHow isolated and cross margin work, their risks, and the odds of liquidation\n"
                         + "Example: /learn cross");
     }
 
@@ -60,7 +60,7 @@ class BotConversationE2ETest {
         int asked = telegram.userSaysInGroup(user, group, "/help@" + FakeTelegram.BOT_USERNAME);
 
         SentMessage reply = telegram.awaitReplyTo(group);
-        assertThat(reply.plainText()).contains("/learn [isolated|cross]")
+        assertThat(reply.plainText()).contains("/learn [isolated|cross|odds]")
                 .contains("In groups, add my name to commands: /help@" + FakeTelegram.BOT_USERNAME);
         assertThat(reply.replyToMessageId()).isEqualTo(asked);
     }
@@ -158,8 +158,8 @@ class BotConversationE2ETest {
         telegram.userSays(user, "/learn hedging <now>");
 
         assertThat(telegram.awaitReplyTo(user).text()).isEqualTo(
-                "⚠️ I have no lesson called &quot;hedging &lt;now&gt;&quot;. Topics: isolated, cross "
-                        + "(or /learn alone for the overview).\nUsage: <code>/learn [isolated|cross]</code>");
+                "⚠️ I have no lesson called &quot;hedging &lt;now&gt;&quot;. Topics: isolated, cross, odds "
+                        + "(or /learn alone for the overview).\nUsage: <code>/learn [isolated|cross|odds]</code>");
     }
 
     @Test
@@ -178,7 +178,7 @@ class BotConversationE2ETest {
         // Every visible command, in help order, and none of the hidden test commands.
         assertThat(telegram.commandMenu().keySet()).startsWith("start").contains("help", "learn", "long", "close")
                 .noneMatch(name -> name.startsWith("test_"));
-        assertThat(telegram.commandMenu()).containsEntry("learn", "How isolated and cross margin work, and their risks");
+        assertThat(telegram.commandMenu()).containsEntry("learn", "How isolated and cross margin work, their risks, and the odds of liquidation");
         assertThat(telegram.calls("getme")).isNotEmpty();
         assertThat(telegram.calls("getupdates").get(0).params().path("allowed_updates").toString())
                 .isEqualTo("[\"message\",\"callback_query\",\"my_chat_member\"]");

@@ -103,9 +103,13 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<Long, ArrayDeque<Integer>> serverErrors = new HashMap<>();
     private final Map<Long, String> userNames = new HashMap<>();
     private final List<PhotoUpload> photos = new ArrayList<>();
+    private final Map<Long, Integer> photoCursor = new HashMap<>();
 
-    /** A sendPhoto call: the caption and the uploaded bytes' size; {@code png} if they start with the PNG magic. */
-    public record PhotoUpload(long chatId, String caption, int bytes, boolean png, Instant at) {
+    /**
+     * A sendPhoto call: the caption and the uploaded bytes' size; {@code png} if they start with the PNG magic;
+     * {@code data} the uploaded bytes themselves.
+     */
+    public record PhotoUpload(long chatId, String caption, int bytes, boolean png, Instant at, byte[] data) {
     }
 
     private FakeTelegram() throws IOException {
@@ -492,6 +496,23 @@ public final class FakeTelegram implements AutoCloseable {
         return List.copyOf(photos);
     }
 
+    /** Waits up to {@link #DEFAULT_TIMEOUT} for the next photo sent to the chat that no earlier call returned. */
+    public synchronized PhotoUpload awaitPhotoTo(long chatId) {
+        long deadline = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
+        while (true) {
+            List<PhotoUpload> toChat = photos.stream().filter(p -> p.chatId() == chatId).toList();
+            int cursor = photoCursor.getOrDefault(chatId, 0);
+            if (cursor < toChat.size()) {
+                photoCursor.put(chatId, cursor + 1);
+                return toChat.get(cursor);
+            }
+            if (!waitUntil(deadline)) {
+                throw new AssertionError("No new photo to chat " + chatId + " within " + DEFAULT_TIMEOUT.toMillis()
+                        + " ms.\n" + describeChat(chatId));
+            }
+        }
+    }
+
     // =========================================================================================
     // Server side
     // =========================================================================================
@@ -685,8 +706,16 @@ public final class FakeTelegram implements AutoCloseable {
         String partName = photo.startsWith("attach://") ? photo.substring("attach://".length()) : null;
         int bytes = partName == null ? 0 : params.path("__file_sizes").path(partName).asInt(0);
         boolean png = partName != null && params.path("__file_png").path(partName).asBoolean(false);
+        byte[] data = new byte[0];
+        try {
+            if (partName != null && params.path("__file_data").hasNonNull(partName)) {
+                data = params.path("__file_data").get(partName).binaryValue();
+            }
+        } catch (IOException e) {
+            return Reply.error(400, "Bad Request: unreadable photo");
+        }
         String caption = params.path("caption").asText(null);
-        photos.add(new PhotoUpload(chatId, caption, bytes, png, at));
+        photos.add(new PhotoUpload(chatId, caption, bytes, png, at, data));
         int messageId = nextMessageId(chatId);
         ObjectNode message = NODES.objectNode();
         message.put("message_id", messageId);
@@ -821,6 +850,7 @@ public final class FakeTelegram implements AutoCloseable {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         ObjectNode sizes = params.putObject("__file_sizes");
         ObjectNode pngs = params.putObject("__file_png");
+        ObjectNode files = params.putObject("__file_data");
         int pos = indexOf(body, delimiter, 0);
         while (pos >= 0) {
             int partStart = pos + delimiter.length;
@@ -842,6 +872,7 @@ public final class FakeTelegram implements AutoCloseable {
                 if (fileName != null) {
                     int length = Math.max(0, contentEnd - contentStart);
                     sizes.put(name, length);
+                    files.put(name, java.util.Arrays.copyOfRange(body, contentStart, contentStart + length));
                     pngs.put(name, length >= 8 && (body[contentStart] & 0xff) == 0x89 && body[contentStart + 1] == 'P'
                             && body[contentStart + 2] == 'N' && body[contentStart + 3] == 'G');
                 } else {
