@@ -23,7 +23,7 @@ class BotConversationE2ETest {
     TestCommands.Count counter;
 
     @Test
-    void help_listsEveryVisibleCommand_withUsageAndExample() {
+    void help_listsEveryVisibleCommand_withAnExample_inOneMessage() {
         long user = telegram.newUser();
 
         telegram.userSays(user, "/help");
@@ -32,13 +32,16 @@ class BotConversationE2ETest {
         assertThat(reply.parseMode()).isEqualTo("html");
         assertThat(reply.linkPreviewDisabled()).isTrue();
         assertThat(reply.replyToMessageId()).as("no quoting in private chats").isNull();
-        assertThat(reply.text())
-                .contains("<code>/learn [isolated|cross|odds]</code>")
-                .contains("Example: <code>/learn cross</code>")
-                .contains("<code>/help [&lt;command&gt;]</code>")
+        assertThat(reply.text()).as("one message, from the title to the last command")
+                .startsWith("<b>Margin Sentinel commands</b>")
+                .contains("/learn – How isolated and cross margin work")
+                .contains("e.g. <code>/learn cross</code>")
+                .contains("/long – ").contains("e.g. <code>/long BTC 0.01 20x</code>")
+                .contains("/stress – ").contains("/board – ").contains("/chart – ")
+                .contains("/help – ").contains("<code>/help &lt;command&gt;</code>")
                 .doesNotContain("test_");
-        assertThat(reply.plainText().indexOf("/learn")).as("learn (order 900) before help (order 1000)")
-                .isLessThan(reply.plainText().indexOf("/help [<command>]"));
+        assertThat(reply.plainText().indexOf("/learn – ")).as("learn (order 900) before help (order 1000)")
+                .isLessThan(reply.plainText().indexOf("/help – "));
     }
 
     @Test
@@ -60,7 +63,7 @@ class BotConversationE2ETest {
         int asked = telegram.userSaysInGroup(user, group, "/help@" + FakeTelegram.BOT_USERNAME);
 
         SentMessage reply = telegram.awaitReplyTo(group);
-        assertThat(reply.plainText()).contains("/learn [isolated|cross|odds]")
+        assertThat(reply.plainText()).contains("/learn – ")
                 .contains("In groups, add my name to commands: /help@" + FakeTelegram.BOT_USERNAME);
         assertThat(reply.replyToMessageId()).isEqualTo(asked);
     }
