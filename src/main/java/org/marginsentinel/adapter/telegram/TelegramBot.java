@@ -21,6 +21,7 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandRegistry;
 import org.marginsentinel.adapter.telegram.delivery.OutboxSender;
 import org.marginsentinel.adapter.telegram.delivery.SendRateLimiter;
+import org.marginsentinel.adapter.telegram.store.Inbox;
 import org.marginsentinel.adapter.telegram.update.UpdateDispatcher;
 import org.marginsentinel.adapter.telegram.update.UpdateHandler;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -61,6 +62,8 @@ public class TelegramBot {
     UpdateHandler handler;
     @Inject
     CommandRegistry registry;
+    @Inject
+    Inbox inbox;
 
     private Session session;
     private ScheduledExecutorService retrier;
@@ -122,6 +125,7 @@ public class TelegramBot {
             return thread;
         });
         TelegramBotsLongPollingApplication app = null;
+        UpdateDispatcher updates = null;
         try {
             OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
             User me = client.execute(new GetMe());
@@ -131,12 +135,19 @@ public class TelegramBot {
             connection.connect(client, limiter, username);
             publishCommands(client, menu);
             sender.start(client, limiter, config.senderThreads());
+            updates = new UpdateDispatcher(handler, inbox, config.handlerThreads(), config.userBurst(),
+                    config.userRate());
+            updates.replayPending(); // what a crash left unhandled goes before anything new
             app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> poller);
-            app.registerBot(token, () -> url, updatesRequest(), new UpdateDispatcher(handler, config.handlerThreads()));
+            app.registerBot(token, () -> url, updatesRequest(), updates);
+            updates = null; // the application owns it now and closes it
             session = new Session(app, pollHttp, poller);
             LOG.infof("Telegram bot @%s started with %d commands (%s://%s:%d)", username, menu.size(),
                     url.getSchema(), url.getHost(), url.getPort());
         } catch (Exception e) {
+            if (updates != null) {
+                updates.close();
+            }
             release(new Session(app, pollHttp, poller));
             if (e instanceof TelegramApiRequestException request && request.getErrorCode() != null
                     && request.getErrorCode() == 401) {
