@@ -24,6 +24,7 @@ import org.marginsentinel.adapter.telegram.delivery.SendRateLimiter;
 import org.marginsentinel.adapter.telegram.store.Inbox;
 import org.marginsentinel.adapter.telegram.update.UpdateDispatcher;
 import org.marginsentinel.adapter.telegram.update.UpdateHandler;
+import org.marginsentinel.application.port.MarkPriceHealth;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -51,6 +52,8 @@ public class TelegramBot {
     static final long RETRY_SECONDS = 30;
     private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member");
     private static final int POLL_TIMEOUT_SECONDS = 50;
+    /** How long updates left over from a crash wait for the first mark prices before they are handled. */
+    private static final Duration REPLAY_WAITS_FOR_PRICES = Duration.ofSeconds(10);
 
     @Inject
     TelegramConfig config;
@@ -64,6 +67,8 @@ public class TelegramBot {
     CommandRegistry registry;
     @Inject
     Inbox inbox;
+    @Inject
+    MarkPriceHealth prices;
 
     private Session session;
     private ScheduledExecutorService retrier;
@@ -137,7 +142,11 @@ public class TelegramBot {
             sender.start(client, limiter, config.senderThreads());
             updates = new UpdateDispatcher(handler, inbox, config.handlerThreads(), config.userBurst(),
                     config.userRate());
-            updates.replayPending(); // what a crash left unhandled goes before anything new
+            // What a crash left unhandled goes before anything new, once there are prices to trade at.
+            if (inbox.size() > 0 && !prices.awaitFirstPoll(REPLAY_WAITS_FOR_PRICES)) {
+                LOG.warn("No mark prices yet; handling the updates left from the last run anyway");
+            }
+            updates.replayPending();
             app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> poller);
             app.registerBot(token, () -> url, updatesRequest(), updates);
             updates = null; // the application owns it now and closes it
