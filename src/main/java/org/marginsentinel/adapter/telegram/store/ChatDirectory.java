@@ -41,14 +41,18 @@ public class ChatDirectory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void markInactive(long chatId, Instant now) {
         TelegramChatEntity chat = em.find(TelegramChatEntity.class, chatId);
-        if (chat == null) {
+        boolean unknown = chat == null;
+        if (unknown) {
+            // e.g. a warning for someone who only ever wrote in a group: Telegram refuses the private chat
             chat = new TelegramChatEntity();
             chat.chatId = chatId;
             chat.chatType = chatId < 0 ? "group" : "private";
-            em.persist(chat);
         }
         chat.active = false;
         chat.updatedAt = now;
+        if (unknown) {
+            em.persist(chat); // complete before persist: every column is NOT NULL
+        }
     }
 
     /** Empty if the chat never wrote to us. */
