@@ -103,7 +103,9 @@ public class PaperTrading {
     /** Most that can be withdrawn now: the cross pool minus its initial margin, without unrealised profit. */
     @Transactional
     public BigDecimal withdrawable(long userId) {
-        return value(account(userId, false)).risk().cross().withdrawable();
+        // Locks: the caller usually withdraws next in the same transaction, and every read of the
+        // account and its positions must come after the lock to see what concurrent commands committed.
+        return value(account(userId, true)).risk().cross().withdrawable();
     }
 
     @Transactional

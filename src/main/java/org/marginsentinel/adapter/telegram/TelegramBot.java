@@ -21,8 +21,10 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandRegistry;
 import org.marginsentinel.adapter.telegram.delivery.OutboxSender;
 import org.marginsentinel.adapter.telegram.delivery.SendRateLimiter;
+import org.marginsentinel.adapter.telegram.store.Inbox;
 import org.marginsentinel.adapter.telegram.update.UpdateDispatcher;
 import org.marginsentinel.adapter.telegram.update.UpdateHandler;
+import org.marginsentinel.application.port.MarkPriceHealth;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -50,6 +52,8 @@ public class TelegramBot {
     static final long RETRY_SECONDS = 30;
     private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member");
     private static final int POLL_TIMEOUT_SECONDS = 50;
+    /** How long updates left over from a crash wait for the first mark prices before they are handled. */
+    private static final Duration REPLAY_WAITS_FOR_PRICES = Duration.ofSeconds(10);
 
     @Inject
     TelegramConfig config;
@@ -61,6 +65,10 @@ public class TelegramBot {
     UpdateHandler handler;
     @Inject
     CommandRegistry registry;
+    @Inject
+    Inbox inbox;
+    @Inject
+    MarkPriceHealth prices;
 
     private Session session;
     private ScheduledExecutorService retrier;
@@ -122,6 +130,7 @@ public class TelegramBot {
             return thread;
         });
         TelegramBotsLongPollingApplication app = null;
+        UpdateDispatcher updates = null;
         try {
             OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
             User me = client.execute(new GetMe());
@@ -131,12 +140,23 @@ public class TelegramBot {
             connection.connect(client, limiter, username);
             publishCommands(client, menu);
             sender.start(client, limiter, config.senderThreads());
+            updates = new UpdateDispatcher(handler, inbox, config.handlerThreads(), config.userBurst(),
+                    config.userRate());
+            // What a crash left unhandled goes before anything new, once there are prices to trade at.
+            if (inbox.size() > 0 && !prices.awaitFirstPoll(REPLAY_WAITS_FOR_PRICES)) {
+                LOG.warn("No mark prices yet; handling the updates left from the last run anyway");
+            }
+            updates.replayPending();
             app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> poller);
-            app.registerBot(token, () -> url, updatesRequest(), new UpdateDispatcher(handler, config.handlerThreads()));
+            app.registerBot(token, () -> url, updatesRequest(), updates);
+            updates = null; // the application owns it now and closes it
             session = new Session(app, pollHttp, poller);
             LOG.infof("Telegram bot @%s started with %d commands (%s://%s:%d)", username, menu.size(),
                     url.getSchema(), url.getHost(), url.getPort());
         } catch (Exception e) {
+            if (updates != null) {
+                updates.close();
+            }
             release(new Session(app, pollHttp, poller));
             if (e instanceof TelegramApiRequestException request && request.getErrorCode() != null
                     && request.getErrorCode() == 401) {

@@ -36,6 +36,17 @@ public interface TelegramConfig {
     @WithDefault("2m")
     Duration confirmationTtl();
 
+    /**
+     * Flood limit per user: messages and button presses one user may send at once (over all chats)
+     * before the bot skips them. 0 turns the limit off.
+     */
+    @WithDefault("20")
+    int userBurst();
+
+    /** Flood limit per user: messages and button presses per second a user may keep sending after the burst. */
+    @WithDefault("2")
+    double userRate();
+
     /** Concurrent Bot API calls made by the outbox sender. */
     @WithDefault("4")
     int senderThreads();

@@ -227,15 +227,28 @@ public class OutboxSender {
             Integer messageId = call(batch);
             store.markSent(ids, messageId, Instant.now());
         } catch (TelegramApiRequestException e) {
-            handleTelegramError(batch, ids, e);
+            afterFailure(head, ids, () -> handleTelegramError(batch, ids, e));
         } catch (Exception e) {
-            retryWithBackOff(head, ids, e.getClass().getSimpleName() + ": " + e.getMessage());
+            afterFailure(head, ids, () -> retryWithBackOff(head, ids, e.getClass().getSimpleName() + ": " + e.getMessage()));
         } finally {
             chatFinishedAt.put(chatId, System.nanoTime());
             limiter.release(chatId);
             chatsInFlight.remove(chatId);
             busyWorkers.decrementAndGet();
             wake();
+        }
+    }
+
+    /**
+     * Records a failed call. If even that fails (the database refuses), the row stays PENDING and is tried
+     * again at the next sweep; the worker thread lives on.
+     */
+    private void afterFailure(OutboxRow head, List<Long> ids, Runnable record) {
+        try {
+            record.run();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not record the failed delivery of outbox message(s) %s for chat %d", ids,
+                    head.chatId());
         }
     }
 

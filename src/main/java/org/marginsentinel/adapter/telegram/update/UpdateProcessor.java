@@ -117,6 +117,12 @@ public class UpdateProcessor {
         return Outcome.alert(BotTexts.GENERIC_FAILURE);
     }
 
+    /** One polite notice for a user whose updates are being skipped by the flood limit. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void tellTooFast(Inbound in) {
+        reply(in, BotReply.html(BotTexts.TOO_FAST), Instant.now());
+    }
+
     // --- messages ------------------------------------------------------------------------------
 
     private Outcome onMessage(Inbound in, Instant now) {

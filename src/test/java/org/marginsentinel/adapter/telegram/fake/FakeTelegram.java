@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
  * editMessageText, editMessageReplyMarkup (400 "message is not modified" when nothing changes),
  * answerCallbackQuery, setMyCommands, deleteMyCommands, getMyCommands, sendPhoto (multipart),
  * getChatMember (per-group admins and creators), sendChatAction. Per chat it can answer 403 (blocked, or a
- * user who never started the bot), 429 with retry_after, or 5xx. Groups: plain groups, forum supergroups
+ * user who never started the bot), 429 with retry_after, or 5xx, or drop the connection (before or after
+ * handling the call); getUpdates calls can be dropped too. Groups: plain groups, forum supergroups
  * with topics ({@code message_thread_id}), the bot being added to or removed from a group (my_chat_member).
  * Every call is recorded with its arrival time.
  *
@@ -102,6 +103,10 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<Long, ArrayDeque<Integer>> rateLimited = new HashMap<>();
     private final Map<Long, ArrayDeque<Integer>> serverErrors = new HashMap<>();
     private final Map<Long, String> userNames = new HashMap<>();
+    private final Map<Long, ArrayDeque<Boolean>> droppedConnections = new HashMap<>();
+    private int droppedPolls;
+    private long confirmedBelow;
+    private int pollsStarted;
     private final List<PhotoUpload> photos = new ArrayList<>();
     private final Map<Long, Integer> photoCursor = new HashMap<>();
 
@@ -324,6 +329,42 @@ public final class FakeTelegram implements AutoCloseable {
         for (int i = 0; i < times; i++) {
             queue.add(retryAfterSeconds);
         }
+    }
+
+    /**
+     * The next {@code times} sends/edits to the chat lose their connection: the server closes it
+     * without an answer, before handling the call or, with {@code afterHandling}, after it (the
+     * message is then delivered but the bot never hears so, as when a connection drops on the way back).
+     */
+    public synchronized void dropConnections(long chatId, int times, boolean afterHandling) {
+        ArrayDeque<Boolean> queue = droppedConnections.computeIfAbsent(chatId, id -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(afterHandling);
+        }
+    }
+
+    /** The next {@code times} getUpdates calls lose their connection before they are answered. */
+    public synchronized void dropPolls(int times) {
+        droppedPolls += times;
+    }
+
+    /**
+     * Waits until a getUpdates call confirmed {@code updateId}: its offset was higher, so Telegram
+     * forgets the update (the call is recorded only when it returns; this watches its arrival).
+     */
+    public synchronized void awaitConfirmed(int updateId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (confirmedBelow <= updateId) {
+            if (!waitUntil(deadline)) {
+                throw new AssertionError("No getUpdates confirmed update " + updateId + " within "
+                        + timeout.toMillis() + " ms (highest offset seen: " + confirmedBelow + ")");
+            }
+        }
+    }
+
+    /** How many getUpdates calls have arrived so far (a long poll is recorded only when it returns). */
+    public synchronized int pollsStarted() {
+        return pollsStarted;
     }
 
     /** The next {@code times} sends/edits to the chat fail with this 5xx status. */
@@ -553,6 +594,11 @@ public final class FakeTelegram implements AutoCloseable {
             } else {
                 method = segments[2].toLowerCase(Locale.ROOT);
                 params = readParams(exchange);
+                Boolean dropAfter = takeDrop(method, params);
+                if (dropAfter != null && !dropAfter) {
+                    exchange.close(); // connection lost before the call was handled
+                    return;
+                }
                 synchronized (this) {
                     // State change and call record become visible together to the awaiting test.
                     try {
@@ -561,6 +607,10 @@ public final class FakeTelegram implements AutoCloseable {
                         reply = Reply.error(500, "Internal Server Error: fake failed: " + e);
                     }
                     record(method, params, reply.status(), at, nanos);
+                }
+                if (dropAfter != null) {
+                    exchange.close(); // handled, but the answer never reaches the bot
+                    return;
                 }
             }
         } catch (Exception e) {
@@ -578,6 +628,28 @@ public final class FakeTelegram implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /** Null: answer normally; false: drop before handling; true: drop after handling. */
+    private synchronized Boolean takeDrop(String method, JsonNode params) {
+        if (method.equals("getupdates")) {
+            if (droppedPolls > 0) {
+                droppedPolls--;
+                return false;
+            }
+            return null;
+        }
+        if (!params.hasNonNull("chat_id")) {
+            return null;
+        }
+        long chatId;
+        try {
+            chatId = Long.parseLong(params.get("chat_id").asText());
+        } catch (NumberFormatException notNumeric) {
+            return null;
+        }
+        ArrayDeque<Boolean> drops = droppedConnections.get(chatId);
+        return drops == null ? null : drops.pollFirst();
     }
 
     private Reply dispatch(String method, JsonNode params, Instant at) throws InterruptedException {
@@ -602,10 +674,13 @@ public final class FakeTelegram implements AutoCloseable {
         int limit = Math.max(1, Math.min(100, params.path("limit").asInt(100)));
         int timeout = Math.max(0, Math.min(MAX_POLL_SECONDS, params.path("timeout").asInt(0)));
         synchronized (this) {
+            pollsStarted++;
             int generation = ++pollGeneration;
             notifyAll(); // ends an older poll with 409, as Telegram does
             // Like Telegram, the offset confirms (drops) older updates when the request arrives.
             queue.removeIf(update -> update.path("update_id").asLong() < offset);
+            confirmedBelow = Math.max(confirmedBelow, offset);
+            notifyAll();
             long deadline = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
             while (true) {
                 if (generation != pollGeneration) {
