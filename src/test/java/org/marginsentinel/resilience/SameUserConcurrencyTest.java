@@ -133,8 +133,12 @@ class SameUserConcurrencyTest {
         return fire(commands);
     }
 
-    /** Sends command i in group i, all released at the same instant. */
+    /**
+     * Sends command i in group i, all released at the same instant. These are personal commands, so each is
+     * answered in the user's private chat (and the group gets a pointer there): returns those private replies.
+     */
     private List<String> fire(List<String> commands) throws Exception {
+        long lastRowBefore = lastOutboxId();
         List<Long> chats = new ArrayList<>();
         List<Update> updates = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
@@ -160,19 +164,25 @@ class SameUserConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
-        List<String> replies = new ArrayList<>();
         for (long chat : chats) {
-            replies.add(onlyReplyIn(chat));
+            assertThat(repliesIn(chat, lastRowBefore)).as("the group only gets a pointer to the private chat")
+                    .singleElement().asString().contains("Answered you in our private chat");
         }
+        List<String> replies = repliesIn(user, lastRowBefore);
+        assertThat(replies).as("one private reply per command").hasSize(commands.size());
         return replies;
     }
 
-    private String onlyReplyIn(long chat) {
-        List<String> rows = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select o.html from OutboxMessageEntity o where o.chatId = :chat order by o.id", String.class)
-                .setParameter("chat", chat).getResultList());
-        assertThat(rows).as("one reply in chat %d", chat).hasSize(1);
-        return rows.get(0);
+    private List<String> repliesIn(long chat, long afterRow) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select o.html from OutboxMessageEntity o where o.chatId = :chat and o.id > :after"
+                                + " order by o.id", String.class)
+                .setParameter("chat", chat).setParameter("after", afterRow).getResultList());
+    }
+
+    private long lastOutboxId() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select coalesce(max(o.id), 0) from OutboxMessageEntity o", Long.class).getSingleResult());
     }
 
     private BigDecimal wallet() {
