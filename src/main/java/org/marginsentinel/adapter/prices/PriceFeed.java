@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -83,6 +84,7 @@ public class PriceFeed implements MarkPrices, MarkPriceHealth {
     private final Set<String> jumpsWarned = new HashSet<>();
     private volatile Instant deadSince;
     private boolean pauseAnnounced;
+    private List<Gauge> gauges = List.of();
 
     @Inject
     public PriceFeed(BinanceMarkSource binance, BybitMarkSource bybit, PriceFeedConfig config, Clock clock,
@@ -101,10 +103,17 @@ public class PriceFeed implements MarkPrices, MarkPriceHealth {
 
     @PostConstruct
     void registerGauges() {
-        Gauge.builder("sentinel.prices.stale.symbols", this, feed -> feed.countMarks(true))
-                .description("Symbols whose last good mark is stale").register(registry);
-        Gauge.builder("sentinel.prices.fresh.symbols", this, feed -> feed.countMarks(false))
-                .description("Symbols with a fresh mark").register(registry);
+        gauges = List.of(
+                Gauge.builder("sentinel.prices.stale.symbols", this, feed -> feed.countMarks(true))
+                        .description("Symbols whose last good mark is stale").register(registry),
+                Gauge.builder("sentinel.prices.fresh.symbols", this, feed -> feed.countMarks(false))
+                        .description("Symbols with a fresh mark").register(registry));
+    }
+
+    /** Micrometer's global registry outlives the application in tests: a gauge must not keep reading old beans. */
+    @PreDestroy
+    void unregisterGauges() {
+        gauges.forEach(registry::remove);
     }
 
     @Scheduled(identity = "mark-price-poll", every = "${sentinel.prices.poll-interval}",

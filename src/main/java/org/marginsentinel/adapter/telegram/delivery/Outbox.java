@@ -76,7 +76,7 @@ public class Outbox {
             store.insert(row);
             ids.add(row.id);
         }
-        enqueued.fire(new OutboxEnqueued(message.chatId()));
+        enqueued.fire(new OutboxEnqueued(message.chatId(), message.priority(), ids.size()));
         return List.copyOf(ids);
     }
 

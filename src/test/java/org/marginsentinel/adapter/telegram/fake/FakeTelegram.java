@@ -12,7 +12,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +48,10 @@ import java.util.stream.Collectors;
  * offset/limit/timeout; a newer poll ends an older one with 409 like Telegram), sendMessage,
  * editMessageText, editMessageReplyMarkup (400 "message is not modified" when nothing changes),
  * answerCallbackQuery, setMyCommands, deleteMyCommands, getMyCommands, sendPhoto (multipart),
- * getChatMember, sendChatAction. Per chat it can answer 403 (blocked), 429 with retry_after, or 5xx.
- * Every call is recorded with its arrival time.
+ * getChatMember, sendChatAction, setWebhook / deleteWebhook (while a webhook is set, updates are
+ * POSTed to it one by one with the secret_token header until it answers 2xx, and getUpdates gets
+ * 409 like Telegram). Per chat it can answer 403 (blocked), 429 with retry_after, or 5xx; getUpdates
+ * can be made to fail. Every call is recorded with its arrival time.
  *
  * <p>Test side (all waits poll with a timeout, never sleep blindly):
  * <pre>{@code
@@ -96,6 +102,16 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<Long, ArrayDeque<Integer>> serverErrors = new HashMap<>();
     private final Map<Long, String> userNames = new HashMap<>();
     private final List<PhotoUpload> photos = new ArrayList<>();
+    private final ArrayDeque<Integer> pollFailures = new ArrayDeque<>();
+    private String webhookUrl;
+    private String webhookSecret;
+    private String webhookRoute;
+    private Thread webhookPusher;
+    private final List<WebhookDelivery> webhookDeliveries = new ArrayList<>();
+
+    /** One POST of an update to the bot's webhook and the HTTP status it got (0: no answer). */
+    public record WebhookDelivery(int updateId, int status) {
+    }
 
     /** A sendPhoto call: the caption and the uploaded bytes' size; {@code png} if they start with the PNG magic. */
     public record PhotoUpload(long chatId, String caption, int bytes, boolean png, Instant at) {
@@ -133,6 +149,9 @@ public final class FakeTelegram implements AutoCloseable {
         synchronized (this) {
             closed = true;
             notifyAll();
+        }
+        if (webhookPusher != null) {
+            webhookPusher.interrupt();
         }
         server.stop(0);
         httpThreads.shutdownNow();
@@ -261,6 +280,14 @@ public final class FakeTelegram implements AutoCloseable {
         for (int i = 0; i < times; i++) {
             queue.add(retryAfterSeconds);
         }
+    }
+
+    /** The next {@code times} getUpdates calls (including one waiting now) fail with this HTTP status. */
+    public synchronized void failNextPolls(int times, int httpStatus) {
+        for (int i = 0; i < times; i++) {
+            pollFailures.add(httpStatus);
+        }
+        notifyAll();
     }
 
     /** The next {@code times} sends/edits to the chat fail with this 5xx status. */
@@ -400,6 +427,25 @@ public final class FakeTelegram implements AutoCloseable {
         return message;
     }
 
+    /**
+     * Delivers webhook updates to {@code url} instead of the URL the bot registered, as the reverse
+     * proxy behind a public webhook URL would (the test's own port is only known once it runs).
+     */
+    public synchronized void routeWebhookTo(String url) {
+        webhookRoute = url;
+        notifyAll();
+    }
+
+    /** The URL the bot registered with setWebhook; null when none is set. */
+    public synchronized String webhookUrl() {
+        return webhookUrl;
+    }
+
+    /** Every POST to the bot's webhook so far, in order. */
+    public synchronized List<WebhookDelivery> webhookDeliveries() {
+        return List.copyOf(webhookDeliveries);
+    }
+
     /** Every call, in arrival order. */
     public synchronized List<RecordedCall> calls() {
         return List.copyOf(calls);
@@ -503,8 +549,9 @@ public final class FakeTelegram implements AutoCloseable {
     private Reply dispatch(String method, JsonNode params, Instant at) throws InterruptedException {
         return switch (method) {
             case "getme" -> Reply.ok(botUserJson());
-            case "deletewebhook", "setwebhook", "sendchataction", "deletemycommands", "setmycommands" ->
-                    Reply.ok(NODES.booleanNode(true));
+            case "sendchataction", "deletemycommands", "setmycommands" -> Reply.ok(NODES.booleanNode(true));
+            case "setwebhook" -> setWebhook(params);
+            case "deletewebhook" -> deleteWebhook();
             case "getmycommands" -> Reply.ok(lastCommands());
             case "getupdates" -> getUpdates(params);
             case "sendmessage" -> sendMessage(params, at);
@@ -522,6 +569,10 @@ public final class FakeTelegram implements AutoCloseable {
         int limit = Math.max(1, Math.min(100, params.path("limit").asInt(100)));
         int timeout = Math.max(0, Math.min(MAX_POLL_SECONDS, params.path("timeout").asInt(0)));
         synchronized (this) {
+            if (webhookUrl != null) {
+                return Reply.error(409, "Conflict: can't use getUpdates method while webhook is active; "
+                        + "use deleteWebhook to delete the webhook first");
+            }
             int generation = ++pollGeneration;
             notifyAll(); // ends an older poll with 409, as Telegram does
             // Like Telegram, the offset confirms (drops) older updates when the request arrives.
@@ -531,6 +582,10 @@ public final class FakeTelegram implements AutoCloseable {
                 if (generation != pollGeneration) {
                     return Reply.error(409, "Conflict: terminated by other getUpdates request; "
                             + "make sure that only one bot instance is running");
+                }
+                if (!pollFailures.isEmpty()) {
+                    int status = pollFailures.pollFirst();
+                    return Reply.error(status, status == 502 ? "Bad Gateway" : "Internal Server Error");
                 }
                 if (!queue.isEmpty() || closed) {
                     ArrayNode result = NODES.arrayNode();
@@ -542,6 +597,83 @@ public final class FakeTelegram implements AutoCloseable {
                     return Reply.ok(NODES.arrayNode());
                 }
                 wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    private synchronized Reply setWebhook(JsonNode params) {
+        String url = params.path("url").asText("");
+        if (url.isEmpty()) {
+            return deleteWebhook();
+        }
+        webhookUrl = url;
+        webhookSecret = params.hasNonNull("secret_token") ? params.get("secret_token").asText() : null;
+        if (webhookPusher == null) {
+            webhookPusher = new Thread(this::pushToWebhook, "fake-telegram-webhook");
+            webhookPusher.setDaemon(true);
+            webhookPusher.start();
+        }
+        notifyAll();
+        return Reply.ok(NODES.booleanNode(true));
+    }
+
+    private synchronized Reply deleteWebhook() {
+        webhookUrl = null;
+        webhookSecret = null;
+        return Reply.ok(NODES.booleanNode(true));
+    }
+
+    /** Like Telegram: the oldest pending update goes to the webhook, again and again until it gets a 2xx. */
+    private void pushToWebhook() {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        while (true) {
+            ObjectNode update;
+            String url;
+            String secret;
+            synchronized (this) {
+                while (!closed && (webhookUrl == null || queue.isEmpty())) {
+                    try {
+                        wait(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                update = queue.get(0);
+                url = webhookRoute != null ? webhookRoute : webhookUrl;
+                secret = webhookSecret;
+            }
+            int status = 0;
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(update)));
+                if (secret != null) {
+                    request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+                }
+                status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                status = 0;
+            }
+            synchronized (this) {
+                webhookDeliveries.add(new WebhookDelivery(update.path("update_id").asInt(), status));
+                if (status / 100 == 2) {
+                    queue.remove(update);
+                }
+                notifyAll();
+                if (status / 100 != 2) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
             }
         }
     }
