@@ -18,8 +18,8 @@ import org.marginsentinel.application.risk.TickCompleted;
  * Meters of the risk engine (Prometheus names in brackets):
  * <ul>
  *   <li>{@code sentinel.risk.ticks} [sentinel_risk_ticks_total]: price updates evaluated against every open position;</li>
- *   <li>{@code sentinel.risk.evaluation} [sentinel_risk_evaluation_seconds_*]: how long one tick took, with a
- *       histogram and an SLO bucket at 100 ms;</li>
+ *   <li>{@code sentinel.risk.evaluation} [sentinel_risk_evaluation_seconds_*]: how long one tick took, with
+ *       histogram buckets from 10 ms to 1 s (the target is 100 ms);</li>
  *   <li>{@code sentinel.risk.candidates} [sentinel_risk_candidates_total]: subjects the screen sent to an exact check;</li>
  *   <li>{@code sentinel.risk.warnings} [sentinel_risk_warnings_total]: warnings ticks decided to send (queued in
  *       the outbox: see sentinel_telegram_messages_queued_total);</li>
@@ -47,10 +47,8 @@ public class RiskMetrics {
         ticks = Counter.builder("sentinel.risk.ticks").description("Risk ticks (price updates evaluated)")
                 .register(registry);
         evaluation = Timer.builder("sentinel.risk.evaluation").description("Time to evaluate one tick")
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(100))
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(10))
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+                        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1))
                 .register(registry);
         candidates = Counter.builder("sentinel.risk.candidates")
                 .description("Subjects the screen sent to an exact check").register(registry);
