@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -94,6 +95,7 @@ public class PriceFeed implements MarkPrices, MarkPriceHealth {
 
     @ConfigProperty(name = "quarkus.scheduler.enabled", defaultValue = "true")
     boolean scheduling;
+    private List<Gauge> gauges = List.of();
 
     @Inject
     public PriceFeed(BinanceMarkSource binance, BybitMarkSource bybit, PriceFeedConfig config, Clock clock,
@@ -112,10 +114,17 @@ public class PriceFeed implements MarkPrices, MarkPriceHealth {
 
     @PostConstruct
     void registerGauges() {
-        Gauge.builder("sentinel.prices.stale.symbols", this, feed -> feed.countMarks(true))
-                .description("Symbols whose last good mark is stale").register(registry);
-        Gauge.builder("sentinel.prices.fresh.symbols", this, feed -> feed.countMarks(false))
-                .description("Symbols with a fresh mark").register(registry);
+        gauges = List.of(
+                Gauge.builder("sentinel.prices.stale.symbols", this, feed -> feed.countMarks(true))
+                        .description("Symbols whose last good mark is stale").register(registry),
+                Gauge.builder("sentinel.prices.fresh.symbols", this, feed -> feed.countMarks(false))
+                        .description("Symbols with a fresh mark").register(registry));
+    }
+
+    /** Micrometer's global registry outlives the application in tests: a gauge must not keep reading old beans. */
+    @PreDestroy
+    void unregisterGauges() {
+        gauges.forEach(registry::remove);
     }
 
     /**

@@ -50,4 +50,23 @@ public interface TelegramConfig {
     /** Concurrent Bot API calls made by the outbox sender. */
     @WithDefault("4")
     int senderThreads();
+
+    /** Webhook mode instead of long polling ({@code sentinel.telegram.webhook.*}). */
+    Webhook webhook();
+
+    interface Webhook {
+
+        /**
+         * The public HTTPS URL Telegram posts updates to; it must reach {@code POST /telegram/webhook}
+         * of this service. Empty: long polling.
+         */
+        Optional<String> url();
+
+        /** Sent back by Telegram in {@code X-Telegram-Bot-Api-Secret-Token}; required with {@link #url()}. */
+        Optional<String> secret();
+
+        /** Most simultaneous webhook connections Telegram may open (1–100). */
+        @WithDefault("40")
+        int maxConnections();
+    }
 }

@@ -20,7 +20,8 @@
  *
  * <h2>What happens to an update</h2>
  * {@link org.marginsentinel.adapter.telegram.update.UpdateDispatcher} (per-chat order, chats in
- * parallel) → {@link org.marginsentinel.adapter.telegram.update.UpdateHandler} → one transaction in
+ * parallel; fed by the long poller, or in webhook mode by
+ * {@link org.marginsentinel.adapter.telegram.webhook.WebhookResource}) → {@link org.marginsentinel.adapter.telegram.update.UpdateHandler} → one transaction in
  * {@link org.marginsentinel.adapter.telegram.update.UpdateProcessor}: claim the update_id in
  * {@code telegram_handled_update}, run the command, queue the reply in {@code telegram_outbox} →
  * {@link org.marginsentinel.adapter.telegram.delivery.OutboxSender} delivers it within the limits of

@@ -2,6 +2,7 @@ package org.marginsentinel.application.risk;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -106,6 +107,9 @@ public class RiskMonitor {
     @Inject
     ChartHistory history;
 
+    @Inject
+    Event<TickCompleted> tickCompleted;
+
     private final AlertPolicy policy = new AlertPolicy();
     private final Map<String, AlertState> states = new ConcurrentHashMap<>();
     private final Map<Long, AlertPreferences> preferences = new ConcurrentHashMap<>();
@@ -184,8 +188,10 @@ public class RiskMonitor {
     }
 
     void onMarks(@Observes MarksUpdated marks) {
+        long started = System.nanoTime();
         try {
-            tick(marks.marks(), marks.at());
+            TickReport report = tick(marks.marks(), marks.at());
+            tickCompleted.fire(new TickCompleted(report, Duration.ofNanos(System.nanoTime() - started)));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Risk tick failed; the next tick tries again", e);
         }
@@ -445,6 +451,11 @@ public class RiskMonitor {
     /** For tests and the benchmark: how many positions the index holds. */
     public int watchedPositions() {
         return index.positionCount();
+    }
+
+    /** How many users have at least one open position (each has a book in the index). */
+    public int watchedUsers() {
+        return index.books().size();
     }
 
     RiskLevel heldLevel(String subject) {

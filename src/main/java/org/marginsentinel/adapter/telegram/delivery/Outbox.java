@@ -82,7 +82,7 @@ public class Outbox {
             }
             ids.add(row.id);
         }
-        enqueued.fire(new OutboxEnqueued(message.chatId()));
+        enqueued.fire(new OutboxEnqueued(message.chatId(), message.priority(), ids.size()));
         return List.copyOf(ids);
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.telegram.TelegramMetrics;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.format.MessageChunker;
 import org.marginsentinel.adapter.telegram.store.OutboxRow;
@@ -74,6 +75,9 @@ public class OutboxSender {
 
     @Inject
     OutboxStore store;
+
+    @Inject
+    TelegramMetrics metrics;
 
     private final Object signal = new Object();
     private boolean wakeRequested;
@@ -226,6 +230,7 @@ public class OutboxSender {
         try {
             Integer messageId = call(batch);
             store.markSent(ids, messageId, Instant.now());
+            countSent(batch);
         } catch (TelegramApiRequestException e) {
             afterFailure(head, ids, () -> handleTelegramError(batch, ids, e));
         } catch (Exception e) {
@@ -333,6 +338,7 @@ public class OutboxSender {
         } else if (code == 400 && head.editMessageId() != null
                 && description.toLowerCase(Locale.ROOT).contains("message is not modified")) {
             store.markSent(ids, head.editMessageId(), Instant.now());
+            countSent(batch);
         } else if (code == 400 && e.getParameters() != null && e.getParameters().getMigrateToChatId() != null) {
             long newChatId = e.getParameters().getMigrateToChatId();
             store.moveChat(chatId, newChatId);
@@ -345,6 +351,12 @@ public class OutboxSender {
             LOG.warnf("Telegram refused outbox message(s) %s for chat %d: %s", ids, chatId, error);
         } else {
             retryWithBackOff(head, ids, error);
+        }
+    }
+
+    private void countSent(List<OutboxRow> batch) {
+        for (OutboxRow row : batch) {
+            metrics.sent(row.priority(), 1);
         }
     }
 

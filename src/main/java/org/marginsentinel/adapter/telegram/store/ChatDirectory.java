@@ -64,6 +64,26 @@ public class ChatDirectory {
                 .getResultStream().findFirst();
     }
 
+    /** Chats we may write to, private chats (users) apart from groups. */
+    public record ActiveCounts(long privateChats, long groups) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public ActiveCounts countActive() {
+        long privateChats = 0;
+        long groups = 0;
+        for (Object[] row : em.createQuery("select c.chatType, count(c) from TelegramChatEntity c"
+                + " where c.active = true group by c.chatType", Object[].class).getResultList()) {
+            long count = ((Number) row[1]).longValue();
+            if ("private".equals(row[0])) {
+                privateChats += count;
+            } else {
+                groups += count;
+            }
+        }
+        return new ActiveCounts(privateChats, groups);
+    }
+
     private static String truncate(String title) {
         return title == null || title.length() <= 255 ? title : title.substring(0, 255);
     }

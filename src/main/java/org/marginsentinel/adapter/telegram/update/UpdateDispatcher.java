@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.telegram.store.Inbox;
 import org.marginsentinel.adapter.telegram.store.InboxEntity;
@@ -16,7 +18,8 @@ import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsume
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Receives update batches from TelegramBots' poller thread and hands each update to
+ * Receives update batches from TelegramBots' poller thread (or single updates from the webhook
+ * endpoint, see {@link #dispatch}) and hands each update to
  * {@link UpdateHandler} on a worker: updates of one chat in order, different chats in parallel,
  * so one slow command never delays other chats. Never throws. One instance per bot session.
  *
@@ -67,28 +70,20 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
         for (Update update : updates) {
             try {
                 Inbound in = Inbound.from(update);
-                if (in.kind() == Inbound.Kind.IGNORED) {
-                    tasks.add(new Task(in.orderingKey(), () -> handler.handle(update)));
+                Task task = admit(update, in, tasks);
+                if (task == null) {
                     continue;
                 }
-                if (in.kind() != Inbound.Kind.MEMBERSHIP) {
-                    InboundRateLimiter.Verdict verdict = limiter.admit(in.userId());
-                    if (verdict == InboundRateLimiter.Verdict.SKIP_AND_TELL) {
-                        LOG.infof("User %d sends too fast; skipping their updates for a while", in.userId());
-                        tasks.add(new Task(in.orderingKey(), () -> handler.tooFast(in)));
-                    }
-                    if (verdict != InboundRateLimiter.Verdict.ACCEPT) {
-                        continue;
+                if (in.kind() != Inbound.Kind.IGNORED) {
+                    String payload = json.writeValueAsString(update);
+                    if (payload.length() <= InboxEntity.MAX_PAYLOAD) {
+                        durable.put(in.updateId(), payload);
+                    } else {
+                        LOG.warnf("Update %d is too large for the inbox (%d characters); handling it without",
+                                in.updateId(), payload.length());
                     }
                 }
-                String payload = json.writeValueAsString(update);
-                if (payload.length() <= InboxEntity.MAX_PAYLOAD) {
-                    durable.put(in.updateId(), payload);
-                } else {
-                    LOG.warnf("Update %d is too large for the inbox (%d characters); handling it without",
-                            in.updateId(), payload.length());
-                }
-                tasks.add(new Task(in.orderingKey(), () -> handler.handle(update)));
+                tasks.add(task);
             } catch (JsonProcessingException | RuntimeException e) {
                 LOG.errorf(e, "Could not dispatch update %s", update.getUpdateId());
             }
@@ -100,6 +95,67 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
                 return;
             }
         }
+    }
+
+    /**
+     * The flood check: the task that handles {@code update}, or null when the sender is over their limit
+     * (then, once per flood, a task telling them so is added to {@code notices}).
+     */
+    private Task admit(Update update, Inbound in, List<Task> notices) {
+        if (in.kind() != Inbound.Kind.IGNORED && in.kind() != Inbound.Kind.MEMBERSHIP) {
+            InboundRateLimiter.Verdict verdict = limiter.admit(in.userId());
+            if (verdict == InboundRateLimiter.Verdict.SKIP_AND_TELL) {
+                LOG.infof("User %d sends too fast; skipping their updates for a while", in.userId());
+                notices.add(new Task(in.orderingKey(), () -> handler.tooFast(in)));
+            }
+            if (verdict != InboundRateLimiter.Verdict.ACCEPT) {
+                return null;
+            }
+        }
+        return new Task(in.orderingKey(), () -> handler.handle(update));
+    }
+
+    /**
+     * One update from the webhook, queued behind the earlier ones of its chat, under the same flood limit.
+     * No inbox: Telegram redelivers until the endpoint answers 200, which it does once this completes.
+     *
+     * @return completes once the update was handled or skipped (handling records failures itself, so
+     *         "handled" includes a refused or failed command); completes exceptionally with a
+     *         {@link RejectedExecutionException} when the bot is stopping and the update was not taken
+     */
+    public CompletableFuture<Void> dispatch(Update update) {
+        CompletableFuture<Void> handled = new CompletableFuture<>();
+        try {
+            List<Task> tasks = new ArrayList<>(2);
+            Task task = admit(update, Inbound.from(update), tasks);
+            if (task != null) {
+                tasks.add(task);
+            }
+            if (tasks.isEmpty()) {
+                handled.complete(null);
+                return handled;
+            }
+            Task last = tasks.get(tasks.size() - 1);
+            for (Task each : tasks) {
+                Runnable work = each != last ? each.work() : () -> {
+                    try {
+                        each.work().run();
+                    } finally {
+                        handled.complete(null);
+                    }
+                };
+                if (!executor.submit(each.key(), work)) {
+                    LOG.debugf("Bot is stopping; update %s left for Telegram to redeliver", update.getUpdateId());
+                    handled.completeExceptionally(new RejectedExecutionException("the bot is stopping"));
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            // An update we cannot even read would fail again on every redelivery: skip it.
+            LOG.errorf(e, "Could not dispatch update %s", update.getUpdateId());
+            handled.complete(null);
+        }
+        return handled;
     }
 
     /** Hands the updates a previous run stored but never handled to the workers, oldest first. */

@@ -12,7 +12,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +48,12 @@ import java.util.stream.Collectors;
  * offset/limit/timeout; a newer poll ends an older one with 409 like Telegram), sendMessage,
  * editMessageText, editMessageReplyMarkup (400 "message is not modified" when nothing changes),
  * answerCallbackQuery, setMyCommands, deleteMyCommands, getMyCommands, sendPhoto (multipart),
- * getChatMember (per-group admins and creators), sendChatAction. Per chat it can answer 403 (blocked, or a
- * user who never started the bot), 429 with retry_after, or 5xx, or drop the connection (before or after
- * handling the call); getUpdates calls can be dropped too. Groups: plain groups, forum supergroups
- * with topics ({@code message_thread_id}), the bot being added to or removed from a group (my_chat_member).
+ * getChatMember (per-group admins and creators), sendChatAction, setWebhook / deleteWebhook (while a
+ * webhook is set, updates are POSTed to it one by one with the secret_token header until it answers 2xx,
+ * and getUpdates gets 409 like Telegram). Per chat it can answer 403 (blocked, or a user who never started
+ * the bot), 429 with retry_after, or 5xx, or drop the connection (before or after handling the call);
+ * getUpdates calls can be dropped or made to fail. Groups: plain groups, forum supergroups with topics
+ * ({@code message_thread_id}), the bot being added to or removed from a group (my_chat_member).
  * Every call is recorded with its arrival time.
  *
  * <p>Test side (all waits poll with a timeout, never sleep blindly):
@@ -109,6 +115,16 @@ public final class FakeTelegram implements AutoCloseable {
     private int pollsStarted;
     private final List<PhotoUpload> photos = new ArrayList<>();
     private final Map<Long, Integer> photoCursor = new HashMap<>();
+    private final ArrayDeque<Integer> pollFailures = new ArrayDeque<>();
+    private String webhookUrl;
+    private String webhookSecret;
+    private String webhookRoute;
+    private Thread webhookPusher;
+    private final List<WebhookDelivery> webhookDeliveries = new ArrayList<>();
+
+    /** One POST of an update to the bot's webhook and the HTTP status it got (0: no answer). */
+    public record WebhookDelivery(int updateId, int status) {
+    }
 
     /**
      * A sendPhoto call: the caption and the uploaded bytes' size; {@code png} if they start with the PNG magic;
@@ -149,6 +165,9 @@ public final class FakeTelegram implements AutoCloseable {
         synchronized (this) {
             closed = true;
             notifyAll();
+        }
+        if (webhookPusher != null) {
+            webhookPusher.interrupt();
         }
         server.stop(0);
         httpThreads.shutdownNow();
@@ -367,6 +386,14 @@ public final class FakeTelegram implements AutoCloseable {
         return pollsStarted;
     }
 
+    /** The next {@code times} getUpdates calls (including one waiting now) fail with this HTTP status. */
+    public synchronized void failNextPolls(int times, int httpStatus) {
+        for (int i = 0; i < times; i++) {
+            pollFailures.add(httpStatus);
+        }
+        notifyAll();
+    }
+
     /** The next {@code times} sends/edits to the chat fail with this 5xx status. */
     public synchronized void failNext(long chatId, int times, int httpStatus) {
         ArrayDeque<Integer> queue = serverErrors.computeIfAbsent(chatId, id -> new ArrayDeque<>());
@@ -502,6 +529,25 @@ public final class FakeTelegram implements AutoCloseable {
             throw new AssertionError("The bot never sent message " + messageId + " to chat " + chatId);
         }
         return message;
+    }
+
+    /**
+     * Delivers webhook updates to {@code url} instead of the URL the bot registered, as the reverse
+     * proxy behind a public webhook URL would (the test's own port is only known once it runs).
+     */
+    public synchronized void routeWebhookTo(String url) {
+        webhookRoute = url;
+        notifyAll();
+    }
+
+    /** The URL the bot registered with setWebhook; null when none is set. */
+    public synchronized String webhookUrl() {
+        return webhookUrl;
+    }
+
+    /** Every POST to the bot's webhook so far, in order. */
+    public synchronized List<WebhookDelivery> webhookDeliveries() {
+        return List.copyOf(webhookDeliveries);
     }
 
     /** Every call, in arrival order. */
@@ -655,8 +701,9 @@ public final class FakeTelegram implements AutoCloseable {
     private Reply dispatch(String method, JsonNode params, Instant at) throws InterruptedException {
         return switch (method) {
             case "getme" -> Reply.ok(botUserJson());
-            case "deletewebhook", "setwebhook", "sendchataction", "deletemycommands", "setmycommands" ->
-                    Reply.ok(NODES.booleanNode(true));
+            case "sendchataction", "deletemycommands", "setmycommands" -> Reply.ok(NODES.booleanNode(true));
+            case "setwebhook" -> setWebhook(params);
+            case "deletewebhook" -> deleteWebhook();
             case "getmycommands" -> Reply.ok(lastCommands());
             case "getupdates" -> getUpdates(params);
             case "sendmessage" -> sendMessage(params, at);
@@ -675,6 +722,10 @@ public final class FakeTelegram implements AutoCloseable {
         int timeout = Math.max(0, Math.min(MAX_POLL_SECONDS, params.path("timeout").asInt(0)));
         synchronized (this) {
             pollsStarted++;
+            if (webhookUrl != null) {
+                return Reply.error(409, "Conflict: can't use getUpdates method while webhook is active; "
+                        + "use deleteWebhook to delete the webhook first");
+            }
             int generation = ++pollGeneration;
             notifyAll(); // ends an older poll with 409, as Telegram does
             // Like Telegram, the offset confirms (drops) older updates when the request arrives.
@@ -687,6 +738,10 @@ public final class FakeTelegram implements AutoCloseable {
                     return Reply.error(409, "Conflict: terminated by other getUpdates request; "
                             + "make sure that only one bot instance is running");
                 }
+                if (!pollFailures.isEmpty()) {
+                    int status = pollFailures.pollFirst();
+                    return Reply.error(status, status == 502 ? "Bad Gateway" : "Internal Server Error");
+                }
                 if (!queue.isEmpty() || closed) {
                     ArrayNode result = NODES.arrayNode();
                     queue.stream().limit(limit).forEach(update -> result.add(update.deepCopy()));
@@ -697,6 +752,83 @@ public final class FakeTelegram implements AutoCloseable {
                     return Reply.ok(NODES.arrayNode());
                 }
                 wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    private synchronized Reply setWebhook(JsonNode params) {
+        String url = params.path("url").asText("");
+        if (url.isEmpty()) {
+            return deleteWebhook();
+        }
+        webhookUrl = url;
+        webhookSecret = params.hasNonNull("secret_token") ? params.get("secret_token").asText() : null;
+        if (webhookPusher == null) {
+            webhookPusher = new Thread(this::pushToWebhook, "fake-telegram-webhook");
+            webhookPusher.setDaemon(true);
+            webhookPusher.start();
+        }
+        notifyAll();
+        return Reply.ok(NODES.booleanNode(true));
+    }
+
+    private synchronized Reply deleteWebhook() {
+        webhookUrl = null;
+        webhookSecret = null;
+        return Reply.ok(NODES.booleanNode(true));
+    }
+
+    /** Like Telegram: the oldest pending update goes to the webhook, again and again until it gets a 2xx. */
+    private void pushToWebhook() {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        while (true) {
+            ObjectNode update;
+            String url;
+            String secret;
+            synchronized (this) {
+                while (!closed && (webhookUrl == null || queue.isEmpty())) {
+                    try {
+                        wait(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                update = queue.get(0);
+                url = webhookRoute != null ? webhookRoute : webhookUrl;
+                secret = webhookSecret;
+            }
+            int status = 0;
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(update)));
+                if (secret != null) {
+                    request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+                }
+                status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                status = 0;
+            }
+            synchronized (this) {
+                webhookDeliveries.add(new WebhookDelivery(update.path("update_id").asInt(), status));
+                if (status / 100 == 2) {
+                    queue.remove(update);
+                }
+                notifyAll();
+                if (status / 100 != 2) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
             }
         }
     }
