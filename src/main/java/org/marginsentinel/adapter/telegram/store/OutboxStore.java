@@ -53,11 +53,25 @@ public class OutboxStore {
     /** PENDING rows due at {@code now}, most urgent first (priority, then age). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<OutboxRow> due(Instant now, int limit) {
-        return em.createQuery("from OutboxMessageEntity o where o.status = :pending and o.notBefore <= :now"
-                        + " order by o.priority, o.id", OutboxMessageEntity.class)
+        return due(now, null, limit);
+    }
+
+    /**
+     * The next page of {@link #due(Instant, int)}: rows that come after {@code after} in that order (all of
+     * them when it is null). Lets the sender look past rows of chats that must wait for their limits.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<OutboxRow> due(Instant now, OutboxRow after, int limit) {
+        String afterClause = after == null ? ""
+                : " and (o.priority > :afterPriority or (o.priority = :afterPriority and o.id > :afterId))";
+        var query = em.createQuery("from OutboxMessageEntity o where o.status = :pending and o.notBefore <= :now"
+                        + afterClause + " order by o.priority, o.id", OutboxMessageEntity.class)
                 .setParameter("pending", Status.PENDING).setParameter("now", now)
-                .setMaxResults(limit)
-                .getResultStream().map(OutboxRow::of).toList();
+                .setMaxResults(limit);
+        if (after != null) {
+            query.setParameter("afterPriority", after.priority()).setParameter("afterId", after.id());
+        }
+        return query.getResultStream().map(OutboxRow::of).toList();
     }
 
     /** When the next PENDING row that is not due yet becomes due. */

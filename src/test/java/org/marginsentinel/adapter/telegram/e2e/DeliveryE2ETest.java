@@ -209,6 +209,27 @@ class DeliveryE2ETest {
     }
 
     @Test
+    void backlogOfOneChat_waitingForItsLimit_doesNotHideOtherChats() {
+        long busy = telegram.newUser();
+        long other = telegram.newUser();
+        // More unmergeable urgent rows for one chat (1 message a second) than the sender reads at once (500),
+        // and behind them, less urgent, one message for another chat.
+        List<OutgoingMessage> backlog = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            backlog.add(withButton(OutgoingMessage.to(busy, "backlog " + i)).withPriority(OutgoingMessage.PRIORITY_CRITICAL));
+        }
+        backlog.add(OutgoingMessage.to(other, "me too").withPriority(OutgoingMessage.PRIORITY_LOW));
+        enqueue(backlog);
+
+        assertThat(telegram.awaitReplyTo(other, Duration.ofSeconds(5)).text()).isEqualTo("me too");
+        assertThat(telegram.awaitReplyTo(busy).text()).isEqualTo("backlog 0");
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("update OutboxMessageEntity o"
+                + " set o.status = :dropped where o.chatId = :chat and o.status = :pending")
+                .setParameter("dropped", Status.DROPPED).setParameter("pending", Status.PENDING)
+                .setParameter("chat", busy).executeUpdate()); // the remaining 10 minutes of backlog: not needed
+    }
+
+    @Test
     void longReply_isSplitOnLines_withTheButtonsOnTheLastPart() {
         long user = telegram.newUser();
 
