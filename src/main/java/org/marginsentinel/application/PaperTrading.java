@@ -103,7 +103,9 @@ public class PaperTrading {
     /** Most that can be withdrawn now: the cross pool minus its initial margin, without unrealised profit. */
     @Transactional
     public BigDecimal withdrawable(long userId) {
-        return value(account(userId, false)).risk().cross().withdrawable();
+        // Locks: the caller usually withdraws next in the same transaction, and every read of the
+        // account and its positions must come after the lock to see what concurrent commands committed.
+        return value(account(userId, true)).risk().cross().withdrawable();
     }
 
     @Transactional
@@ -123,6 +125,31 @@ public class PaperTrading {
     @Transactional
     public TradeResult open(long userId, OpenOrder order) {
         PaperAccount account = account(userId, true);
+        OrderPlan plan = plan(account, order);
+        return apply(account, plan.before(), plan.existing(), plan.netting(), plan.fillPrice(), plan.mark());
+    }
+
+    /**
+     * What {@link #open} would do, with the same rules and refusals, without changing anything: the account before
+     * and after, and the symbol's resulting position.
+     */
+    @Transactional
+    public OrderPreview preview(long userId, OpenOrder order) {
+        PaperAccount account = account(userId, false);
+        OrderPlan plan = plan(account, order);
+        AccountRisk after = assess(account, plan.before(), plan.existing(), plan.netting(), plan.mark());
+        Position resulting = plan.netting().position() == null ? null : plan.netting().position().position();
+        return new OrderPreview(plan.before(), after, resulting, plan.netting().closedQuantity(),
+                plan.netting().realizedPnl(), plan.fillPrice(), plan.mark(),
+                plan.existing() == null ? null : plan.existing().number());
+    }
+
+    /** An order checked and netted against the symbol's open position, not yet applied. */
+    private record OrderPlan(AccountSnapshot before, StoredPosition existing, Netting netting, BigDecimal fillPrice,
+                             BigDecimal mark) {
+    }
+
+    private OrderPlan plan(PaperAccount account, OpenOrder order) {
         String symbol = order.symbol();
         if (!prices.isKnownSymbol(symbol) && tiers.listedSchedule(symbol).isEmpty()) {
             throw new CommandRejected("I don't know " + symbol + ". Use a USDT perpetual such as BTC, ETH or SOL.");
@@ -160,7 +187,7 @@ public class PaperTrading {
                 throw new CommandRejected("At this size " + symbol + " allows at most " + maxLeverage + "x leverage.");
             }
         }
-        return apply(account, before, existing.orElse(null), netting, entry, mark.orElse(entry));
+        return new OrderPlan(before, existing.orElse(null), netting, entry, mark.orElse(entry));
     }
 
     @Transactional
@@ -222,8 +249,13 @@ public class PaperTrading {
 
     private TradeResult apply(PaperAccount account, AccountSnapshot before, StoredPosition existing, Netting netting,
                               BigDecimal fillPrice, BigDecimal mark) {
-        long userId = account.userId();
-        Instant now = clock.instant();
+        assess(account, before, existing, netting, mark);
+        return persist(account, existing, netting, fillPrice, clock.instant());
+    }
+
+    /** The account after the netting, refused if it opens exposure without the margin or at a liquidating mark. */
+    private AccountRisk assess(PaperAccount account, AccountSnapshot before, StoredPosition existing, Netting netting,
+                               BigDecimal mark) {
         List<PricedPosition> planned = new ArrayList<>();
         for (StoredPosition other : before.positions()) {
             if (other != existing) {
@@ -248,7 +280,13 @@ public class PaperTrading {
                         + "Check the entry price or use less leverage.");
             }
         }
+        return afterRisk;
+    }
 
+    private TradeResult persist(PaperAccount account, StoredPosition existing, Netting netting, BigDecimal fillPrice,
+                                Instant now) {
+        long userId = account.userId();
+        BigDecimal wallet = account.walletBalance().add(netting.realizedPnl());
         Long closedId = null;
         if (existing != null && netting.closedQuantity().signum() > 0) {
             closedId = existing.id();

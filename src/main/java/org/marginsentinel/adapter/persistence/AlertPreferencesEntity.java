@@ -45,4 +45,8 @@ public class AlertPreferencesEntity extends PanacheEntityBase {
 
     @Column(name = "quiet_end")
     public Integer quietEnd;
+
+    /** Odds of liquidation (fraction) that triggers a warning; null: none. */
+    @Column(name = "odds_threshold", precision = 8, scale = 6)
+    public BigDecimal oddsThreshold;
 }

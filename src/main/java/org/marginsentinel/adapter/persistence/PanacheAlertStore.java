@@ -46,6 +46,7 @@ public class PanacheAlertStore implements AlertStore {
         entity.snoozedUntil = preferences.snoozedUntil();
         entity.quietStart = preferences.quietHoursIfSet().map(QuietHours::startHour).orElse(null);
         entity.quietEnd = preferences.quietHoursIfSet().map(QuietHours::endHour).orElse(null);
+        entity.oddsThreshold = preferences.oddsThreshold();
         if (isNew) {
             entity.persist();
         }
@@ -86,7 +87,7 @@ public class PanacheAlertStore implements AlertStore {
         RiskThresholds thresholds = new RiskThresholds(e.isolatedWarning, e.isolatedDanger, e.isolatedCritical,
                 e.crossWarning, e.crossDanger, e.crossCritical);
         QuietHours quiet = e.quietStart == null || e.quietEnd == null ? null : QuietHours.of(e.quietStart, e.quietEnd);
-        return new AlertPreferences(thresholds, e.enabled, e.snoozedUntil, quiet);
+        return new AlertPreferences(thresholds, e.enabled, e.snoozedUntil, quiet, e.oddsThreshold);
     }
 
     private static AlertState toState(AlertStateEntity e) {

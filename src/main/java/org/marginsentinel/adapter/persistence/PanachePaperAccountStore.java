@@ -25,10 +25,19 @@ public class PanachePaperAccountStore implements PaperAccountStore {
         return AccountEntity.<AccountEntity>findByIdOptional(userId).map(PanachePaperAccountStore::toAccount);
     }
 
+    /**
+     * Locks the row and re-reads it. A plain pessimistic find would lock an account already loaded earlier
+     * in this transaction without re-reading it, so its balance could be one another transaction has
+     * changed since (Hibernate then fails the version check, or worse, the stale balance gets spent).
+     */
     @Override
     public Optional<PaperAccount> lock(long userId) {
-        return AccountEntity.<AccountEntity>findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE)
-                .map(PanachePaperAccountStore::toAccount);
+        AccountEntity entity = AccountEntity.findById(userId);
+        if (entity == null) {
+            return Optional.empty();
+        }
+        AccountEntity.getEntityManager().refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+        return Optional.of(toAccount(entity));
     }
 
     @Override

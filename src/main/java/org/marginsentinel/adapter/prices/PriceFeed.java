@@ -4,11 +4,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -24,6 +29,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
@@ -83,6 +91,11 @@ public class PriceFeed implements MarkPrices, MarkPriceHealth {
     private final Set<String> jumpsWarned = new HashSet<>();
     private volatile Instant deadSince;
     private boolean pauseAnnounced;
+    private final CountDownLatch firstPoll = new CountDownLatch(1);
+
+    @ConfigProperty(name = "quarkus.scheduler.enabled", defaultValue = "true")
+    boolean scheduling;
+    private List<Gauge> gauges = List.of();
 
     @Inject
     public PriceFeed(BinanceMarkSource binance, BybitMarkSource bybit, PriceFeedConfig config, Clock clock,
@@ -101,10 +114,36 @@ public class PriceFeed implements MarkPrices, MarkPriceHealth {
 
     @PostConstruct
     void registerGauges() {
-        Gauge.builder("sentinel.prices.stale.symbols", this, feed -> feed.countMarks(true))
-                .description("Symbols whose last good mark is stale").register(registry);
-        Gauge.builder("sentinel.prices.fresh.symbols", this, feed -> feed.countMarks(false))
-                .description("Symbols with a fresh mark").register(registry);
+        gauges = List.of(
+                Gauge.builder("sentinel.prices.stale.symbols", this, feed -> feed.countMarks(true))
+                        .description("Symbols whose last good mark is stale").register(registry),
+                Gauge.builder("sentinel.prices.fresh.symbols", this, feed -> feed.countMarks(false))
+                        .description("Symbols with a fresh mark").register(registry));
+    }
+
+    /** Micrometer's global registry outlives the application in tests: a gauge must not keep reading old beans. */
+    @PreDestroy
+    void unregisterGauges() {
+        gauges.forEach(registry::remove);
+    }
+
+    /**
+     * Polls once right away, in the background, instead of waiting for the scheduler's first turn: commands
+     * that a crash left unhandled are handled at start-up and need fresh marks (see {@link #awaitFirstPoll}).
+     * Runs before the Telegram bot's start-up observer, which may wait for it.
+     */
+    void pollAtStartup(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
+        if (!scheduling) {
+            return; // tests poll by hand
+        }
+        Thread first = new Thread(this::scheduledPoll, "mark-price-first-poll");
+        first.setDaemon(true);
+        first.start();
+    }
+
+    @Override
+    public boolean awaitFirstPoll(Duration timeout) throws InterruptedException {
+        return firstPoll.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Scheduled(identity = "mark-price-poll", every = "${sentinel.prices.poll-interval}",
@@ -122,6 +161,14 @@ public class PriceFeed implements MarkPrices, MarkPriceHealth {
      * {@code sentinel.prices.poll-interval}; tests call it directly.
      */
     public synchronized PollReport pollOnce() {
+        try {
+            return poll();
+        } finally {
+            firstPoll.countDown();
+        }
+    }
+
+    private PollReport poll() {
         Instant now = clock.instant();
         Set<String> failedThisPoll = new HashSet<>();
         SourceSnapshot snapshot = null;

@@ -2,9 +2,12 @@ package org.marginsentinel.adapter.telegram;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.telegram.delivery.SendRateLimiter;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -73,6 +76,37 @@ public class BotConnection {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warnf("Could not answer callback query %s: %s", callbackQueryId, e.getMessage());
+        } finally {
+            if (acquired) {
+                current.limiter().release(SendRateLimiter.NO_CHAT);
+            }
+        }
+    }
+
+    /**
+     * The user's status in the chat as Telegram reports it now (getChatMember by numeric user id):
+     * "creator", "administrator", "member", "restricted", "left" or "kicked". Empty while the bot is not
+     * running or when Telegram could not be asked (the caller decides what that means; never assume admin).
+     */
+    public Optional<String> chatMemberStatus(long chatId, long userId) {
+        Link current = link;
+        if (current == null) {
+            return Optional.empty();
+        }
+        boolean acquired = false;
+        try {
+            acquired = current.limiter().acquire(SendRateLimiter.NO_CHAT, Duration.ofSeconds(5));
+            if (!acquired) {
+                return Optional.empty();
+            }
+            ChatMember member = current.client().execute(GetChatMember.builder().chatId(chatId).userId(userId).build());
+            return Optional.ofNullable(member == null ? null : member.getStatus());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            LOG.warnf("Could not ask Telegram for user %d's status in chat %d: %s", userId, chatId, e.getMessage());
+            return Optional.empty();
         } finally {
             if (acquired) {
                 current.limiter().release(SendRateLimiter.NO_CHAT);

@@ -6,9 +6,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,14 +26,20 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandRegistry;
 import org.marginsentinel.adapter.telegram.delivery.OutboxSender;
 import org.marginsentinel.adapter.telegram.delivery.SendRateLimiter;
+import org.marginsentinel.adapter.telegram.store.Inbox;
 import org.marginsentinel.adapter.telegram.update.UpdateDispatcher;
 import org.marginsentinel.adapter.telegram.update.UpdateHandler;
+import org.marginsentinel.application.port.MarkPriceHealth;
+import org.marginsentinel.adapter.telegram.webhook.WebhookSecret;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -38,6 +49,12 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * does nothing else. With one it builds its own OkHttp client and a daemon poller thread (so the
  * JVM can exit), learns the bot's username with getMe, publishes the command menu, starts the
  * outbox sender and registers the long-polling {@link UpdateDispatcher}.
+ *
+ * <p>Webhook mode ({@code sentinel.telegram.webhook.url} set) replaces the last step: setWebhook
+ * with the public URL and secret, after which {@code WebhookResource} hands each update Telegram
+ * posts to the same kind of dispatcher ({@link #acceptWebhookUpdate}). The webhook stays registered
+ * when the service stops, so Telegram keeps and retries updates across a restart; a later start in
+ * polling mode removes it (TelegramBots calls deleteWebhook first).
  *
  * <p>If Telegram cannot be reached at start-up the service still starts and the bot retries every
  * {@value #RETRY_SECONDS} s; a token Telegram rejects (401) is logged as an error and not retried.
@@ -50,6 +67,8 @@ public class TelegramBot {
     static final long RETRY_SECONDS = 30;
     private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member");
     private static final int POLL_TIMEOUT_SECONDS = 50;
+    /** How long updates left over from a crash wait for the first mark prices before they are handled. */
+    private static final Duration REPLAY_WAITS_FOR_PRICES = Duration.ofSeconds(10);
 
     @Inject
     TelegramConfig config;
@@ -61,13 +80,27 @@ public class TelegramBot {
     UpdateHandler handler;
     @Inject
     CommandRegistry registry;
+    @Inject
+    Inbox inbox;
+    @Inject
+    MarkPriceHealth prices;
+    @Inject
+    TelegramStatus status;
+    @Inject
+    ApiCallObserver apiCalls;
+    @Inject
+    TelegramMetrics metrics;
 
     private Session session;
     private ScheduledExecutorService retrier;
     private ScheduledFuture<?> pendingRetry;
+    /** Set at start-up in webhook mode (the configuration is valid then); null in polling mode. */
+    private volatile WebhookSecret webhookSecret;
+    /** Where webhook updates go while a webhook-mode bot runs; read without the lock by the endpoint. */
+    private volatile UpdateDispatcher webhookDispatcher;
 
     /** Everything one running bot owns, so stop() can release all of it. */
-    private record Session(TelegramBotsLongPollingApplication app, OkHttpClient http,
+    private record Session(TelegramBotsLongPollingApplication app, UpdateDispatcher dispatcher, OkHttpClient http,
                            ScheduledExecutorService poller) {
     }
 
@@ -76,8 +109,24 @@ public class TelegramBot {
         // malformed command then fails every @QuarkusTest instead of surfacing in production.
         registry.allCommands();
         if (token() == null) {
+            status.configured(TelegramStatus.Mode.DISABLED);
             LOG.info("Telegram bot disabled: set TELEGRAM_BOT_TOKEN to enable it.");
             return;
+        }
+        Optional<String> webhookUrl = config.webhook().url().map(String::strip).filter(u -> !u.isEmpty());
+        if (webhookUrl.isEmpty()) {
+            status.configured(TelegramStatus.Mode.POLLING);
+        } else {
+            status.configured(TelegramStatus.Mode.WEBHOOK);
+            try {
+                checkWebhookUrl(webhookUrl.get());
+                webhookSecret = WebhookSecret.of(config.webhook().secret().map(String::strip).orElse(null));
+            } catch (IllegalArgumentException e) {
+                LOG.errorf("Telegram webhook mode is misconfigured: %s. The bot stays off; the rest of the service runs.",
+                        e.getMessage());
+                status.notRunning("webhook misconfigured: " + e.getMessage());
+                return;
+            }
         }
         start();
     }
@@ -103,6 +152,9 @@ public class TelegramBot {
             return;
         }
         cancelRetry();
+        if (config.webhook().url().filter(u -> !u.isBlank()).isPresent() && webhookSecret == null) {
+            return; // misconfigured webhook mode: onStartup logged why
+        }
         TelegramUrl url = TelegramApiUrl.parse(config.apiUrl());
         List<BotCommand> menu = commandMenu();
         Dispatcher dispatcher = new Dispatcher();
@@ -110,6 +162,7 @@ public class TelegramBot {
         dispatcher.setMaxRequestsPerHost(64);
         OkHttpClient pollHttp = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
+                .addInterceptor(apiCalls)
                 .connectionPool(new ConnectionPool(16, 60, TimeUnit.SECONDS))
                 .connectTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofSeconds(30))
@@ -122,6 +175,7 @@ public class TelegramBot {
             return thread;
         });
         TelegramBotsLongPollingApplication app = null;
+        UpdateDispatcher updates = null;
         try {
             OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
             User me = client.execute(new GetMe());
@@ -131,22 +185,65 @@ public class TelegramBot {
             connection.connect(client, limiter, username);
             publishCommands(client, menu);
             sender.start(client, limiter, config.senderThreads());
-            app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> poller);
-            app.registerBot(token, () -> url, updatesRequest(), new UpdateDispatcher(handler, config.handlerThreads()));
-            session = new Session(app, pollHttp, poller);
-            LOG.infof("Telegram bot @%s started with %d commands (%s://%s:%d)", username, menu.size(),
+            updates = new UpdateDispatcher(handler, inbox, config.handlerThreads(), config.userBurst(),
+                    config.userRate());
+            // What a crash left unhandled goes before anything new, once there are prices to trade at.
+            if (inbox.size() > 0 && !prices.awaitFirstPoll(REPLAY_WAITS_FOR_PRICES)) {
+                LOG.warn("No mark prices yet; handling the updates left from the last run anyway");
+            }
+            updates.replayPending();
+            String how;
+            if (webhookSecret != null) {
+                String webhookUrl = config.webhook().url().orElseThrow().strip();
+                client.execute(SetWebhook.builder().url(webhookUrl).secretToken(webhookSecret.value())
+                        .allowedUpdates(ALLOWED_UPDATES).maxConnections(config.webhook().maxConnections()).build());
+                status.webhookRegistered();
+                webhookDispatcher = updates;
+                how = "webhook " + webhookUrl;
+            } else {
+                app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> poller);
+                app.registerBot(token, () -> url, updatesRequest(), countingPolled(updates));
+                how = "long polling";
+            }
+            session = new Session(app, updates, pollHttp, poller);
+            status.started();
+            LOG.infof("Telegram bot @%s started with %d commands, %s (%s://%s:%d)", username, menu.size(), how,
                     url.getSchema(), url.getHost(), url.getPort());
         } catch (Exception e) {
-            release(new Session(app, pollHttp, poller));
+            release(new Session(app, updates, pollHttp, poller));
             if (e instanceof TelegramApiRequestException request && request.getErrorCode() != null
                     && request.getErrorCode() == 401) {
                 LOG.error("Telegram rejected the bot token (401 Unauthorized). Check TELEGRAM_BOT_TOKEN; "
                         + "the bot stays off, the rest of the service runs.");
+                status.notRunning("Telegram rejected the bot token (401 Unauthorized)");
                 return;
             }
-            LOG.warnf("Telegram bot could not start (%s); retrying in %d s", redact(e.toString(), token), RETRY_SECONDS);
+            String why = redact(e.toString(), token);
+            LOG.warnf("Telegram bot could not start (%s); retrying in %d s", why, RETRY_SECONDS);
+            status.notRunning("could not start (" + why + "); retrying every " + RETRY_SECONDS + " s");
             scheduleRetry();
         }
+    }
+
+    /**
+     * Hands an update that arrived at the webhook endpoint to the running bot's dispatcher (same
+     * per-chat order and update_id dedupe as long polling).
+     *
+     * @return completes when the update has been handled; fails with {@link RejectedExecutionException}
+     *         if no webhook-mode bot is running right now
+     */
+    public CompletableFuture<Void> acceptWebhookUpdate(Update update) {
+        UpdateDispatcher target = webhookDispatcher;
+        if (target == null) {
+            return CompletableFuture.failedFuture(new RejectedExecutionException("the bot is not running"));
+        }
+        metrics.updatesReceived("webhook", 1);
+        return target.dispatch(update);
+    }
+
+    /** The configured webhook secret; empty unless the bot is configured for webhook mode. */
+    public Optional<WebhookSecret> webhookSecret() {
+        return Optional.ofNullable(webhookSecret);
     }
 
     /** Stops polling, finishes running handlers and in-flight sends, and releases every thread. */
@@ -158,16 +255,21 @@ public class TelegramBot {
         Session current = session;
         session = null;
         release(current);
+        status.notRunning("stopped");
         LOG.info("Telegram bot stopped");
     }
 
     private void release(Session current) {
+        webhookDispatcher = null;
         if (current.app() != null) {
             try {
-                current.app().close(); // stops polling and closes the UpdateDispatcher (waits for handlers)
+                current.app().close(); // stops polling
             } catch (Exception e) {
                 LOG.warnf("Closing the long-polling application failed: %s", e.getMessage());
             }
+        }
+        if (current.dispatcher() != null) {
+            current.dispatcher().close(); // lets running handlers finish
         }
         sender.stop();
         connection.disconnect();
@@ -198,6 +300,28 @@ public class TelegramBot {
 
     private static BotCommand toBotCommand(ChatCommand command) {
         return BotCommand.builder().command(command.name()).description(command.description()).build();
+    }
+
+    /** The dispatcher as TelegramBots' consumer, counting what arrives; closing stays with {@link #release}. */
+    private LongPollingUpdateConsumer countingPolled(UpdateDispatcher updates) {
+        return batch -> {
+            metrics.updatesReceived("polling", batch.size());
+            updates.consume(batch);
+        };
+    }
+
+    private static void checkWebhookUrl(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("sentinel.telegram.webhook.url is not a URL: " + url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "sentinel.telegram.webhook.url must be an absolute https:// URL: " + url);
+        }
     }
 
     private static Function<Integer, GetUpdates> updatesRequest() {

@@ -36,7 +36,37 @@ public interface TelegramConfig {
     @WithDefault("2m")
     Duration confirmationTtl();
 
+    /**
+     * Flood limit per user: messages and button presses one user may send at once (over all chats)
+     * before the bot skips them. 0 turns the limit off.
+     */
+    @WithDefault("20")
+    int userBurst();
+
+    /** Flood limit per user: messages and button presses per second a user may keep sending after the burst. */
+    @WithDefault("2")
+    double userRate();
+
     /** Concurrent Bot API calls made by the outbox sender. */
     @WithDefault("4")
     int senderThreads();
+
+    /** Webhook mode instead of long polling ({@code sentinel.telegram.webhook.*}). */
+    Webhook webhook();
+
+    interface Webhook {
+
+        /**
+         * The public HTTPS URL Telegram posts updates to; it must reach {@code POST /telegram/webhook}
+         * of this service. Empty: long polling.
+         */
+        Optional<String> url();
+
+        /** Sent back by Telegram in {@code X-Telegram-Bot-Api-Secret-Token}; required with {@link #url()}. */
+        Optional<String> secret();
+
+        /** Most simultaneous webhook connections Telegram may open (1–100). */
+        @WithDefault("40")
+        int maxConnections();
+    }
 }

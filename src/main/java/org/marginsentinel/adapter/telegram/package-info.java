@@ -20,11 +20,18 @@
  *
  * <h2>What happens to an update</h2>
  * {@link org.marginsentinel.adapter.telegram.update.UpdateDispatcher} (per-chat order, chats in
- * parallel) → {@link org.marginsentinel.adapter.telegram.update.UpdateHandler} → one transaction in
+ * parallel; fed by the long poller, or in webhook mode by
+ * {@link org.marginsentinel.adapter.telegram.webhook.WebhookResource}) → {@link org.marginsentinel.adapter.telegram.update.UpdateHandler} → one transaction in
  * {@link org.marginsentinel.adapter.telegram.update.UpdateProcessor}: claim the update_id in
  * {@code telegram_handled_update}, run the command, queue the reply in {@code telegram_outbox} →
  * {@link org.marginsentinel.adapter.telegram.delivery.OutboxSender} delivers it within the limits of
  * {@link org.marginsentinel.adapter.telegram.delivery.SendRateLimiter}.
+ *
+ * <h2>Groups</h2>
+ * Commands about the sender's own account override {@code ChatCommand.personal()}: typed in a group, they are
+ * answered in the sender's private chat when possible. The group features themselves ({@code /share},
+ * {@code /board}, {@code /leaderboard}, {@code /groupalerts}, group alerts, nudges) live in
+ * {@link org.marginsentinel.adapter.telegram.groups}.
  *
  * <h2>Testing</h2>
  * End-to-end tests run the real library against {@code FakeTelegram} (src/test, package

@@ -19,6 +19,8 @@ import org.marginsentinel.domain.alert.RiskThresholds;
 public class AlertSettings {
 
     public static final Duration MAX_SNOOZE = Duration.ofHours(24);
+    static final BigDecimal MIN_ODDS = new BigDecimal("0.001");
+    static final BigDecimal MAX_ODDS = new BigDecimal("0.9");
 
     @Inject
     AlertStore store;
@@ -66,6 +68,18 @@ public class AlertSettings {
             throw new CommandRejected("Snooze for 1 minute up to 24 hours.");
         }
         return save(userId, store.preferences(userId).withSnoozedUntil(clock.instant().plus(duration)));
+    }
+
+    /**
+     * Warn when an isolated position's odds of liquidation within 24 hours reach {@code probability} (a fraction);
+     * null turns the odds trigger off.
+     */
+    @Transactional
+    public AlertPreferences oddsAlert(long userId, BigDecimal probability) {
+        if (probability != null && (probability.compareTo(MIN_ODDS) < 0 || probability.compareTo(MAX_ODDS) > 0)) {
+            throw new CommandRejected("Give odds between 0.1% and 90%, like 10%.");
+        }
+        return save(userId, store.preferences(userId).withOddsThreshold(probability));
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package org.marginsentinel.application.alert;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import org.marginsentinel.application.insight.SurvivalPlan;
 import org.marginsentinel.domain.alert.AlertDecision;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.PositionRisk;
@@ -19,9 +20,18 @@ public sealed interface Notice {
      * An isolated position entered a worse level (or is still CRITICAL).
      *
      * @param marginToAdd      margin that moves the liquidation price to {@code saferLiquidation}; null if none
+     * @param odds             its odds of liquidation within 24 hours (a fraction); null when no volatility is known
+     * @param oddsTriggered    true when the level was reached through the user's odds trigger, not the distance
+     * @param survival         what survives the 5%-chance 24-hour move; null when not needed or not known
      */
     record PositionWarning(long userId, int positionNumber, PositionRisk risk, AlertDecision decision,
-                           BigDecimal marginToAdd, BigDecimal saferLiquidation) implements Notice {
+                           BigDecimal marginToAdd, BigDecimal saferLiquidation, BigDecimal odds, boolean oddsTriggered,
+                           SurvivalPlan survival) implements Notice {
+
+        public PositionWarning(long userId, int positionNumber, PositionRisk risk, AlertDecision decision,
+                               BigDecimal marginToAdd, BigDecimal saferLiquidation) {
+            this(userId, positionNumber, risk, decision, marginToAdd, saferLiquidation, null, false, null);
+        }
     }
 
     /**
@@ -30,9 +40,15 @@ public sealed interface Notice {
      * @param shareToClose    fraction of every cross position to close that brings the ratio under the target
      * @param depositToTarget USDT to deposit for the same
      * @param targetRatio     the ratio the advice aims under
+     * @param survival        what survives the 5%-chance 24-hour move of every symbol; null when not needed or not known
      */
     record PoolWarning(long userId, CrossAccountRisk pool, AlertDecision decision, BigDecimal shareToClose,
-                       BigDecimal depositToTarget, BigDecimal targetRatio) implements Notice {
+                       BigDecimal depositToTarget, BigDecimal targetRatio, SurvivalPlan survival) implements Notice {
+
+        public PoolWarning(long userId, CrossAccountRisk pool, AlertDecision decision, BigDecimal shareToClose,
+                           BigDecimal depositToTarget, BigDecimal targetRatio) {
+            this(userId, pool, decision, shareToClose, depositToTarget, targetRatio, null);
+        }
     }
 
     /**

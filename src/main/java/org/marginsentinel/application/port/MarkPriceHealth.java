@@ -1,5 +1,6 @@
 package org.marginsentinel.application.port;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -18,4 +19,11 @@ public interface MarkPriceHealth {
 
     /** When polls started failing without a good one since; empty while the feed is healthy. */
     Optional<Instant> deadSince();
+
+    /**
+     * Waits until the feed has finished its first poll since start-up, with data or without.
+     *
+     * @return false if that did not happen within {@code timeout}
+     */
+    boolean awaitFirstPoll(Duration timeout) throws InterruptedException;
 }

@@ -11,7 +11,10 @@ public interface PaperAccountStore {
 
     Optional<PaperAccount> find(long userId);
 
-    /** The account, locked against concurrent changes until the transaction ends. */
+    /**
+     * The account, locked against concurrent changes until the transaction ends and read after the lock
+     * was taken. Lock before reading the user's positions: rows read earlier in the transaction may be stale.
+     */
     Optional<PaperAccount> lock(long userId);
 
     PaperAccount create(long userId, String displayName, BigDecimal walletBalance, Instant now);

@@ -163,6 +163,23 @@ final class CrossPools {
         return maintenance / marginBalance;
     }
 
+    /** The pool's maintenance margin in primitives (every mark present). */
+    double maintenance(int pool, double[] marks, TierCurve[] curves) {
+        double maintenance = 0;
+        for (int leg = firstLeg[pool]; leg < firstLeg[pool] + legCount[pool]; leg++) {
+            int symbol = legSymbol[leg];
+            maintenance += curves[symbol].maintenanceMargin(Math.abs(legSignedQuantity[leg]) * marks[symbol]);
+        }
+        return maintenance;
+    }
+
+    /** Hands the symbol id of each of the pool's positions to {@code symbols}. */
+    void legSymbols(int pool, IntConsumer symbols) {
+        for (int leg = firstLeg[pool]; leg < firstLeg[pool] + legCount[pool]; leg++) {
+            symbols.accept(legSymbol[leg]);
+        }
+    }
+
     /** The pool's margin balance in primitives (every mark present). */
     double marginBalance(int pool, double[] marks) {
         double pnl = 0;

@@ -16,6 +16,10 @@ import org.marginsentinel.domain.margin.Side;
  * <p>Edges are floats rounded inwards after narrowing the band by {@link #MARGIN} (a millionth of the
  * price), so rounding can only flag a position too many, never miss one; the exact engine decides.
  *
+ * <p>A user's odds trigger can move a position's WARNING distance further out ({@link #setOddsWarning}); its
+ * band then starts at that distance, so the trigger costs nothing per tick. That column is allocated only
+ * once some position of the symbol needs it.
+ *
  * <p>Not thread-safe: the {@link RiskIndex} owner serialises access. A removed slot is reused only after the
  * next scan started, so a candidate of a running tick never points at another position.
  */
@@ -39,6 +43,7 @@ final class IsolatedBook {
     private byte[] level;          // held RiskLevel ordinal
     private int[] lowEdge;         // float bits: a mark at or under it needs a look
     private int[] highEdge;        // float bits: a mark at or over it needs a look
+    private float[] oddsWarning;   // WARNING distance from the odds trigger, NaN: the user's; null: none yet
     private final DecimalColumn quantity;
     private final DecimalColumn entry;
     private final DecimalColumn margin;
@@ -85,6 +90,9 @@ final class IsolatedBook {
         quantity.set(slot, position.quantity());
         entry.set(slot, position.entryPrice());
         margin.set(slot, position.isolatedMargin());
+        if (oddsWarning != null) {
+            oddsWarning[slot] = Float.NaN;
+        }
         setLevel(slot, held);
         live++;
         return slot;
@@ -135,6 +143,42 @@ final class IsolatedBook {
         dirty = true;
     }
 
+    /**
+     * Makes the position at {@code slot} enter WARNING at {@code distance} from liquidation when that is further
+     * out than its owner's WARNING distance (NaN or nearer: the owner's distance again).
+     */
+    void setOddsWarning(int slot, double distance) {
+        float wider = distance > owner[slot].levels.isoWarning ? (float) distance : Float.NaN;
+        if (!(wider > owner[slot].levels.isoWarning)) {
+            wider = Float.NaN; // narrowing to a float must not bring it under the owner's distance
+        }
+        if (oddsWarning == null) {
+            if (Float.isNaN(wider)) {
+                return;
+            }
+            oddsWarning = new float[capacity];
+            Arrays.fill(oddsWarning, Float.NaN);
+        }
+        if (Float.compare(oddsWarning[slot], wider) != 0) {
+            oddsWarning[slot] = wider;
+            band(slot);
+            dirty = true;
+        }
+    }
+
+    /** The distance to liquidation at which the position at {@code slot} enters WARNING. */
+    double warningDistance(int slot) {
+        if (oddsWarning != null && !Float.isNaN(oddsWarning[slot])) {
+            return oddsWarning[slot];
+        }
+        return owner[slot].levels.isoWarning;
+    }
+
+    /** True when the position at {@code slot} warns further out than its owner's distance, by the odds trigger. */
+    boolean warnsFromOdds(int slot) {
+        return oddsWarning != null && !Float.isNaN(oddsWarning[slot]);
+    }
+
     IndexedPosition position(int slot) {
         Position position = new Position(String.valueOf(positionId[slot]), symbol, isLong[slot] ? Side.LONG : Side.SHORT,
                 quantity.get(slot), entry.get(slot), leverage[slot], MarginMode.ISOLATED, margin.get(slot));
@@ -180,8 +224,9 @@ final class IsolatedBook {
             return;
         }
         ScreenLevels levels = owner[slot].levels;
-        double worse = levels.worseAtDistance(held);
-        double recovered = levels.releasedFromDistance(held);
+        double warning = warningDistance(slot);
+        double worse = levels.worseAtDistance(held, warning);
+        double recovered = levels.releasedFromDistance(held, warning);
         double low;
         double high;
         if (isLong[slot]) {
@@ -268,6 +313,11 @@ final class IsolatedBook {
         level = Arrays.copyOf(level, capacity);
         lowEdge = Arrays.copyOf(lowEdge, capacity);
         highEdge = Arrays.copyOf(highEdge, capacity);
+        if (oddsWarning != null) {
+            int before = oddsWarning.length;
+            oddsWarning = Arrays.copyOf(oddsWarning, capacity);
+            Arrays.fill(oddsWarning, before, capacity, Float.NaN);
+        }
         quantity.grow(capacity);
         entry.grow(capacity);
         margin.grow(capacity);

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.marginsentinel.application.port.MarkPrice;
@@ -14,6 +16,7 @@ import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.margin.TierTable;
 
 /**
@@ -55,6 +58,8 @@ final class RiskIndex {
     private IsolatedBook[] isolated = new IsolatedBook[0];
     private TierCurve[] curves = new TierCurve[0];
     private final CrossPools pools = new CrossPools();
+    /** Open positions per symbol id, to name the symbols held. */
+    private int[] openBySymbol = new int[0];
     private volatile int positions;
 
     RiskIndex(TierTable tiers, MarginCalculator calculator) {
@@ -83,6 +88,7 @@ final class RiskIndex {
             Position position = stored.position();
             int symbol = symbols.idOf(position.symbol());
             ensureSymbol(symbol);
+            openBySymbol[symbol]++;
             if (position.isIsolated()) {
                 double liquidation = calculator.isolatedLiquidationPrice(position)
                         .map(BigDecimal::doubleValue).orElse(Double.NaN);
@@ -109,9 +115,11 @@ final class RiskIndex {
         }
         for (long ref : book.isolated) {
             isolated[UserBook.symbolOf(ref)].remove(UserBook.slotOf(ref));
+            openBySymbol[UserBook.symbolOf(ref)]--;
         }
         int removed = book.isolated.length;
         if (book.hasCross()) {
+            pools.legSymbols(book.crossPool, symbol -> openBySymbol[symbol]--);
             removed += pools.positions(book.crossPool);
             pools.remove(book.crossPool);
         }
@@ -135,6 +143,17 @@ final class RiskIndex {
 
     int positionCount() {
         return positions;
+    }
+
+    /** Every symbol held in an open position. */
+    Set<String> heldSymbols() {
+        Set<String> names = new HashSet<>();
+        for (int symbol = 0; symbol < openBySymbol.length; symbol++) {
+            if (openBySymbol[symbol] > 0) {
+                names.add(symbols.name(symbol));
+            }
+        }
+        return names;
     }
 
     /** Marks by symbol id; NaN where a symbol has no fresh mark. */
@@ -208,9 +227,35 @@ final class RiskIndex {
             return 0;
         }
         double distance = book.isLong(slot) ? (mark - liquidation) / mark : (liquidation - mark) / mark;
-        ScreenLevels levels = book.owner(slot).levels;
-        return distance <= 0 ? 4 : distance <= levels.isoCritical ? 3 : distance <= levels.isoDanger ? 2
-                : distance <= levels.isoWarning ? (byte) 1 : 0;
+        return book.owner(slot).levels.isolatedLevelOf(distance, book.warningDistance(slot));
+    }
+
+    // --- the odds trigger's WARNING distance ----------------------------------------------------
+
+    /** The distance to liquidation, from a symbol's volatility, at which a position of that side should warn. */
+    interface OddsDistance {
+        /** NaN: no distance known (no volatility yet); the user's WARNING distance applies. */
+        double of(String symbol, Side side);
+    }
+
+    /** Sets every isolated position of {@code book} to warn at {@code distance} where that is further out. */
+    void setOddsWarnings(UserBook book, OddsDistance distance) {
+        for (long ref : book.isolated) {
+            int symbol = UserBook.symbolOf(ref);
+            int slot = UserBook.slotOf(ref);
+            IsolatedBook positions = isolated[symbol];
+            positions.setOddsWarning(slot, distance.of(symbols.name(symbol),
+                    positions.isLong(slot) ? Side.LONG : Side.SHORT));
+        }
+    }
+
+    boolean warnsFromOdds(Candidate candidate) {
+        return !candidate.isCrossPool() && isolated[candidate.symbol()].warnsFromOdds(candidate.slot());
+    }
+
+    /** The distance to liquidation at which an isolated candidate enters WARNING. */
+    double warningDistance(Candidate candidate) {
+        return isolated[candidate.symbol()].warningDistance(candidate.slot());
     }
 
     IndexedPosition isolatedPosition(Candidate candidate) {
@@ -252,6 +297,10 @@ final class RiskIndex {
         return pools.marginBalance(pool, marks);
     }
 
+    double crossMaintenance(int pool, double[] marks) {
+        return pools.maintenance(pool, marks, curves);
+    }
+
     List<IndexedPosition> crossPositions(int pool) {
         return pools.positions(pool, symbols);
     }
@@ -261,6 +310,7 @@ final class RiskIndex {
             int size = Math.max(symbol + 1, isolated.length * 2);
             isolated = Arrays.copyOf(isolated, size);
             curves = Arrays.copyOf(curves, size);
+            openBySymbol = Arrays.copyOf(openBySymbol, size);
         }
         if (isolated[symbol] == null) {
             String name = symbols.name(symbol);

@@ -2,6 +2,7 @@ package org.marginsentinel.application.risk;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -15,13 +16,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.marginsentinel.application.PositionsChanged;
+import org.marginsentinel.application.insight.ChartHistory;
+import org.marginsentinel.application.insight.SurvivalPlan;
+import org.marginsentinel.application.insight.SurvivalPlanner;
 import org.marginsentinel.application.alert.Liquidations;
 import org.marginsentinel.application.alert.Notice;
 import org.marginsentinel.application.port.AlertStore;
+import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.application.port.MarksUpdated;
 import org.marginsentinel.application.port.PaperAccount;
@@ -29,6 +36,7 @@ import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.PriceFeedPaused;
 import org.marginsentinel.application.port.PriceFeedResumed;
 import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.application.port.Volatilities;
 import org.marginsentinel.domain.alert.AlertEvaluation;
 import org.marginsentinel.domain.alert.AlertPolicy;
 import org.marginsentinel.domain.alert.AlertPreferences;
@@ -43,6 +51,9 @@ import org.marginsentinel.domain.alert.IsolatedMarginAdvice;
 import org.marginsentinel.domain.alert.MarginAdvice;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskReading;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.insight.DailyVolatility;
+import org.marginsentinel.domain.insight.LiquidationOdds;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
@@ -88,6 +99,18 @@ public class RiskMonitor {
     @Inject
     Clock clock;
 
+    @Inject
+    Volatilities volatilities;
+
+    @Inject
+    SurvivalPlanner planner;
+
+    @Inject
+    ChartHistory history;
+
+    @Inject
+    Event<TickCompleted> tickCompleted;
+
     private final AlertPolicy policy = new AlertPolicy();
     private final Map<String, AlertState> states = new ConcurrentHashMap<>();
     private final Map<Long, AlertPreferences> preferences = new ConcurrentHashMap<>();
@@ -96,6 +119,7 @@ public class RiskMonitor {
     private long lastDrainMinute = -1;
     private RiskIndex index;
     private volatile boolean loaded;
+    private long seenVolatilityVersion = Long.MIN_VALUE;
 
     @PostConstruct
     void createIndex() {
@@ -165,8 +189,10 @@ public class RiskMonitor {
     }
 
     void onMarks(@Observes MarksUpdated marks) {
+        long started = System.nanoTime();
         try {
-            tick(marks.marks(), marks.at());
+            TickReport report = tick(marks.marks(), marks.at());
+            tickCompleted.fire(new TickCompleted(report, Duration.ofNanos(System.nanoTime() - started)));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Risk tick failed; the next tick tries again", e);
         }
@@ -189,6 +215,16 @@ public class RiskMonitor {
     public synchronized TickReport tick(Map<String, MarkPrice> marks, Instant now) {
         if (!loaded) {
             loadAll();
+        }
+        long volatilityVersion = volatilities.version();
+        if (volatilityVersion != seenVolatilityVersion) {
+            seenVolatilityVersion = volatilityVersion;
+            preferences.forEach((userId, prefs) -> {
+                UserBook book = index.book(userId);
+                if (book != null && prefs.oddsThreshold() != null) {
+                    applyOddsTrigger(book, prefs);
+                }
+            });
         }
         long start = System.nanoTime();
         double[] markArray = index.markArray(marks);
@@ -264,13 +300,26 @@ public class RiskMonitor {
             return done ? Outcome.LIQUIDATED : Outcome.NOTHING;
         }
         AlertState previous = states.getOrDefault(subject, AlertState.initial());
-        AlertPreferences prefs = preferences.getOrDefault(book.userId, AlertPreferences.DEFAULTS);
+        AlertPreferences userPrefs = preferences.getOrDefault(book.userId, AlertPreferences.DEFAULTS);
+        // The odds trigger moves this position's WARNING distance out; the policy judges with that distance.
+        boolean warnsFromOdds = index.warnsFromOdds(candidate);
+        AlertPreferences prefs = warnsFromOdds
+                ? userPrefs.withThresholds(withWarning(userPrefs.thresholds(), index.warningDistance(candidate)))
+                : userPrefs;
         AlertEvaluation evaluation = policy.evaluate(previous, RiskReading.of(risk), prefs, now);
         return record(candidate, subject, book.userId, previous, evaluation, batch, () -> {
-            IsolatedMarginAdvice help = advice.marginToAdd(position, mark, prefs.thresholds());
+            IsolatedMarginAdvice help = advice.marginToAdd(position, mark, userPrefs.thresholds());
             boolean useful = help.needed() && help.liquidationAfter().isPresent();
+            Optional<DailyVolatility> volatility = volatilities.cached(position.symbol());
+            BigDecimal odds = volatility.flatMap(v -> LiquidationOdds.estimate(position.side(), mark,
+                    risk.liquidationPrice(), v, LiquidationOdds.DEFAULT_HORIZON))
+                    .map(o -> BigDecimal.valueOf(o.probability())).orElse(null);
+            boolean oddsTriggered = warnsFromOdds
+                    && userPrefs.thresholds().forDistance(risk.distanceToLiquidation()) == RiskLevel.SAFE;
+            SurvivalPlan survival = volatility.flatMap(v -> planner.isolated(position, mark, v)).orElse(null);
             return new Notice.PositionWarning(book.userId, indexed.number(), risk, evaluation.decision(),
-                    useful ? help.marginToAdd() : null, useful ? help.liquidationPriceAfter() : null);
+                    useful ? help.marginToAdd() : null, useful ? help.liquidationPriceAfter() : null, odds,
+                    oddsTriggered, survival);
         });
     }
 
@@ -301,9 +350,10 @@ public class RiskMonitor {
         List<PricedPosition> crossOnly = priced.stream().filter(p -> !p.position().isIsolated()).toList();
         return record(candidate, subject, book.userId, previous, evaluation, batch, () -> {
             CrossMarginAdvice help = advice.crossRelief(pool.walletBalance(), crossOnly, prefs.thresholds());
+            SurvivalPlan survival = planner.pool(pool.walletBalance(), crossOnly, volatilities::cached).orElse(null);
             return new Notice.PoolWarning(book.userId, pool, evaluation.decision(),
                     help.needed() ? help.closeFraction().orElse(null) : null,
-                    help.needed() ? help.depositNeeded() : null, help.targetMarginRatio());
+                    help.needed() ? help.depositNeeded() : null, help.targetMarginRatio(), survival);
         });
     }
 
@@ -384,6 +434,8 @@ public class RiskMonitor {
         }
         lastDrainMinute = minute;
         int warned = 0;
+        boolean samplePools = history.poolSampleDue(now);
+        List<PoolSample> poolSamples = new ArrayList<>();
         for (int pool = 0; pool < index.poolSlots(); pool++) {
             if (!index.isLivePool(pool)) {
                 continue;
@@ -394,6 +446,10 @@ public class RiskMonitor {
             }
             long userId = index.poolOwner(pool).userId;
             double marginBalance = index.crossMarginBalance(pool, markArray);
+            if (samplePools) {
+                poolSamples.add(new PoolSample(userId, now, BigDecimal.valueOf(marginBalance),
+                        BigDecimal.valueOf(index.crossMaintenance(pool, markArray))));
+            }
             double maintenance = Double.isInfinite(ratio) ? 0 : ratio * marginBalance;
             List<PricedPosition> crossPositions = new ArrayList<>();
             for (IndexedPosition indexed : index.crossPositions(pool)) {
@@ -409,12 +465,33 @@ public class RiskMonitor {
                 warned++;
             }
         }
+        recordChartHistory(marks, poolSamples, now);
         return warned;
+    }
+
+    /** Hands this minute's marks of held symbols and the pool samples to the chart history (written elsewhere). */
+    private void recordChartHistory(Map<String, BigDecimal> marks, List<PoolSample> poolSamples, Instant now) {
+        try {
+            Map<String, BigDecimal> held = new HashMap<>();
+            for (String symbol : heldSymbols()) {
+                BigDecimal mark = marks.get(symbol);
+                if (mark != null) {
+                    held.put(symbol, mark);
+                }
+            }
+            history.record(now, held, poolSamples);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not hand chart samples over; charts will miss this minute", e);
+        }
     }
 
     private void put(PaperAccount account, List<StoredPosition> positions) {
         AlertPreferences prefs = preferences.getOrDefault(account.userId(), AlertPreferences.DEFAULTS);
         index.put(account.userId(), account.walletBalance(), positions, prefs.thresholds(), heldLevels);
+        UserBook book = index.book(account.userId());
+        if (book != null && prefs.oddsThreshold() != null) {
+            applyOddsTrigger(book, prefs);
+        }
     }
 
     private final RiskIndex.HeldLevels heldLevels = new RiskIndex.HeldLevels() {
@@ -433,9 +510,40 @@ public class RiskMonitor {
         }
     };
 
+    /**
+     * With an odds trigger of p, an isolated position enters WARNING where its odds of liquidation within 24 hours
+     * reach p: at the distance of the move that has probability p (from the symbol's cached volatility), when
+     * that is further out than the user's WARNING distance. The index turns that distance into the position's
+     * quiet band, so the tick pays nothing for it. Runs once per book when it is built and when the volatilities
+     * change, never per tick.
+     */
+    private void applyOddsTrigger(UserBook book, AlertPreferences prefs) {
+        double probability = prefs.oddsThreshold().doubleValue();
+        index.setOddsWarnings(book, (symbol, side) -> volatilities.cached(symbol)
+                .map(v -> LiquidationOdds.adverseMoveWithProbability(side, v, probability,
+                        LiquidationOdds.DEFAULT_HORIZON))
+                .orElse(Double.NaN));
+    }
+
+    private static RiskThresholds withWarning(RiskThresholds thresholds, double warningDistance) {
+        return new RiskThresholds(BigDecimal.valueOf(warningDistance), thresholds.isolatedDanger(),
+                thresholds.isolatedCritical(), thresholds.crossWarning(), thresholds.crossDanger(),
+                thresholds.crossCritical());
+    }
+
+    /** Every symbol held in an open position, from memory. */
+    public synchronized Set<String> heldSymbols() {
+        return index.heldSymbols();
+    }
+
     /** For tests and the benchmark: how many positions the index holds. */
     public int watchedPositions() {
         return index.positionCount();
+    }
+
+    /** How many users have at least one open position (each has a book in the index). */
+    public int watchedUsers() {
+        return index.userIds().size();
     }
 
     RiskLevel heldLevel(String subject) {

@@ -35,13 +35,29 @@ final class ScreenLevels {
      * {@link org.marginsentinel.domain.alert.RiskLevel} ordinal) gets worse, or stays CRITICAL or worse.
      */
     double worseAtDistance(int held) {
-        return held == 0 ? isoWarning : held == 1 ? isoDanger : isoCritical;
+        return worseAtDistance(held, isoWarning);
+    }
+
+    /** As {@link #worseAtDistance(int)} for a position whose WARNING distance is {@code warning}. */
+    double worseAtDistance(int held, double warning) {
+        return held == 0 ? warning : held == 1 ? isoDanger : isoCritical;
     }
 
     /** The distance from which an isolated position held at {@code held} has clearly recovered; +∞ for SAFE. */
     double releasedFromDistance(int held) {
+        return releasedFromDistance(held, isoWarning);
+    }
+
+    /** As {@link #releasedFromDistance(int)} for a position whose WARNING distance is {@code warning}. */
+    double releasedFromDistance(int held, double warning) {
         return held == 0 ? Double.POSITIVE_INFINITY
-                : (held == 1 ? isoWarning : held == 2 ? isoDanger : isoCritical) * DISTANCE_RELEASE;
+                : (held == 1 ? warning : held == 2 ? isoDanger : isoCritical) * DISTANCE_RELEASE;
+    }
+
+    /** The isolated level (ordinal) a distance to liquidation measures, without history. */
+    byte isolatedLevelOf(double distance, double warning) {
+        return distance <= 0 ? 4 : distance <= isoCritical ? 3 : distance <= isoDanger ? 2
+                : distance <= warning ? (byte) 1 : 0;
     }
 
     /** The cross level (ordinal) a margin ratio measures, without history. */

@@ -1,5 +1,6 @@
 package org.marginsentinel.adapter.telegram;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +42,12 @@ class TelegramDisabledTest {
                 outbox.enqueue(OutgoingMessage.to(424242, "kept until a bot runs")));
 
         assertThat(ids).hasSize(1);
+    }
+
+    @Test
+    void withoutWebhookMode_theWebhookEndpointDoesNotExist() {
+        given().header("X-Telegram-Bot-Api-Secret-Token", "anything").body("{\"update_id\": 1}")
+                .when().post("/telegram/webhook").then().statusCode(404);
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.marginsentinel.adapter.prices.HttpFailures;
 
 /**
@@ -27,6 +28,15 @@ public interface BinanceFuturesClient {
     @Path("/premiumIndex")
     @Produces(MediaType.APPLICATION_JSON)
     String premiumIndex();
+
+    /**
+     * Mark-price candles of one symbol, oldest first (weight 1 to 10 by {@code limit}, at most 1,500). Rows are
+     * {@code [openTime, open, high, low, close, …]}; the newest one is still forming. Used for volatility.
+     */
+    @GET
+    @Path("/markPriceKlines")
+    @Produces(MediaType.APPLICATION_JSON)
+    String markPriceKlines(@RestQuery String symbol, @RestQuery String interval, @RestQuery int limit);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -26,6 +26,16 @@ public interface BybitMarketClient {
     @Produces(MediaType.APPLICATION_JSON)
     String tickers(@RestQuery String category);
 
+    /**
+     * Mark-price candles of one symbol, <b>newest first</b>, at most 1,000. Rows are
+     * {@code [startTime, open, high, low, close]} as strings; the newest one is still forming.
+     */
+    @GET
+    @Path("/mark-price-kline")
+    @Produces(MediaType.APPLICATION_JSON)
+    String markPriceKline(@RestQuery String category, @RestQuery String symbol, @RestQuery String interval,
+                          @RestQuery int limit);
+
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         return HttpFailures.bybit(response.getStatus(), response.getHeaderString("Retry-After"), bodyOf(response));

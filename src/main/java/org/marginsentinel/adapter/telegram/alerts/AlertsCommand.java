@@ -35,7 +35,8 @@ public class AlertsCommand implements ChatCommand {
 
     @Override
     public String usage() {
-        return "/alerts [on|off | isolated <warn>% <danger>% <critical>% | cross <warn>% <danger>% <critical>%]";
+        return "/alerts [on|off | isolated <warn>% <danger>% <critical>% | cross <warn>% <danger>% <critical>% "
+                + "| odds <pct>%|off]";
     }
 
     @Override
@@ -46,6 +47,11 @@ public class AlertsCommand implements ChatCommand {
     @Override
     public String description() {
         return "Your warning settings; tune the levels or turn warnings off and on";
+    }
+
+    @Override
+    public boolean personal() {
+        return true;
     }
 
     @Override
@@ -80,6 +86,17 @@ public class AlertsCommand implements ChatCommand {
                 AlertPreferences saved = first.equals("isolated") ? settings.isolatedLevels(user, warning, danger, critical)
                         : settings.crossLevels(user, warning, danger, critical);
                 return BotReply.html("✅ Saved.\n\n" + describe(saved));
+            case "odds":
+                if (args.size() != 2) {
+                    throw new CommandRejected("Give the odds that should warn you, like /alerts odds 10%, or /alerts odds off.");
+                }
+                if (args.get(1).equalsIgnoreCase("off")) {
+                    return BotReply.html("✅ Odds alert off.\n\n" + describe(settings.oddsAlert(user, null)));
+                }
+                if (!args.get(1).endsWith("%")) {
+                    throw new CommandRejected("Write the odds as a percentage, like 10%.");
+                }
+                return BotReply.html("✅ Saved.\n\n" + describe(settings.oddsAlert(user, fraction(args.get(1)))));
             default:
                 throw new CommandRejected("I don't understand " + Arguments.quote(args.get(0)) + ".");
         }
@@ -101,6 +118,8 @@ public class AlertsCommand implements ChatCommand {
                 .append("Cross, by margin ratio: warning ≥ ").append(Fmt.percent(t.crossWarning()))
                 .append(", danger ≥ ").append(Fmt.percent(t.crossDanger()))
                 .append(", critical ≥ ").append(Fmt.percent(t.crossCritical())).append('\n');
+        preferences.oddsThresholdIfSet().ifPresent(odds -> text.append("Odds: also warn when an isolated position's ")
+                .append("odds of liquidation within 24 h reach ").append(Fmt.percent(odds)).append(" (/learn odds)\n"));
         if (preferences.snoozedAt(clock.instant())) {
             text.append("😴 Snoozed until ").append(preferences.snoozedUntil().toString().substring(11, 16))
                     .append(" UTC (critical warnings and liquidations still come).\n");
@@ -108,7 +127,8 @@ public class AlertsCommand implements ChatCommand {
         preferences.quietHoursIfSet().ifPresent(q -> text.append("🌙 Quiet hours ")
                 .append(String.format(Locale.ROOT, "%02d–%02d", q.startHour(), q.endHour()))
                 .append(" UTC (critical warnings and liquidations still come).\n"));
-        return text.append("Change with /alerts isolated 10% 5% 2%, /alerts cross 50% 70% 85%, /snooze 2h, /quiet 23-07.")
+        return text.append("Change with /alerts isolated 10% 5% 2%, /alerts cross 50% 70% 85%, /alerts odds 10%, "
+                        + "/snooze 2h, /quiet 23-07.")
                 .toString();
     }
 }

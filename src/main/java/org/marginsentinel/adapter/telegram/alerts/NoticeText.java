@@ -7,13 +7,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.insight.SurvivalPlan;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 
 /** Words every proactive notice: what happened, how close it is, what to do. Pure. */
-final class NoticeText {
+public final class NoticeText {
 
     private NoticeText() {
     }
@@ -69,6 +70,10 @@ final class NoticeText {
                 .append("Mark ").append(Fmt.price(risk.markPrice())).append(" · liquidation ")
                 .append(Fmt.price(risk.liquidationPrice())).append(" · ")
                 .append(bold(Fmt.percent(risk.distanceToLiquidation()) + " away")).append('\n');
+        if (warning.odds() != null) {
+            text.append("🎲 Odds of liquidation within 24 h: ").append(bold(Fmt.percent(warning.odds())))
+                    .append(warning.oddsTriggered() ? " (your odds alert)" : "").append('\n');
+        }
         if (warning.marginToAdd() != null && warning.saferLiquidation() != null) {
             text.append("👉 Add ").append(Fmt.usdt(warning.marginToAdd()))
                     .append(" margin to move the liquidation price to ").append(Fmt.price(warning.saferLiquidation()))
@@ -78,6 +83,9 @@ final class NoticeText {
         } else {
             text.append("👉 Add margin (/margin ").append(warning.positionNumber())
                     .append(" add &lt;amount&gt;) or close it (/close ").append(warning.positionNumber()).append(").");
+        }
+        if (warning.survival() != null) {
+            text.append('\n').append(survivalLine(warning.survival(), warning.positionNumber()));
         }
         if (warning.decision().silent()) {
             text.append("\n<i>Still critical; reminder every 10 minutes.</i>");
@@ -104,6 +112,9 @@ final class NoticeText {
             text.append(", to bring the ratio under ").append(Fmt.percent(warning.targetRatio())).append('.');
         } else {
             text.append("👉 Reduce your cross positions or /deposit to lower the ratio.");
+        }
+        if (warning.survival() != null) {
+            text.append('\n').append(survivalLine(warning.survival(), 0));
         }
         if (warning.decision().silent()) {
             text.append("\n<i>Still critical; reminder every 10 minutes.</i>");
@@ -151,6 +162,28 @@ final class NoticeText {
                     .append(" would have kept the pool alive with a buffer.");
         }
         return text.toString();
+    }
+
+    /**
+     * "To survive the 24 h move with a 5% chance …": margin to add for an isolated position ({@code number} is its
+     * position number), or a deposit / share to close for the pool.
+     */
+    public static String survivalLine(SurvivalPlan plan, int number) {
+        if (plan.forPool()) {
+            StringBuilder line = new StringBuilder("🛡 To survive the move each symbol has a 5% chance of making "
+                    + "within 24 h: deposit ").append(Fmt.usdt(roundedUp(plan.depositNeeded())));
+            if (plan.shareToClose() != null) {
+                line.append(" or close ").append(percentRoundedUp(plan.shareToClose())).append(" of your cross positions");
+            }
+            return line.append('.').toString();
+        }
+        return "🛡 To survive the move with a 5% chance within 24 h (" + Fmt.percent(plan.move()) + " against you): add "
+                + Fmt.usdt(roundedUp(plan.marginToAdd())) + " margin (/margin " + number + " add "
+                + plan.marginToAdd().setScale(0, java.math.RoundingMode.UP).toPlainString() + ").";
+    }
+
+    private static BigDecimal roundedUp(BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.UP);
     }
 
     private static String percentRoundedUp(BigDecimal fraction) {

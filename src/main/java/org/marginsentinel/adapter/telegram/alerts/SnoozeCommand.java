@@ -43,6 +43,11 @@ public class SnoozeCommand implements ChatCommand {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public int helpOrder() {
         return 51;
     }

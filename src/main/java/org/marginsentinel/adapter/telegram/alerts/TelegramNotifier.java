@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
+import org.marginsentinel.adapter.telegram.groups.GroupNotices;
 import org.marginsentinel.application.alert.Notice;
 import org.marginsentinel.application.port.Notifier;
 import org.marginsentinel.domain.alert.RiskLevel;
@@ -12,12 +13,16 @@ import org.marginsentinel.domain.alert.RiskLevel;
  * Puts notices into the Telegram outbox, in the caller's transaction, addressed to the user's private chat.
  * A newer warning about the same subject replaces an unsent older one; liquidations and CRITICAL go first,
  * then DANGER, then the rest.
+ * {@link GroupNotices} adds what the member's groups hear (group alerts, the one-time private-chat nudge).
  */
 @ApplicationScoped
 public class TelegramNotifier implements Notifier {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    GroupNotices groups;
 
     @Override
     public void notify(Notice notice) {
@@ -32,6 +37,7 @@ public class TelegramNotifier implements Notifier {
             message = message.silently();
         }
         outbox.enqueue(message);
+        groups.onNotice(notice);
     }
 
     private static int priority(Notice notice) {

@@ -12,7 +12,10 @@ import java.util.Objects;
  * on the last part). With a {@link Confirmation}, the HTML is the question and Confirm / Cancel
  * buttons are added below any other buttons.
  */
-public record BotReply(String html, List<List<Button>> buttons, Confirmation confirmation) {
+public record BotReply(String html, List<List<Button>> buttons, Confirmation confirmation, byte[] photoPng) {
+
+    /** Telegram's limit for a photo caption. */
+    public static final int CAPTION_LIMIT = 1024;
 
     public BotReply {
         Objects.requireNonNull(html, "html");
@@ -20,6 +23,25 @@ public record BotReply(String html, List<List<Button>> buttons, Confirmation con
             throw new IllegalArgumentException("html must not be blank");
         }
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+        if (photoPng != null && (photoPng.length == 0 || confirmation != null)) {
+            throw new IllegalArgumentException("a photo needs bytes and cannot ask for a confirmation");
+        }
+    }
+
+    public BotReply(String html, List<List<Button>> buttons, Confirmation confirmation) {
+        this(html, buttons, confirmation, null);
+    }
+
+    /**
+     * A PNG picture with {@code captionHtml} under it, sent with sendPhoto. Captions longer than
+     * {@link #CAPTION_LIMIT} characters are cut short.
+     */
+    public static BotReply photo(byte[] png, String captionHtml) {
+        return new BotReply(captionHtml, List.of(), null, Objects.requireNonNull(png, "png"));
+    }
+
+    public boolean hasPhoto() {
+        return photoPng != null;
     }
 
     /** A plain HTML reply. */
@@ -29,7 +51,7 @@ public record BotReply(String html, List<List<Button>> buttons, Confirmation con
 
     /** The same reply with these rows of inline buttons (replacing any earlier ones). */
     public BotReply withButtons(List<List<Button>> rows) {
-        return new BotReply(html, rows, confirmation);
+        return new BotReply(html, rows, confirmation, photoPng);
     }
 
     /**

@@ -37,6 +37,15 @@ public interface ChatCommand {
     }
 
     /**
+     * True for commands about the sender's own account (balances, orders, settings). Typed in a group, they
+     * still work, but the answer goes to the sender's private chat when the bot can write there (the group
+     * gets a one-line pointer); otherwise it is answered in the group with a button to open the private chat.
+     */
+    default boolean personal() {
+        return false;
+    }
+
+    /**
      * Handles one invocation. May throw {@link org.marginsentinel.application.CommandRejected}.
      * Returning {@code null} sends nothing.
      */

@@ -47,10 +47,13 @@ public class HelpCommand implements ChatCommand {
         if (!context.args().isEmpty()) {
             return BotReply.html(describe(find(context.args().get(0))));
         }
+        // One line per command plus its example keeps the whole list in one message; the full syntax is a
+        // /help <command> away.
         StringBuilder html = new StringBuilder("<b>Margin Sentinel commands</b>\n");
         for (ChatCommand command : registry.listedCommands()) {
-            html.append('\n').append(describe(command)).append('\n');
+            html.append('\n').append(summarise(command));
         }
+        html.append("\n\nFull syntax of one command: ").append(Html.code("/help <command>"));
         String bot = connection.botUsername();
         if (!context.privateChat() && bot != null) {
             html.append("\nIn groups, add my name to commands: ").append(Html.code("/help@" + bot));
@@ -65,6 +68,11 @@ public class HelpCommand implements ChatCommand {
         name = at < 0 ? name : name.substring(0, at);
         return registry.command(name).orElseThrow(() ->
                 new CommandRejected("There is no command /" + requested.replaceFirst("^/", "") + "."));
+    }
+
+    static String summarise(ChatCommand command) {
+        return "/" + command.name() + " – " + Html.escape(command.description())
+                + "\n    e.g. " + Html.code(command.example());
     }
 
     static String describe(ChatCommand command) {

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import org.marginsentinel.application.CommandRejected;
 
-/** {@code /learn}, {@code /learn isolated}, {@code /learn cross}: short lessons on margin modes. */
+/** {@code /learn}, {@code /learn isolated}, {@code /learn cross}, {@code /learn odds}: short lessons. */
 @ApplicationScoped
 public class LearnCommand implements ChatCommand {
 
@@ -15,7 +15,7 @@ public class LearnCommand implements ChatCommand {
 
     @Override
     public String usage() {
-        return "/learn [isolated|cross]";
+        return "/learn [isolated|cross|odds]";
     }
 
     @Override
@@ -25,7 +25,7 @@ public class LearnCommand implements ChatCommand {
 
     @Override
     public String description() {
-        return "How isolated and cross margin work, and their risks";
+        return "How isolated and cross margin work, their risks, and the odds of liquidation";
     }
 
     @Override

@@ -79,11 +79,39 @@ final class LearnTopics {
 
             Compare: /learn isolated · Overview: /learn""";
 
+    static final String ODDS = """
+            <b>🎲 Odds of liquidation</b>
+
+            A liquidation price says <i>where</i> you are liquidated; the odds say <i>how likely</i> the mark gets \
+            there within the next 24 hours.
+
+            <b>The model</b>
+            • Volatility: every hour the bot measures how much each symbol really moved over the last week \
+            (hourly mark-price candles, Binance or Bybit) and scales it to one day: the daily σ.
+            • The price is taken as a random walk in percentage terms, without a trend.
+            • The chance of <i>touching</i> a level at some point (not just ending beyond it) is then \
+            2 × N(−d / (σ × √T)): d is the distance to liquidation in log terms, T the time in days, N the \
+            bell curve. That is the reflection principle: every path that touches the level and comes back has a \
+            mirror twin that ends beyond it.
+            • "2.1 daily σ away" is d / σ: how many typical days of movement stand between you and liquidation. \
+            About 2σ means roughly a 5% chance within a day.
+
+            <b>Read it with care</b>
+            Real markets jump and trend, and calm weeks understate the next storm, so treat the odds as a floor, \
+            not a promise. For cross positions the liquidation price assumes the other marks stay put.
+
+            <b>Use it</b>
+            • /risk shows the odds and what keeps each position alive through the move that has a 5% chance \
+            within 24 hours.
+            • /alerts odds 10% warns you when an isolated position's odds reach 10%.
+
+            Overview: /learn""";
+
     /** Topic name → lesson; the overview is shown without a topic. */
-    static final Map<String, String> TOPICS = Map.of("isolated", ISOLATED, "cross", CROSS);
+    static final Map<String, String> TOPICS = Map.of("isolated", ISOLATED, "cross", CROSS, "odds", ODDS);
 
     /** Topic names in the order they are offered to users. */
-    static final List<String> TOPIC_NAMES = List.of("isolated", "cross");
+    static final List<String> TOPIC_NAMES = List.of("isolated", "cross", "odds");
 
     private LearnTopics() {
     }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marginsentinel.adapter.telegram.command.Button;
 
-/** Stores button rows in the outbox as {@code [[{"label":"Confirm","data":"cf:1"}]]}. */
+/**
+ * Stores button rows in the outbox as {@code [[{"label":"Confirm","data":"cf:1"}]]}; link buttons as
+ * {@code {"label":…,"url":…}}.
+ */
 final class ButtonsJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +27,11 @@ final class ButtonsJson {
         for (List<Button> row : rows) {
             ArrayNode jsonRow = out.addArray();
             for (Button button : row) {
-                jsonRow.addObject().put("label", button.label()).put("data", button.callbackData());
+                if (button.isLink()) {
+                    jsonRow.addObject().put("label", button.label()).put("url", button.url());
+                } else {
+                    jsonRow.addObject().put("label", button.label()).put("data", button.callbackData());
+                }
             }
         }
         return out.toString();
@@ -39,7 +46,8 @@ final class ButtonsJson {
             for (JsonNode jsonRow : JSON.readTree(json)) {
                 List<Button> row = new ArrayList<>();
                 for (JsonNode button : jsonRow) {
-                    row.add(new Button(button.path("label").asText(), button.path("data").asText()));
+                    row.add(button.hasNonNull("url") ? Button.link(button.path("label").asText(), button.get("url").asText())
+                            : new Button(button.path("label").asText(), button.path("data").asText()));
                 }
                 rows.add(List.copyOf(row));
             }

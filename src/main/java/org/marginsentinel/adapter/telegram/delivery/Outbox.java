@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.format.MessageChunker;
 import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.adapter.telegram.store.OutboxMessageEntity;
@@ -54,7 +55,8 @@ public class Outbox {
         if (message.supersedeKey() != null) {
             store.supersede(message.chatId(), message.supersedeKey());
         }
-        List<String> parts = message.isEdit() ? List.of(cutToLimit(message.html()))
+        List<String> parts = message.isEdit() ? List.of(cutToLimit(message.html(), MessageChunker.TELEGRAM_LIMIT))
+                : message.hasPhoto() ? List.of(cutToLimit(message.html(), BotReply.CAPTION_LIMIT))
                 : MessageChunker.split(message.html(), MessageChunker.TELEGRAM_LIMIT);
         String buttons = ButtonsJson.write(message.buttons());
         List<Long> ids = new ArrayList<>(parts.size());
@@ -71,19 +73,23 @@ public class Outbox {
             row.supersedeKey = message.supersedeKey();
             row.status = OutboxMessageEntity.Status.PENDING;
             row.attempts = 0;
-            row.notBefore = now;
+            row.notBefore = message.notBefore() != null && message.notBefore().isAfter(now) ? message.notBefore() : now;
             row.createdAt = now;
+            row.hasPhoto = message.hasPhoto();
             store.insert(row);
+            if (message.hasPhoto()) {
+                store.savePhoto(row.id, message.photoPng());
+            }
             ids.add(row.id);
         }
-        enqueued.fire(new OutboxEnqueued(message.chatId()));
+        enqueued.fire(new OutboxEnqueued(message.chatId(), message.priority(), ids.size()));
         return List.copyOf(ids);
     }
 
-    private static String cutToLimit(String html) {
-        if (html.length() <= MessageChunker.TELEGRAM_LIMIT) {
+    private static String cutToLimit(String html, int limit) {
+        if (html.length() <= limit) {
             return html;
         }
-        return MessageChunker.split(html, MessageChunker.TELEGRAM_LIMIT - CUT_MARK.length()).get(0) + CUT_MARK;
+        return MessageChunker.split(html, limit - CUT_MARK.length()).get(0) + CUT_MARK;
     }
 }

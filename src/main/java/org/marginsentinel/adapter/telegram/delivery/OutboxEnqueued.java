@@ -1,5 +1,8 @@
 package org.marginsentinel.adapter.telegram.delivery;
 
-/** CDI event fired by {@link Outbox#enqueue}; the sender wakes up once the transaction commits. */
-public record OutboxEnqueued(long chatId) {
+/**
+ * CDI event fired by {@link Outbox#enqueue}: the sender wakes up once the transaction commits, and
+ * the queued-message counter counts {@code rows} (parts of a split message) of this priority.
+ */
+public record OutboxEnqueued(long chatId, int priority, int rows) {
 }

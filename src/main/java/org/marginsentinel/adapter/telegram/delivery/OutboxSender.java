@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -20,12 +22,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.telegram.TelegramMetrics;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.format.MessageChunker;
 import org.marginsentinel.adapter.telegram.store.OutboxRow;
 import org.marginsentinel.adapter.telegram.store.OutboxStore;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
@@ -53,6 +58,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * message is retried row by row first); 5xx, network and other errors retry with exponential back-off
  * (2 s, 4 s, … up to 5 min) until {@value #MAX_ATTEMPTS} attempts, then the row is FAILED.
  *
+ * <p>A row with a picture (a chart) goes out with sendPhoto, its html as the caption, and is never merged.
+ *
  * <p>Delivery is at-least-once: if the process dies between Telegram accepting a message and the
  * row being marked SENT, that message is sent again after the restart.
  */
@@ -64,11 +71,15 @@ public class OutboxSender {
     static final long SWEEP_MILLIS = 1_000;
     static final int MAX_ATTEMPTS = 10;
     private static final int BATCH = 500;
+    private static final int MAX_ROWS_PER_PASS = 10_000;
     private static final String SEPARATOR = "\n\n";
     private static final long MAX_BACKOFF_SECONDS = 300;
 
     @Inject
     OutboxStore store;
+
+    @Inject
+    TelegramMetrics metrics;
 
     private final Object signal = new Object();
     private boolean wakeRequested;
@@ -216,6 +227,12 @@ public class OutboxSender {
         return sleep;
     }
 
+    /**
+     * Reads the due rows page by page until {@value #BATCH} chats could be served now, or up to
+     * {@value #MAX_ROWS_PER_PASS} rows: a backlog of chats that must wait (one chat at its message a second, a
+     * group at its 20 a minute, a chat paused by a 429) never hides the chats behind it that could be served.
+     * In a storm of one row per chat the first page is enough.
+     */
     private void readDueRows() {
         cacheStale = false; // before reading: a commit during the read marks the rows stale again
         Instant now = Instant.now();
@@ -224,12 +241,31 @@ public class OutboxSender {
         // when that call ends. (Only this thread starts calls, so no chat starts one during the read.)
         Set<Long> busy = Set.copyOf(chatsInFlight);
         dueByChat = new LinkedHashMap<>();
-        for (OutboxRow row : store.due(now, BATCH)) {
-            if (busy.contains(row.chatId())) {
-                skippedWhileInFlight.add(row.chatId());
-            } else {
-                dueByChat.computeIfAbsent(row.chatId(), id -> new ArrayList<>()).add(row);
+        int servableChats = 0;
+        OutboxRow last = null;
+        for (int read = 0; read < MAX_ROWS_PER_PASS && servableChats < BATCH; ) {
+            List<OutboxRow> page = store.due(now, last, BATCH);
+            for (OutboxRow row : page) {
+                long chatId = row.chatId();
+                if (busy.contains(chatId)) {
+                    skippedWhileInFlight.add(chatId);
+                    continue;
+                }
+                List<OutboxRow> rows = dueByChat.get(chatId);
+                if (rows == null) {
+                    rows = new ArrayList<>();
+                    dueByChat.put(chatId, rows);
+                    if (limiter.chatWait(chatId) == 0) {
+                        servableChats++;
+                    }
+                }
+                rows.add(row);
             }
+            if (page.size() < BATCH) {
+                break;
+            }
+            read += page.size();
+            last = page.get(page.size() - 1);
         }
         nextDue = store.nextDue(now).orElse(null);
     }
@@ -259,12 +295,13 @@ public class OutboxSender {
         try {
             Integer messageId = call(batch);
             store.markSent(ids, messageId, Instant.now());
+            countSent(batch);
         } catch (TelegramApiRequestException e) {
             cacheStale = true;
-            handleTelegramError(batch, ids, e);
+            afterFailure(head, ids, () -> handleTelegramError(batch, ids, e));
         } catch (Exception e) {
             cacheStale = true;
-            retryWithBackOff(head, ids, e.getClass().getSimpleName() + ": " + e.getMessage());
+            afterFailure(head, ids, () -> retryWithBackOff(head, ids, e.getClass().getSimpleName() + ": " + e.getMessage()));
         } finally {
             limiter.release(chatId);
             chatsInFlight.remove(chatId);
@@ -273,6 +310,19 @@ public class OutboxSender {
             }
             busyWorkers.decrementAndGet();
             wake();
+        }
+    }
+
+    /**
+     * Records a failed call. If even that fails (the database refuses), the row stays PENDING and is tried
+     * again at the next sweep; the worker thread lives on.
+     */
+    private void afterFailure(OutboxRow head, List<Long> ids, Runnable record) {
+        try {
+            record.run();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not record the failed delivery of outbox message(s) %s for chat %d", ids,
+                    head.chatId());
         }
     }
 
@@ -292,6 +342,13 @@ public class OutboxSender {
             Serializable result = client.execute(edit);
             return result instanceof Message message ? message.getMessageId() : head.editMessageId();
         }
+        if (head.hasPhoto()) {
+            Optional<byte[]> png = store.photo(head.id());
+            if (png.isPresent()) {
+                return sendPhoto(head, png.get(), markup);
+            }
+            LOG.warnf("The picture of outbox message %d is gone; sending its caption as text", head.id());
+        }
         String text = batch.size() == 1 ? head.html()
                 : String.join(SEPARATOR, batch.stream().map(OutboxRow::html).toList());
         SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
@@ -307,6 +364,25 @@ public class OutboxSender {
         if (head.replyToMessageId() != null) {
             send.replyParameters(ReplyParameters.builder()
                     .messageId(head.replyToMessageId()).allowSendingWithoutReply(true).build());
+        }
+        Message sent = client.execute(send.build());
+        return sent == null ? null : sent.getMessageId();
+    }
+
+    private Integer sendPhoto(OutboxRow row, byte[] png, InlineKeyboardMarkup markup) throws TelegramApiException {
+        SendPhoto.SendPhotoBuilder<?, ?> send = SendPhoto.builder()
+                .chatId(row.chatId())
+                .photo(new InputFile(new ByteArrayInputStream(png), "chart-" + row.id() + ".png"))
+                .caption(row.html())
+                .parseMode(ParseMode.HTML)
+                .messageThreadId(row.messageThreadId())
+                .replyMarkup(markup);
+        if (row.silent()) {
+            send.disableNotification(true);
+        }
+        if (row.replyToMessageId() != null) {
+            send.replyParameters(ReplyParameters.builder()
+                    .messageId(row.replyToMessageId()).allowSendingWithoutReply(true).build());
         }
         Message sent = client.execute(send.build());
         return sent == null ? null : sent.getMessageId();
@@ -331,6 +407,7 @@ public class OutboxSender {
         } else if (code == 400 && head.editMessageId() != null
                 && description.toLowerCase(Locale.ROOT).contains("message is not modified")) {
             store.markSent(ids, head.editMessageId(), Instant.now());
+            countSent(batch);
         } else if (code == 400 && e.getParameters() != null && e.getParameters().getMigrateToChatId() != null) {
             long newChatId = e.getParameters().getMigrateToChatId();
             store.moveChat(chatId, newChatId);
@@ -343,6 +420,12 @@ public class OutboxSender {
             LOG.warnf("Telegram refused outbox message(s) %s for chat %d: %s", ids, chatId, error);
         } else {
             retryWithBackOff(head, ids, error);
+        }
+    }
+
+    private void countSent(List<OutboxRow> batch) {
+        for (OutboxRow row : batch) {
+            metrics.sent(row.priority(), 1);
         }
     }
 
@@ -368,8 +451,9 @@ public class OutboxSender {
         for (List<Button> row : rows) {
             InlineKeyboardRow keyboardRow = new InlineKeyboardRow();
             for (Button button : row) {
-                keyboardRow.add(InlineKeyboardButton.builder().text(button.label())
-                        .callbackData(button.callbackData()).build());
+                keyboardRow.add(button.isLink()
+                        ? InlineKeyboardButton.builder().text(button.label()).url(button.url()).build()
+                        : InlineKeyboardButton.builder().text(button.label()).callbackData(button.callbackData()).build());
             }
             markup.keyboardRow(keyboardRow);
         }

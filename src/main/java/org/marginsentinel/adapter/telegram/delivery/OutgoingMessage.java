@@ -1,5 +1,6 @@
 package org.marginsentinel.adapter.telegram.delivery;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.marginsentinel.adapter.telegram.command.Button;
@@ -27,10 +28,14 @@ import org.marginsentinel.adapter.telegram.command.Button;
  * @param priority         see above
  * @param supersedeKey     if set, a newer message with the same key for the same chat replaces
  *                         any older one that is still unsent (e.g. {@code "risk:BTCUSDT"}); max 128 chars
+ * @param notBefore        not sent before this instant (null: at once). Notices for one chat that share a
+ *                         notBefore become due together and go out merged into one message (a batch)
+ * @param photoPng         a PNG to send with sendPhoto, {@code html} becoming its caption (cut at 1,024
+ *                         characters); null for a text message. Not for edits
  */
 public record OutgoingMessage(long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
                               String html, List<List<Button>> buttons, boolean silent, int priority,
-                              String supersedeKey) {
+                              String supersedeKey, Instant notBefore, byte[] photoPng) {
 
     public static final int PRIORITY_CRITICAL = 0;
     public static final int PRIORITY_REPLY = 10;
@@ -51,46 +56,67 @@ public record OutgoingMessage(long chatId, Integer messageThreadId, Integer repl
             throw new IllegalArgumentException("supersedeKey must be 1 to 128 characters");
         }
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+        if (photoPng != null && (photoPng.length == 0 || editMessageId != null)) {
+            throw new IllegalArgumentException("a photo needs bytes and cannot be an edit");
+        }
+    }
+
+    /** The same message as a photo with {@code html} as its caption; null keeps it a text message. */
+    public OutgoingMessage withPhoto(byte[] png) {
+        return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
+                priority, supersedeKey, notBefore, png);
+    }
+
+    public boolean hasPhoto() {
+        return photoPng != null;
     }
 
     /** A new message to {@code chatId} with {@link #PRIORITY_NORMAL}. */
     public static OutgoingMessage to(long chatId, String html) {
-        return new OutgoingMessage(chatId, null, null, null, html, List.of(), false, PRIORITY_NORMAL, null);
+        return new OutgoingMessage(chatId, null, null, null, html, List.of(), false, PRIORITY_NORMAL, null,
+                null, null);
     }
 
     /** New text (and buttons) for the bot's message {@code messageId}, with {@link #PRIORITY_REPLY}. */
     public static OutgoingMessage edit(long chatId, int messageId, String html) {
-        return new OutgoingMessage(chatId, null, null, messageId, html, List.of(), false, PRIORITY_REPLY, null);
+        return new OutgoingMessage(chatId, null, null, messageId, html, List.of(), false, PRIORITY_REPLY, null,
+                null, null);
     }
 
     public OutgoingMessage inThread(Integer threadId) {
         return new OutgoingMessage(chatId, threadId, replyToMessageId, editMessageId, html, buttons, silent, priority,
-                supersedeKey);
+                supersedeKey, notBefore, photoPng);
     }
 
     public OutgoingMessage replyingTo(Integer messageId) {
         return new OutgoingMessage(chatId, messageThreadId, messageId, editMessageId, html, buttons, silent, priority,
-                supersedeKey);
+                supersedeKey, notBefore, photoPng);
     }
 
     public OutgoingMessage withButtons(List<List<Button>> rows) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, rows, silent,
-                priority, supersedeKey);
+                priority, supersedeKey, notBefore, photoPng);
     }
 
     public OutgoingMessage withPriority(int newPriority) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                newPriority, supersedeKey);
+                newPriority, supersedeKey, notBefore, photoPng);
     }
 
     public OutgoingMessage silently() {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, true,
-                priority, supersedeKey);
+                priority, supersedeKey, notBefore, photoPng);
     }
 
     public OutgoingMessage superseding(String key) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                priority, key);
+                priority, key, notBefore, photoPng);
+    }
+
+    /** The same message, held back until {@code instant} (see {@code notBefore}). */
+    public OutgoingMessage notBefore(Instant instant) {
+        return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
+                priority, supersedeKey, instant, photoPng);
     }
 
     public boolean isEdit() {

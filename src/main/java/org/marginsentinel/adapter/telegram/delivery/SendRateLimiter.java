@@ -88,18 +88,9 @@ public final class SendRateLimiter {
         ChatState chat = null;
         if (chatId != NO_CHAT) {
             chat = chats.computeIfAbsent(chatId, id -> new ChatState());
-            if (chat.inFlight) {
-                return IN_FLIGHT_HINT;
-            }
-            long wait = Math.max(chat.pausedUntil - now, chat.nextAllowedAt - now);
+            long wait = chatWait(chatId, chat, now);
             if (wait > 0) {
                 return wait;
-            }
-            if (isGroup(chatId)) {
-                purge(chat.groupSlotsFreeAt, now);
-                if (chat.groupSlotsFreeAt.size() >= groupPerMinute) {
-                    return Math.max(1, chat.groupSlotsFreeAt.peekFirst() - now);
-                }
             }
         }
         purge(globalSlotsFreeAt, now);
@@ -125,6 +116,32 @@ public final class SendRateLimiter {
             return 0;
         }
         return globalSlotsFreeAt.isEmpty() ? IN_FLIGHT_HINT : Math.max(1, globalSlotsFreeAt.peekFirst() - now);
+    }
+
+    /**
+     * How long until {@code chatId}'s own limits (a call in flight, the gap between calls, a group's minute,
+     * a 429 pause) allow a call, the global budget left aside (0: now). Takes nothing.
+     */
+    public synchronized long chatWait(long chatId) {
+        ChatState chat = chats.get(chatId);
+        return chat == null ? 0 : chatWait(chatId, chat, clock.getAsLong());
+    }
+
+    private long chatWait(long chatId, ChatState chat, long now) {
+        if (chat.inFlight) {
+            return IN_FLIGHT_HINT;
+        }
+        long wait = Math.max(chat.pausedUntil - now, chat.nextAllowedAt - now);
+        if (wait > 0) {
+            return wait;
+        }
+        if (isGroup(chatId)) {
+            purge(chat.groupSlotsFreeAt, now);
+            if (chat.groupSlotsFreeAt.size() >= groupPerMinute) {
+                return Math.max(1, chat.groupSlotsFreeAt.peekFirst() - now);
+            }
+        }
+        return 0;
     }
 
     /** Ends the call started by a successful {@link #tryAcquire} / {@link #acquire} for {@code chatId}. */

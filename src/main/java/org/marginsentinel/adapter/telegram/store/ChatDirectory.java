@@ -41,14 +41,18 @@ public class ChatDirectory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void markInactive(long chatId, Instant now) {
         TelegramChatEntity chat = em.find(TelegramChatEntity.class, chatId);
-        if (chat == null) {
+        boolean unknown = chat == null;
+        if (unknown) {
+            // A chat that never wrote to us, e.g. a user who never started the bot (403 "can't initiate").
             chat = new TelegramChatEntity();
             chat.chatId = chatId;
             chat.chatType = chatId < 0 ? "group" : "private";
-            em.persist(chat);
         }
         chat.active = false;
         chat.updatedAt = now;
+        if (unknown) {
+            em.persist(chat); // after every non-null column is set: Hibernate checks them at persist
+        }
     }
 
     /** Empty if the chat never wrote to us. */
@@ -58,6 +62,26 @@ public class ChatDirectory {
         return em.createQuery("select c.active from TelegramChatEntity c where c.chatId = :id", Boolean.class)
                 .setParameter("id", chatId)
                 .getResultStream().findFirst();
+    }
+
+    /** Chats we may write to, private chats (users) apart from groups. */
+    public record ActiveCounts(long privateChats, long groups) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public ActiveCounts countActive() {
+        long privateChats = 0;
+        long groups = 0;
+        for (Object[] row : em.createQuery("select c.chatType, count(c) from TelegramChatEntity c"
+                + " where c.active = true group by c.chatType", Object[].class).getResultList()) {
+            long count = ((Number) row[1]).longValue();
+            if ("private".equals(row[0])) {
+                privateChats += count;
+            } else {
+                groups += count;
+            }
+        }
+        return new ActiveCounts(privateChats, groups);
     }
 
     private static String truncate(String title) {

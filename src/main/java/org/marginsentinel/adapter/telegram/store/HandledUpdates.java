@@ -13,14 +13,19 @@ public class HandledUpdates {
     @Inject
     EntityManager em;
 
+    @Inject
+    Inbox inbox;
+
     /**
-     * Claims the update for the current transaction.
+     * Claims the update for the current transaction and takes it out of the {@link Inbox}.
      *
      * @return false if it was handled before (skip it); true if this transaction now owns it
      *         (committing the transaction marks it handled, a rollback frees it again)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean claim(long updateId, Instant now) {
+        // Whatever the outcome, the update leaves the inbox when this transaction commits.
+        inbox.remove(updateId);
         if (em.find(HandledUpdateEntity.class, updateId) != null) {
             return false;
         }

@@ -76,4 +76,8 @@ public class OutboxMessageEntity {
 
     @Column(name = "last_error", length = 512)
     public String lastError;
+
+    /** True when a PNG waits in {@code telegram_outbox_photo}: the html is its caption. */
+    @Column(name = "has_photo", nullable = false)
+    public boolean hasPhoto;
 }

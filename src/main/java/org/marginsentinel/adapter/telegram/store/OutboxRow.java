@@ -4,13 +4,20 @@ import java.util.Objects;
 
 /** A detached copy of one PENDING outbox row, as the sender sees it. */
 public record OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
-                        String html, String buttonsJson, boolean silent, int priority, int attempts) {
+                        String html, String buttonsJson, boolean silent, int priority, int attempts, boolean hasPhoto) {
+
+    /** A text row. */
+    public OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
+                     String html, String buttonsJson, boolean silent, int priority, int attempts) {
+        this(id, chatId, messageThreadId, replyToMessageId, editMessageId, html, buttonsJson, silent, priority,
+                attempts, false);
+    }
 
     private static final int REPLY_PRIORITY = org.marginsentinel.adapter.telegram.delivery.OutgoingMessage.PRIORITY_REPLY;
 
     static OutboxRow of(OutboxMessageEntity e) {
         return new OutboxRow(e.id, e.chatId, e.messageThreadId, e.replyToMessageId, e.editMessageId, e.html, e.buttons,
-                e.silent, e.priority, e.attempts);
+                e.silent, e.priority, e.attempts, e.hasPhoto);
     }
 
     /**
@@ -20,6 +27,7 @@ public record OutboxRow(long id, long chatId, Integer messageThreadId, Integer r
     public boolean mergeableWith(OutboxRow head) {
         return priority != REPLY_PRIORITY && head.priority != REPLY_PRIORITY
                 && editMessageId == null && head.editMessageId == null
+                && !hasPhoto && !head.hasPhoto
                 && buttonsJson == null && head.buttonsJson == null
                 && attempts == 0 && head.attempts == 0
                 && chatId == head.chatId && silent == head.silent

@@ -26,6 +26,22 @@ public class OutboxStore {
         em.persist(row);
     }
 
+    /** Keeps the PNG of a photo row (inserted in the same transaction) until it is sent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void savePhoto(long outboxId, byte[] png) {
+        em.flush();
+        em.createNativeQuery("insert into telegram_outbox_photo (outbox_id, png) values (?1, ?2)")
+                .setParameter(1, outboxId).setParameter(2, png).executeUpdate();
+    }
+
+    /** The PNG of a photo row, if it is still kept. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<byte[]> photo(long outboxId) {
+        List<?> rows = em.createNativeQuery("select png from telegram_outbox_photo where outbox_id = ?1")
+                .setParameter(1, outboxId).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((byte[]) rows.get(0));
+    }
+
     /** Drops older unsent rows with this key for this chat; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int supersede(long chatId, String supersedeKey) {
@@ -36,26 +52,38 @@ public class OutboxStore {
                 .executeUpdate();
     }
 
-    /**
-     * PENDING rows due at {@code now}, most urgent first (priority, then age). Pending rows are read in the
-     * order of {@code telegram_outbox_send_order_idx} (ordering by the fixed status too lets the database use
-     * it), a page at a time, and rows not due yet are skipped here: so the database stops after {@code limit}
-     * rows instead of sorting every pending row, about thirty times a second while a crash's 100,000 warnings
-     * wait. Rows waiting for a retry are few; only when they fill a whole page is the next page read.
-     */
+    /** PENDING rows due at {@code now}, most urgent first (priority, then age). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<OutboxRow> due(Instant now, int limit) {
+        return due(now, null, limit);
+    }
+
+    /**
+     * The next {@code limit} rows of {@link #due(Instant, int)} that come after {@code after} in that order (from
+     * the first when it is null); fewer only when no more are due. Lets the sender look past rows of chats that
+     * must wait for their limits.
+     *
+     * <p>Pending rows are read in the order of {@code telegram_outbox_send_order_idx} (ordering by the fixed
+     * status too lets the database use it), a page at a time, and rows not due yet are skipped here: so the
+     * database stops after {@code limit} rows instead of sorting every pending row, about thirty times a second
+     * while a crash's 100,000 warnings wait. Rows waiting for a retry or a batch are few; only when they fill a
+     * whole page is the next page read.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<OutboxRow> due(Instant now, OutboxRow after, int limit) {
         List<OutboxRow> due = new ArrayList<>();
-        OutboxMessageEntity last = null;
+        Integer afterPriority = after == null ? null : after.priority();
+        Long afterId = after == null ? null : after.id();
         while (due.size() < limit) {
             TypedQuery<OutboxMessageEntity> query = em.createQuery("from OutboxMessageEntity o"
                             + " where o.status = :pending"
-                            + (last == null ? "" : " and (o.priority > :priority or (o.priority = :priority and o.id > :id))")
+                            + (afterId == null ? ""
+                                    : " and (o.priority > :priority or (o.priority = :priority and o.id > :id))")
                             + " order by o.status, o.priority, o.id", OutboxMessageEntity.class)
                     .setParameter("pending", Status.PENDING)
                     .setMaxResults(limit);
-            if (last != null) {
-                query.setParameter("priority", last.priority).setParameter("id", last.id);
+            if (afterId != null) {
+                query.setParameter("priority", afterPriority).setParameter("id", afterId);
             }
             List<OutboxMessageEntity> page = query.getResultList();
             for (OutboxMessageEntity row : page) {
@@ -66,7 +94,9 @@ public class OutboxStore {
             if (page.size() < limit) {
                 break;
             }
-            last = page.get(page.size() - 1);
+            OutboxMessageEntity last = page.get(page.size() - 1);
+            afterPriority = last.priority;
+            afterId = last.id;
         }
         return due;
     }
@@ -87,6 +117,13 @@ public class OutboxStore {
                         + " o.telegramMessageId = :mid, o.attempts = o.attempts + 1 where o.id in :ids")
                 .setParameter("sent", Status.SENT).setParameter("at", at).setParameter("mid", telegramMessageId)
                 .setParameter("ids", ids).executeUpdate();
+        deletePhotos(ids);
+    }
+
+    /** A sent or failed photo row needs its PNG no more: the table stays small. */
+    private void deletePhotos(List<Long> ids) {
+        em.createNativeQuery("delete from telegram_outbox_photo where outbox_id in (?1)")
+                .setParameter(1, ids).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -95,6 +132,7 @@ public class OutboxStore {
                         + " o.attempts = o.attempts + 1 where o.id in :ids")
                 .setParameter("failed", Status.FAILED).setParameter("error", truncate(error))
                 .setParameter("ids", ids).executeUpdate();
+        deletePhotos(ids);
     }
 
     /**

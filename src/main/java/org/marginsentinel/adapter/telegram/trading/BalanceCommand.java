@@ -35,6 +35,11 @@ public class BalanceCommand implements ChatCommand {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public int helpOrder() {
         return 10;
     }

@@ -51,6 +51,11 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public int helpOrder() {
         return 31;
     }

@@ -39,6 +39,11 @@ public class MarginCommand implements ChatCommand {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public int helpOrder() {
         return 32;
     }

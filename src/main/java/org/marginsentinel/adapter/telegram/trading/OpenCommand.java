@@ -43,6 +43,11 @@ abstract class OpenCommand implements ChatCommand {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public int helpOrder() {
         return helpOrder;
     }

@@ -11,12 +11,12 @@ import org.marginsentinel.domain.margin.Side;
  * Parses {@code <symbol> <size> [<leverage>x] [isolated|cross] [@<entry>]}: the size is a base quantity
  * ({@code 0.5}) or a USDT notional ({@code $5000}); the optional parts may come in any order, once each.
  */
-final class OrderArguments {
+public final class OrderArguments {
 
     private OrderArguments() {
     }
 
-    static OpenOrder parse(Side side, List<String> args) {
+    public static OpenOrder parse(Side side, List<String> args) {
         if (args.size() < 2) {
             throw new CommandRejected("Give at least a symbol and a size.");
         }

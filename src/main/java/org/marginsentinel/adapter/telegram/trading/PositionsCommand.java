@@ -7,14 +7,16 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
-import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.adapter.telegram.insights.InsightViews;
+import org.marginsentinel.application.insight.AccountInsights;
+import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.application.port.StoredPosition;
 
 @ApplicationScoped
 public class PositionsCommand implements ChatCommand {
 
     @Inject
-    PaperTrading trading;
+    RiskInsights insights;
 
     @Override
     public String name() {
@@ -37,6 +39,11 @@ public class PositionsCommand implements ChatCommand {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public int helpOrder() {
         return 30;
     }
@@ -46,16 +53,19 @@ public class PositionsCommand implements ChatCommand {
         if (!context.args().isEmpty()) {
             throw new CommandRejected("/positions takes no arguments.");
         }
-        AccountSnapshot snapshot = trading.snapshot(context.userId());
+        AccountInsights view = insights.insights(context.userId());
+        AccountSnapshot snapshot = view.snapshot();
         if (snapshot.positions().isEmpty()) {
             return BotReply.html("You have no open positions. Open one with /long BTC 0.01 or /short ETH $500.");
         }
         StringBuilder text = new StringBuilder();
         for (StoredPosition position : snapshot.positions()) {
-            text.append(TradingViews.position(position, snapshot.riskOf(position))).append("\n\n");
+            text.append(TradingViews.position(position, snapshot.riskOf(position)));
+            String odds = InsightViews.oddsLine(view.of(position));
+            text.append(odds.isEmpty() ? "" : "\n" + odds).append("\n\n");
         }
         text.append("Close with /close &lt;#&gt; [percent%], add margin with /margin &lt;#&gt; add &lt;amount&gt;.")
-                .append(TradingViews.staleNote(snapshot));
+                .append(TradingViews.staleNote(snapshot)).append(InsightViews.volatilityNote(view));
         return BotReply.html(text.toString());
     }
 }

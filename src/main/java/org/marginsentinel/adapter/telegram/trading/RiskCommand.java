@@ -13,7 +13,10 @@ import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
-import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.adapter.telegram.insights.InsightViews;
+import org.marginsentinel.application.insight.AccountInsights;
+import org.marginsentinel.application.insight.PositionInsight;
+import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
@@ -27,7 +30,7 @@ public class RiskCommand implements ChatCommand {
             PositionRisk::distanceToLiquidation, Comparator.nullsLast(Comparator.naturalOrder()));
 
     @Inject
-    PaperTrading trading;
+    RiskInsights insights;
 
     @Override
     public String name() {
@@ -50,6 +53,11 @@ public class RiskCommand implements ChatCommand {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public int helpOrder() {
         return 33;
     }
@@ -59,7 +67,8 @@ public class RiskCommand implements ChatCommand {
         if (!context.args().isEmpty()) {
             throw new CommandRejected("/risk takes no arguments.");
         }
-        AccountSnapshot snapshot = trading.snapshot(context.userId());
+        AccountInsights view = insights.insights(context.userId());
+        AccountSnapshot snapshot = view.snapshot();
         StringBuilder text = new StringBuilder(bold("🛡 Risk at a glance")).append("\n\n");
         List<StoredPosition> cross = snapshot.positions().stream().filter(p -> !p.position().isIsolated()).toList();
         CrossAccountRisk pool = snapshot.risk().cross();
@@ -77,6 +86,10 @@ public class RiskCommand implements ChatCommand {
                 text.append("• #").append(position.number()).append(' ').append(position.position().symbol()).append(' ')
                         .append(position.position().side().name()).append(" · ").append(TradingViews.liquidationLine(risk))
                         .append('\n');
+                appendLine(text, "  ", InsightViews.oddsLine(view.of(position)));
+            }
+            if (view.poolSurvival() != null) {
+                text.append(InsightViews.survivalLine(view.poolSurvival(), 0)).append('\n');
             }
         }
         List<PositionRisk> isolated = snapshot.risk().positions().stream().filter(r -> r.position().isIsolated())
@@ -91,9 +104,21 @@ public class RiskCommand implements ChatCommand {
             text.append("• #").append(position.number()).append(' ').append(risk.position().symbol()).append(' ')
                     .append(risk.position().side().name()).append(" · ").append(TradingViews.liquidationLine(risk))
                     .append("\n  ").append(TradingViews.verdict(TradingViews.level(risk))).append('\n');
+            PositionInsight insight = view.of(position);
+            appendLine(text, "  ", InsightViews.oddsLine(insight));
+            if (insight.survival() != null) {
+                appendLine(text, "  ", InsightViews.survivalLine(insight.survival(), position.number()));
+            }
         }
         BigDecimal equity = snapshot.risk().equity();
-        text.append("\nEquity ").append(Fmt.usdt(equity)).append(TradingViews.staleNote(snapshot));
+        text.append("\nEquity ").append(Fmt.usdt(equity)).append(TradingViews.staleNote(snapshot))
+                .append(InsightViews.volatilityNote(view));
         return BotReply.html(text.toString());
+    }
+
+    private static void appendLine(StringBuilder text, String indent, String line) {
+        if (!line.isEmpty()) {
+            text.append(indent).append(line).append('\n');
+        }
     }
 }

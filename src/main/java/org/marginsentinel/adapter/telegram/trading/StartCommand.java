@@ -36,6 +36,11 @@ public class StartCommand implements ChatCommand {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public int helpOrder() {
         return 1;
     }
@@ -44,6 +49,11 @@ public class StartCommand implements ChatCommand {
     public BotReply handle(CommandContext context) {
         String name = context.userDisplayName().isBlank() ? "trader" : context.userDisplayName();
         PaperTrading.StartResult result = trading.start(context.userId(), name.length() > 64 ? name.substring(0, 64) : name);
+        if (!result.created() && context.privateChat() && !context.args().isEmpty()) {
+            // Opened through a deep link from a group (t.me/<bot>?start=…): this chat is now reachable.
+            return BotReply.html("✅ Our private chat is open: warnings about your positions come here from now on. "
+                    + "/risk shows where you stand.");
+        }
         if (!result.created()) {
             return BotReply.html("You already have a paper account. /balance shows it, /help lists every command.");
         }

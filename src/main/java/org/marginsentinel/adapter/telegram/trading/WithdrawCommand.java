@@ -46,6 +46,11 @@ public class WithdrawCommand implements ChatCommand, ConfirmableAction {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public int helpOrder() {
         return 12;
     }

@@ -16,6 +16,8 @@ final class BotTexts {
     static final String CANCELLED_ANSWER = "Cancelled.";
     static final String CANCELLED_HTML = "✖️ Cancelled. Nothing was changed.";
     static final String CONFIRMED_ANSWER = "Done.";
+    static final String TOO_FAST = "🐢 That is more than I take at once, so I am skipping your commands for a few "
+            + "seconds. Skipped commands change nothing; send what you still need again in a moment.";
     static final String CONFIRM_LABEL = "✅ Confirm";
     static final String CANCEL_LABEL = "✖️ Cancel";
 

@@ -14,7 +14,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 record Inbound(Kind kind, long updateId, long chatId, String chatType, String chatTitle, long userId,
                String userDisplayName, Integer messageId, Integer messageThreadId, String text,
-               String callbackQueryId, String callbackData, String memberStatus) {
+               String callbackQueryId, String callbackData, String memberStatus, String previousMemberStatus) {
 
     enum Kind {
         /** A text message (commands and chatter). */
@@ -31,6 +31,11 @@ record Inbound(Kind kind, long updateId, long chatId, String chatType, String ch
         return "private".equals(chatType);
     }
 
+    /** A group or supergroup (not a private chat or a channel). */
+    boolean groupChat() {
+        return "group".equals(chatType) || "supergroup".equals(chatType);
+    }
+
     /** Updates with the same key are handled one after another, in order. */
     long orderingKey() {
         return chatId;
@@ -43,7 +48,7 @@ record Inbound(Kind kind, long updateId, long chatId, String chatType, String ch
             return new Inbound(Kind.MESSAGE, updateId, message.getChatId(), type(message.getChat()),
                     title(message.getChat()), message.getFrom().getId(), displayName(message.getFrom()),
                     message.getMessageId(), message.isTopicMessage() ? message.getMessageThreadId() : null,
-                    message.getText(), null, null, null);
+                    message.getText(), null, null, null, null);
         }
         if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
             CallbackQuery query = update.getCallbackQuery();
@@ -51,23 +56,24 @@ record Inbound(Kind kind, long updateId, long chatId, String chatType, String ch
             Integer thread = message instanceof Message full && full.isTopicMessage() ? full.getMessageThreadId() : null;
             return new Inbound(Kind.CALLBACK, updateId, message.getChatId(), type(message.getChat()),
                     title(message.getChat()), query.getFrom().getId(), displayName(query.getFrom()),
-                    message.getMessageId(), thread, null, query.getId(), query.getData(), null);
+                    message.getMessageId(), thread, null, query.getId(), query.getData(), null, null);
         }
         if (update.getMyChatMember() != null) {
             ChatMemberUpdated member = update.getMyChatMember();
             String status = member.getNewChatMember() == null ? null : member.getNewChatMember().getStatus();
+            String before = member.getOldChatMember() == null ? null : member.getOldChatMember().getStatus();
             User from = member.getFrom();
             return new Inbound(Kind.MEMBERSHIP, updateId, member.getChat().getId(), type(member.getChat()),
                     title(member.getChat()), from == null ? 0 : from.getId(), displayName(from), null, null, null,
-                    null, null, status);
+                    null, null, status, before);
         }
         if (update.hasCallbackQuery()) {
             // A press on an inline-mode message: no chat to answer in, but the spinner must stop.
             CallbackQuery query = update.getCallbackQuery();
             return new Inbound(Kind.IGNORED, updateId, 0, null, null, query.getFrom().getId(), null, null, null,
-                    null, query.getId(), query.getData(), null);
+                    null, query.getId(), query.getData(), null, null);
         }
-        return new Inbound(Kind.IGNORED, updateId, 0, null, null, 0, null, null, null, null, null, null, null);
+        return new Inbound(Kind.IGNORED, updateId, 0, null, null, 0, null, null, null, null, null, null, null, null);
     }
 
     private static String type(Chat chat) {

@@ -57,6 +57,23 @@ public class UpdateHandler {
         }
     }
 
+    /**
+     * The first update a flooding user sent over their limit: tell them, once, that updates are being
+     * skipped. Never throws.
+     */
+    @ActivateRequestContext
+    public void tooFast(Inbound in) {
+        try {
+            if (in.kind() == Inbound.Kind.CALLBACK) {
+                connection.answerCallback(in.callbackQueryId(), BotTexts.TOO_FAST, true);
+            } else if (in.kind() == Inbound.Kind.MESSAGE) {
+                processor.tellTooFast(in);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not tell user %d to slow down", in.userId());
+        }
+    }
+
     private Outcome afterFailure(Inbound in, CommandRejected rejected) {
         try {
             return rejected != null ? processor.recordRejection(in, rejected) : processor.recordFailure(in);

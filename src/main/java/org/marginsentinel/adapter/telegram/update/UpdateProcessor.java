@@ -20,9 +20,12 @@ import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.command.ParsedText;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
+import org.marginsentinel.adapter.telegram.groups.GroupViews;
+import org.marginsentinel.adapter.telegram.groups.PrivateChatLink;
 import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.adapter.telegram.store.ConfirmationEntity;
 import org.marginsentinel.adapter.telegram.store.Confirmations;
+import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.adapter.telegram.store.HandledUpdates;
 import org.marginsentinel.adapter.telegram.store.OutboxStore;
 import org.marginsentinel.application.CommandRejected;
@@ -51,6 +54,15 @@ public class UpdateProcessor {
     BotConnection connection;
     @Inject
     TelegramConfig config;
+    @Inject
+    GroupDirectory groups;
+
+    /**
+     * Where a command's answer goes: where it was typed, or (a personal command typed in a group) the sender's
+     * private chat, with a pointer in the group; {@code offerPrivateChat} adds a button that opens it.
+     */
+    private record Route(long chatId, Integer threadId, Integer replyTo, boolean redirected, boolean offerPrivateChat) {
+    }
 
     /** The normal path. May throw; then nothing of it was committed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -76,8 +88,9 @@ public class UpdateProcessor {
         }
         chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
         if (in.kind() == Inbound.Kind.MESSAGE) {
-            String usage = commandOf(in).map(ChatCommand::usage).orElse(null);
-            reply(in, BotReply.html(BotTexts.rejected(rejected.getMessage(), usage)), now);
+            Optional<ChatCommand> command = commandOf(in);
+            String usage = command.map(ChatCommand::usage).orElse(null);
+            reply(in, route(in, command.orElse(null)), BotReply.html(BotTexts.rejected(rejected.getMessage(), usage)), now);
             return Outcome.DONE;
         }
         if (in.kind() == Inbound.Kind.CALLBACK && isConfirmationPress(in.callbackData())) {
@@ -104,6 +117,12 @@ public class UpdateProcessor {
         return Outcome.alert(BotTexts.GENERIC_FAILURE);
     }
 
+    /** One polite notice for a user whose updates are being skipped by the flood limit. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void tellTooFast(Inbound in) {
+        reply(in, BotReply.html(BotTexts.TOO_FAST), Instant.now());
+    }
+
     // --- messages ------------------------------------------------------------------------------
 
     private Outcome onMessage(Inbound in, Instant now) {
@@ -114,9 +133,12 @@ public class UpdateProcessor {
             // In groups a bare unknown /command may be meant for another bot: only answer ours.
             boolean forUs = in.privateChat() || command.addressedToUs();
             if (handler.isPresent()) {
+                if (in.groupChat()) {
+                    groups.touchMember(in.chatId(), in.userId(), in.userDisplayName(), in.messageThreadId(), now);
+                }
                 BotReply reply = handler.get().handle(context(in, command.args(), command.argumentText()));
                 if (reply != null) {
-                    reply(in, reply, now);
+                    reply(in, route(in, handler.get()), reply, now);
                 }
             } else if (forUs) {
                 reply(in, BotReply.html(BotTexts.unknownCommand(command.name())), now);
@@ -138,23 +160,58 @@ public class UpdateProcessor {
     }
 
     private void reply(Inbound in, BotReply reply, Instant now) {
-        OutgoingMessage message = OutgoingMessage.to(in.chatId(), reply.html())
-                .inThread(in.messageThreadId())
-                .replyingTo(in.privateChat() ? null : in.messageId())
-                .withButtons(buttonsOf(reply, in, now))
-                .withPriority(OutgoingMessage.PRIORITY_REPLY);
+        reply(in, route(in, null), reply, now);
+    }
+
+    private void reply(Inbound in, Route route, BotReply reply, Instant now) {
+        List<List<Button>> buttons = new ArrayList<>(buttonsOf(reply, in, route.chatId(), now));
+        if (route.offerPrivateChat()) {
+            buttons.add(List.of(PrivateChatLink.openPrivateChat(connection.botUsername())));
+        }
+        OutgoingMessage message = OutgoingMessage.to(route.chatId(), reply.html())
+                .inThread(route.threadId())
+                .replyingTo(route.replyTo())
+                .withButtons(buttons)
+                .withPriority(OutgoingMessage.PRIORITY_REPLY)
+                .withPhoto(reply.photoPng());
         outbox.enqueue(message);
+        if (route.redirected()) {
+            outbox.enqueue(OutgoingMessage.to(in.chatId(), GroupViews.answeredPrivately())
+                    .inThread(in.messageThreadId())
+                    .replyingTo(in.messageId())
+                    .withPriority(OutgoingMessage.PRIORITY_REPLY));
+        }
+    }
+
+    /**
+     * Answers go where the message was typed (threaded to it in groups, in its forum topic), except that a
+     * personal command typed in a group is answered in the sender's private chat when the bot can write there.
+     */
+    private Route route(Inbound in, ChatCommand command) {
+        Route here = new Route(in.chatId(), in.messageThreadId(), in.privateChat() ? null : in.messageId(), false,
+                false);
+        if (in.privateChat() || command == null || !command.personal()) {
+            return here;
+        }
+        if (chats.isActive(in.userId()).orElse(false)) {
+            return new Route(in.userId(), null, null, true, false);
+        }
+        return new Route(here.chatId(), here.threadId(), here.replyTo(), false, connection.botUsername() != null);
     }
 
     /** The reply's buttons, plus Confirm / Cancel backed by a new confirmation row if it asks for one. */
     private List<List<Button>> buttonsOf(BotReply reply, Inbound in, Instant now) {
+        return buttonsOf(reply, in, in.chatId(), now);
+    }
+
+    private List<List<Button>> buttonsOf(BotReply reply, Inbound in, long chatId, Instant now) {
         if (!reply.needsConfirmation()) {
             return reply.buttons();
         }
         if (registry.action(reply.confirmation().actionKey()).isEmpty()) {
             throw new IllegalStateException("No ConfirmableAction with key '" + reply.confirmation().actionKey() + "'");
         }
-        long id = confirmations.create(in.userId(), in.chatId(), reply.confirmation().actionKey(),
+        long id = confirmations.create(in.userId(), chatId, reply.confirmation().actionKey(),
                 reply.confirmation().payload(), now, now.plus(config.confirmationTtl()));
         List<List<Button>> rows = new ArrayList<>(reply.buttons());
         rows.add(List.of(new Button(BotTexts.CONFIRM_LABEL, CommandRegistry.CONFIRM_PREFIX + id),
@@ -233,8 +290,18 @@ public class UpdateProcessor {
         if (status.equals("kicked") || status.equals("left")) {
             chats.markInactive(in.chatId(), now);
             outboxStore.dropPending(in.chatId(), "bot " + status);
+            if (in.groupChat()) {
+                groups.botRemoved(in.chatId(), now);
+            }
         } else {
             chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
+            String before = in.previousMemberStatus() == null ? "left" : in.previousMemberStatus();
+            boolean added = (status.equals("member") || status.equals("administrator"))
+                    && (before.equals("left") || before.equals("kicked"));
+            if (added && in.groupChat()) {
+                outbox.enqueue(OutgoingMessage.to(in.chatId(), GroupViews.intro(connection.botUsername()))
+                        .withPriority(OutgoingMessage.PRIORITY_REPLY));
+            }
         }
         return Outcome.DONE;
     }

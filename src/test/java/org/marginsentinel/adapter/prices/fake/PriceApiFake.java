@@ -33,6 +33,9 @@ public final class PriceApiFake {
 
     public static final String BINANCE_PATH = "/fapi/v1/premiumIndex";
     public static final String BYBIT_PATH = "/v5/market/tickers";
+    public static final String BINANCE_KLINES_PATH = "/fapi/v1/markPriceKlines";
+    public static final String BYBIT_KLINES_PATH = "/v5/market/mark-price-kline";
+    private static final long HOUR_MILLIS = 3_600_000L;
 
     /** Fixture snapshot time, 2026-09-19T13:20:00Z, used as {@code time} in generated answers. */
     public static final long FIXTURE_TIME_MILLIS = 1789824000000L;
@@ -43,6 +46,7 @@ public final class PriceApiFake {
     private final boolean ownsServer;
     private StubMapping binanceStub;
     private StubMapping bybitStub;
+    private final java.util.List<StubMapping> klineStubs = new java.util.ArrayList<>();
 
     private PriceApiFake(WireMockServer server, boolean ownsServer) {
         this.server = server;
@@ -98,6 +102,86 @@ public final class PriceApiFake {
         bybitResponds(json(200, PriceFixtures.read("bybit-tickers-linear.json")));
         server.removeServeEventsMatching(binanceRequests());
         server.removeServeEventsMatching(bybitRequests());
+        klineStubs.forEach(server::removeStub);
+        klineStubs.clear();
+        server.removeServeEventsMatching(getRequestedFor(urlPathEqualTo(BINANCE_KLINES_PATH)).build());
+        server.removeServeEventsMatching(getRequestedFor(urlPathEqualTo(BYBIT_KLINES_PATH)).build());
+    }
+
+    // --- Candles (volatility) ------------------------------------------------------------------
+
+    /**
+     * Binance answers {@code markPriceKlines} for {@code symbol} with hourly candles closing at {@code closes}
+     * (oldest first) followed by one still-forming candle, as the real endpoint does. Other symbols stay 404.
+     */
+    public PriceApiFake servesBinanceKlines(String symbol, java.util.List<String> closes) {
+        ArrayNode rows = JSON.createArrayNode();
+        long open = FIXTURE_TIME_MILLIS - (long) closes.size() * HOUR_MILLIS;
+        java.util.List<String> withForming = new java.util.ArrayList<>(closes);
+        withForming.add(closes.get(closes.size() - 1));
+        String previous = closes.get(0);
+        for (String close : withForming) {
+            ArrayNode row = rows.addArray();
+            row.add(open).add(previous).add(close).add(close).add(close).add("0").add(open + HOUR_MILLIS - 1)
+                    .add("0").add(0).add("0").add("0").add("0");
+            previous = close;
+            open += HOUR_MILLIS;
+        }
+        klineStubs.add(server.stubFor(get(urlPathEqualTo(BINANCE_KLINES_PATH)).withQueryParam("symbol", equalTo(symbol))
+                .willReturn(json(200, write(rows)))));
+        return this;
+    }
+
+    /** Bybit answers {@code mark-price-kline} for {@code symbol}: the same candles, newest first, in its envelope. */
+    public PriceApiFake servesBybitKlines(String symbol, java.util.List<String> closes) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("retCode", 0);
+        root.put("retMsg", "OK");
+        ObjectNode result = root.putObject("result");
+        result.put("symbol", symbol);
+        result.put("category", "linear");
+        ArrayNode list = result.putArray("list");
+        java.util.List<String> withForming = new java.util.ArrayList<>(closes);
+        withForming.add(closes.get(closes.size() - 1));
+        long open = FIXTURE_TIME_MILLIS;
+        for (int i = withForming.size() - 1; i >= 0; i--) {
+            String close = withForming.get(i);
+            list.addArray().add(String.valueOf(open)).add(close).add(close).add(close).add(close);
+            open -= HOUR_MILLIS;
+        }
+        root.putObject("retExtInfo");
+        root.put("time", FIXTURE_TIME_MILLIS);
+        klineStubs.add(server.stubFor(get(urlPathEqualTo(BYBIT_KLINES_PATH)).withQueryParam("symbol", equalTo(symbol))
+                .withQueryParam("category", equalTo("linear")).willReturn(json(200, write(root)))));
+        return this;
+    }
+
+    /** Binance answers {@code markPriceKlines} for every symbol with {@code status} and a fixture body. */
+    public PriceApiFake binanceKlinesFailWith(int status, String bodyFile) {
+        klineStubs.add(server.stubFor(get(urlPathEqualTo(BINANCE_KLINES_PATH)).atPriority(1)
+                .willReturn(fixture(status, bodyFile))));
+        return this;
+    }
+
+    /** Candle requests Binance received for {@code symbol} since the last {@link #reset()}. */
+    public int binanceKlineRequestCount(String symbol) {
+        return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(BINANCE_KLINES_PATH))
+                .withQueryParam("symbol", equalTo(symbol)).build()).getCount();
+    }
+
+    /**
+     * Hourly closes that zigzag around {@code start} with every log return ±{@code dailyVolatility}/√24: the
+     * realised daily volatility of the series is exactly {@code dailyVolatility}.
+     */
+    public static java.util.List<String> closesWithDailyVolatility(double start, double dailyVolatility, int hours) {
+        double step = dailyVolatility / Math.sqrt(24);
+        java.util.List<String> closes = new java.util.ArrayList<>();
+        double logPrice = Math.log(start);
+        for (int i = 0; i <= hours; i++) {
+            closes.add(java.math.BigDecimal.valueOf(Math.exp(logPrice)).toPlainString());
+            logPrice += i % 2 == 0 ? step : -step;
+        }
+        return closes;
     }
 
     // --- Binance ---------------------------------------------------------------------------

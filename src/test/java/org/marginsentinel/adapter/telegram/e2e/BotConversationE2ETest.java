@@ -23,7 +23,7 @@ class BotConversationE2ETest {
     TestCommands.Count counter;
 
     @Test
-    void help_listsEveryVisibleCommand_withUsageAndExample() {
+    void help_listsEveryVisibleCommand_withAnExample_inOneMessage() {
         long user = telegram.newUser();
 
         telegram.userSays(user, "/help");
@@ -32,13 +32,16 @@ class BotConversationE2ETest {
         assertThat(reply.parseMode()).isEqualTo("html");
         assertThat(reply.linkPreviewDisabled()).isTrue();
         assertThat(reply.replyToMessageId()).as("no quoting in private chats").isNull();
-        assertThat(reply.text())
-                .contains("<code>/learn [isolated|cross]</code>")
-                .contains("Example: <code>/learn cross</code>")
-                .contains("<code>/help [&lt;command&gt;]</code>")
+        assertThat(reply.text()).as("one message, from the title to the last command")
+                .startsWith("<b>Margin Sentinel commands</b>")
+                .contains("/learn – How isolated and cross margin work")
+                .contains("e.g. <code>/learn cross</code>")
+                .contains("/long – ").contains("e.g. <code>/long BTC 0.01 20x</code>")
+                .contains("/stress – ").contains("/board – ").contains("/chart – ")
+                .contains("/help – ").contains("<code>/help &lt;command&gt;</code>")
                 .doesNotContain("test_");
-        assertThat(reply.plainText().indexOf("/learn")).as("learn (order 900) before help (order 1000)")
-                .isLessThan(reply.plainText().indexOf("/help [<command>]"));
+        assertThat(reply.plainText().indexOf("/learn – ")).as("learn (order 900) before help (order 1000)")
+                .isLessThan(reply.plainText().indexOf("/help – "));
     }
 
     @Test
@@ -48,7 +51,7 @@ class BotConversationE2ETest {
         telegram.userSays(user, "/help /LEARN");
 
         assertThat(telegram.awaitReplyTo(user).plainText())
-                .isEqualTo("/learn [isolated|cross]\nHow isolated and cross margin work, and their risks\n"
+                .isEqualTo("/learn [isolated|cross|odds]\nHow isolated and cross margin work, their risks, and the odds of liquidation\n"
                         + "Example: /learn cross");
     }
 
@@ -60,7 +63,7 @@ class BotConversationE2ETest {
         int asked = telegram.userSaysInGroup(user, group, "/help@" + FakeTelegram.BOT_USERNAME);
 
         SentMessage reply = telegram.awaitReplyTo(group);
-        assertThat(reply.plainText()).contains("/learn [isolated|cross]")
+        assertThat(reply.plainText()).contains("/learn – ")
                 .contains("In groups, add my name to commands: /help@" + FakeTelegram.BOT_USERNAME);
         assertThat(reply.replyToMessageId()).isEqualTo(asked);
     }
@@ -158,8 +161,8 @@ class BotConversationE2ETest {
         telegram.userSays(user, "/learn hedging <now>");
 
         assertThat(telegram.awaitReplyTo(user).text()).isEqualTo(
-                "⚠️ I have no lesson called &quot;hedging &lt;now&gt;&quot;. Topics: isolated, cross "
-                        + "(or /learn alone for the overview).\nUsage: <code>/learn [isolated|cross]</code>");
+                "⚠️ I have no lesson called &quot;hedging &lt;now&gt;&quot;. Topics: isolated, cross, odds "
+                        + "(or /learn alone for the overview).\nUsage: <code>/learn [isolated|cross|odds]</code>");
     }
 
     @Test
@@ -178,7 +181,7 @@ class BotConversationE2ETest {
         // Every visible command, in help order, and none of the hidden test commands.
         assertThat(telegram.commandMenu().keySet()).startsWith("start").contains("help", "learn", "long", "close")
                 .noneMatch(name -> name.startsWith("test_"));
-        assertThat(telegram.commandMenu()).containsEntry("learn", "How isolated and cross margin work, and their risks");
+        assertThat(telegram.commandMenu()).containsEntry("learn", "How isolated and cross margin work, their risks, and the odds of liquidation");
         assertThat(telegram.calls("getme")).isNotEmpty();
         assertThat(telegram.calls("getupdates").get(0).params().path("allowed_updates").toString())
                 .isEqualTo("[\"message\",\"callback_query\",\"my_chat_member\"]");

@@ -12,7 +12,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +48,12 @@ import java.util.stream.Collectors;
  * offset/limit/timeout; a newer poll ends an older one with 409 like Telegram), sendMessage,
  * editMessageText, editMessageReplyMarkup (400 "message is not modified" when nothing changes),
  * answerCallbackQuery, setMyCommands, deleteMyCommands, getMyCommands, sendPhoto (multipart),
- * getChatMember, sendChatAction. Per chat it can answer 403 (blocked), 429 with retry_after, or 5xx.
+ * getChatMember (per-group admins and creators), sendChatAction, setWebhook / deleteWebhook (while a
+ * webhook is set, updates are POSTed to it one by one with the secret_token header until it answers 2xx,
+ * and getUpdates gets 409 like Telegram). Per chat it can answer 403 (blocked, or a user who never started
+ * the bot), 429 with retry_after, or 5xx, or drop the connection (before or after handling the call);
+ * getUpdates calls can be dropped or made to fail. Groups: plain groups, forum supergroups with topics
+ * ({@code message_thread_id}), the bot being added to or removed from a group (my_chat_member).
  * Every call is recorded with its arrival time.
  *
  * <p>Test side (all waits poll with a timeout, never sleep blindly):
@@ -92,14 +101,37 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<String, Integer> editCursor = new HashMap<>();
     private final Map<String, CallbackAnswer> callbackAnswers = new LinkedHashMap<>();
     private final Set<Long> blocked = new HashSet<>();
+    /** Users who never pressed Start in a private chat: the bot may not write to them first. */
+    private final Set<Long> neverStarted = new HashSet<>();
+    /** groupId -> (userId -> status) for getChatMember; everyone else is a plain "member". */
+    private final Map<Long, Map<Long, String>> memberStatus = new HashMap<>();
+    private final Set<Long> forums = new HashSet<>();
     private final Map<Long, ArrayDeque<Integer>> rateLimited = new HashMap<>();
     private final Map<Long, ArrayDeque<Integer>> serverErrors = new HashMap<>();
     private final Map<Long, String> userNames = new HashMap<>();
+    private final Map<Long, ArrayDeque<Boolean>> droppedConnections = new HashMap<>();
+    private int droppedPolls;
+    private long confirmedBelow;
+    private int pollsStarted;
     private final List<PhotoUpload> photos = new ArrayList<>();
     private TelegramLimits limits;
+    private final Map<Long, Integer> photoCursor = new HashMap<>();
+    private final ArrayDeque<Integer> pollFailures = new ArrayDeque<>();
+    private String webhookUrl;
+    private String webhookSecret;
+    private String webhookRoute;
+    private Thread webhookPusher;
+    private final List<WebhookDelivery> webhookDeliveries = new ArrayList<>();
 
-    /** A sendPhoto call: the caption and the uploaded bytes' size; {@code png} if they start with the PNG magic. */
-    public record PhotoUpload(long chatId, String caption, int bytes, boolean png, Instant at) {
+    /** One POST of an update to the bot's webhook and the HTTP status it got (0: no answer). */
+    public record WebhookDelivery(int updateId, int status) {
+    }
+
+    /**
+     * A sendPhoto call: the caption and the uploaded bytes' size; {@code png} if they start with the PNG magic;
+     * {@code data} the uploaded bytes themselves.
+     */
+    public record PhotoUpload(long chatId, String caption, int bytes, boolean png, Instant at, byte[] data) {
     }
 
     private FakeTelegram() throws IOException {
@@ -135,6 +167,9 @@ public final class FakeTelegram implements AutoCloseable {
             closed = true;
             notifyAll();
         }
+        if (webhookPusher != null) {
+            webhookPusher.interrupt();
+        }
         server.stop(0);
         httpThreads.shutdownNow();
     }
@@ -160,12 +195,35 @@ public final class FakeTelegram implements AutoCloseable {
 
     /** The user writes {@code text} in the private chat with the bot. Returns the message id. */
     public int userSays(long userId, String text) {
-        return userWrites(userId, userId, text, false).messageId;
+        synchronized (this) {
+            neverStarted.remove(userId); // writing to the bot opens the private chat
+        }
+        return userWrites(userId, userId, null, text, false).messageId;
     }
 
     /** The user writes {@code text} in a group the bot is in. Returns the message id. */
     public int userSaysInGroup(long userId, long groupId, String text) {
-        return userWrites(userId, groupId, text, false).messageId;
+        return userWrites(userId, groupId, null, text, false).messageId;
+    }
+
+    /**
+     * The user writes {@code text} in forum topic {@code threadId} of a forum supergroup (the message carries
+     * {@code message_thread_id} and {@code is_topic_message}). Returns the message id.
+     */
+    public int userSaysInTopic(long userId, long groupId, int threadId, String text) {
+        synchronized (this) {
+            forums.add(groupId);
+        }
+        return userWrites(userId, groupId, threadId, text, false).messageId;
+    }
+
+    /** A forum supergroup chat id (negative, below −10^12 like Telegram's) no other test uses. */
+    public long newForum() {
+        long id = -1_000_000_000_000L + GROUP_IDS.decrementAndGet();
+        synchronized (this) {
+            forums.add(id);
+        }
+        return id;
     }
 
     /**
@@ -173,7 +231,7 @@ public final class FakeTelegram implements AutoCloseable {
      * twice in one getUpdates batch. Returns the update id.
      */
     public int userSaysDeliveredTwice(long userId, String text) {
-        return userWrites(userId, userId, text, true).updateId;
+        return userWrites(userId, userId, null, text, true).updateId;
     }
 
     /** The update id of the last update pushed for this chat (message, button press, membership change). */
@@ -228,6 +286,35 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /**
+     * The user adds the bot to a group (my_chat_member "left" → "member"); sends to the group work again.
+     * Returns the update id.
+     */
+    public int botAddedToGroup(long userId, long groupId) {
+        synchronized (this) {
+            blocked.remove(groupId);
+            return push(memberUpdate(userId, groupId, "left", "member"));
+        }
+    }
+
+    /**
+     * Like Telegram for a user who never pressed Start: sends to their private chat get 403 "bot can't
+     * initiate conversation with a user" until they write to the bot privately ({@link #userSays}).
+     */
+    public synchronized void userNeverStartedBot(long userId) {
+        neverStarted.add(userId);
+    }
+
+    /** getChatMember answers "administrator" for this user in this group from now on. */
+    public synchronized void makeAdmin(long groupId, long userId) {
+        memberStatus.computeIfAbsent(groupId, id -> new HashMap<>()).put(userId, "administrator");
+    }
+
+    /** getChatMember answers "creator" for this user in this group. */
+    public synchronized void makeCreator(long groupId, long userId) {
+        memberStatus.computeIfAbsent(groupId, id -> new HashMap<>()).put(userId, "creator");
+    }
+
     /** The bot is removed from a group (my_chat_member "left"); sends to it get 403 from now on. */
     public void botRemovedFromGroup(long userId, long groupId) {
         synchronized (this) {
@@ -262,6 +349,50 @@ public final class FakeTelegram implements AutoCloseable {
         for (int i = 0; i < times; i++) {
             queue.add(retryAfterSeconds);
         }
+    }
+
+    /**
+     * The next {@code times} sends/edits to the chat lose their connection: the server closes it
+     * without an answer, before handling the call or, with {@code afterHandling}, after it (the
+     * message is then delivered but the bot never hears so, as when a connection drops on the way back).
+     */
+    public synchronized void dropConnections(long chatId, int times, boolean afterHandling) {
+        ArrayDeque<Boolean> queue = droppedConnections.computeIfAbsent(chatId, id -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(afterHandling);
+        }
+    }
+
+    /** The next {@code times} getUpdates calls lose their connection before they are answered. */
+    public synchronized void dropPolls(int times) {
+        droppedPolls += times;
+    }
+
+    /**
+     * Waits until a getUpdates call confirmed {@code updateId}: its offset was higher, so Telegram
+     * forgets the update (the call is recorded only when it returns; this watches its arrival).
+     */
+    public synchronized void awaitConfirmed(int updateId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (confirmedBelow <= updateId) {
+            if (!waitUntil(deadline)) {
+                throw new AssertionError("No getUpdates confirmed update " + updateId + " within "
+                        + timeout.toMillis() + " ms (highest offset seen: " + confirmedBelow + ")");
+            }
+        }
+    }
+
+    /** How many getUpdates calls have arrived so far (a long poll is recorded only when it returns). */
+    public synchronized int pollsStarted() {
+        return pollsStarted;
+    }
+
+    /** The next {@code times} getUpdates calls (including one waiting now) fail with this HTTP status. */
+    public synchronized void failNextPolls(int times, int httpStatus) {
+        for (int i = 0; i < times; i++) {
+            pollFailures.add(httpStatus);
+        }
+        notifyAll();
     }
 
     /** The next {@code times} sends/edits to the chat fail with this 5xx status. */
@@ -401,6 +532,25 @@ public final class FakeTelegram implements AutoCloseable {
         return message;
     }
 
+    /**
+     * Delivers webhook updates to {@code url} instead of the URL the bot registered, as the reverse
+     * proxy behind a public webhook URL would (the test's own port is only known once it runs).
+     */
+    public synchronized void routeWebhookTo(String url) {
+        webhookRoute = url;
+        notifyAll();
+    }
+
+    /** The URL the bot registered with setWebhook; null when none is set. */
+    public synchronized String webhookUrl() {
+        return webhookUrl;
+    }
+
+    /** Every POST to the bot's webhook so far, in order. */
+    public synchronized List<WebhookDelivery> webhookDeliveries() {
+        return List.copyOf(webhookDeliveries);
+    }
+
     /** Every call, in arrival order. */
     public synchronized List<RecordedCall> calls() {
         return List.copyOf(calls);
@@ -432,6 +582,23 @@ public final class FakeTelegram implements AutoCloseable {
 
     public synchronized List<PhotoUpload> photos() {
         return List.copyOf(photos);
+    }
+
+    /** Waits up to {@link #DEFAULT_TIMEOUT} for the next photo sent to the chat that no earlier call returned. */
+    public synchronized PhotoUpload awaitPhotoTo(long chatId) {
+        long deadline = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
+        while (true) {
+            List<PhotoUpload> toChat = photos.stream().filter(p -> p.chatId() == chatId).toList();
+            int cursor = photoCursor.getOrDefault(chatId, 0);
+            if (cursor < toChat.size()) {
+                photoCursor.put(chatId, cursor + 1);
+                return toChat.get(cursor);
+            }
+            if (!waitUntil(deadline)) {
+                throw new AssertionError("No new photo to chat " + chatId + " within " + DEFAULT_TIMEOUT.toMillis()
+                        + " ms.\n" + describeChat(chatId));
+            }
+        }
     }
 
     // =========================================================================================
@@ -474,6 +641,11 @@ public final class FakeTelegram implements AutoCloseable {
             } else {
                 method = segments[2].toLowerCase(Locale.ROOT);
                 params = readParams(exchange);
+                Boolean dropAfter = takeDrop(method, params);
+                if (dropAfter != null && !dropAfter) {
+                    exchange.close(); // connection lost before the call was handled
+                    return;
+                }
                 synchronized (this) {
                     // State change and call record become visible together to the awaiting test.
                     try {
@@ -482,6 +654,10 @@ public final class FakeTelegram implements AutoCloseable {
                         reply = Reply.error(500, "Internal Server Error: fake failed: " + e);
                     }
                     record(method, params, reply.status(), at, nanos);
+                }
+                if (dropAfter != null) {
+                    exchange.close(); // handled, but the answer never reaches the bot
+                    return;
                 }
             }
         } catch (Exception e) {
@@ -509,6 +685,28 @@ public final class FakeTelegram implements AutoCloseable {
         limits = new TelegramLimits(perSecond, chatInterval, groupPerMinute);
     }
 
+    /** Null: answer normally; false: drop before handling; true: drop after handling. */
+    private synchronized Boolean takeDrop(String method, JsonNode params) {
+        if (method.equals("getupdates")) {
+            if (droppedPolls > 0) {
+                droppedPolls--;
+                return false;
+            }
+            return null;
+        }
+        if (!params.hasNonNull("chat_id")) {
+            return null;
+        }
+        long chatId;
+        try {
+            chatId = Long.parseLong(params.get("chat_id").asText());
+        } catch (NumberFormatException notNumeric) {
+            return null;
+        }
+        ArrayDeque<Boolean> drops = droppedConnections.get(chatId);
+        return drops == null ? null : drops.pollFirst();
+    }
+
     private Reply dispatch(String method, JsonNode params, Instant at, long nanos) throws InterruptedException {
         if (limits != null && (method.equals("sendmessage") || method.startsWith("editmessage")
                 || method.equals("sendphoto"))) {
@@ -520,8 +718,9 @@ public final class FakeTelegram implements AutoCloseable {
         }
         return switch (method) {
             case "getme" -> Reply.ok(botUserJson());
-            case "deletewebhook", "setwebhook", "sendchataction", "deletemycommands", "setmycommands" ->
-                    Reply.ok(NODES.booleanNode(true));
+            case "sendchataction", "deletemycommands", "setmycommands" -> Reply.ok(NODES.booleanNode(true));
+            case "setwebhook" -> setWebhook(params);
+            case "deletewebhook" -> deleteWebhook();
             case "getmycommands" -> Reply.ok(lastCommands());
             case "getupdates" -> getUpdates(params);
             case "sendmessage" -> sendMessage(params, at);
@@ -539,15 +738,26 @@ public final class FakeTelegram implements AutoCloseable {
         int limit = Math.max(1, Math.min(100, params.path("limit").asInt(100)));
         int timeout = Math.max(0, Math.min(MAX_POLL_SECONDS, params.path("timeout").asInt(0)));
         synchronized (this) {
+            pollsStarted++;
+            if (webhookUrl != null) {
+                return Reply.error(409, "Conflict: can't use getUpdates method while webhook is active; "
+                        + "use deleteWebhook to delete the webhook first");
+            }
             int generation = ++pollGeneration;
             notifyAll(); // ends an older poll with 409, as Telegram does
             // Like Telegram, the offset confirms (drops) older updates when the request arrives.
             queue.removeIf(update -> update.path("update_id").asLong() < offset);
+            confirmedBelow = Math.max(confirmedBelow, offset);
+            notifyAll();
             long deadline = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
             while (true) {
                 if (generation != pollGeneration) {
                     return Reply.error(409, "Conflict: terminated by other getUpdates request; "
                             + "make sure that only one bot instance is running");
+                }
+                if (!pollFailures.isEmpty()) {
+                    int status = pollFailures.pollFirst();
+                    return Reply.error(status, status == 502 ? "Bad Gateway" : "Internal Server Error");
                 }
                 if (!queue.isEmpty() || closed) {
                     ArrayNode result = NODES.arrayNode();
@@ -559,6 +769,83 @@ public final class FakeTelegram implements AutoCloseable {
                     return Reply.ok(NODES.arrayNode());
                 }
                 wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    private synchronized Reply setWebhook(JsonNode params) {
+        String url = params.path("url").asText("");
+        if (url.isEmpty()) {
+            return deleteWebhook();
+        }
+        webhookUrl = url;
+        webhookSecret = params.hasNonNull("secret_token") ? params.get("secret_token").asText() : null;
+        if (webhookPusher == null) {
+            webhookPusher = new Thread(this::pushToWebhook, "fake-telegram-webhook");
+            webhookPusher.setDaemon(true);
+            webhookPusher.start();
+        }
+        notifyAll();
+        return Reply.ok(NODES.booleanNode(true));
+    }
+
+    private synchronized Reply deleteWebhook() {
+        webhookUrl = null;
+        webhookSecret = null;
+        return Reply.ok(NODES.booleanNode(true));
+    }
+
+    /** Like Telegram: the oldest pending update goes to the webhook, again and again until it gets a 2xx. */
+    private void pushToWebhook() {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        while (true) {
+            ObjectNode update;
+            String url;
+            String secret;
+            synchronized (this) {
+                while (!closed && (webhookUrl == null || queue.isEmpty())) {
+                    try {
+                        wait(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                update = queue.get(0);
+                url = webhookRoute != null ? webhookRoute : webhookUrl;
+                secret = webhookSecret;
+            }
+            int status = 0;
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(update)));
+                if (secret != null) {
+                    request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+                }
+                status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                status = 0;
+            }
+            synchronized (this) {
+                webhookDeliveries.add(new WebhookDelivery(update.path("update_id").asInt(), status));
+                if (status / 100 == 2) {
+                    queue.remove(update);
+                }
+                notifyAll();
+                if (status / 100 != 2) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
             }
         }
     }
@@ -643,8 +930,16 @@ public final class FakeTelegram implements AutoCloseable {
         String partName = photo.startsWith("attach://") ? photo.substring("attach://".length()) : null;
         int bytes = partName == null ? 0 : params.path("__file_sizes").path(partName).asInt(0);
         boolean png = partName != null && params.path("__file_png").path(partName).asBoolean(false);
+        byte[] data = new byte[0];
+        try {
+            if (partName != null && params.path("__file_data").hasNonNull(partName)) {
+                data = params.path("__file_data").get(partName).binaryValue();
+            }
+        } catch (IOException e) {
+            return Reply.error(400, "Bad Request: unreadable photo");
+        }
         String caption = params.path("caption").asText(null);
-        photos.add(new PhotoUpload(chatId, caption, bytes, png, at));
+        photos.add(new PhotoUpload(chatId, caption, bytes, png, at, data));
         int messageId = nextMessageId(chatId);
         ObjectNode message = NODES.objectNode();
         message.put("message_id", messageId);
@@ -662,14 +957,28 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private Reply getChatMember(JsonNode params) {
+        long chatId = chatIdOf(params);
         long userId = params.path("user_id").asLong();
-        ObjectNode member = NODES.objectNode().put("status", "member");
+        String status = memberStatus.getOrDefault(chatId, Map.of()).getOrDefault(userId, "member");
+        ObjectNode member = NODES.objectNode().put("status", status);
         member.set("user", userId == BOT_ID ? botUserJson() : userJson(userId));
+        if (status.equals("creator")) {
+            member.put("is_anonymous", false);
+        } else if (status.equals("administrator")) {
+            member.put("can_be_edited", false).put("is_anonymous", false).put("can_manage_chat", true)
+                    .put("can_delete_messages", true).put("can_manage_video_chats", true)
+                    .put("can_restrict_members", true).put("can_promote_members", false)
+                    .put("can_change_info", true).put("can_invite_users", true).put("can_post_stories", false)
+                    .put("can_edit_stories", false).put("can_delete_stories", false).put("can_pin_messages", true);
+        }
         return Reply.ok(member);
     }
 
     /** 403 / 429 / 5xx if a switch is set for the chat; consumes one-shot switches. */
     private Reply failureFor(long chatId) {
+        if (neverStarted.contains(chatId)) {
+            return Reply.error(403, "Forbidden: bot can't initiate conversation with a user");
+        }
         if (blocked.contains(chatId)) {
             return Reply.error(403, chatId < 0 ? "Forbidden: bot was kicked from the group chat"
                     : "Forbidden: bot was blocked by the user");
@@ -765,6 +1074,7 @@ public final class FakeTelegram implements AutoCloseable {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         ObjectNode sizes = params.putObject("__file_sizes");
         ObjectNode pngs = params.putObject("__file_png");
+        ObjectNode files = params.putObject("__file_data");
         int pos = indexOf(body, delimiter, 0);
         while (pos >= 0) {
             int partStart = pos + delimiter.length;
@@ -786,6 +1096,7 @@ public final class FakeTelegram implements AutoCloseable {
                 if (fileName != null) {
                     int length = Math.max(0, contentEnd - contentStart);
                     sizes.put(name, length);
+                    files.put(name, java.util.Arrays.copyOfRange(body, contentStart, contentStart + length));
                     pngs.put(name, length >= 8 && (body[contentStart] & 0xff) == 0x89 && body[contentStart + 1] == 'P'
                             && body[contentStart + 2] == 'N' && body[contentStart + 3] == 'G');
                 } else {
@@ -851,7 +1162,8 @@ public final class FakeTelegram implements AutoCloseable {
             List<SentButton> buttons = new ArrayList<>();
             for (JsonNode button : row) {
                 buttons.add(new SentButton(button.path("text").asText(),
-                        button.hasNonNull("callback_data") ? button.get("callback_data").asText() : null));
+                        button.hasNonNull("callback_data") ? button.get("callback_data").asText() : null,
+                        button.hasNonNull("url") ? button.get("url").asText() : null));
             }
             rows.add(List.copyOf(buttons));
         }
@@ -865,7 +1177,7 @@ public final class FakeTelegram implements AutoCloseable {
     private record Pushed(int updateId, int messageId) {
     }
 
-    private Pushed userWrites(long userId, long chatId, String text, boolean twice) {
+    private Pushed userWrites(long userId, long chatId, Integer threadId, String text, boolean twice) {
         synchronized (this) {
             int messageId = nextMessageId(chatId);
             ObjectNode message = NODES.objectNode();
@@ -874,6 +1186,9 @@ public final class FakeTelegram implements AutoCloseable {
             message.set("chat", chatJson(chatId));
             message.put("date", Instant.now().getEpochSecond());
             message.put("text", text);
+            if (threadId != null) {
+                message.put("message_thread_id", threadId).put("is_topic_message", true);
+            }
             if (text.startsWith("/")) {
                 int end = 1;
                 while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
@@ -954,6 +1269,9 @@ public final class FakeTelegram implements AutoCloseable {
                     if (button.callbackData() != null) {
                         b.put("callback_data", button.callbackData());
                     }
+                    if (button.url() != null) {
+                        b.put("url", button.url());
+                    }
                 }
             }
         }
@@ -986,12 +1304,15 @@ public final class FakeTelegram implements AutoCloseable {
         return user;
     }
 
-    private static ObjectNode chatJson(long chatId) {
+    private ObjectNode chatJson(long chatId) {
         ObjectNode chat = NODES.objectNode().put("id", chatId);
         if (chatId > 0) {
             chat.put("type", "private").put("first_name", "User").put("last_name", String.valueOf(chatId));
         } else {
             chat.put("type", chatId < -1_000_000_000_000L ? "supergroup" : "group").put("title", "Group " + chatId);
+            if (forums.contains(chatId)) {
+                chat.put("is_forum", true);
+            }
         }
         return chat;
     }

@@ -174,4 +174,54 @@ class FakeTelegramTest {
         assertThat(member.getStatus()).isEqualTo("member");
         assertThat(telegram.calls("deleteMyCommands")).hasSize(1);
     }
+
+    @Test
+    void chatMembers_adminsAndCreatorsPerGroup_deserializeInTheLibrary() throws Exception {
+        long group = telegram.newGroup();
+        telegram.makeAdmin(group, 42);
+        telegram.makeCreator(group, 43);
+
+        assertThat(client.execute(GetChatMember.builder().chatId(group).userId(42L).build()).getStatus())
+                .isEqualTo("administrator");
+        assertThat(client.execute(GetChatMember.builder().chatId(group).userId(43L).build()).getStatus())
+                .isEqualTo("creator");
+        assertThat(client.execute(GetChatMember.builder().chatId(-5L).userId(42L).build()).getStatus())
+                .as("admin of one group only").isEqualTo("member");
+    }
+
+    @Test
+    void userWhoNeverStartedTheBot_cannotBeWrittenTo_untilTheyWrite() throws Exception {
+        long user = telegram.newUser();
+        telegram.userNeverStartedBot(user);
+
+        assertThatThrownBy(() -> client.execute(SendMessage.builder().chatId(user).text("hi").build()))
+                .isInstanceOfSatisfying(TelegramApiRequestException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo(403);
+                    assertThat(e.getApiResponse()).isEqualTo("Forbidden: bot can't initiate conversation with a user");
+                });
+        telegram.userSays(user, "/start");
+        assertThat(client.execute(SendMessage.builder().chatId(user).text("hello").build()).getText()).isEqualTo("hello");
+    }
+
+    @Test
+    void topicsLinkButtonsAndBotAdded_travelAsTelegramWouldSendThem() throws Exception {
+        long forum = telegram.newForum();
+        long user = telegram.newUser();
+        telegram.botAddedToGroup(user, forum);
+        telegram.userSaysInTopic(user, forum, 7, "/board@" + FakeTelegram.BOT_USERNAME);
+        client.execute(SendMessage.builder().chatId(forum).text("t").messageThreadId(7)
+                .replyMarkup(InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(
+                        InlineKeyboardButton.builder().text("open").url("https://t.me/x?start=y").build())).build())
+                .build());
+
+        List<Update> updates = client.execute(GetUpdates.builder().offset(0).timeout(0).build());
+        assertThat(updates).hasSize(2);
+        assertThat(updates.get(0).getMyChatMember().getOldChatMember().getStatus()).isEqualTo("left");
+        assertThat(updates.get(0).getMyChatMember().getNewChatMember().getStatus()).isEqualTo("member");
+        Message typed = updates.get(1).getMessage();
+        assertThat(typed.getMessageThreadId()).isEqualTo(7);
+        assertThat(typed.isTopicMessage()).isTrue();
+        assertThat(typed.getChat().getIsForum()).isTrue();
+        assertThat(telegram.awaitReplyTo(forum).buttonUrl("open")).isEqualTo("https://t.me/x?start=y");
+    }
 }

@@ -45,6 +45,17 @@ public record SentMessage(long chatId, int messageId, String text, String parseM
                         + messageId + " in chat " + chatId + "; buttons: " + buttonLabels()));
     }
 
+    /** URL of the first link button whose label contains {@code labelFragment}. */
+    public String buttonUrl(String labelFragment) {
+        return buttons.stream().flatMap(List::stream)
+                .filter(b -> b.text().contains(labelFragment))
+                .map(SentButton::url)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No link button labelled '" + labelFragment + "' on message "
+                        + messageId + " in chat " + chatId + "; buttons: " + buttonLabels()));
+    }
+
     /** Short form for failure messages. */
     public String summary() {
         String shown = text.length() > 160 ? text.substring(0, 160) + "…" : text;

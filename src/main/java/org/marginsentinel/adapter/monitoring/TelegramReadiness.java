@@ -1,0 +1,72 @@
+package org.marginsentinel.adapter.monitoring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.marginsentinel.adapter.telegram.TelegramStatus;
+
+/**
+ * "Telegram" in {@code /q/health/ready}.
+ * <ul>
+ *   <li>No token: UP with {@code mode=disabled}. Running without a bot is a choice, and the risk API
+ *       this instance serves works; a deployment that needs the bot checks {@code mode}.</li>
+ *   <li>Token set but the bot is not running (rejected token, Telegram unreachable at start, webhook
+ *       misconfigured, stopped): DOWN with the reason.</li>
+ *   <li>Long polling: DOWN after {@value #FAILED_POLLS_DOWN} failed getUpdates calls in a row (e.g. 409
+ *       when a second instance polls the same token), until a poll succeeds or has been waiting for
+ *       updates for {@link #HELD_POLL} (Telegram answers errors at once; a poll it holds is a healthy
+ *       one on a quiet bot). Also DOWN when no poll has started or ended for {@link #STUCK_AFTER} (a
+ *       long poll lasts at most 50 s plus its read timeout).</li>
+ *   <li>Webhook: UP once setWebhook succeeded; {@code lastUpdateSecondsAgo} shows traffic.</li>
+ * </ul>
+ */
+@Readiness
+@ApplicationScoped
+public class TelegramReadiness implements HealthCheck {
+
+    static final String NAME = "Telegram";
+    static final int FAILED_POLLS_DOWN = 3;
+    static final Duration STUCK_AFTER = Duration.ofMinutes(3);
+    static final Duration HELD_POLL = Duration.ofSeconds(15);
+
+    @Inject
+    TelegramStatus status;
+
+    @Override
+    public HealthCheckResponse call() {
+        TelegramStatus.Snapshot now = status.snapshot();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
+                .withData("mode", now.mode().name().toLowerCase(java.util.Locale.ROOT));
+        if (now.mode() == TelegramStatus.Mode.DISABLED) {
+            return response.up().withData("reason", "no bot token: the bot is off, the risk API serves").build();
+        }
+        if (!now.running()) {
+            return response.down().withData("reason", now.problem() == null ? "starting" : now.problem()).build();
+        }
+        if (now.mode() == TelegramStatus.Mode.WEBHOOK) {
+            response.status(now.webhookSet());
+            if (now.sinceLastWebhookUpdate() != null) {
+                response.withData("lastUpdateSecondsAgo", now.sinceLastWebhookUpdate().toSeconds());
+            }
+            return response.build();
+        }
+        boolean held = now.pollInFlightFor() != null && now.pollInFlightFor().compareTo(HELD_POLL) >= 0;
+        boolean failing = now.failedPollsInARow() >= FAILED_POLLS_DOWN && !held;
+        boolean stuck = now.sinceLastPollActivity() != null && now.sinceLastPollActivity().compareTo(STUCK_AFTER) > 0;
+        response.status(!failing && !stuck).withData("failedPollsInARow", now.failedPollsInARow());
+        if (now.sinceLastPollOk() != null) {
+            response.withData("lastPollOkSecondsAgo", now.sinceLastPollOk().toSeconds());
+        }
+        if (now.lastPollError() != null) {
+            response.withData("lastPollError", now.lastPollError());
+        }
+        if (stuck) {
+            response.withData("reason", "no getUpdates call for " + now.sinceLastPollActivity().toSeconds() + " s");
+        }
+        return response.build();
+    }
+}

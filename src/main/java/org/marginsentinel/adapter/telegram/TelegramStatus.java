@@ -1,0 +1,97 @@
+package org.marginsentinel.adapter.telegram;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * How the bot's link to Telegram is doing right now, for the readiness check: whether the bot is
+ * meant to run, why it does not, and how the last getUpdates calls (long polling) or the webhook
+ * registration went. {@link TelegramBot}, {@link ApiCallObserver} and the webhook endpoint write
+ * it; nothing here talks to Telegram. Ages use the monotonic clock, so a test that moves the
+ * application clock cannot make polling look stuck.
+ */
+@ApplicationScoped
+public class TelegramStatus {
+
+    /** How updates reach the bot. */
+    public enum Mode { DISABLED, POLLING, WEBHOOK }
+
+    private Mode mode = Mode.DISABLED;
+    private boolean running;
+    private String problem;
+    private long lastPollOk;
+    private long lastPollActivity;
+    private long pollInFlightSince;
+    private String lastPollError;
+    private int failedPollsInARow;
+    private boolean webhookSet;
+    private long lastWebhookUpdate;
+
+    /**
+     * One consistent copy for the readiness check. Ages are null when the event never happened.
+     *
+     * @param problem why a bot that should run does not (start failure, rejected token, stopped)
+     */
+    public record Snapshot(Mode mode, boolean running, String problem, Duration sinceLastPollOk,
+                           Duration sinceLastPollActivity, Duration pollInFlightFor, String lastPollError,
+                           int failedPollsInARow, boolean webhookSet, Duration sinceLastWebhookUpdate) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        long now = System.nanoTime();
+        return new Snapshot(mode, running, problem, age(lastPollOk, now), age(lastPollActivity, now),
+                age(pollInFlightSince, now), lastPollError, failedPollsInARow, webhookSet, age(lastWebhookUpdate, now));
+    }
+
+    synchronized void configured(Mode newMode) {
+        mode = newMode;
+    }
+
+    synchronized void started() {
+        running = true;
+        problem = null;
+        failedPollsInARow = 0;
+        lastPollError = null;
+        lastPollActivity = System.nanoTime();
+    }
+
+    /** The bot is not running (any more), and why. */
+    synchronized void notRunning(String why) {
+        running = false;
+        problem = why;
+        webhookSet = false;
+    }
+
+    synchronized void webhookRegistered() {
+        webhookSet = true;
+    }
+
+    synchronized void pollStarted() {
+        lastPollActivity = System.nanoTime();
+        pollInFlightSince = lastPollActivity;
+    }
+
+    synchronized void pollSucceeded() {
+        lastPollOk = System.nanoTime();
+        lastPollActivity = lastPollOk;
+        pollInFlightSince = 0;
+        failedPollsInARow = 0;
+        lastPollError = null;
+    }
+
+    synchronized void pollFailed(String error) {
+        lastPollActivity = System.nanoTime();
+        pollInFlightSince = 0;
+        lastPollError = error;
+        failedPollsInARow++;
+    }
+
+    /** A webhook request with the right secret arrived. */
+    public synchronized void webhookUpdateReceived() {
+        lastWebhookUpdate = System.nanoTime();
+    }
+
+    private static Duration age(long at, long now) {
+        return at == 0 ? null : Duration.ofNanos(Math.max(0, now - at));
+    }
+}

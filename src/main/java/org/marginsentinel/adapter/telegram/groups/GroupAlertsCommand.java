@@ -1,0 +1,102 @@
+package org.marginsentinel.adapter.telegram.groups;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.marginsentinel.adapter.telegram.BotConnection;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.store.GroupDirectory;
+import org.marginsentinel.adapter.telegram.store.TelegramGroupEntity;
+import org.marginsentinel.application.CommandRejected;
+
+/**
+ * {@code /groupalerts on|off}: a group admin decides whether sharing members' CRITICAL warnings and
+ * liquidations are also posted to the group. Admin status is asked from Telegram (getChatMember) by the
+ * sender's numeric id at every change, never taken from a user name or a cache.
+ */
+@ApplicationScoped
+public class GroupAlertsCommand implements ChatCommand {
+
+    private static final Set<String> ADMIN_STATUSES = Set.of("creator", "administrator");
+
+    @Inject
+    GroupDirectory directory;
+
+    @Inject
+    BotConnection connection;
+
+    @Inject
+    GroupsConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public String name() {
+        return "groupalerts";
+    }
+
+    @Override
+    public String usage() {
+        return "/groupalerts [on|off]";
+    }
+
+    @Override
+    public String example() {
+        return "/groupalerts on";
+    }
+
+    @Override
+    public String description() {
+        return "Group admins: post sharing members' critical warnings and liquidations here";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 730;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        GroupOnly.require(context, name());
+        Instant now = clock.instant();
+        if (context.args().isEmpty()) {
+            boolean on = directory.group(context.chatId()).map(g -> g.alertsEnabled).orElse(false);
+            return BotReply.html(on ? "🔔 Group alerts are on. An admin can stop them with /groupalerts off."
+                    : "🔕 Group alerts are off. An admin can turn them on with /groupalerts on.");
+        }
+        String choice = context.args().get(0).toLowerCase(Locale.ROOT);
+        if (context.args().size() > 1 || !(choice.equals("on") || choice.equals("off"))) {
+            throw new CommandRejected("Say /groupalerts on or /groupalerts off.");
+        }
+        requireAdmin(context);
+        TelegramGroupEntity group = directory.lockGroup(context.chatId(), now);
+        group.alertsEnabled = choice.equals("on");
+        group.alertsThreadId = group.alertsEnabled ? context.messageThreadId() : null;
+        group.updatedAt = now;
+        if (!group.alertsEnabled) {
+            return BotReply.html("🔕 Group alerts are off. Members still get their own warnings in private.");
+        }
+        return BotReply.html("🔔 Group alerts are on" + (context.messageThreadId() != null ? " in this topic" : "")
+                + ": when a member who shares (/share on) reaches CRITICAL or is liquidated, I post it here, "
+                + "gathered over " + config.alertBatchWindow().toSeconds() + " s into one message. "
+                + "/groupalerts off stops them.");
+    }
+
+    private void requireAdmin(CommandContext context) {
+        Optional<String> status = connection.chatMemberStatus(context.chatId(), context.userId());
+        if (status.isEmpty()) {
+            throw new CommandRejected("I could not check with Telegram whether you are an admin here. Nothing "
+                    + "changed; please try again in a minute.");
+        }
+        if (!ADMIN_STATUSES.contains(status.get())) {
+            throw new CommandRejected("Only admins of this group can turn group alerts on or off.");
+        }
+    }
+}

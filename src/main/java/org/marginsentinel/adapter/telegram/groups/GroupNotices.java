@@ -1,0 +1,131 @@
+package org.marginsentinel.adapter.telegram.groups;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.marginsentinel.adapter.telegram.BotConnection;
+import org.marginsentinel.adapter.telegram.delivery.Outbox;
+import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
+import org.marginsentinel.adapter.telegram.store.ChatDirectory;
+import org.marginsentinel.adapter.telegram.store.GroupDirectory;
+import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.domain.alert.RiskLevel;
+
+/**
+ * What groups hear about a member's notice, queued in the notice's transaction:
+ * <ul>
+ *   <li><b>Group alerts</b>: a CRITICAL warning when first announced (not its silent reminders) and every
+ *       liquidation, posted to each group where the member shares and an admin turned alerts on. They wait
+ *       {@code sentinel.groups.alert-batch-window} in an open batch, so alerts of one price move leave as one message; a newer
+ *       alert about the same position replaces an unsent one; the sender keeps the 20-per-minute group limit.</li>
+ *   <li><b>The nudge</b>: a member who never opened a private chat cannot be warned there (Telegram forbids
+ *       bots to write first). The group where they last used the bot gets one short message mentioning them,
+ *       with a button that opens the private chat. Once per member, ever. Nudges of one batch are one message:
+ *       each new one replaces the unsent message by one that mentions everyone nudged in that batch.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class GroupNotices {
+
+    @Inject
+    GroupDirectory directory;
+
+    @Inject
+    ChatDirectory chats;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    BotConnection connection;
+
+    @Inject
+    GroupsConfig config;
+
+    @Inject
+    Clock clock;
+
+    private final Map<Long, Batch> openBatches = new ConcurrentHashMap<>();
+
+    /** A group's open batch: when it goes out, and the members nudged in it so far (as HTML mentions). */
+    private record Batch(Instant due, List<String> nudged) {
+    }
+
+    public void onNotice(Notice notice) {
+        if (notice instanceof Notice.FeedPaused || notice instanceof Notice.FeedResumed) {
+            return;
+        }
+        nudgeIfUnreachable(notice.userId());
+        for (GroupDirectory.AlertTarget target : directory.alertTargets(notice.userId())) {
+            groupAlert(notice, target.displayName()).ifPresent(html -> outbox.enqueue(
+                    OutgoingMessage.to(target.chatId(), html)
+                            .inThread(target.threadId())
+                            .withPriority(OutgoingMessage.PRIORITY_WARNING)
+                            .superseding(subjectKey(notice))
+                            .notBefore(batch(target.chatId()).due())));
+        }
+    }
+
+    /**
+     * When the group's open batch of alerts goes out: the first alert opens a batch due one window later, and
+     * alerts queued before then join it (same notBefore, so the sender merges them). System time, like the
+     * outbox. Kept in memory: after a restart the next alert simply opens a new batch.
+     */
+    private Batch batch(long chatId) {
+        Instant now = Instant.now();
+        return openBatches.compute(chatId, (id, open) -> open != null && open.due().isAfter(now) ? open
+                : new Batch(now.plus(config.alertBatchWindow()), new CopyOnWriteArrayList<>()));
+    }
+
+    /** The group line for CRITICAL entries and liquidations; empty for everything else. */
+    static Optional<String> groupAlert(Notice notice, String name) {
+        if (notice instanceof Notice.PositionWarning w && w.decision().level() == RiskLevel.CRITICAL
+                && !w.decision().silent()) {
+            return Optional.of(GroupViews.criticalPosition(name, w.risk()));
+        }
+        if (notice instanceof Notice.PoolWarning p && p.decision().level() == RiskLevel.CRITICAL
+                && !p.decision().silent()) {
+            return Optional.of(GroupViews.criticalPool(name, p.pool().marginRatio()));
+        }
+        if (notice instanceof Notice.IsolatedLiquidated l) {
+            return Optional.of(GroupViews.isolatedLiquidated(name, l.symbol(), l.side(), l.marginLost()));
+        }
+        if (notice instanceof Notice.CrossLiquidated l) {
+            return Optional.of(GroupViews.crossLiquidated(name, l.closedPositions(), l.walletLost()));
+        }
+        return Optional.empty();
+    }
+
+    /** A newer CRITICAL replaces an unsent one about the same subject; liquidations are never replaced. */
+    private static String subjectKey(Notice notice) {
+        if (notice instanceof Notice.PositionWarning w) {
+            return "group:position:" + w.risk().position().id();
+        }
+        return notice instanceof Notice.PoolWarning ? "group:cross:" + notice.userId() : null;
+    }
+
+    private void nudgeIfUnreachable(long userId) {
+        String bot = connection.botUsername();
+        if (bot == null || chats.isActive(userId).isPresent()) {
+            return; // private chat known (open or blocked on purpose), or no bot to link to
+        }
+        directory.latestActiveGroup(userId).ifPresent(group -> {
+            if (directory.claimNudge(userId, group.chatId(), clock.instant())) {
+                Batch batch = batch(group.chatId());
+                batch.nudged().add(GroupViews.mention(userId, group.displayName()));
+                outbox.enqueue(OutgoingMessage.to(group.chatId(), GroupViews.nudge(batch.nudged()))
+                        .inThread(group.lastThreadId())
+                        .withButtons(List.of(List.of(PrivateChatLink.receiveWarnings(bot))))
+                        .withPriority(OutgoingMessage.PRIORITY_WARNING)
+                        .superseding("group:nudge:" + batch.due().toEpochMilli())
+                        .notBefore(batch.due()));
+            }
+        });
+    }
+}

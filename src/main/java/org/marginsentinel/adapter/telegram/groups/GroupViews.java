@@ -1,0 +1,200 @@
+package org.marginsentinel.adapter.telegram.groups;
+
+import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.format.Html.escape;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.community.Leaderboards;
+import org.marginsentinel.application.community.RiskBoard;
+import org.marginsentinel.domain.alert.RiskLevel;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.community.Standing;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
+
+/** Renders the group board, the leaderboard and the group's short texts as Telegram HTML. Pure. */
+public final class GroupViews {
+
+    /** Names longer than this are cut, so a full board stays one message. */
+    static final int MAX_NAME_CHARS = 32;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final String[] MEDALS = {"🥇", "🥈", "🥉"};
+
+    private GroupViews() {
+    }
+
+    public static String intro(String botUsername) {
+        String at = botUsername == null ? "" : "@" + botUsername;
+        return "👋 " + bold("Hello! I'm Margin Sentinel.") + " I track paper futures positions and warn before a "
+                + "liquidation. Everyone here keeps a personal paper account that only they can see and change.\n\n"
+                + "• /start" + at + " opens yours; your warnings come to you privately.\n"
+                + "• /share" + at + " on puts you on this group's /board" + at + " and /leaderboard" + at
+                + " (off by default).\n"
+                + "• Admins: /groupalerts" + at + " on posts members' critical warnings and liquidations here.\n"
+                + "• New to margin? /learn" + at + " · Every command: /help" + at;
+    }
+
+    public static String answeredPrivately() {
+        return "📬 Answered you in our private chat.";
+    }
+
+    /** One message for every member nudged in a batch; {@code mentions} are {@link #mention} links. */
+    static String nudge(List<String> mentions) {
+        String who = mentions.size() == 1 ? mentions.get(0)
+                : String.join(", ", mentions.subList(0, mentions.size() - 1)) + " and " + mentions.get(mentions.size() - 1);
+        return who + (mentions.size() == 1 ? ", I have a risk warning for you" : ": I have risk warnings for you")
+                + ", but Telegram lets me write to you only after you open a chat with me. Tap the button once; "
+                + "from then on your warnings come to you privately.";
+    }
+
+    // --- the board ------------------------------------------------------------------------------
+
+    static String board(List<RiskBoard.Row> rows, Map<Long, String> names, int maxMembers, Instant now) {
+        StringBuilder text = new StringBuilder(bold("📋 Risk board")).append(" · updated ")
+                .append(CLOCK.format(now)).append(" UTC\n\n");
+        if (rows.isEmpty()) {
+            return text.append("No one here shares their risk yet. Send /share on to appear on this board.").toString();
+        }
+        boolean anyWithoutMark = false;
+        for (RiskBoard.Row row : rows.subList(0, Math.min(rows.size(), maxMembers))) {
+            text.append(icon(row.risk().level())).append(' ')
+                    .append(bold(shortName(names.get(row.risk().memberId())))).append(": ")
+                    .append(closest(row));
+            if (row.risk().crossRatio() != null) {
+                text.append(" · cross ").append(Fmt.percent(row.risk().crossRatio()));
+            }
+            if (row.withoutMark()) {
+                text.append(" *");
+                anyWithoutMark = true;
+            }
+            text.append('\n');
+        }
+        if (rows.size() > maxMembers) {
+            text.append("…and ").append(rows.size() - maxMembers).append(" more, all less endangered.\n");
+        }
+        text.append('\n').append(legend());
+        if (anyWithoutMark) {
+            text.append("\n* no fresh mark for a position: valued at its entry price.");
+        }
+        return text.toString();
+    }
+
+    private static String closest(RiskBoard.Row row) {
+        PositionRisk closest = row.closest();
+        if (row.openPositions() == 0) {
+            return "no open positions";
+        }
+        if (closest == null) {
+            return row.openPositions() == 1 ? "1 position, no liquidation price in reach"
+                    : row.openPositions() + " positions, no liquidation price in reach";
+        }
+        Position position = closest.position();
+        String distance = closest.liquidatedAtMark() ? "at liquidation"
+                : Fmt.percent(closest.distanceToLiquidation()) + " to liq.";
+        return escape(position.symbol()) + " " + position.side().name() + " " + position.leverage() + "x "
+                + position.marginMode().label() + " · " + distance;
+    }
+
+    static String legend() {
+        RiskThresholds t = RiskThresholds.DEFAULTS;
+        return "<i>🔴 critical · 🟠 danger · 🟡 warning · 🟢 safe. Isolated positions by distance from mark to "
+                + "liquidation (≤" + pct(t.isolatedCritical()) + ", ≤" + pct(t.isolatedDanger()) + ", ≤"
+                + pct(t.isolatedWarning()) + "), the cross pool by margin ratio (≥" + pct(t.crossCritical()) + ", ≥"
+                + pct(t.crossDanger()) + ", ≥" + pct(t.crossWarning()) + "; liquidation at 100%). Each line: the "
+                + "member's position closest to liquidation, then their cross ratio. Only members who sent "
+                + "/share on are listed.</i>";
+    }
+
+    // --- the leaderboard ------------------------------------------------------------------------
+
+    static String leaderboard(Leaderboards.Leaderboard board, Map<Long, String> names, int maxMembers) {
+        StringBuilder text = new StringBuilder(bold("🏆 Leaderboard · " + board.period().label())).append('\n')
+                .append("<i>Risk-adjusted survival: fewest liquidations first, then score = return − max drawdown."
+                        + "</i>\n\n");
+        List<Standing> ranked = board.ranked();
+        if (ranked.isEmpty()) {
+            text.append("No results ").append(board.period().label()).append(" yet: members who /share on and trade "
+                    + "appear here.");
+        }
+        for (int i = 0; i < Math.min(ranked.size(), maxMembers); i++) {
+            Standing s = ranked.get(i);
+            text.append(i < MEDALS.length ? MEDALS[i] : (i + 1) + ".").append(' ')
+                    .append(bold(shortName(names.get(s.memberId())))).append(" · score ")
+                    .append(bold(Fmt.signedPercent(s.score()))).append(" (return ")
+                    .append(Fmt.signedPercent(s.returnFraction())).append(", max drawdown ")
+                    .append(Fmt.percent(s.maxDrawdown())).append(')');
+            if (!s.survived()) {
+                text.append(" · 💀 ").append(s.liquidations()).append(s.liquidations() == 1 ? " liquidation"
+                        : " liquidations");
+            }
+            text.append('\n');
+        }
+        if (ranked.size() > maxMembers) {
+            text.append("…and ").append(ranked.size() - maxMembers).append(" more.\n");
+        }
+        if (board.idle() > 0) {
+            text.append('\n').append(board.idle()).append(board.idle() == 1 ? " sharing member" : " sharing members")
+                    .append(" without trades ").append(board.period().label()).append(board.idle() == 1 ? " is" : " are")
+                    .append(" not ranked.");
+        }
+        return text.toString().strip();
+    }
+
+    // --- group alerts ---------------------------------------------------------------------------
+
+    static String criticalPosition(String name, PositionRisk risk) {
+        Position position = risk.position();
+        return "🔴 " + bold(shortName(name)) + ": " + escape(position.symbol()) + " " + position.side().name() + " "
+                + position.leverage() + "x isolated is " + bold(Fmt.percent(risk.distanceToLiquidation())
+                + " from liquidation") + " (liq. " + Fmt.price(risk.liquidationPrice()) + ").";
+    }
+
+    static String criticalPool(String name, BigDecimal marginRatio) {
+        return "🔴 " + bold(shortName(name)) + ": cross pool margin ratio " + bold(Fmt.percent(marginRatio))
+                + " (liquidation at 100%).";
+    }
+
+    static String isolatedLiquidated(String name, String symbol, String side, BigDecimal marginLost) {
+        return "⛔ " + bold(shortName(name)) + " was liquidated: " + escape(symbol) + " " + escape(side)
+                + " isolated, " + Fmt.usdt(marginLost) + " of margin lost.";
+    }
+
+    static String crossLiquidated(String name, List<String> closed, BigDecimal walletLost) {
+        return "⛔ " + bold(shortName(name)) + "'s cross pool was liquidated: " + escape(String.join(", ", closed))
+                + " closed, " + Fmt.usdt(walletLost) + " lost.";
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    static String mention(long userId, String displayName) {
+        return "<a href=\"tg://user?id=" + userId + "\">" + escape(shortName(displayName)) + "</a>";
+    }
+
+    static String shortName(String name) {
+        if (name == null || name.isBlank()) {
+            return "A member";
+        }
+        String stripped = name.strip();
+        return stripped.length() <= MAX_NAME_CHARS ? stripped : stripped.substring(0, MAX_NAME_CHARS - 1) + "…";
+    }
+
+    static String icon(RiskLevel level) {
+        return switch (level) {
+            case LIQUIDATED -> "⛔";
+            case CRITICAL -> "🔴";
+            case DANGER -> "🟠";
+            case WARNING -> "🟡";
+            case SAFE -> "🟢";
+        };
+    }
+
+    private static String pct(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+}

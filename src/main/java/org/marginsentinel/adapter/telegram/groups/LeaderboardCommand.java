@@ -1,0 +1,105 @@
+package org.marginsentinel.adapter.telegram.groups;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.Button;
+import org.marginsentinel.adapter.telegram.command.CallbackHandler;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.store.GroupDirectory;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.community.Leaderboards;
+import org.marginsentinel.application.community.Leaderboards.Period;
+
+/**
+ * {@code /leaderboard [week|month|all]} in a group: the sharing members' paper results ranked by
+ * risk-adjusted survival ({@link org.marginsentinel.domain.community.SurvivalRanking}). The period buttons
+ * edit the same message.
+ */
+@ApplicationScoped
+public class LeaderboardCommand implements ChatCommand, CallbackHandler {
+
+    static final String PREFIX = "ldb:";
+
+    @Inject
+    GroupDirectory directory;
+
+    @Inject
+    Leaderboards leaderboards;
+
+    @Inject
+    GroupsConfig config;
+
+    @Override
+    public String name() {
+        return "leaderboard";
+    }
+
+    @Override
+    public String usage() {
+        return "/leaderboard [week|month|all]";
+    }
+
+    @Override
+    public String example() {
+        return "/leaderboard month";
+    }
+
+    @Override
+    public String description() {
+        return "In a group: sharing members ranked by risk-adjusted survival, not raw PnL";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 720;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        GroupOnly.require(context, name());
+        if (context.args().size() > 1) {
+            throw new CommandRejected("Choose one period: week, month or all.");
+        }
+        return render(context.chatId(), context.arg(0).map(LeaderboardCommand::period).orElse(Period.WEEK));
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    /** A period button: anyone in the group may switch the period. */
+    @Override
+    public BotReply onPress(CommandContext context, String data) {
+        GroupOnly.require(context, name());
+        return render(context.chatId(), period(data));
+    }
+
+    private BotReply render(long chatId, Period period) {
+        Map<Long, String> names = directory.sharingMembers(chatId).stream()
+                .collect(Collectors.toMap(GroupDirectory.SharingMember::userId, GroupDirectory.SharingMember::displayName));
+        Leaderboards.Leaderboard board = leaderboards.rank(names.keySet(), period);
+        return BotReply.html(GroupViews.leaderboard(board, names, config.boardMaxMembers()))
+                .withButtons(List.of(List.of(button(Period.WEEK, "Week", period), button(Period.MONTH, "Month", period),
+                        button(Period.ALL, "All time", period))));
+    }
+
+    private static Button button(Period period, String label, Period shown) {
+        return new Button(period == shown ? "• " + label + " •" : label, PREFIX + period.name().toLowerCase(Locale.ROOT));
+    }
+
+    static Period period(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "week", "w" -> Period.WEEK;
+            case "month", "m" -> Period.MONTH;
+            case "all", "a" -> Period.ALL;
+            default -> throw new CommandRejected("Choose a period: week, month or all.");
+        };
+    }
+}

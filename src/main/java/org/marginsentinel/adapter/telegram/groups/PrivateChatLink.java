@@ -1,0 +1,32 @@
+package org.marginsentinel.adapter.telegram.groups;
+
+import org.marginsentinel.adapter.telegram.command.Button;
+
+/**
+ * Deep links that open the private chat with the bot ({@code https://t.me/<bot>?start=<payload>}): Telegram
+ * shows a Start button, and pressing it sends {@code /start <payload>}, after which the bot may write first.
+ */
+public final class PrivateChatLink {
+
+    /** Payload for "open the chat to receive warnings". */
+    public static final String WARNINGS = "warnings";
+    /** Payload for "open the chat to get personal answers". */
+    public static final String PRIVATE = "private";
+
+    private PrivateChatLink() {
+    }
+
+    public static String url(String botUsername, String payload) {
+        return "https://t.me/" + botUsername + "?start=" + payload;
+    }
+
+    /** The button under a group reply that the bot could not send privately. */
+    public static Button openPrivateChat(String botUsername) {
+        return Button.link("🔒 Open a private chat with me", url(botUsername, PRIVATE));
+    }
+
+    /** The button under the one-time nudge for a member with warnings waiting. */
+    public static Button receiveWarnings(String botUsername) {
+        return Button.link("🔔 Get my warnings in private", url(botUsername, WARNINGS));
+    }
+}

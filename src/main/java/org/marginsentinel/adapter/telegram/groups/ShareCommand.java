@@ -1,0 +1,115 @@
+package org.marginsentinel.adapter.telegram.groups;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.Button;
+import org.marginsentinel.adapter.telegram.command.CallbackHandler;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.store.GroupDirectory;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.port.PaperAccountStore;
+
+/**
+ * {@code /share on|off} in a group: the member opts in to (or out of) that group's board, leaderboard and
+ * group alerts. Off by default, per group. {@code /share} alone shows the state with a toggle button that
+ * only that member may press.
+ */
+@ApplicationScoped
+public class ShareCommand implements ChatCommand, CallbackHandler {
+
+    static final String PREFIX = "shr:";
+
+    @Inject
+    GroupDirectory directory;
+
+    @Inject
+    PaperAccountStore accounts;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public String name() {
+        return "share";
+    }
+
+    @Override
+    public String usage() {
+        return "/share [on|off]";
+    }
+
+    @Override
+    public String example() {
+        return "/share on";
+    }
+
+    @Override
+    public String description() {
+        return "In a group: show or hide your risk on its /board, /leaderboard and group alerts";
+    }
+
+    @Override
+    public int helpOrder() {
+        return 700;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        GroupOnly.require(context, name());
+        if (context.args().isEmpty()) {
+            return status(context.userId(), directory.isSharing(context.chatId(), context.userId()));
+        }
+        String choice = context.args().get(0).toLowerCase(Locale.ROOT);
+        if (context.args().size() > 1 || !(choice.equals("on") || choice.equals("off"))) {
+            throw new CommandRejected("Say /share on or /share off.");
+        }
+        return set(context, choice.equals("on"));
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    /** {@code on:<userId>} or {@code off:<userId>}: only that member may press it. */
+    @Override
+    public BotReply onPress(CommandContext context, String data) {
+        String[] parts = data.split(":");
+        long owner = parts.length == 2 && parts[1].matches("\\d{1,19}") ? Long.parseLong(parts[1]) : -1;
+        if (owner != context.userId()) {
+            throw new CommandRejected("This button belongs to another member. Send /share yourself.");
+        }
+        GroupOnly.require(context, name());
+        return set(context, parts[0].equals("on"));
+    }
+
+    private BotReply set(CommandContext context, boolean on) {
+        if (on && accounts.find(context.userId()).isEmpty()) {
+            throw new CommandRejected("You have no paper account yet. Send /start first, then /share on.");
+        }
+        directory.setSharing(context.chatId(), context.userId(), context.userDisplayName(), on, clock.instant());
+        String html = on
+                ? "✅ You now share your risk with this group: you appear on /board and /leaderboard, and in group "
+                + "alerts if an admin turned them on. Your positions stay yours: no one else can change them. "
+                + "/share off hides you again."
+                : "🙈 You no longer appear on this group's /board, /leaderboard or group alerts. /share on brings you "
+                + "back.";
+        return BotReply.html(html).withButtons(List.of(List.of(toggle(context.userId(), !on))));
+    }
+
+    private static BotReply status(long userId, boolean sharing) {
+        String html = sharing ? "You share your risk with this group (/board, /leaderboard, group alerts)."
+                : "You don't share your risk with this group: you are not on its /board or /leaderboard.";
+        return BotReply.html(html).withButtons(List.of(List.of(toggle(userId, !sharing))));
+    }
+
+    private static Button toggle(long userId, boolean turnOn) {
+        return turnOn ? new Button("👥 Share my risk here", PREFIX + "on:" + userId)
+                : new Button("🙈 Stop sharing here", PREFIX + "off:" + userId);
+    }
+}

@@ -1,0 +1,165 @@
+package org.marginsentinel.adapter.telegram.insights;
+
+import static org.marginsentinel.adapter.telegram.format.Html.bold;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.insight.InsightsConfig;
+import org.marginsentinel.application.insight.RiskInsights;
+import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
+import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.insight.WarningBands;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
+
+/**
+ * {@code /chart 1 [12h]}: a PNG of the position's mark over the last hours with its entry, liquidation price and
+ * warning bands; {@code /chart pool}: the cross pool's margin balance against its maintenance margin.
+ */
+@ApplicationScoped
+public class ChartCommand implements ChatCommand {
+
+    static final Duration DEFAULT_WINDOW = Duration.ofHours(6);
+    private static final Pattern HOURS = Pattern.compile("(?i)(\\d{1,3})h");
+
+    @Inject
+    RiskInsights insights;
+
+    @Inject
+    InsightsConfig config;
+
+    @Override
+    public String name() {
+        return "chart";
+    }
+
+    @Override
+    public String usage() {
+        return "/chart <#|symbol|pool> [<hours>h]";
+    }
+
+    @Override
+    public String example() {
+        return "/chart 1 12h";
+    }
+
+    @Override
+    public String description() {
+        return "A chart: a position's mark with entry, liquidation and warning bands, or your cross pool";
+    }
+
+    @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
+    public int helpOrder() {
+        return 37;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        List<String> args = context.args();
+        if (args.isEmpty() || args.size() > 2) {
+            throw new CommandRejected("Say which chart: a position number like 1, a symbol, or pool.");
+        }
+        Duration window = args.size() == 2 ? window(args.get(1)) : DEFAULT_WINDOW;
+        if (args.get(0).equalsIgnoreCase("pool")) {
+            return pool(insights.poolChart(context.userId(), window));
+        }
+        return position(insights.positionChart(context.userId(), args.get(0), window));
+    }
+
+    private Duration window(String token) {
+        Matcher matcher = HOURS.matcher(token);
+        long most = Math.max(1, config.historyRetention().toHours());
+        if (!matcher.matches()) {
+            throw new CommandRejected("Give the time span in hours, like 12h.");
+        }
+        long hours = Long.parseLong(matcher.group(1));
+        if (hours < 1 || hours > most) {
+            throw new CommandRejected("Chart between 1h and " + most + "h: that is the history I keep.");
+        }
+        return Duration.ofHours(hours);
+    }
+
+    private static BotReply position(RiskInsights.PositionChart chart) {
+        if (chart.marks().size() < 2) {
+            throw new CommandRejected(notEnoughHistory("one sample every minute"));
+        }
+        Position position = chart.position().position();
+        PositionRisk risk = chart.risk();
+        List<ChartRenderer.Point> points = new ArrayList<>();
+        for (MarkSample mark : chart.marks()) {
+            points.add(new ChartRenderer.Point(mark.at(), mark.markPrice()));
+        }
+        List<ChartRenderer.Band> bands = new ArrayList<>();
+        BigDecimal liquidation = risk.liquidationPrice();
+        if (liquidation != null && position.isIsolated()) {
+            RiskThresholds t = chart.thresholds();
+            BigDecimal critical = WarningBands.markAtDistance(position.side(), liquidation, t.isolatedCritical());
+            BigDecimal danger = WarningBands.markAtDistance(position.side(), liquidation, t.isolatedDanger());
+            BigDecimal warning = WarningBands.markAtDistance(position.side(), liquidation, t.isolatedWarning());
+            bands.add(new ChartRenderer.Band(liquidation, critical, "critical ≤ " + Fmt.percent(t.isolatedCritical())));
+            bands.add(new ChartRenderer.Band(critical, danger, "danger ≤ " + Fmt.percent(t.isolatedDanger())));
+            bands.add(new ChartRenderer.Band(danger, warning, "warning ≤ " + Fmt.percent(t.isolatedWarning())));
+        }
+        String title = "#" + chart.position().number() + " " + position.symbol() + " " + position.side().name() + " "
+                + position.leverage() + "x " + position.marginMode().label() + ", last " + hours(chart.window());
+        byte[] png = ChartRenderer.positionChart(title, points, position.entryPrice(), liquidation, bands);
+        StringBuilder caption = new StringBuilder("📈 ").append(bold("#" + chart.position().number() + " "
+                + position.symbol() + " " + position.side().name())).append(" · mark ").append(Fmt.price(risk.markPrice()))
+                .append(" · entry ").append(Fmt.price(position.entryPrice())).append('\n');
+        if (liquidation == null) {
+            caption.append("No liquidation price.");
+        } else {
+            caption.append("Liquidation ").append(bold(Fmt.price(liquidation))).append(", ")
+                    .append(Fmt.percent(risk.distanceToLiquidation())).append(" away")
+                    .append(position.isIsolated() ? "; shaded: your warning, danger and critical zones."
+                            : " if other marks stay (cross).");
+        }
+        return BotReply.photo(png, caption.toString());
+    }
+
+    private static BotReply pool(RiskInsights.PoolChart chart) {
+        if (chart.samples().size() < 2) {
+            throw new CommandRejected(notEnoughHistory("a sample every few minutes"));
+        }
+        List<ChartRenderer.Point> balance = new ArrayList<>();
+        List<ChartRenderer.Point> maintenance = new ArrayList<>();
+        for (PoolSample sample : chart.samples()) {
+            balance.add(new ChartRenderer.Point(sample.at(), sample.marginBalance()));
+            maintenance.add(new ChartRenderer.Point(sample.at(), sample.maintenanceMargin()));
+        }
+        byte[] png = ChartRenderer.poolChart("Cross pool, last " + hours(chart.window()), balance, maintenance);
+        CrossAccountRisk now = chart.now();
+        String caption = "📈 " + bold("Cross pool") + " · margin balance " + Fmt.usdt(now.marginBalance())
+                + " · maintenance " + Fmt.usdt(now.maintenanceMargin()) + "\nMargin ratio "
+                + (now.marginRatio() == null ? "over 100%" : Fmt.percent(now.marginRatio()))
+                + ": the pool is liquidated where the two lines meet.";
+        return BotReply.photo(png, caption);
+    }
+
+    private static String notEnoughHistory(String every) {
+        return "Not enough history for a chart yet: I record " + every + " while prices flow. Try again shortly.";
+    }
+
+    private static String hours(Duration window) {
+        return String.format(Locale.ROOT, "%d h", window.toHours());
+    }
+}

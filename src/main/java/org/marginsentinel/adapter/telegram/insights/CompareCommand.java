@@ -1,0 +1,118 @@
+package org.marginsentinel.adapter.telegram.insights;
+
+import static org.marginsentinel.adapter.telegram.format.Html.bold;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.insight.RiskInsights;
+import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.insight.ModeComparison;
+
+/** {@code /compare}: the user's positions under isolated and under cross, side by side, with a one-line lesson. */
+@ApplicationScoped
+public class CompareCommand implements ChatCommand {
+
+    @Inject
+    RiskInsights insights;
+
+    @Override
+    public String name() {
+        return "compare";
+    }
+
+    @Override
+    public String usage() {
+        return "/compare";
+    }
+
+    @Override
+    public String example() {
+        return "/compare";
+    }
+
+    @Override
+    public String description() {
+        return "Your positions under isolated vs cross: liquidation prices, worst cases, the trade-off";
+    }
+
+    @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
+    public int helpOrder() {
+        return 36;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        if (!context.args().isEmpty()) {
+            throw new CommandRejected("/compare takes no arguments.");
+        }
+        RiskInsights.ComparisonOutcome outcome = insights.compare(context.userId());
+        ModeComparison comparison = outcome.comparison();
+        StringBuilder text = new StringBuilder(bold("⚖️ Isolated vs cross, at today's marks")).append('\n');
+        ModeComparison.Row widest = null;
+        for (ModeComparison.Row row : comparison.rows()) {
+            StoredPosition stored = outcome.snapshot().positions().stream()
+                    .filter(p -> p.position().id().equals(row.position().id())).findFirst().orElseThrow();
+            text.append("\n#").append(stored.number()).append(' ').append(bold(row.position().symbol() + " "
+                    + row.position().side().name())).append(' ').append(Fmt.quantity(row.position().quantity()))
+                    .append(' ').append(row.position().leverage()).append("x · now ")
+                    .append(row.position().marginMode().label()).append(" · mark ").append(Fmt.price(row.markPrice()))
+                    .append('\n')
+                    .append("  🔒 isolated (").append(Fmt.usdt(row.isolatedMargin())).append(" margin): ")
+                    .append(liquidation(row.liquidationIsolated(), row.distanceIsolated())).append('\n')
+                    .append("  🌊 cross (whole wallet): ").append(liquidation(row.liquidationCross(), row.distanceCross()))
+                    .append(" (if other marks stay)\n");
+            if (widest == null || gain(row).compareTo(gain(widest)) > 0) {
+                widest = row;
+            }
+        }
+        text.append('\n').append(bold("Worst case")).append(": isolated ")
+                .append(Fmt.signedMoney(comparison.isolatedWorstCase().negate())).append(" USDT (each position loses at most "
+                        + "its margin) · cross ").append(Fmt.signedMoney(comparison.crossWorstCase().negate()))
+                .append(" USDT (the whole wallet)\n");
+        if (comparison.isolatedUnaffordable()) {
+            text.append("ℹ️ Held isolated, these positions would need ").append(Fmt.usdt(comparison.isolatedWorstCase()))
+                    .append(" of margin: more than your ").append(Fmt.usdt(comparison.walletBalance())).append(" wallet.\n");
+        }
+        text.append("\n💡 ").append(lesson(widest, comparison));
+        return BotReply.html(text.toString());
+    }
+
+    private static String liquidation(BigDecimal price, BigDecimal distance) {
+        if (price == null) {
+            return "no liquidation price";
+        }
+        return "liq. " + Fmt.price(price) + " · " + Fmt.percent(distance) + " away";
+    }
+
+    /** How much further away cross puts the liquidation, as a fraction of the mark (1 when cross removes it). */
+    private static BigDecimal gain(ModeComparison.Row row) {
+        BigDecimal isolated = row.distanceIsolated() == null ? BigDecimal.ONE : row.distanceIsolated();
+        BigDecimal cross = row.distanceCross() == null ? BigDecimal.ONE : row.distanceCross();
+        return cross.subtract(isolated);
+    }
+
+    private static String lesson(ModeComparison.Row row, ModeComparison comparison) {
+        String room;
+        if (row.liquidationCross() == null) {
+            room = "Cross takes away " + row.position().symbol() + "'s liquidation price entirely";
+        } else if (row.liquidationIsolated() == null) {
+            room = "Here isolated is already out of reach of liquidation";
+        } else {
+            room = "Cross moves " + row.position().symbol() + "'s liquidation from " + Fmt.percent(row.distanceIsolated())
+                    + " to " + Fmt.percent(row.distanceCross()) + " away";
+        }
+        return room + ", but one liquidation then takes " + Fmt.usdt(comparison.crossWorstCase()) + " instead of at most "
+                + Fmt.usdt(comparison.isolatedWorstCase()) + ": cross buys room, isolated caps the loss.";
+    }
+}

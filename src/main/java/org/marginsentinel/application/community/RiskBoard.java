@@ -1,0 +1,75 @@
+package org.marginsentinel.application.community;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.port.PaperAccountStore;
+import org.marginsentinel.domain.alert.RiskLevel;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.community.MemberRisk;
+import org.marginsentinel.domain.margin.PositionRisk;
+
+/**
+ * A group's risk board: where each member stands now, most endangered first. Everyone is judged by the
+ * default thresholds ({@link RiskThresholds#DEFAULTS}), so the board has one legend: isolated positions by
+ * distance to liquidation, the cross pool by margin ratio.
+ */
+@ApplicationScoped
+public class RiskBoard {
+
+    private static final RiskThresholds THRESHOLDS = RiskThresholds.DEFAULTS;
+
+    @Inject
+    PaperAccountStore accounts;
+
+    @Inject
+    PaperTrading trading;
+
+    /**
+     * One member's line.
+     *
+     * @param closest        the open position nearest to liquidation, or null
+     * @param openPositions  how many positions the member holds
+     * @param withoutMark    true if some position has no fresh mark and is valued at entry
+     */
+    public record Row(MemberRisk risk, PositionRisk closest, int openPositions, boolean withoutMark) {
+    }
+
+    /** The members with an account, most endangered first. */
+    @Transactional
+    public List<Row> rows(Collection<Long> memberIds) {
+        List<Row> rows = new ArrayList<>();
+        for (long userId : memberIds) {
+            if (accounts.find(userId).isPresent()) {
+                rows.add(rowOf(userId, trading.snapshot(userId)));
+            }
+        }
+        rows.sort(Comparator.comparing(Row::risk, MemberRisk.MOST_ENDANGERED_FIRST));
+        return rows;
+    }
+
+    static Row rowOf(long userId, AccountSnapshot snapshot) {
+        PositionRisk closest = snapshot.risk().positions().stream()
+                .filter(r -> r.distanceToLiquidation() != null)
+                .min(Comparator.comparing(PositionRisk::distanceToLiquidation))
+                .orElse(null);
+        BigDecimal closestIsolated = snapshot.risk().positions().stream()
+                .filter(r -> r.position().isIsolated() && r.distanceToLiquidation() != null)
+                .map(PositionRisk::distanceToLiquidation).min(Comparator.naturalOrder()).orElse(null);
+        boolean hasCross = snapshot.positions().stream().anyMatch(p -> !p.position().isIsolated());
+        BigDecimal crossRatio = hasCross ? snapshot.risk().cross().marginRatio() : null;
+        RiskLevel isolatedLevel = THRESHOLDS.forDistance(closestIsolated);
+        RiskLevel crossLevel = hasCross ? THRESHOLDS.forMarginRatio(crossRatio) : RiskLevel.SAFE;
+        RiskLevel level = crossLevel.isWorseThan(isolatedLevel) ? crossLevel : isolatedLevel;
+        MemberRisk risk = new MemberRisk(userId, level, closest == null ? null : closest.distanceToLiquidation(),
+                crossRatio);
+        return new Row(risk, closest, snapshot.positions().size(), !snapshot.symbolsWithoutMark().isEmpty());
+    }
+}

@@ -1,0 +1,128 @@
+package org.marginsentinel.application.insight;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.marginsentinel.application.port.ChartHistoryStore;
+import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
+import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
+
+/**
+ * The history behind /chart. The risk tick hands it, once a minute, the marks of every held symbol and (every
+ * {@code sentinel.insights.pool-sample-interval}) each cross pool's margin balance and maintenance margin, all from
+ * memory; they are written in one batch on a thread of their own, so the tick never waits on the database and
+ * never reads it. Samples older than {@code sentinel.insights.history-retention} are pruned hourly.
+ */
+@ApplicationScoped
+public class ChartHistory {
+
+    private static final Logger LOG = Logger.getLogger(ChartHistory.class.getName());
+
+    @Inject
+    ChartHistoryStore store;
+
+    @Inject
+    InsightsConfig config;
+
+    @Inject
+    Clock clock;
+
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "chart-history-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Future<?> lastWrite;
+    private Instant lastPoolSample;
+
+    /** The start of the minute of {@code instant}: samples are keyed by it. */
+    public static Instant minuteOf(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /** Whether this minute's tick should sample the cross pools. Called from the tick thread only. */
+    public synchronized boolean poolSampleDue(Instant now) {
+        return lastPoolSample == null || !minuteOf(now).isBefore(lastPoolSample.plus(config.poolSampleInterval()));
+    }
+
+    /** Queues one minute of samples for writing; never blocks the caller and never throws. */
+    public synchronized void record(Instant now, Map<String, BigDecimal> heldMarks, List<PoolSample> pools) {
+        Instant minute = minuteOf(now);
+        if (!pools.isEmpty()) {
+            lastPoolSample = minute;
+        }
+        List<MarkSample> marks = new ArrayList<>(heldMarks.size());
+        heldMarks.forEach((symbol, mark) -> marks.add(new MarkSample(symbol, minute, mark)));
+        if (marks.isEmpty() && pools.isEmpty()) {
+            return;
+        }
+        List<PoolSample> keyed = pools.stream()
+                .map(p -> new PoolSample(p.userId(), minute, p.marginBalance(), p.maintenanceMargin())).toList();
+        lastWrite = writer.submit(() -> {
+            try {
+                store.save(marks, keyed);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not store chart samples of " + minute + "; charts will miss that minute", e);
+            }
+        });
+    }
+
+    /** Waits until every queued write is done. For tests and shutdown. */
+    public void flush() {
+        Future<?> pending = lastWrite;
+        if (pending != null) {
+            try {
+                pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.log(Level.WARNING, "Chart sample write failed", e);
+            }
+        }
+    }
+
+    /** A symbol's marks over the last {@code window}, oldest first. */
+    public List<MarkSample> marks(String symbol, Duration window) {
+        return store.marks(symbol, clock.instant().minus(window));
+    }
+
+    /** A user's pool samples over the last {@code window}, oldest first. */
+    public List<PoolSample> pool(long userId, Duration window) {
+        return store.pool(userId, clock.instant().minus(window));
+    }
+
+    @Scheduled(identity = "chart-history-prune", every = "1h", delay = 5, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPrune() {
+        try {
+            prune();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Pruning chart samples failed; trying again in an hour", e);
+        }
+    }
+
+    /** Deletes samples older than the retention; returns how many. */
+    public int prune() {
+        return store.deleteBefore(clock.instant().minus(config.historyRetention()));
+    }
+
+    @PreDestroy
+    void stop() {
+        flush();
+        writer.shutdown();
+    }
+}

@@ -1,0 +1,243 @@
+package org.marginsentinel.application.insight;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.OpenOrder;
+import org.marginsentinel.application.OrderPreview;
+import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.alert.AlertSettings;
+import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
+import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
+import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.application.port.Volatilities;
+import org.marginsentinel.domain.insight.DailyVolatility;
+import org.marginsentinel.domain.insight.LiquidationOdds;
+import org.marginsentinel.domain.insight.ModeComparison;
+import org.marginsentinel.domain.insight.OddsEstimate;
+import org.marginsentinel.domain.insight.Shock;
+import org.marginsentinel.domain.insight.StressReport;
+import org.marginsentinel.domain.insight.StressTest;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.MarginCalculator;
+import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.PricedPosition;
+import org.marginsentinel.domain.market.Symbols;
+
+/**
+ * The insight use cases behind /risk, /positions, /stress, /whatif and /compare: the same snapshot and engine as
+ * the trading commands, plus each symbol's volatility. Read-only: nothing here changes an account.
+ */
+@ApplicationScoped
+public class RiskInsights {
+
+    @Inject
+    PaperTrading trading;
+
+    @Inject
+    Volatilities volatilities;
+
+    @Inject
+    MarginCalculator calculator;
+
+    @Inject
+    SurvivalPlanner planner;
+
+    @Inject
+    ChartHistory history;
+
+    @Inject
+    AlertSettings alertSettings;
+
+    @Inject
+    Clock clock;
+
+    private StressTest stressTest;
+
+    @PostConstruct
+    void init() {
+        stressTest = new StressTest(calculator);
+    }
+
+    /** The account with odds of liquidation within 24 hours and survival advice per position and for the pool. */
+    public AccountInsights insights(long userId) {
+        return insights(trading.snapshot(userId));
+    }
+
+    public AccountInsights insights(AccountSnapshot snapshot) {
+        Map<String, Optional<DailyVolatility>> bySymbol = new HashMap<>();
+        Set<String> unknown = new HashSet<>();
+        for (StoredPosition stored : snapshot.positions()) {
+            String symbol = stored.position().symbol();
+            Optional<DailyVolatility> volatility = bySymbol.computeIfAbsent(symbol, volatilities::lookup);
+            if (volatility.isEmpty()) {
+                unknown.add(symbol);
+            }
+        }
+        Map<Long, PositionInsight> positions = new HashMap<>();
+        List<PricedPosition> cross = new ArrayList<>();
+        for (StoredPosition stored : snapshot.positions()) {
+            PositionRisk risk = snapshot.riskOf(stored);
+            Optional<DailyVolatility> volatility = bySymbol.get(stored.position().symbol());
+            if (!stored.position().isIsolated()) {
+                cross.add(new PricedPosition(stored.position(), risk.markPrice()));
+            }
+            if (volatility.isEmpty()) {
+                continue;
+            }
+            OddsEstimate odds = LiquidationOdds.estimate(stored.position().side(), risk.markPrice(),
+                    risk.liquidationPrice(), volatility.get(), LiquidationOdds.DEFAULT_HORIZON).orElse(null);
+            SurvivalPlan survival = stored.position().isIsolated() && !risk.liquidatedAtMark()
+                    ? planner.isolated(stored.position(), risk.markPrice(), volatility.get()).orElse(null) : null;
+            positions.put(stored.id(), new PositionInsight(volatility.get(), odds, survival));
+        }
+        SurvivalPlan pool = snapshot.risk().cross().liquidated() ? null
+                : planner.pool(snapshot.risk().cross().walletBalance(), cross,
+                        symbol -> bySymbol.getOrDefault(symbol, Optional.empty())).orElse(null);
+        return new AccountInsights(snapshot, positions, pool, unknown);
+    }
+
+    /** Every position valued at shocked marks; refuses a one-symbol shock for a symbol the user does not hold. */
+    public StressOutcome stress(long userId, Shock shock) {
+        AccountSnapshot snapshot = trading.snapshot(userId);
+        if (snapshot.positions().isEmpty()) {
+            throw new CommandRejected("You have no open positions to stress. Open one first, e.g. /long BTC 0.01.");
+        }
+        if (shock.onlySymbol().isPresent() && snapshot.bySymbol(shock.symbol()).isEmpty()) {
+            throw new CommandRejected("You hold no " + shock.symbol() + " position. See /positions.");
+        }
+        StressReport report = stressTest.run(snapshot.risk().walletBalance(), priced(snapshot), shock);
+        return new StressOutcome(snapshot, report);
+    }
+
+    /** A stress report with the snapshot it started from (for position numbers and stale marks). */
+    public record StressOutcome(AccountSnapshot snapshot, StressReport report) {
+    }
+
+    /** The user's positions under isolated and under cross, side by side. */
+    public ComparisonOutcome compare(long userId) {
+        AccountSnapshot snapshot = trading.snapshot(userId);
+        if (snapshot.positions().isEmpty()) {
+            throw new CommandRejected("You have no open positions to compare. Open one first, e.g. /long BTC 0.01.");
+        }
+        return new ComparisonOutcome(snapshot,
+                ModeComparison.of(calculator, snapshot.risk().walletBalance(), priced(snapshot)));
+    }
+
+    /** A mode comparison with the snapshot it started from. */
+    public record ComparisonOutcome(AccountSnapshot snapshot, ModeComparison comparison) {
+    }
+
+    /**
+     * What opening {@code order} would do, by the same rules as opening it, with nothing opened; plus the odds of
+     * the resulting position when its symbol's volatility is known.
+     */
+    public WhatIfOutcome whatIf(long userId, OpenOrder order) {
+        OrderPreview preview = trading.preview(userId, order);
+        OddsEstimate odds = null;
+        if (preview.resulting() != null) {
+            PositionRisk resulting = preview.after().positions().get(preview.after().positions().size() - 1);
+            odds = volatilities.lookup(order.symbol()).flatMap(v -> LiquidationOdds.estimate(
+                    preview.resulting().side(), resulting.markPrice(), resulting.liquidationPrice(), v,
+                    LiquidationOdds.DEFAULT_HORIZON)).orElse(null);
+        }
+        return new WhatIfOutcome(preview, odds);
+    }
+
+    /** @param odds null when the volatility is unknown or nothing liquidates the resulting position */
+    public record WhatIfOutcome(OrderPreview preview, OddsEstimate odds) {
+
+        /** The resulting position's risk (last in {@code after}), or null when the order closes the position. */
+        public PositionRisk resultingRisk() {
+            return preview.resulting() == null ? null
+                    : preview.after().positions().get(preview.after().positions().size() - 1);
+        }
+
+        /** The most the account can lose through the resulting position: its isolated margin, or the cross wallet. */
+        public BigDecimal worstCase() {
+            if (preview.resulting() == null) {
+                return BigDecimal.ZERO;
+            }
+            return preview.resulting().isIsolated() ? preview.resulting().isolatedMargin()
+                    : preview.after().cross().walletBalance().max(BigDecimal.ZERO);
+        }
+    }
+
+    /**
+     * The mark history of one of the user's positions ({@code #1}, {@code 1} or a symbol) over {@code window}, with
+     * the current mark last, and the user's warning thresholds for the bands.
+     */
+    public PositionChart positionChart(long userId, String reference, Duration window) {
+        AccountSnapshot snapshot = trading.snapshot(userId);
+        StoredPosition stored = find(snapshot, reference);
+        PositionRisk risk = snapshot.riskOf(stored);
+        String symbol = stored.position().symbol();
+        List<MarkSample> marks = new ArrayList<>(history.marks(symbol, window));
+        if (!snapshot.symbolsWithoutMark().contains(symbol)) {
+            Instant now = clock.instant();
+            if (marks.isEmpty() || marks.get(marks.size() - 1).at().isBefore(now)) {
+                marks.add(new MarkSample(symbol, now, risk.markPrice()));
+            }
+        }
+        return new PositionChart(stored, risk, marks, alertSettings.current(userId).thresholds(), window);
+    }
+
+    /** What /chart draws for a position. */
+    public record PositionChart(StoredPosition position, PositionRisk risk, List<MarkSample> marks,
+                                RiskThresholds thresholds, Duration window) {
+    }
+
+    /** The user's cross pool over {@code window}: margin balance and maintenance margin, the current values last. */
+    public PoolChart poolChart(long userId, Duration window) {
+        AccountSnapshot snapshot = trading.snapshot(userId);
+        if (snapshot.positions().stream().allMatch(p -> p.position().isIsolated())) {
+            throw new CommandRejected("You have no cross positions, so there is no pool to chart. Try /chart 1.");
+        }
+        List<PoolSample> samples = new ArrayList<>(history.pool(userId, window));
+        CrossAccountRisk pool = snapshot.risk().cross();
+        Instant now = clock.instant();
+        if (samples.isEmpty() || samples.get(samples.size() - 1).at().isBefore(now)) {
+            samples.add(new PoolSample(userId, now, pool.marginBalance(), pool.maintenanceMargin()));
+        }
+        return new PoolChart(samples, pool, window);
+    }
+
+    /** What /chart pool draws. */
+    public record PoolChart(List<PoolSample> samples, CrossAccountRisk now, Duration window) {
+    }
+
+    private static StoredPosition find(AccountSnapshot snapshot, String reference) {
+        String ref = reference.startsWith("#") ? reference.substring(1) : reference;
+        if (ref.matches("\\d{1,9}")) {
+            int number = Integer.parseInt(ref);
+            return snapshot.byNumber(number).orElseThrow(() ->
+                    new CommandRejected("You have no open position #" + number + ". See /positions."));
+        }
+        String symbol = Symbols.normalize(ref).orElseThrow(() ->
+                new CommandRejected("Give a position number from /positions, a symbol such as BTC, or pool."));
+        return snapshot.bySymbol(symbol).orElseThrow(() ->
+                new CommandRejected("You have no open " + symbol + " position. See /positions."));
+    }
+
+    private static List<PricedPosition> priced(AccountSnapshot snapshot) {
+        List<PricedPosition> priced = new ArrayList<>(snapshot.positions().size());
+        for (StoredPosition stored : snapshot.positions()) {
+            priced.add(new PricedPosition(stored.position(), snapshot.riskOf(stored).markPrice()));
+        }
+        return priced;
+    }
+}

@@ -1,0 +1,63 @@
+package org.marginsentinel.adapter.prices.volatility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.prices.BadPayloadException;
+import org.marginsentinel.adapter.prices.RateLimitedException;
+import org.marginsentinel.adapter.prices.fake.PriceFixtures;
+
+class KlinesParserTest {
+
+    private final KlinesParser parser = new KlinesParser(new ObjectMapper());
+
+    private static String rows(String... closes) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < closes.length; i++) {
+            json.append(i == 0 ? "" : ",").append("[").append(i).append(",\"1\",\"1\",\"1\",\"").append(closes[i])
+                    .append("\",\"0\",").append(i + 1).append(",\"0\",0,\"0\",\"0\",\"0\"]");
+        }
+        return json.append("]").toString();
+    }
+
+    @Test
+    void binance_oldestFirst_dropsTheFormingCandle() {
+        assertThat(parser.binance(rows("100", "101", "102", "103", "104.5")))
+                .containsExactly(new BigDecimal("100"), new BigDecimal("101"), new BigDecimal("102"), new BigDecimal("103"));
+    }
+
+    @Test
+    void bybit_newestFirst_isReversed_andTheFormingCandleDropped() {
+        String body = "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"list\":["
+                + "[\"5\",\"1\",\"1\",\"1\",\"105\"],[\"4\",\"1\",\"1\",\"1\",\"104\"],[\"3\",\"1\",\"1\",\"1\",\"103\"],"
+                + "[\"2\",\"1\",\"1\",\"1\",\"102\"],[\"1\",\"1\",\"1\",\"1\",\"101\"]]},\"time\":1}";
+
+        assertThat(parser.bybit(body)).containsExactly(new BigDecimal("101"), new BigDecimal("102"),
+                new BigDecimal("103"), new BigDecimal("104"));
+    }
+
+    @Test
+    void recordedFixtures_areReadToo_butThreeCandlesAreTooFewForAnEstimate() {
+        // the shared fixtures hold three candles each: two closed ones are not enough
+        assertThatThrownBy(() -> parser.binance(PriceFixtures.read("binance-klines.json")))
+                .isInstanceOf(BadPayloadException.class).hasMessageContaining("only 3 candles");
+        assertThatThrownBy(() -> parser.bybit(PriceFixtures.read("bybit-kline.json")))
+                .isInstanceOf(BadPayloadException.class).hasMessageContaining("only 3 candles");
+    }
+
+    @Test
+    void badCloses_errorsAndHtml_rejectTheWholeAnswer() {
+        assertThatThrownBy(() -> parser.binance(rows("100", "0", "102", "103", "104")))
+                .isInstanceOf(BadPayloadException.class);
+        assertThatThrownBy(() -> parser.binance(rows("100", "abc", "102", "103", "104")))
+                .isInstanceOf(BadPayloadException.class);
+        assertThatThrownBy(() -> parser.binance("<html>blocked</html>")).isInstanceOf(BadPayloadException.class);
+        assertThatThrownBy(() -> parser.binance("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}"))
+                .isInstanceOf(BadPayloadException.class);
+        assertThatThrownBy(() -> parser.bybit(PriceFixtures.read("bybit-error-10006.json")))
+                .isInstanceOf(RateLimitedException.class);
+    }
+}
