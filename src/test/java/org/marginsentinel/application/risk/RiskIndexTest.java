@@ -127,6 +127,180 @@ class RiskIndexTest {
         assertThat(index.scan(marks("67000"))).as("DANGER (4.1%) is worse").hasSize(1);
     }
 
+    // ---- the odds trigger's WARNING distance ----
+
+    private Candidate onlyIsolatedCandidate(String btc) {
+        List<Candidate> flagged = index.scan(marks(btc));
+        assertThat(flagged).hasSize(1);
+        return flagged.get(0);
+    }
+
+    @Test
+    void oddsWarning_widensTheWarningBand_soAMarkInsideTheWiderBandIsFlagged() {
+        book(1, "10000", isolatedLong()); // liquidation 64,257.03: 19.68% away at 80,000, 10% WARNING distance
+        assertThat(index.scan(marks("80000"))).as("far from the user's WARNING distance").isEmpty();
+
+        index.setOddsWarnings(index.book(1), (symbol, side) -> 0.25); // the odds trigger warns from 25%
+
+        Candidate candidate = onlyIsolatedCandidate("80000");
+        assertThat(index.warnsFromOdds(candidate)).isTrue();
+        assertThat(index.warningDistance(candidate)).isEqualTo(0.25);
+        assertThat(index.screenedLevel(candidate, marks("80000"))).isEqualTo((byte) RiskLevel.WARNING.ordinal());
+        assertThat(index.scan(marks("86000"))).as("25.3% away: outside the wider band").isEmpty();
+    }
+
+    @Test
+    void oddsWarning_heldWarning_isQuietInsideTheWiderBand_andReleasedOnlyPastItsReleaseDistance() {
+        book(1, "10000", isolatedLong());
+        index.setOddsWarnings(index.book(1), (symbol, side) -> 0.25);
+        index.setLevel(onlyIsolatedCandidate("80000"), (byte) RiskLevel.WARNING.ordinal());
+
+        assertThat(index.scan(marks("80000"))).as("WARNING held").isEmpty();
+        assertThat(index.scan(marks("90000"))).as("28.6% away: not yet clear of 25% × 1.25").isEmpty();
+        assertThat(index.scan(marks("94000"))).as("31.6% away: clearly recovered").hasSize(1);
+        assertThat(index.scan(marks("67000"))).as("DANGER (4.1%) is still worse").hasSize(1);
+    }
+
+    @Test
+    void oddsWarning_nearerThanTheUsersDistance_orUnknown_leavesTheUsersBand() {
+        book(1, "10000", isolatedLong());
+        index.setOddsWarnings(index.book(1), (symbol, side) -> 0.05);
+        assertThat(index.scan(marks("80000"))).isEmpty();
+        Candidate atWarning = onlyIsolatedCandidate("71000");
+        assertThat(index.warnsFromOdds(atWarning)).isFalse();
+        assertThat(index.warningDistance(atWarning)).isEqualTo(0.10);
+
+        index.setOddsWarnings(index.book(1), (symbol, side) -> 0.25);
+        assertThat(index.scan(marks("80000"))).hasSize(1);
+        index.setOddsWarnings(index.book(1), (symbol, side) -> Double.NaN); // volatility gone
+        assertThat(index.scan(marks("80000"))).as("back to the user's 10%").isEmpty();
+    }
+
+    @Test
+    void oddsWarning_isPerPosition_andARebuiltBookStartsWithoutIt() {
+        Position shortEth = Position.isolated("2", "ETHUSDT", Side.SHORT, d("1"), d("2600"), 5);
+        book(1, "10000", isolatedLong(), shortEth);
+        index.setOddsWarnings(index.book(1), (symbol, side) -> symbol.equals("BTCUSDT") ? 0.25 : Double.NaN);
+        Map<String, MarkPrice> both = Map.of(
+                "BTCUSDT", new MarkPrice("BTCUSDT", d("80000"), Instant.EPOCH, "test"),
+                "ETHUSDT", new MarkPrice("ETHUSDT", d("2600"), Instant.EPOCH, "test"));
+        assertThat(index.scan(index.markArray(both))).extracting(c -> index.isolatedPosition(c).id())
+                .containsExactly(1L);
+
+        book(1, "10000", isolatedLong(), shortEth); // settings or positions changed: a new book
+
+        assertThat(index.scan(index.markArray(both))).isEmpty();
+    }
+
+    /**
+     * With odds distances on a third of the positions, the screen still flags every position the exact engine
+     * acts on when judged with that position's WARNING distance (as the monitor judges it).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33})
+    void isolatedScreen_withOddsDistances_flagsWhatTheExactEngineActsOn(long seed) {
+        Random random = new Random(seed);
+        Map<Long, Position> positions = new HashMap<>();
+        Map<Long, RiskLevel> heldLevels = new HashMap<>();
+        Map<Long, RiskThresholds> thresholdsOf = new HashMap<>();
+        RiskThresholds user = RiskThresholds.DEFAULTS;
+        for (long id = 1; id <= 1_000; id++) {
+            int s = random.nextInt(SYMBOLS.length);
+            BigDecimal entry = BigDecimal.valueOf(BASES[s] * (0.9 + 0.2 * random.nextDouble())).setScale(2, RoundingMode.HALF_EVEN);
+            BigDecimal quantity = BigDecimal.valueOf(random.nextDouble() * 3_000_000 / BASES[s] + 0.001)
+                    .setScale(6, RoundingMode.HALF_EVEN);
+            Position position = Position.isolated(String.valueOf(id), SYMBOLS[s],
+                    random.nextBoolean() ? Side.LONG : Side.SHORT, quantity, entry, 1 + random.nextInt(125));
+            RiskLevel held = RiskLevel.values()[random.nextInt(RiskLevel.LIQUIDATED.ordinal())];
+            // a distance a float holds exactly, between 0.098 and 0.59: sometimes nearer than the user's 10%
+            double odds = random.nextInt(3) == 0 ? (100 + random.nextInt(500)) / 1024.0 : Double.NaN;
+            byte ordinal = (byte) held.ordinal();
+            index.put(id, d("1000000"), stored(id, position), user, new RiskIndex.HeldLevels() {
+                @Override
+                public byte ofPosition(long positionId) {
+                    return ordinal;
+                }
+
+                @Override
+                public byte ofPool(long userId) {
+                    return 0;
+                }
+            });
+            index.setOddsWarnings(index.book(id), (symbol, side) -> odds);
+            boolean wider = odds > user.isolatedWarning().doubleValue();
+            positions.put(id, position);
+            heldLevels.put(id, held);
+            thresholdsOf.put(id, wider ? new RiskThresholds(BigDecimal.valueOf(odds), user.isolatedDanger(),
+                    user.isolatedCritical(), user.crossWarning(), user.crossDanger(), user.crossCritical()) : user);
+        }
+        for (int tick = 0; tick < 12; tick++) {
+            Map<String, MarkPrice> marks = new HashMap<>();
+            for (int s = 0; s < SYMBOLS.length; s++) {
+                BigDecimal mark = BigDecimal.valueOf(BASES[s] * (0.6 + 0.8 * random.nextDouble())).setScale(2, RoundingMode.HALF_EVEN);
+                marks.put(SYMBOLS[s], new MarkPrice(SYMBOLS[s], mark, Instant.EPOCH, "test"));
+            }
+            Set<Long> flagged = new HashSet<>();
+            for (Candidate candidate : index.scan(index.markArray(marks))) {
+                long id = index.isolatedPosition(candidate).id();
+                assertThat(flagged.add(id)).as("flagged once").isTrue();
+                assertThat(index.warningDistance(candidate))
+                        .isEqualTo(thresholdsOf.get(id).isolatedWarning().doubleValue());
+            }
+            for (Map.Entry<Long, Position> entry : positions.entrySet()) {
+                long id = entry.getKey();
+                BigDecimal mark = marks.get(entry.getValue().symbol()).price();
+                PositionRisk risk = calculator.isolated(entry.getValue(), mark);
+                RiskThresholds thresholds = thresholdsOf.get(id);
+                RiskLevel held = heldLevels.get(id);
+                RiskReading reading = RiskReading.of(risk);
+                boolean actsOn = reading.level(thresholds, held) != held
+                        || reading.level(thresholds).compareTo(RiskLevel.CRITICAL) >= 0;
+                if (actsOn) {
+                    assertThat(flagged).as("position %d held %s at %s", id, held, mark).contains(id);
+                } else if (flagged.contains(id)) {
+                    assertThat(nearABandEdge(risk.distanceToLiquidation(), thresholds, held))
+                            .as("position %d flagged needlessly at distance %s, held %s", id,
+                                    risk.distanceToLiquidation(), held).isTrue();
+                }
+            }
+        }
+    }
+
+    // ---- what the chart history and the volatility refresh read ----
+
+    @Test
+    void heldSymbols_namesTheSymbolsOfOpenPositions_isolatedAndCross() {
+        book(1, "10000", isolatedLong());
+        book(2, "10000", Position.cross("2", "ETHUSDT", Side.LONG, d("1"), d("2600"), 20),
+                Position.cross("3", "BTCUSDT", Side.SHORT, d("0.1"), d("80000"), 20));
+        assertThat(index.heldSymbols()).containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT");
+
+        index.remove(2);
+        assertThat(index.heldSymbols()).containsExactly("BTCUSDT");
+        index.remove(1);
+        assertThat(index.heldSymbols()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {41, 42, 43})
+    void crossMaintenance_matchesTheExactEngine(long seed) {
+        Random random = new Random(seed);
+        Map<String, MarkPrice> marks = randomMarks(random);
+        List<Position> positions = new ArrayList<>();
+        List<PricedPosition> priced = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Position position = randomCross(random, i + 1, 2_000_000);
+            positions.add(position);
+            priced.add(new PricedPosition(position, marks.get(position.symbol()).price()));
+        }
+        book(1, "50000", positions.toArray(new Position[0]));
+
+        double screened = index.crossMaintenance(index.book(1).crossPool, index.markArray(marks));
+
+        assertThat(screened).isCloseTo(calculator.cross(d("50000"), priced).maintenanceMargin().doubleValue(),
+                within(1e-6));
+    }
+
     @Test
     void removedUser_isNoLongerScreened_andItsCandidateIsNoLongerLive() {
         book(1, "10000", isolatedLong());
