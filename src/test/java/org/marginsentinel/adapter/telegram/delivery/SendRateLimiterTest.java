@@ -116,4 +116,28 @@ class SendRateLimiterTest {
         assertThat(limiter.globalWait()).isZero();
         assertThat(limiter.tryAcquire(3)).isZero();
     }
+
+    @Test
+    void chatWait_tellsWhenTheChatsOwnLimitsAllowACall_andTakesNothing() {
+        long group = -100123;
+        assertThat(limiter.chatWait(42)).as("never seen").isZero();
+        assertThat(limiter.tryAcquire(42)).isZero();
+        assertThat(limiter.chatWait(42)).as("in flight").isPositive();
+        now.addAndGet(100);
+        limiter.release(42);
+        assertThat(limiter.chatWait(42)).as("one second after the call finished").isEqualTo(1000);
+        limiter.pauseChat(43, Duration.ofSeconds(5));
+        assertThat(limiter.chatWait(43)).as("paused by a 429").isEqualTo(5000);
+        for (int i = 0; i < 2; i++) {
+            limiter.tryAcquire(group);
+            limiter.release(group);
+            now.addAndGet(1000);
+        }
+        assertThat(limiter.chatWait(group)).as("group at its 2 a minute").isPositive();
+
+        assertThat(limiter.chatWait(44)).isZero();
+        assertThat(limiter.chatWait(44)).as("peeking took no slot").isZero();
+        assertThat(limiter.tryAcquire(44)).isZero();
+        assertThat(limiter.tryAcquire(45)).isZero();
+    }
 }
