@@ -172,14 +172,15 @@ public class OutboxSender {
     /**
      * Starts every call the limits allow now; returns how long to wait before looking again. The due rows
      * read from the database are kept and handed out over several rounds, and read again only when something
-     * changed (a commit queued rows, a call failed, a chat had more rows than went out) or after
+     * changed (a commit queued rows, a call failed, a chat had more rows than went out, a row became due) or after
      * {@value #SWEEP_MILLIS} ms: one query per call made the reading, not the sending, the limit once the
      * global rate is raised.
      */
     private long dispatchDueRows() {
         long sleep = SWEEP_MILLIS;
-        if (cacheStale || dueByChat.isEmpty() || System.nanoTime() - dueReadAt > SWEEP_MILLIS * 1_000_000) {
-            readDueRows();
+        if (cacheStale || dueByChat.isEmpty() || System.nanoTime() - dueReadAt > SWEEP_MILLIS * 1_000_000
+                || nextDue != null && !Instant.now().isBefore(nextDue)) {
+            readDueRows(); // (rows that were not due at the last read are now: a group's batch, a retry)
         }
         Iterator<Map.Entry<Long, List<OutboxRow>>> chats = dueByChat.entrySet().iterator();
         while (chats.hasNext()) {
