@@ -32,6 +32,9 @@ import org.openjdk.jol.info.GraphLayout;
  * accounts with 3 cross positions each, 175,000 users with 4 isolated positions each), next to a bare
  * loop over flat primitive arrays doing the same arithmetic for every position, measured in the same run.
  *
+ * <p>With {@code oddsTriggerPercent} above 0, that share of the isolated users has an odds trigger: their
+ * positions warn from a wider distance, kept in the isolated books' bands (no cost per tick expected).
+ *
  * <p>Decimals are built at the scale the database returns them ({@code NUMERIC(38, 18)}), so the index's
  * heap is what a loaded production index costs. Before measuring, every position is settled at the level
  * the base prices give it (what the monitor records after its first tick); the measured ticks then move
@@ -45,6 +48,13 @@ public class RiskTickBenchmark {
 
     @Param({"1000000"})
     public int positions;
+
+    /**
+     * Share of the isolated users (in %) with an odds trigger: each of their positions warns from a distance
+     * further out than the 10% WARNING distance (10–40%, by symbol and side, as volatilities would give).
+     */
+    @Param({"0", "25"})
+    public int oddsTriggerPercent;
 
     static final int SYMBOLS = 200;
     static final int CROSS_ACCOUNTS_PER_MILLION = 100_000;
@@ -81,6 +91,11 @@ public class RiskTickBenchmark {
         int crossAccounts = (int) ((long) positions * CROSS_ACCOUNTS_PER_MILLION / 1_000_000);
         int isolatedUsers = (positions - crossAccounts * 3) / 4;
         Flat flat = new Flat(isolatedUsers * 4, crossAccounts * 3, crossAccounts);
+        Random oddsRandom = new Random(7); // its own generator: the book stays the one of earlier runs
+        java.util.Map<String, Double> oddsDistance = new java.util.HashMap<>();
+        for (int s = 0; s < SYMBOLS; s++) {
+            oddsDistance.put(symbols[s], 0.10 + 0.30 * oddsRandom.nextDouble());
+        }
 
         System.gc();
         long before = usedHeap();
@@ -111,6 +126,10 @@ public class RiskTickBenchmark {
             }
             BigDecimal wallet = BigDecimal.valueOf(100_000).setScale(DB_SCALE);
             index.put(userId, wallet, held, RiskThresholds.DEFAULTS, RiskIndex.NOTHING_HELD);
+            if (oddsRandom.nextInt(100) < oddsTriggerPercent) {
+                index.setOddsWarnings(index.book(userId), (symbol, side) -> oddsDistance.get(symbol)
+                        * (side == Side.LONG ? 1 : 1.1));
+            }
         }
         System.gc();
         long after = usedHeap();
