@@ -11,9 +11,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.marginsentinel.adapter.prices.MarkSource;
-import org.marginsentinel.adapter.prices.PriceSourceException;
 import org.marginsentinel.adapter.prices.RateLimitedException;
 import org.marginsentinel.adapter.prices.RegionBlockedException;
+import org.marginsentinel.adapter.prices.SourceRequests;
 import org.marginsentinel.adapter.prices.SourceSnapshot;
 import org.marginsentinel.adapter.prices.TransientSourceException;
 
@@ -55,17 +55,7 @@ public class BybitMarkSource implements MarkSource {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 60, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 1, skipOn = {RateLimitedException.class, RegionBlockedException.class})
     public SourceSnapshot fetch() {
-        String body;
-        try {
-            body = client.tickers("linear");
-        } catch (PriceSourceException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof PriceSourceException cause) {
-                throw cause;
-            }
-            throw new TransientSourceException(NAME, "request failed: " + e, e);
-        }
+        String body = SourceRequests.body(NAME, "request", () -> client.tickers("linear"));
         return parser.parse(body);
     }
 }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.marginsentinel.adapter.prices.PriceSourceException;
+import org.marginsentinel.adapter.prices.SourceRequests;
 import org.marginsentinel.adapter.prices.TransientSourceException;
 import org.marginsentinel.adapter.prices.binance.BinanceFuturesClient;
 
@@ -43,17 +43,7 @@ public class BinanceKlines {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 60, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 1, failOn = {TransientSourceException.class, TimeoutException.class})
     public List<BigDecimal> hourlyCloses(String symbol, int candles) {
-        String body;
-        try {
-            body = client.markPriceKlines(symbol, "1h", candles + 1);
-        } catch (PriceSourceException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof PriceSourceException cause) {
-                throw cause;
-            }
-            throw new TransientSourceException(NAME, "klines request failed: " + e, e);
-        }
+        String body = SourceRequests.body(NAME, "klines request", () -> client.markPriceKlines(symbol, "1h", candles + 1));
         return parser.binance(body);
     }
 }
