@@ -33,6 +33,11 @@ import org.marginsentinel.adapter.telegram.fake.RecordedCall;
 class CommandCapacityBench {
 
     static final int USERS = Integer.getInteger("bench.capacity.users", 2_500);
+    /**
+     * Users of the warm-up round. With 500 (1,000 updates) the JIT compiler threads still used as much CPU during
+     * the measured round as all the handlers together (JFR's jdk.ThreadCPULoad): the figure measured the compiler.
+     */
+    static final int WARM_UP_USERS = Integer.getInteger("bench.capacity.warmup", 2_500);
 
     @InjectFakeTelegram
     FakeTelegram telegram;
@@ -47,9 +52,10 @@ class CommandCapacityBench {
     void updatesPerSecond() throws Exception {
         priceApi.servesBinanceMarks(Map.of("BTCUSDT", "80000", "ETHUSDT", "2600"));
         feed.pollOnce();
-        round(500); // warm-up: JIT, connection pool, caches
+        round(WARM_UP_USERS); // warm-up: JIT, connection pool, caches
         double rate = round(USERS);
         List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "after a warm-up round of %,d users:", WARM_UP_USERS));
         lines.add(String.format(Locale.ROOT, "%,d users x 2 commands (/start + one of %s) at once", USERS, Commands.MIX));
         double processed = 2 * USERS / lastHandled;
         lines.add(String.format(Locale.ROOT, "%,d updates processed (claimed, handled, reply queued, committed) in"
