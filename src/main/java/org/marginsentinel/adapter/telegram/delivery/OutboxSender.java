@@ -346,7 +346,7 @@ public class OutboxSender {
         List<Long> ids = batch.stream().map(OutboxRow::id).toList();
         try {
             Integer messageId = call(batch);
-            store.markSent(ids, messageId, Instant.now());
+            store.markSent(ids, messageId, Instant.now(), head.hasPhoto());
             countSent(batch);
         } catch (TelegramApiRequestException e) {
             cacheStale = true;
@@ -458,7 +458,7 @@ public class OutboxSender {
                     chatId, description, dropped);
         } else if (code == 400 && head.editMessageId() != null
                 && description.toLowerCase(Locale.ROOT).contains("message is not modified")) {
-            store.markSent(ids, head.editMessageId(), Instant.now());
+            store.markSent(ids, head.editMessageId(), Instant.now(), head.hasPhoto());
             countSent(batch);
         } else if (code == 400 && e.getParameters() != null && e.getParameters().getMigrateToChatId() != null) {
             long newChatId = e.getParameters().getMigrateToChatId();

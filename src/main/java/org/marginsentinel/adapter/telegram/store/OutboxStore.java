@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,13 +132,21 @@ public class OutboxStore {
         return Optional.ofNullable(next);
     }
 
+    /**
+     * Marks the rows of one successful call SENT. In SQL rather than JPQL: Hibernate translated the JPQL update again
+     * on every call, once per message sent. {@code withPhoto}: one of the rows is a photo row, whose PNG goes.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void markSent(List<Long> ids, Integer telegramMessageId, Instant at) {
-        em.createQuery("update OutboxMessageEntity o set o.status = :sent, o.sentAt = :at,"
-                        + " o.telegramMessageId = :mid, o.attempts = o.attempts + 1 where o.id in :ids")
-                .setParameter("sent", Status.SENT).setParameter("at", at).setParameter("mid", telegramMessageId)
-                .setParameter("ids", ids).executeUpdate();
-        deletePhotos(ids);
+    public void markSent(List<Long> ids, Integer telegramMessageId, Instant at, boolean withPhoto) {
+        em.createNativeQuery("update telegram_outbox set status = ?1, sent_at = ?2, telegram_message_id = ?3,"
+                        + " attempts = attempts + 1 where id in (?4)")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, Status.SENT.name()).setParameter(2, at)
+                .setParameter(3, telegramMessageId, Integer.class) // typed: it may be null
+                .setParameterList(4, ids).executeUpdate();
+        if (withPhoto) {
+            deletePhotos(ids);
+        }
     }
 
     /** A sent or failed photo row needs its PNG no more: the table stays small. */
