@@ -46,12 +46,26 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<Long> enqueue(OutgoingMessage message) {
-        Instant now = Instant.now();
         Optional<Boolean> active = chats.isActive(message.chatId());
         if (active.isPresent() && !active.get()) {
             LOG.debugf("Not queueing a message for inactive chat %d", message.chatId());
             return List.of();
         }
+        return store(message);
+    }
+
+    /**
+     * Queues a message for a chat that the caller's transaction has just recorded as active (it wrote to us: see
+     * {@link ChatDirectory#seen}) or read as active: the same as {@link #enqueue} without reading the chat again,
+     * a query (and a flush of the caller's session) saved on every command's reply.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Long> enqueueForActiveChat(OutgoingMessage message) {
+        return store(message);
+    }
+
+    private List<Long> store(OutgoingMessage message) {
+        Instant now = Instant.now();
         if (message.supersedeKey() != null) {
             store.supersede(message.chatId(), message.supersedeKey());
         }

@@ -94,6 +94,12 @@ public class OutboxSender {
     private long dueReadAt;
     private Instant nextDue;
     private volatile boolean cacheStale = true;
+    /** Commits queued rows since the last read, none more urgent than the cache's least urgent row. */
+    private volatile boolean freshRows;
+    /** The least urgent priority among the rows of the last read. */
+    private volatile int cachedUpToPriority = Integer.MIN_VALUE;
+    /** The last pass stopped (all workers busy, global limit) before it had looked at every cached chat. */
+    private boolean servableBacklog;
     /** Chats whose rows were left out of the last read because a call was in flight: read again when it ends. */
     private final Set<Long> skippedWhileInFlight = ConcurrentHashMap.newKeySet();
     private volatile TelegramClient client;
@@ -135,6 +141,8 @@ public class OutboxSender {
         skippedWhileInFlight.clear();
         dueByChat = new LinkedHashMap<>();
         cacheStale = true;
+        freshRows = false;
+        servableBacklog = false;
         busyWorkers.set(0);
     }
 
@@ -150,8 +158,26 @@ public class OutboxSender {
         }
     }
 
-    void onEnqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEnqueued event) {
+    /** Rows were dropped or superseded: the cache may hold some of them. */
+    void onWithdrawn(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxStore.RowsWithdrawn event) {
         cacheStale = true;
+        if (running) {
+            wake();
+        }
+    }
+
+    /**
+     * A commit queued rows. They must be read before the cached rows are handed out only when they are more urgent
+     * than one of them; otherwise they come after every cached row anyway, and reading them can wait until the
+     * cache has nothing left to hand out now ({@link #dispatchDueRows}). (Not reading up to 500 rows again after
+     * every commit took the CPU of the handlers when commands pour in.)
+     */
+    void onEnqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEnqueued event) {
+        if (event.priority() < cachedUpToPriority) {
+            cacheStale = true;
+        } else {
+            freshRows = true;
+        }
         if (running) {
             wake();
         }
@@ -177,11 +203,29 @@ public class OutboxSender {
      * global rate is raised.
      */
     private long dispatchDueRows() {
-        long sleep = SWEEP_MILLIS;
+        if (busyWorkers.get() >= workerCount) {
+            return SWEEP_MILLIS; // nothing can start now; a finishing call wakes us up (and then we read if need be)
+        }
         if (cacheStale || dueByChat.isEmpty() || System.nanoTime() - dueReadAt > SWEEP_MILLIS * 1_000_000
-                || nextDue != null && !Instant.now().isBefore(nextDue)) {
+                || nextDue != null && !Instant.now().isBefore(nextDue) || freshRows && !servableBacklog) {
             readDueRows(); // (rows that were not due at the last read are now: a group's batch, a retry)
         }
+        long sleep = handOut();
+        if (!servableBacklog && freshRows) {
+            // every cached chat that could be served has been: the rows queued meanwhile come next
+            readDueRows();
+            sleep = Math.min(sleep, handOut());
+        }
+        if (nextDue != null) {
+            sleep = Math.min(sleep, Math.max(1, Duration.between(Instant.now(), nextDue).toMillis() + 1));
+        }
+        return sleep;
+    }
+
+    /** Hands cached rows to the workers, most urgent chat first, until the workers or the limits say stop. */
+    private long handOut() {
+        long sleep = SWEEP_MILLIS;
+        servableBacklog = true;
         Iterator<Map.Entry<Long, List<OutboxRow>>> chats = dueByChat.entrySet().iterator();
         while (chats.hasNext()) {
             Map.Entry<Long, List<OutboxRow>> entry = chats.next();
@@ -190,7 +234,7 @@ public class OutboxSender {
                 continue;
             }
             if (busyWorkers.get() >= workerCount) {
-                return sleep; // a finishing call wakes us up
+                return sleep; // a finishing call wakes us up; servableBacklog stays set
             }
             long globalWait = limiter.globalWait();
             if (globalWait > 0) {
@@ -222,9 +266,7 @@ public class OutboxSender {
                 throw e;
             }
         }
-        if (nextDue != null) {
-            sleep = Math.min(sleep, Math.max(1, Duration.between(Instant.now(), nextDue).toMillis() + 1));
-        }
+        servableBacklog = false;
         return sleep;
     }
 
@@ -236,6 +278,8 @@ public class OutboxSender {
      */
     private void readDueRows() {
         cacheStale = false; // before reading: a commit during the read marks the rows stale again
+        freshRows = false;
+        cachedUpToPriority = Integer.MAX_VALUE; // during the read, any commit marks the cache stale
         Instant now = Instant.now();
         dueReadAt = System.nanoTime();
         // Rows of a chat with a call in flight may be the very rows being sent: not taken now, read again
@@ -269,6 +313,13 @@ public class OutboxSender {
             last = page.get(page.size() - 1);
         }
         nextDue = store.nextDue(now).orElse(null);
+        int leastUrgent = Integer.MIN_VALUE;
+        for (List<OutboxRow> rows : dueByChat.values()) {
+            for (OutboxRow row : rows) {
+                leastUrgent = Math.max(leastUrgent, row.priority());
+            }
+        }
+        cachedUpToPriority = leastUrgent;
     }
 
     /** The head row plus the following rows that can share its message. */
@@ -295,7 +346,7 @@ public class OutboxSender {
         List<Long> ids = batch.stream().map(OutboxRow::id).toList();
         try {
             Integer messageId = call(batch);
-            store.markSent(ids, messageId, Instant.now());
+            store.markSent(ids, messageId, Instant.now(), head.hasPhoto());
             countSent(batch);
         } catch (TelegramApiRequestException e) {
             cacheStale = true;
@@ -407,7 +458,7 @@ public class OutboxSender {
                     chatId, description, dropped);
         } else if (code == 400 && head.editMessageId() != null
                 && description.toLowerCase(Locale.ROOT).contains("message is not modified")) {
-            store.markSent(ids, head.editMessageId(), Instant.now());
+            store.markSent(ids, head.editMessageId(), Instant.now(), head.hasPhoto());
             countSent(batch);
         } else if (code == 400 && e.getParameters() != null && e.getParameters().getMigrateToChatId() != null) {
             long newChatId = e.getParameters().getMigrateToChatId();

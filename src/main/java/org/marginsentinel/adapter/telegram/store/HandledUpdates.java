@@ -26,15 +26,14 @@ public class HandledUpdates {
     public boolean claim(long updateId, Instant now) {
         // Whatever the outcome, the update leaves the inbox when this transaction commits.
         inbox.remove(updateId);
-        if (em.find(HandledUpdateEntity.class, updateId) != null) {
-            return false;
-        }
-        HandledUpdateEntity row = new HandledUpdateEntity();
-        row.updateId = updateId;
-        row.handledAt = now;
-        em.persist(row);
-        em.flush();
-        return true;
+        // One statement instead of a lookup, an insert and a flush: the row is written (and its key locked, so a
+        // concurrent duplicate waits and then fails) right here, before the handler does anything.
+        int inserted = em.createNativeQuery("insert into telegram_handled_update (update_id, handled_at)"
+                        + " select ?1, ?2 where not exists"
+                        + " (select 1 from telegram_handled_update where update_id = ?1)")
+                .setParameter(1, updateId).setParameter(2, now)
+                .executeUpdate();
+        return inserted == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -53,7 +53,8 @@ public class Inbox {
     /** Deletes the row of a handled update, in the handler's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remove(long updateId) {
-        em.createQuery("delete from InboxEntity i where i.updateId = :id").setParameter("id", updateId)
+        // SQL, not JPQL: Hibernate translated this JPQL delete again on every call (~7% of a handler's CPU samples).
+        em.createNativeQuery("delete from telegram_inbox where update_id = ?1").setParameter(1, updateId)
                 .executeUpdate();
     }
 

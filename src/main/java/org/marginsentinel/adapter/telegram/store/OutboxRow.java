@@ -15,11 +15,6 @@ public record OutboxRow(long id, long chatId, Integer messageThreadId, Integer r
 
     private static final int REPLY_PRIORITY = org.marginsentinel.adapter.telegram.delivery.OutgoingMessage.PRIORITY_REPLY;
 
-    static OutboxRow of(OutboxMessageEntity e) {
-        return new OutboxRow(e.id, e.chatId, e.messageThreadId, e.replyToMessageId, e.editMessageId, e.html, e.buttons,
-                e.silent, e.priority, e.attempts, e.hasPhoto);
-    }
-
     /**
      * Can this row be appended to {@code head} in one Telegram message? Only proactive notices are merged
      * (several warnings of one tick become one message); each command keeps its own reply.

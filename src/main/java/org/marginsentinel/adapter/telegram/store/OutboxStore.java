@@ -1,10 +1,12 @@
 package org.marginsentinel.adapter.telegram.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,13 @@ public class OutboxStore {
 
     @Inject
     ChatDirectory chats;
+
+    @Inject
+    Event<RowsWithdrawn> withdrawn;
+
+    /** Fired when PENDING rows of a chat were dropped or superseded: a sender holding them must read again. */
+    public record RowsWithdrawn(long chatId) {
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(OutboxMessageEntity row) {
@@ -45,11 +54,18 @@ public class OutboxStore {
     /** Drops older unsent rows with this key for this chat; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int supersede(long chatId, String supersedeKey) {
-        return em.createQuery("update OutboxMessageEntity o set o.status = :dropped, o.lastError = 'superseded'"
+        return withdrawnFrom(chatId, em.createQuery("update OutboxMessageEntity o set o.status = :dropped, o.lastError = 'superseded'"
                         + " where o.chatId = :chat and o.supersedeKey = :key and o.status = :pending")
                 .setParameter("dropped", Status.DROPPED).setParameter("pending", Status.PENDING)
                 .setParameter("chat", chatId).setParameter("key", supersedeKey)
-                .executeUpdate();
+                .executeUpdate());
+    }
+
+    private int withdrawnFrom(long chatId, int rows) {
+        if (rows > 0) {
+            withdrawn.fire(new RowsWithdrawn(chatId));
+        }
+        return rows;
     }
 
     /** PENDING rows due at {@code now}, most urgent first (priority, then age). */
@@ -75,28 +91,33 @@ public class OutboxStore {
         Integer afterPriority = after == null ? null : after.priority();
         Long afterId = after == null ? null : after.id();
         while (due.size() < limit) {
-            TypedQuery<OutboxMessageEntity> query = em.createQuery("from OutboxMessageEntity o"
+            // Plain values, not entities: no managed copies to build and to check for changes at the commit.
+            TypedQuery<Object[]> query = em.createQuery("select o.id, o.chatId, o.messageThreadId, o.replyToMessageId,"
+                            + " o.editMessageId, o.html, o.buttons, o.silent, o.priority, o.attempts, o.hasPhoto,"
+                            + " o.notBefore from OutboxMessageEntity o"
                             + " where o.status = :pending"
                             + (afterId == null ? ""
                                     : " and (o.priority > :priority or (o.priority = :priority and o.id > :id))")
-                            + " order by o.status, o.priority, o.id", OutboxMessageEntity.class)
+                            + " order by o.status, o.priority, o.id", Object[].class)
                     .setParameter("pending", Status.PENDING)
                     .setMaxResults(limit);
             if (afterId != null) {
                 query.setParameter("priority", afterPriority).setParameter("id", afterId);
             }
-            List<OutboxMessageEntity> page = query.getResultList();
-            for (OutboxMessageEntity row : page) {
-                if (!row.notBefore.isAfter(now) && due.size() < limit) {
-                    due.add(OutboxRow.of(row));
+            List<Object[]> page = query.getResultList();
+            for (Object[] row : page) {
+                if (!((Instant) row[11]).isAfter(now) && due.size() < limit) {
+                    due.add(new OutboxRow((Long) row[0], (Long) row[1], (Integer) row[2], (Integer) row[3],
+                            (Integer) row[4], (String) row[5], (String) row[6], (Boolean) row[7], (Integer) row[8],
+                            (Integer) row[9], (Boolean) row[10]));
                 }
             }
             if (page.size() < limit) {
                 break;
             }
-            OutboxMessageEntity last = page.get(page.size() - 1);
-            afterPriority = last.priority;
-            afterId = last.id;
+            Object[] last = page.get(page.size() - 1);
+            afterPriority = (Integer) last[8];
+            afterId = (Long) last[0];
         }
         return due;
     }
@@ -111,13 +132,21 @@ public class OutboxStore {
         return Optional.ofNullable(next);
     }
 
+    /**
+     * Marks the rows of one successful call SENT. In SQL rather than JPQL: Hibernate translated the JPQL update again
+     * on every call, once per message sent. {@code withPhoto}: one of the rows is a photo row, whose PNG goes.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void markSent(List<Long> ids, Integer telegramMessageId, Instant at) {
-        em.createQuery("update OutboxMessageEntity o set o.status = :sent, o.sentAt = :at,"
-                        + " o.telegramMessageId = :mid, o.attempts = o.attempts + 1 where o.id in :ids")
-                .setParameter("sent", Status.SENT).setParameter("at", at).setParameter("mid", telegramMessageId)
-                .setParameter("ids", ids).executeUpdate();
-        deletePhotos(ids);
+    public void markSent(List<Long> ids, Integer telegramMessageId, Instant at, boolean withPhoto) {
+        em.createNativeQuery("update telegram_outbox set status = ?1, sent_at = ?2, telegram_message_id = ?3,"
+                        + " attempts = attempts + 1 where id in (?4)")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, Status.SENT.name()).setParameter(2, at)
+                .setParameter(3, telegramMessageId, Integer.class) // typed: it may be null
+                .setParameterList(4, ids).executeUpdate();
+        if (withPhoto) {
+            deletePhotos(ids);
+        }
     }
 
     /** A sent or failed photo row needs its PNG no more: the table stays small. */
@@ -157,10 +186,10 @@ public class OutboxStore {
     /** DROPs every PENDING row of the chat; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int dropPending(long chatId, String reason) {
-        return em.createQuery("update OutboxMessageEntity o set o.status = :dropped, o.lastError = :reason"
+        return withdrawnFrom(chatId, em.createQuery("update OutboxMessageEntity o set o.status = :dropped, o.lastError = :reason"
                         + " where o.chatId = :chat and o.status = :pending")
                 .setParameter("dropped", Status.DROPPED).setParameter("pending", Status.PENDING)
-                .setParameter("reason", truncate(reason)).setParameter("chat", chatId).executeUpdate();
+                .setParameter("reason", truncate(reason)).setParameter("chat", chatId).executeUpdate());
     }
 
     /** 403 from Telegram: the chat becomes inactive and its pending rows are dropped; returns how many. */

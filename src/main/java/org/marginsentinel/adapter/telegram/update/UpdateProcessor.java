@@ -120,7 +120,8 @@ public class UpdateProcessor {
     /** One polite notice for a user whose updates are being skipped by the flood limit. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void tellTooFast(Inbound in) {
-        reply(in, BotReply.html(BotTexts.TOO_FAST), Instant.now());
+        // No chats.seen here (a flood costs no write), so the outbox checks the chat itself.
+        outbox.enqueue(replyMessage(in, route(in, null), BotReply.html(BotTexts.TOO_FAST), Instant.now()));
     }
 
     // --- messages ------------------------------------------------------------------------------
@@ -163,24 +164,32 @@ public class UpdateProcessor {
         reply(in, route(in, null), reply, now);
     }
 
+    /**
+     * Queues the answer. Every caller has recorded the update's chat as active in this transaction
+     * ({@link ChatDirectory#seen}), and {@link #route} sends elsewhere only to a private chat it has just read as
+     * active: so the outbox need not read the chat again.
+     */
     private void reply(Inbound in, Route route, BotReply reply, Instant now) {
+        outbox.enqueueForActiveChat(replyMessage(in, route, reply, now));
+        if (route.redirected()) {
+            outbox.enqueueForActiveChat(OutgoingMessage.to(in.chatId(), GroupViews.answeredPrivately())
+                    .inThread(in.messageThreadId())
+                    .replyingTo(in.messageId())
+                    .withPriority(OutgoingMessage.PRIORITY_REPLY));
+        }
+    }
+
+    private OutgoingMessage replyMessage(Inbound in, Route route, BotReply reply, Instant now) {
         List<List<Button>> buttons = new ArrayList<>(buttonsOf(reply, in, route.chatId(), now));
         if (route.offerPrivateChat()) {
             buttons.add(List.of(PrivateChatLink.openPrivateChat(connection.botUsername())));
         }
-        OutgoingMessage message = OutgoingMessage.to(route.chatId(), reply.html())
+        return OutgoingMessage.to(route.chatId(), reply.html())
                 .inThread(route.threadId())
                 .replyingTo(route.replyTo())
                 .withButtons(buttons)
                 .withPriority(OutgoingMessage.PRIORITY_REPLY)
                 .withPhoto(reply.photoPng());
-        outbox.enqueue(message);
-        if (route.redirected()) {
-            outbox.enqueue(OutgoingMessage.to(in.chatId(), GroupViews.answeredPrivately())
-                    .inThread(in.messageThreadId())
-                    .replyingTo(in.messageId())
-                    .withPriority(OutgoingMessage.PRIORITY_REPLY));
-        }
     }
 
     /**
@@ -280,7 +289,7 @@ public class UpdateProcessor {
         OutgoingMessage edit = OutgoingMessage.edit(in.chatId(), in.messageId(), reply.html())
                 .withButtons(buttonsOf(reply, in, now))
                 .superseding("edit:" + in.messageId());
-        outbox.enqueue(edit);
+        outbox.enqueueForActiveChat(edit); // the pressed message's chat: seen by every caller
     }
 
     // --- membership ----------------------------------------------------------------------------
@@ -299,7 +308,7 @@ public class UpdateProcessor {
             boolean added = (status.equals("member") || status.equals("administrator"))
                     && (before.equals("left") || before.equals("kicked"));
             if (added && in.groupChat()) {
-                outbox.enqueue(OutgoingMessage.to(in.chatId(), GroupViews.intro(connection.botUsername()))
+                outbox.enqueueForActiveChat(OutgoingMessage.to(in.chatId(), GroupViews.intro(connection.botUsername()))
                         .withPriority(OutgoingMessage.PRIORITY_REPLY));
             }
         }
