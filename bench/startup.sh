@@ -47,7 +47,7 @@ start_once() {
     kill -0 "$pid" 2>/dev/null || { echo "the application stopped; log:" >&2; cat "$work/app.log" >&2; exit 1; }
     # Not ready after two minutes (e.g. the price feed's readiness gave up on the closed price port): say so.
     if (( $(date +%s%N) - started > 120000000000 )); then
-      echo "not ready after 120 s; log:" >&2; tail -20 "$work/app.log" >&2; exit 1
+      echo "not ready after 120 s; log:" >&2; tail -20 "$work/app.log" >&2; kill "$pid"; exit 1
     fi
     sleep 0.02
   done

@@ -58,6 +58,8 @@ final class RiskIndex {
     private IsolatedBook[] isolated = new IsolatedBook[0];
     private TierCurve[] curves = new TierCurve[0];
     private final CrossPools pools = new CrossPools();
+    /** Tier curves for solving liquidation prices, filled from any thread (see {@link #liquidationPrices}). */
+    private final Map<String, TierCurve> liquidationCurves = new ConcurrentHashMap<>();
     /** Open positions per symbol id, to name the symbols held. */
     private int[] openBySymbol = new int[0];
     private volatile int positions;
@@ -86,10 +88,21 @@ final class RiskIndex {
         double[] prices = new double[open.size()];
         for (int i = 0; i < prices.length; i++) {
             Position position = open.get(i).position();
-            prices[i] = position.isIsolated() ? calculator.isolatedLiquidationPrice(position)
-                    .map(BigDecimal::doubleValue).orElse(Double.NaN) : Double.NaN;
+            prices[i] = position.isIsolated() ? liquidationPrice(position) : Double.NaN;
         }
         return prices;
+    }
+
+    /**
+     * Solved in doubles where that is clear-cut (the screen only needs a double, and the exact engine confirms
+     * whatever the screen flags), else exactly: a tenth of the cost of loading a position.
+     */
+    private double liquidationPrice(Position position) {
+        TierCurve curve = liquidationCurves.computeIfAbsent(position.symbol(), s -> new TierCurve(tiers.scheduleFor(s)));
+        double price = curve.isolatedLiquidation(position.side() == Side.LONG, position.quantity().doubleValue(),
+                position.entryPrice().doubleValue(), position.isolatedMargin().doubleValue());
+        return Double.isNaN(price) ? calculator.isolatedLiquidationPrice(position)
+                .map(BigDecimal::doubleValue).orElse(Double.NaN) : price;
     }
 
     /** {@link #put} with the liquidation prices already solved by {@link #liquidationPrices}. */
