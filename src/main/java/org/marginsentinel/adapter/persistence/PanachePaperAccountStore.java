@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.application.port.LedgerKind;
+import org.marginsentinel.application.port.OpenBook;
 import org.marginsentinel.application.port.PaperAccount;
 import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.PositionStatus;
@@ -65,24 +66,8 @@ public class PanachePaperAccountStore implements PaperAccountStore {
     }
 
     @Override
-    public List<StoredPosition> allOpenPositions() {
-        return PositionEntity.<PositionEntity>stream("status", PositionStatus.OPEN)
-                .map(PanachePaperAccountStore::toStored).toList();
-    }
-
-    @Override
-    public List<PaperAccount> accounts(java.util.Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
-            return List.of();
-        }
-        List<PaperAccount> accounts = new java.util.ArrayList<>(userIds.size());
-        List<Long> ids = List.copyOf(userIds);
-        for (int from = 0; from < ids.size(); from += 1000) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-            AccountEntity.<AccountEntity>stream("userId in ?1", chunk).map(PanachePaperAccountStore::toAccount)
-                    .forEach(accounts::add);
-        }
-        return accounts;
+    public void forEachOpenBook(java.util.function.Consumer<OpenBook> books) {
+        OpenBooksQuery.stream(AccountEntity.getEntityManager(), books);
     }
 
     @Override

@@ -23,11 +23,11 @@ public interface PaperAccountStore {
 
     List<StoredPosition> openPositions(long userId);
 
-    /** Every open position of every user, for loading the in-memory risk index at start-up. */
-    List<StoredPosition> allOpenPositions();
-
-    /** The accounts of these users. */
-    List<PaperAccount> accounts(java.util.Collection<Long> userIds);
+    /**
+     * Every account that has open positions, with them, one account at a time, for loading the in-memory risk
+     * index at start-up. Streamed: a million positions are never all held as rows at once.
+     */
+    void forEachOpenBook(java.util.function.Consumer<OpenBook> books);
 
     /** Stores a new open position, numbering it after the account's previous ones. */
     StoredPosition insert(long userId, Position position, Instant now);

@@ -58,6 +58,8 @@ final class RiskIndex {
     private IsolatedBook[] isolated = new IsolatedBook[0];
     private TierCurve[] curves = new TierCurve[0];
     private final CrossPools pools = new CrossPools();
+    /** Tier curves for solving liquidation prices, filled from any thread (see {@link #liquidationPrices}). */
+    private final Map<String, TierCurve> liquidationCurves = new ConcurrentHashMap<>();
     /** Open positions per symbol id, to name the symbols held. */
     private int[] openBySymbol = new int[0];
     private volatile int positions;
@@ -74,6 +76,38 @@ final class RiskIndex {
     /** Indexes a user's open positions, replacing what was indexed for the user before. */
     void put(long userId, BigDecimal walletBalance, List<StoredPosition> open, RiskThresholds thresholds,
              HeldLevels held) {
+        put(userId, walletBalance, open, thresholds, held, liquidationPrices(open));
+    }
+
+    /**
+     * The exact liquidation price of each isolated position in {@code open} (NaN where no price liquidates it,
+     * and for cross positions), in the list's order. The costly part of indexing a position; reads nothing of
+     * the index, so any thread may compute it for a later {@link #put}.
+     */
+    double[] liquidationPrices(List<StoredPosition> open) {
+        double[] prices = new double[open.size()];
+        for (int i = 0; i < prices.length; i++) {
+            Position position = open.get(i).position();
+            prices[i] = position.isIsolated() ? liquidationPrice(position) : Double.NaN;
+        }
+        return prices;
+    }
+
+    /**
+     * Solved in doubles where that is clear-cut (the screen only needs a double, and the exact engine confirms
+     * whatever the screen flags), else exactly: a tenth of the cost of loading a position.
+     */
+    private double liquidationPrice(Position position) {
+        TierCurve curve = liquidationCurves.computeIfAbsent(position.symbol(), s -> new TierCurve(tiers.scheduleFor(s)));
+        double price = curve.isolatedLiquidation(position.side() == Side.LONG, position.quantity().doubleValue(),
+                position.entryPrice().doubleValue(), position.isolatedMargin().doubleValue());
+        return Double.isNaN(price) ? calculator.isolatedLiquidationPrice(position)
+                .map(BigDecimal::doubleValue).orElse(Double.NaN) : price;
+    }
+
+    /** {@link #put} with the liquidation prices already solved by {@link #liquidationPrices}. */
+    void put(long userId, BigDecimal walletBalance, List<StoredPosition> open, RiskThresholds thresholds,
+             HeldLevels held, double[] liquidationPrices) {
         remove(userId);
         if (open.isEmpty()) {
             return;
@@ -84,15 +118,14 @@ final class RiskIndex {
         BigDecimal isolatedMargins = BigDecimal.ZERO;
         List<StoredPosition> cross = new ArrayList<>(open.size() - isolatedCount);
         int i = 0;
-        for (StoredPosition stored : open) {
+        for (int p = 0; p < open.size(); p++) {
+            StoredPosition stored = open.get(p);
             Position position = stored.position();
             int symbol = symbols.idOf(position.symbol());
             ensureSymbol(symbol);
             openBySymbol[symbol]++;
             if (position.isIsolated()) {
-                double liquidation = calculator.isolatedLiquidationPrice(position)
-                        .map(BigDecimal::doubleValue).orElse(Double.NaN);
-                int slot = isolated[symbol].add(book, stored.id(), stored.number(), position, liquidation,
+                int slot = isolated[symbol].add(book, stored.id(), stored.number(), position, liquidationPrices[p],
                         held.ofPosition(stored.id()));
                 book.isolated[i++] = UserBook.isolatedRef(symbol, slot);
                 isolatedMargins = isolatedMargins.add(position.isolatedMargin());

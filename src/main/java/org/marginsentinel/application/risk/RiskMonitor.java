@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,18 +139,18 @@ public class RiskMonitor {
         if (loaded) {
             return;
         }
+        long started = System.nanoTime();
         states.putAll(alerts.allStates());
         preferences.putAll(alerts.allPreferences());
-        Map<Long, List<StoredPosition>> byUser = new LinkedHashMap<>();
-        for (StoredPosition position : accounts.allOpenPositions()) {
-            byUser.computeIfAbsent(position.userId(), u -> new ArrayList<>()).add(position);
-        }
-        for (PaperAccount account : accounts.accounts(byUser.keySet())) {
-            put(account, byUser.get(account.userId()));
+        try (ParallelBookLoader loader = new ParallelBookLoader(book -> index.liquidationPrices(book.positions()),
+                solved -> put(solved.book().account(), solved.book().positions(), solved.liquidationPrices()))) {
+            accounts.forEachOpenBook(loader);
+            loader.finish();
         }
         loaded = true;
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
         LOG.info(() -> "Risk index loaded: " + index.positionCount() + " open positions of " + index.userIds().size()
-                + " users");
+                + " users in " + tookMillis + " ms");
     }
 
     /**
@@ -486,8 +485,13 @@ public class RiskMonitor {
     }
 
     private void put(PaperAccount account, List<StoredPosition> positions) {
+        put(account, positions, index.liquidationPrices(positions));
+    }
+
+    private void put(PaperAccount account, List<StoredPosition> positions, double[] liquidationPrices) {
         AlertPreferences prefs = preferences.getOrDefault(account.userId(), AlertPreferences.DEFAULTS);
-        index.put(account.userId(), account.walletBalance(), positions, prefs.thresholds(), heldLevels);
+        index.put(account.userId(), account.walletBalance(), positions, prefs.thresholds(), heldLevels,
+                liquidationPrices);
         UserBook book = index.book(account.userId());
         if (book != null && prefs.oddsThreshold() != null) {
             applyOddsTrigger(book, prefs);
