@@ -54,9 +54,14 @@ public class ChartHistory {
         return instant.truncatedTo(ChronoUnit.MINUTES);
     }
 
-    /** Whether this minute's tick should sample the cross pools. Called from the tick thread only. */
+    /**
+     * Whether this minute's tick should sample the cross pools. Called from the tick thread only. A clock that
+     * went back (a stepped system clock, a restored snapshot) samples at once rather than waiting to catch up.
+     */
     public synchronized boolean poolSampleDue(Instant now) {
-        return lastPoolSample == null || !minuteOf(now).isBefore(lastPoolSample.plus(config.poolSampleInterval()));
+        Instant minute = minuteOf(now);
+        return lastPoolSample == null || minute.isBefore(lastPoolSample)
+                || !minute.isBefore(lastPoolSample.plus(config.poolSampleInterval()));
     }
 
     /** Queues one minute of samples for writing; never blocks the caller and never throws. */
