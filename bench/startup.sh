@@ -5,7 +5,9 @@
 #
 #   bench/startup.sh [runs] [open positions]      e.g. bench/startup.sh 5 0   or   bench/startup.sh 3 100000
 #
-# BENCH_JAVA_OPTS adds JVM options or -D settings to every timed start (to compare flags). Next to the wall time
+# BENCH_JAVA_OPTS adds JVM options or -D settings to every timed start (to compare flags); BENCH_JAVA names the
+# java binary (default: java on the PATH). BENCH_AOT=1 (JDK 25 or newer) first makes an AOT cache with one training
+# start (-XX:AOTCacheOutput, as README's "Faster start-up" says) and times the starts that use it. Next to the wall time
 # each run prints the CPU time the JVM had used when it became ready: on a shared machine wall time follows the
 # load, CPU time much less so.
 #
@@ -26,7 +28,9 @@ h2=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
 # accepts it only when the jar is started from its own directory (the class path must match the archive's),
 # so every start runs in target/quarkus-app.
 cds=()
-if [ -f $app/app-cds.jsa ]; then
+if [ "${BENCH_AOT:-0}" = 1 ]; then
+  : # the AOT cache is made below, once the functions exist; it replaces an AppCDS archive
+elif [ -f $app/app-cds.jsa ]; then
   cds=(-XX:SharedArchiveFile=app-cds.jsa -Xlog:cds=warning)
   echo "using the AppCDS archive target/quarkus-app/app-cds.jsa"
 fi
@@ -39,7 +43,7 @@ start_once() {
   local started ready ticks
   started=$(date +%s%N)
   # shellcheck disable=SC2086
-  (cd "$app" && exec java "${cds[@]}" ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$port" -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$1;DB_CLOSE_ON_EXIT=FALSE" \
+  (cd "$app" && exec "${BENCH_JAVA:-java}" "${cds[@]}" ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$port" -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$1;DB_CLOSE_ON_EXIT=FALSE" \
        -Dsentinel.prices.binance-url=http://127.0.0.1:9 -Dsentinel.prices.bybit-url=http://127.0.0.1:9 \
        -jar quarkus-run.jar) >"$work/app.log" 2>&1 &
   pid=$!
@@ -58,6 +62,14 @@ start_once() {
 }
 
 template="$work/template"
+if [ "${BENCH_AOT:-0}" = 1 ]; then
+  rm -f $app/app.aot
+  cds=(-XX:AOTCacheOutput=app.aot)
+  echo "training start for the AOT cache: $(start_once "$work/training") (ms to ready, ms CPU)"
+  [ -f $app/app.aot ] || { echo "no AOT cache was written (BENCH_JAVA must be JDK 25 or newer)" >&2; exit 1; }
+  cds=(-XX:AOTCache=app.aot)
+  echo "using the AOT cache target/quarkus-app/app.aot ($(du -m $app/app.aot | cut -f1) MB)"
+fi
 if [ "$positions" -gt 0 ]; then
   start_once "$template" >/dev/null   # Flyway creates the schema
   users=$(( positions / 4 ))

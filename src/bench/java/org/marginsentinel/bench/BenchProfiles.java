@@ -16,7 +16,8 @@ public final class BenchProfiles {
     /** Production's H2 settings (application.properties), WRITE_DELAY=0 included: every commit reaches the file. */
     private static Map<String, String> freshDatabase(String name) {
         return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/bench-db/" + name + "-"
-                + System.currentTimeMillis() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64",
+                + System.currentTimeMillis() + ";DB_CLOSE_ON_EXIT=FALSE"
+                + System.getProperty("bench.h2.settings", ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64"),
                 "quarkus.log.category.\"org.marginsentinel.adapter.telegram.delivery\".level", "WARN");
     }
 
