@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -122,6 +123,8 @@ public class PriceFeed implements MarkPrices, MarkPriceHealth {
     }
 
     /** Micrometer's global registry outlives the application in tests: a gauge must not keep reading old beans. */
+    private volatile boolean stopping;
+
     @PreDestroy
     void unregisterGauges() {
         gauges.forEach(registry::remove);
@@ -152,8 +155,17 @@ public class PriceFeed implements MarkPrices, MarkPriceHealth {
         try {
             pollOnce();
         } catch (RuntimeException e) {
-            LOG.error("Mark-price poll failed unexpectedly", e);
+            if (stopping) {
+                LOG.debugf("Mark-price poll cut short by the shutdown: %s", e.getMessage());
+            } else {
+                LOG.error("Mark-price poll failed unexpectedly", e);
+            }
         }
+    }
+
+    /** A poll running while the application stops fails on beans already gone: that is no error worth a trace. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /**
