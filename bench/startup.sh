@@ -6,8 +6,9 @@
 #   bench/startup.sh [runs] [open positions]      e.g. bench/startup.sh 5 0   or   bench/startup.sh 3 100000
 #
 # BENCH_JAVA_OPTS adds JVM options or -D settings to every timed start (to compare flags); BENCH_JAVA names the
-# java binary (default: java on the PATH). BENCH_AOT=1 (JDK 25 or newer) first makes an AOT cache with one training
-# start (-XX:AOTCacheOutput, as README's "Faster start-up" says) and times the starts that use it. Next to the wall time
+# java binary (default: java on the PATH). BENCH_AOT=1 first trains the JVM with one start to ready, as README's
+# "Faster start-up" says: an AOT cache on JDK 25 or newer (-XX:AOTCacheOutput), a dynamic CDS archive of every class
+# loaded before (-XX:ArchiveClassesAtExit), and times the starts that use it. Next to the wall time
 # each run prints the CPU time the JVM had used when it became ready: on a shared machine wall time follows the
 # load, CPU time much less so.
 #
@@ -63,12 +64,17 @@ start_once() {
 
 template="$work/template"
 if [ "${BENCH_AOT:-0}" = 1 ]; then
-  rm -f $app/app.aot
-  cds=(-XX:AOTCacheOutput=app.aot)
-  echo "training start for the AOT cache: $(start_once "$work/training") (ms to ready, ms CPU)"
-  [ -f $app/app.aot ] || { echo "no AOT cache was written (BENCH_JAVA must be JDK 25 or newer)" >&2; exit 1; }
-  cds=(-XX:AOTCache=app.aot)
-  echo "using the AOT cache target/quarkus-app/app.aot ($(du -m $app/app.aot | cut -f1) MB)"
+  major=$("${BENCH_JAVA:-java}" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  if [ "$major" -ge 25 ]; then
+    cache=app.aot; cds=(-XX:AOTCacheOutput=$cache); use=(-XX:AOTCache=$cache)
+  else
+    cache=app-trained.jsa; cds=(-XX:ArchiveClassesAtExit=$cache -Xlog:cds=off); use=(-XX:SharedArchiveFile=$cache)
+  fi
+  rm -f "$app/$cache"
+  echo "training start (JDK $major): $(start_once "$work/training") (ms to ready, ms CPU)"
+  [ -f "$app/$cache" ] || { echo "the training start wrote no $cache" >&2; exit 1; }
+  cds=("${use[@]}")
+  echo "using target/quarkus-app/$cache ($(du -m "$app/$cache" | cut -f1) MB)"
 fi
 if [ "$positions" -gt 0 ]; then
   start_once "$template" >/dev/null   # Flyway creates the schema
