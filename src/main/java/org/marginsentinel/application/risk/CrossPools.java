@@ -30,10 +30,7 @@ final class CrossPools {
     private int[] legCount = new int[poolCapacity];
     private double[] crossWallet = new double[poolCapacity];
     private byte[] level = new byte[poolCapacity];
-    private int[] free = new int[8];
-    private int freeCount;
-    private int[] released = new int[8];
-    private int releasedCount;
+    private final SlotRecycler freePools = new SlotRecycler();
 
     private int legCapacity = 64;
     private int legEnd;
@@ -57,7 +54,10 @@ final class CrossPools {
                 growLegs(legEnd + crossPositions.size());
             }
         }
-        int pool = freeCount > 0 ? free[--freeCount] : poolEnd++;
+        int pool = freePools.reuse();
+        if (pool == SlotRecycler.NONE) {
+            pool = poolEnd++;
+        }
         if (pool == poolCapacity) {
             growPools();
         }
@@ -93,10 +93,7 @@ final class CrossPools {
         legCount[pool] = 0;
         owner[pool] = null;
         levels[pool] = null;
-        if (releasedCount == released.length) {
-            released = Arrays.copyOf(released, releasedCount * 2);
-        }
-        released[releasedCount++] = pool;
+        freePools.release(pool);
         live--;
     }
 
@@ -132,7 +129,7 @@ final class CrossPools {
 
     /** Hands every pool that needs an exact look at these marks to {@code flagged}. */
     void scan(double[] marks, TierCurve[] curves, IntConsumer flagged) {
-        recycleReleased();
+        freePools.recycleReleased();
         for (int pool = 0; pool < poolEnd; pool++) {
             ScreenLevels screen = levels[pool];
             if (screen != null && screen.crossNeedsAttention(ratio(pool, marks, curves), level[pool])) {
@@ -232,17 +229,6 @@ final class CrossPools {
         legEnd = to;
     }
 
-    private void recycleReleased() {
-        if (releasedCount == 0) {
-            return;
-        }
-        if (freeCount + releasedCount > free.length) {
-            free = Arrays.copyOf(free, Math.max(free.length * 2, freeCount + releasedCount));
-        }
-        System.arraycopy(released, 0, free, freeCount, releasedCount);
-        freeCount += releasedCount;
-        releasedCount = 0;
-    }
 
     private void growPools() {
         poolCapacity = poolCapacity + (poolCapacity >> 1) + 1;

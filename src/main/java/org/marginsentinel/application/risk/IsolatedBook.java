@@ -48,10 +48,7 @@ final class IsolatedBook {
     private final DecimalColumn entry;
     private final DecimalColumn margin;
 
-    private int[] free = new int[8];
-    private int freeCount;
-    private int[] released = new int[8];
-    private int releasedCount;
+    private final SlotRecycler slots = new SlotRecycler();
 
     /** (edge bits << 32 | slot), ascending; rebuilt lazily after a change. */
     private long[] byLow = new long[0];
@@ -77,7 +74,10 @@ final class IsolatedBook {
     }
 
     int add(UserBook holder, long id, int positionNumber, Position position, double liquidationPrice, byte held) {
-        int slot = freeCount > 0 ? free[--freeCount] : end++;
+        int slot = slots.reuse();
+        if (slot == SlotRecycler.NONE) {
+            slot = end++;
+        }
         if (slot == capacity) {
             grow();
         }
@@ -105,10 +105,7 @@ final class IsolatedBook {
         quantity.clear(slot);
         entry.clear(slot);
         margin.clear(slot);
-        if (releasedCount == released.length) {
-            released = Arrays.copyOf(released, releasedCount * 2);
-        }
-        released[releasedCount++] = slot;
+        slots.release(slot);
         live--;
         dirty = true;
     }
@@ -191,7 +188,7 @@ final class IsolatedBook {
 
     /** Hands every slot whose band the mark is outside of to {@code flagged}; a missing mark flags nothing. */
     void scan(double mark, IntConsumer flagged) {
-        recycleReleased();
+        slots.recycleReleased();
         if (!(mark > 0) || live == 0) {
             return;
         }
@@ -289,18 +286,6 @@ final class IsolatedBook {
         return lo;
     }
 
-    /** Slots removed before this scan may be reused from now on. */
-    private void recycleReleased() {
-        if (releasedCount == 0) {
-            return;
-        }
-        if (freeCount + releasedCount > free.length) {
-            free = Arrays.copyOf(free, Math.max(free.length * 2, freeCount + releasedCount));
-        }
-        System.arraycopy(released, 0, free, freeCount, releasedCount);
-        freeCount += releasedCount;
-        releasedCount = 0;
-    }
 
     private void grow() {
         capacity = capacity + (capacity >> 1) + 1;
