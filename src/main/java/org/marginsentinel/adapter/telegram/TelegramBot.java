@@ -43,6 +43,7 @@ import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
@@ -284,18 +285,29 @@ public class TelegramBot {
 
     /** The menu Telegram shows under "/": the visible commands in help order (Telegram takes at most 100). */
     private List<BotCommand> commandMenu() {
-        return registry.listedCommands().stream()
-                .limit(100)
-                .map(TelegramBot::toBotCommand)
-                .toList();
+        return menuOf(registry.listedCommands());
     }
 
+    private static List<BotCommand> menuOf(List<ChatCommand> commands) {
+        return commands.stream().limit(100).map(TelegramBot::toBotCommand).toList();
+    }
+
+    /**
+     * Publishes {@code commands} as the menu of private chats (Telegram's default scope) and, in groups, only the
+     * commands that are not about the sender's own account: the group's menu lists what the group shares (board,
+     * leaderboard, prices, lessons). Personal commands typed in a group still work (answered privately).
+     */
     private void publishCommands(OkHttpTelegramClient client, List<BotCommand> commands) {
         if (commands.isEmpty()) {
             return;
         }
         try {
             client.execute(SetMyCommands.builder().commands(commands).build());
+            List<BotCommand> groupMenu = menuOf(registry.listedCommands().stream().filter(c -> !c.personal()).toList());
+            if (!groupMenu.isEmpty()) {
+                client.execute(SetMyCommands.builder().commands(groupMenu)
+                        .scope(BotCommandScopeAllGroupChats.builder().build()).build());
+            }
         } catch (Exception e) {
             LOG.warnf("Could not publish the command menu (setMyCommands): %s", e.getMessage());
         }

@@ -186,4 +186,12 @@ class BotConversationE2ETest {
         assertThat(telegram.calls("getupdates").get(0).params().path("allowed_updates").toString())
                 .isEqualTo("[\"message\",\"callback_query\",\"my_chat_member\"]");
     }
+
+    @Test
+    void groupMenu_listsWhatTheGroupShares_notPersonalAccountCommands() {
+        assertThat(telegram.commandMenu("all_group_chats").keySet())
+                .contains("board", "leaderboard", "price", "learn", "help")
+                .doesNotContain("deposit", "withdraw", "balance", "long", "close", "start")
+                .noneMatch(name -> name.startsWith("test_"));
+    }
 }

@@ -567,11 +567,17 @@ public final class FakeTelegram implements AutoCloseable {
         return calls.stream().filter(c -> c.chatId() != null && c.chatId() == chatId).toList();
     }
 
-    /** The commands of the last setMyCommands call as {@code name -> description}, in order. */
+    /** The commands of the last setMyCommands call for the default scope as {@code name -> description}, in order. */
     public synchronized Map<String, String> commandMenu() {
-        List<RecordedCall> set = calls("setmycommands");
+        return commandMenu("default");
+    }
+
+    /** Likewise for one scope type ({@code default}, {@code all_group_chats}, ...). */
+    public synchronized Map<String, String> commandMenu(String scopeType) {
+        List<RecordedCall> set = calls("setmycommands").stream()
+                .filter(call -> scopeType.equals(call.params().path("scope").path("type").asText("default"))).toList();
         if (set.isEmpty()) {
-            throw new AssertionError("The bot never called setMyCommands");
+            throw new AssertionError("The bot never called setMyCommands for scope " + scopeType);
         }
         Map<String, String> menu = new LinkedHashMap<>();
         for (JsonNode command : set.get(set.size() - 1).params().path("commands")) {
@@ -998,7 +1004,8 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private synchronized JsonNode lastCommands() {
-        List<RecordedCall> set = calls("setmycommands");
+        List<RecordedCall> set = calls("setmycommands").stream()
+                .filter(call -> call.params().path("scope").path("type").asText("default").equals("default")).toList();
         return set.isEmpty() ? NODES.arrayNode() : set.get(set.size() - 1).params().path("commands");
     }
 
