@@ -334,7 +334,13 @@ public class OutboxSender {
             last = page.get(page.size() - 1);
         }
         if (!dueByChat.isEmpty()) {
-            durability.flush(); // what goes out must survive a crash: the commits that queued these rows
+            try {
+                durability.flush(); // what goes out must survive a crash: the commits that queued these rows
+            } catch (SQLException e) {
+                dueByChat = new LinkedHashMap<>(); // none of them may go out before a flush succeeds
+                cacheStale = true;
+                throw e;
+            }
         }
         nextDue = store.nextDue(now).orElse(null);
         int leastUrgent = Integer.MIN_VALUE;
