@@ -1,6 +1,7 @@
 package org.marginsentinel.adapter.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,12 +20,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Durability {
 
-    private final DataSource dataSource;
-    private final boolean h2;
+    @Inject
+    DataSource dataSource;
 
-    public Durability(DataSource dataSource, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    protected Durability() {
+    }
+
+    /** Outside CDI (tests). */
+    Durability(DataSource dataSource, String dbKind) {
         this.dataSource = dataSource;
-        this.h2 = "h2".equals(dbKind);
+        this.dbKind = dbKind;
     }
 
     /**
@@ -34,7 +42,7 @@ public class Durability {
      * @throws SQLException when the database cannot write; then nothing may be told outside
      */
     public void flush() throws SQLException {
-        if (!h2) {
+        if (!"h2".equals(dbKind)) {
             return;
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {

@@ -17,6 +17,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.persistence.FaultyDurability;
 import org.marginsentinel.adapter.telegram.TelegramBot;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
@@ -24,6 +25,7 @@ import org.marginsentinel.adapter.telegram.fake.Eventually;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
+import org.marginsentinel.adapter.telegram.fake.RecordedCall;
 import org.marginsentinel.adapter.telegram.fake.SentMessage;
 import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.adapter.telegram.store.HandledUpdates;
@@ -55,6 +57,26 @@ class ReliabilityE2ETest {
 
     @Inject
     Outbox outbox;
+
+    @Test
+    void flushRefusedBeforeSending_replyWaitsUntilItIsOnDisk_andGoesOutOnce() {
+        long user = telegram.newUser();
+        FaultyDurability.failNext(1, "telegram-outbox"); // the sender's next flush: the one after reading the reply
+        List<FaultyDurability.Flush> sender;
+        try {
+            telegram.userSays(user, "/test_count flush-" + user);
+            assertThat(telegram.awaitReplyTo(user).plainText()).isEqualTo("count flush-" + user + " = 1");
+            sender = FaultyDurability.flushes().stream().filter(flush -> flush.thread().equals("telegram-outbox")).toList();
+        } finally {
+            FaultyDurability.disarm();
+        }
+        long sentAt = telegram.calls("sendmessage").stream().filter(call -> call.chatId() != null && call.chatId() == user)
+                .mapToLong(RecordedCall::nanoTime).min().orElseThrow();
+        assertThat(sender).as("the sender's flushes").isNotEmpty().first().matches(FaultyDurability.Flush::failed);
+        assertThat(sender).as("a flush succeeded after the refused one and before the reply went out")
+                .anyMatch(flush -> !flush.failed() && flush.nanoTime() > sender.get(0).nanoTime() && flush.nanoTime() < sentAt);
+        assertThat(telegram.sentTo(user)).as("sent once").hasSize(1);
+    }
 
     @Test
     void sameUpdateTwiceInOneBatch_isAppliedOnce() {
