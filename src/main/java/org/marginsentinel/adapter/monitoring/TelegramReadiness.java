@@ -21,7 +21,9 @@ import org.marginsentinel.adapter.telegram.TelegramStatus;
  *       updates for {@link #HELD_POLL} (Telegram answers errors at once; a poll it holds is a healthy
  *       one on a quiet bot). Also DOWN when no poll has started or ended for {@link #STUCK_AFTER} (a
  *       long poll lasts at most 50 s plus its read timeout).</li>
- *   <li>Webhook: UP once setWebhook succeeded; {@code lastUpdateSecondsAgo} shows traffic.</li>
+ *   <li>Webhook: UP once setWebhook succeeded; {@code lastUpdateSecondsAgo} shows traffic. DOWN when Telegram
+ *       (asked every minute by {@link org.marginsentinel.adapter.telegram.webhook.WebhookWatch}) holds updates
+ *       after a failed delivery in the last minutes, or delivers to another URL.</li>
  * </ul>
  */
 @Readiness
@@ -48,11 +50,26 @@ public class TelegramReadiness implements HealthCheck {
             return response.down().withData("reason", now.problem() == null ? "starting" : now.problem()).build();
         }
         if (now.mode() == TelegramStatus.Mode.WEBHOOK) {
-            response.status(now.webhookSet());
+            boolean up = now.webhookSet();
             if (now.sinceLastWebhookUpdate() != null) {
                 response.withData("lastUpdateSecondsAgo", now.sinceLastWebhookUpdate().toSeconds());
             }
-            return response.build();
+            TelegramStatus.WebhookHealth health = now.webhookHealth();
+            if (health != null) {
+                response.withData("pendingUpdates", health.pendingUpdates());
+                if (!health.urlAsConfigured()) {
+                    up = false;
+                    response.withData("reason", "Telegram delivers to another URL: " + health.registeredUrl());
+                } else if (health.recentError() != null) {
+                    response.withData("lastDeliveryError", health.recentError());
+                    // Telegram holds updates it could not deliver: that is an outage for the users.
+                    if (health.pendingUpdates() > 0) {
+                        up = false;
+                        response.withData("reason", "Telegram cannot deliver to the webhook");
+                    }
+                }
+            }
+            return response.status(up).build();
         }
         boolean held = now.pollInFlightFor() != null && now.pollInFlightFor().compareTo(HELD_POLL) >= 0;
         boolean failing = now.failedPollsInARow() >= FAILED_POLLS_DOWN && !held;

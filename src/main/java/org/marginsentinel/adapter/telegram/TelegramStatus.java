@@ -26,6 +26,18 @@ public class TelegramStatus {
     private int failedPollsInARow;
     private boolean webhookSet;
     private long lastWebhookUpdate;
+    private WebhookHealth webhookHealth;
+
+    /**
+     * What Telegram last said about its deliveries to our webhook (getWebhookInfo).
+     *
+     * @param pendingUpdates  updates Telegram holds for us
+     * @param recentError     its last failed delivery, when that was within the last minutes; else null
+     * @param registeredUrl   the URL Telegram delivers to
+     * @param urlAsConfigured whether that is ours (another process may have set another webhook, or deleted it)
+     */
+    public record WebhookHealth(int pendingUpdates, String recentError, String registeredUrl, boolean urlAsConfigured) {
+    }
 
     /**
      * One consistent copy for the readiness check. Ages are null when the event never happened.
@@ -34,13 +46,15 @@ public class TelegramStatus {
      */
     public record Snapshot(Mode mode, boolean running, String problem, Duration sinceLastPollOk,
                            Duration sinceLastPollActivity, Duration pollInFlightFor, String lastPollError,
-                           int failedPollsInARow, boolean webhookSet, Duration sinceLastWebhookUpdate) {
+                           int failedPollsInARow, boolean webhookSet, Duration sinceLastWebhookUpdate,
+                           WebhookHealth webhookHealth) {
     }
 
     public synchronized Snapshot snapshot() {
         long now = System.nanoTime();
         return new Snapshot(mode, running, problem, age(lastPollOk, now), age(lastPollActivity, now),
-                age(pollInFlightSince, now), lastPollError, failedPollsInARow, webhookSet, age(lastWebhookUpdate, now));
+                age(pollInFlightSince, now), lastPollError, failedPollsInARow, webhookSet, age(lastWebhookUpdate, now),
+                webhookHealth);
     }
 
     synchronized void configured(Mode newMode) {
@@ -60,6 +74,7 @@ public class TelegramStatus {
         running = false;
         problem = why;
         webhookSet = false;
+        webhookHealth = null;
     }
 
     synchronized void webhookRegistered() {
@@ -84,6 +99,10 @@ public class TelegramStatus {
         pollInFlightSince = 0;
         lastPollError = error;
         failedPollsInARow++;
+    }
+
+    public synchronized void webhookChecked(WebhookHealth health) {
+        webhookHealth = health;
     }
 
     /** A webhook request with the right secret arrived. */

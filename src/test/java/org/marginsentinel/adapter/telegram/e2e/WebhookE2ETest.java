@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.TelegramStatus;
 import org.marginsentinel.adapter.telegram.fake.Eventually;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram.WebhookDelivery;
@@ -26,6 +27,7 @@ import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.RecordedCall;
 import org.marginsentinel.adapter.telegram.store.HandledUpdates;
 import org.marginsentinel.adapter.telegram.webhook.WebhookResource;
+import org.marginsentinel.adapter.telegram.webhook.WebhookWatch;
 import org.marginsentinel.testsupport.Readiness;
 
 /**
@@ -50,6 +52,9 @@ class WebhookE2ETest {
 
     @Inject
     HandledUpdates handledUpdates;
+
+    @Inject
+    WebhookWatch watch;
 
     @TestHTTPResource(PATH)
     URL webhook;
@@ -84,6 +89,46 @@ class WebhookE2ETest {
         Eventually.until("the fake saw the 200", () ->
                 telegram.webhookDeliveries().contains(new WebhookDelivery(updateId, 200)));
         assertThat(Readiness.now().dataOf("Telegram")).containsKey("lastUpdateSecondsAgo");
+    }
+
+    @Test
+    void telegramCannotReachTheWebhook_readinessSaysSo_untilTheUpdatesGetThrough() {
+        long user = telegram.newUser();
+        String key = "unreachable-" + user;
+        telegram.routeWebhookTo("http://127.0.0.1:9" + PATH); // nothing listens there: deliveries fail
+
+        telegram.userSays(user, "/test_count " + key);
+        Eventually.until("Telegram saw a failed delivery", () -> telegram.webhookDeliveries().stream()
+                .anyMatch(delivery -> delivery.status() != 200));
+
+        TelegramStatus.WebhookHealth failing = watch.check().orElseThrow();
+        assertThat(failing.pendingUpdates()).isPositive();
+        assertThat(failing.recentError()).isEqualTo("Connection refused");
+        Readiness down = Readiness.now();
+        assertThat(down.statusOf("Telegram")).isEqualTo("DOWN");
+        assertThat(down.dataOf("Telegram")).containsEntry("reason", "Telegram cannot deliver to the webhook")
+                .containsEntry("lastDeliveryError", "Connection refused");
+
+        routeTelegramsDeliveriesHere();
+        assertThat(telegram.awaitReplyTo(user).plainText()).isEqualTo("count " + key + " = 1");
+        Eventually.until("nothing waits at Telegram", () -> watch.check().orElseThrow().pendingUpdates() == 0);
+        assertThat(Readiness.now().statusOf("Telegram")).isEqualTo("UP");
+    }
+
+    @Test
+    void anotherProcessTookTheWebhook_readinessIsDown_withWhereUpdatesGoNow() {
+        telegram.webhookSetElsewhere("https://somewhere.else/hook");
+        try {
+            assertThat(watch.check().orElseThrow().urlAsConfigured()).isFalse();
+            Readiness down = Readiness.now();
+            assertThat(down.statusOf("Telegram")).isEqualTo("DOWN");
+            assertThat(down.dataOf("Telegram")).containsEntry("reason",
+                    "Telegram delivers to another URL: https://somewhere.else/hook");
+        } finally {
+            telegram.webhookSetElsewhere(FakeTelegramWebhookResource.PUBLIC_URL);
+        }
+        assertThat(watch.check().orElseThrow().urlAsConfigured()).isTrue();
+        assertThat(Readiness.now().statusOf("Telegram")).isEqualTo("UP");
     }
 
     @Test

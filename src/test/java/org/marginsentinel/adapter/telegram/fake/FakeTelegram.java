@@ -122,6 +122,9 @@ public final class FakeTelegram implements AutoCloseable {
     private String webhookRoute;
     private Thread webhookPusher;
     private final List<WebhookDelivery> webhookDeliveries = new ArrayList<>();
+    /** Like Telegram: the time (Unix seconds) and text of the last failed webhook delivery, if any. */
+    private long webhookLastErrorDate;
+    private String webhookLastErrorMessage;
 
     /** One POST of an update to the bot's webhook and the HTTP status it got (0: no answer). */
     public record WebhookDelivery(int updateId, int status) {
@@ -541,6 +544,12 @@ public final class FakeTelegram implements AutoCloseable {
         notifyAll();
     }
 
+    /** Another process called setWebhook with {@code url} for this bot's token (null: deleteWebhook). */
+    public synchronized void webhookSetElsewhere(String url) {
+        webhookUrl = url;
+        notifyAll();
+    }
+
     /** The URL the bot registered with setWebhook; null when none is set. */
     public synchronized String webhookUrl() {
         return webhookUrl;
@@ -726,6 +735,7 @@ public final class FakeTelegram implements AutoCloseable {
             case "getme" -> Reply.ok(botUserJson());
             case "sendchataction", "deletemycommands", "setmycommands" -> Reply.ok(NODES.booleanNode(true));
             case "setwebhook" -> setWebhook(params);
+            case "getwebhookinfo" -> Reply.ok(webhookInfo());
             case "deletewebhook" -> deleteWebhook();
             case "getmycommands" -> Reply.ok(lastCommands());
             case "getupdates" -> getUpdates(params);
@@ -802,6 +812,19 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     /** Like Telegram: the oldest pending update goes to the webhook, again and again until it gets a 2xx. */
+    /** getWebhookInfo as Telegram answers it: the URL, the updates waiting, the last failed delivery. */
+    private synchronized ObjectNode webhookInfo() {
+        ObjectNode info = NODES.objectNode();
+        info.put("url", webhookUrl == null ? "" : webhookUrl);
+        info.put("has_custom_certificate", false);
+        info.put("pending_update_count", webhookUrl == null ? 0 : queue.size());
+        if (webhookLastErrorDate != 0) {
+            info.put("last_error_date", webhookLastErrorDate);
+            info.put("last_error_message", webhookLastErrorMessage);
+        }
+        return info;
+    }
+
     private void pushToWebhook() {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -841,6 +864,11 @@ public final class FakeTelegram implements AutoCloseable {
             }
             synchronized (this) {
                 webhookDeliveries.add(new WebhookDelivery(update.path("update_id").asInt(), status));
+                if (status / 100 != 2) {
+                    webhookLastErrorDate = Instant.now().getEpochSecond();
+                    webhookLastErrorMessage = status == 0 ? "Connection refused"
+                            : "Wrong response from the webhook: " + status;
+                }
                 if (status / 100 == 2) {
                     queue.remove(update);
                 }
