@@ -7,18 +7,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.marginsentinel.adapter.prices.PriceFeed;
 import org.marginsentinel.application.port.MarkFreshness;
+import org.marginsentinel.application.port.MarkPriceHealth;
 
 /**
- * How old the price feed's newest mark is. Marks older than {@link PriceFeed#staleAfter()} are not
+ * How old the price feed's newest mark is. Marks older than {@link MarkPriceHealth#staleAfter()} are not
  * acted on, so once the newest one is that old no warning or liquidation can happen at all.
  */
 @ApplicationScoped
 public class PriceFeedStaleness {
 
     @Inject
-    PriceFeed feed;
+    MarkPriceHealth feed;
     @Inject
     Clock clock;
 

@@ -1,6 +1,5 @@
 package org.marginsentinel.application.insight;
 
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +24,8 @@ import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
  * The history behind /chart. The risk tick hands it, once a minute, the marks of every held symbol and (every
  * {@code sentinel.insights.pool-sample-interval}) each cross pool's margin balance and maintenance margin, all from
  * memory; they are written in one batch on a thread of their own, so the tick never waits on the database and
- * never reads it. Samples older than {@code sentinel.insights.history-retention} are pruned hourly.
+ * never reads it. {@link #prune()} deletes samples older than {@code sentinel.insights.history-retention}; an adapter
+ * schedules it hourly.
  */
 @ApplicationScoped
 public class ChartHistory {
@@ -36,7 +36,7 @@ public class ChartHistory {
     ChartHistoryStore store;
 
     @Inject
-    InsightsConfig config;
+    ChartHistorySettings settings;
 
     @Inject
     Clock clock;
@@ -61,7 +61,7 @@ public class ChartHistory {
     public synchronized boolean poolSampleDue(Instant now) {
         Instant minute = minuteOf(now);
         return lastPoolSample == null || minute.isBefore(lastPoolSample)
-                || !minute.isBefore(lastPoolSample.plus(config.poolSampleInterval()));
+                || !minute.isBefore(lastPoolSample.plus(settings.poolSampleInterval()));
     }
 
     /** Queues one minute of samples for writing; never blocks the caller and never throws. */
@@ -110,19 +110,9 @@ public class ChartHistory {
         return store.pool(userId, clock.instant().minus(window));
     }
 
-    @Scheduled(identity = "chart-history-prune", every = "1h", delay = 5, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduledPrune() {
-        try {
-            prune();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Pruning chart samples failed; trying again in an hour", e);
-        }
-    }
-
     /** Deletes samples older than the retention; returns how many. */
     public int prune() {
-        return store.deleteBefore(clock.instant().minus(config.historyRetention()));
+        return store.deleteBefore(clock.instant().minus(settings.historyRetention()));
     }
 
     @PreDestroy

@@ -17,6 +17,9 @@ public interface MarkPriceHealth {
     /** {@link #freshness(String)} of every symbol that ever had a good mark. */
     Map<String, MarkFreshness> freshness();
 
+    /** Age from which a mark is stale and no longer acted on. */
+    Duration staleAfter();
+
     /** When polls started failing without a good one since; empty while the feed is healthy. */
     Optional<Instant> deadSince();
 

@@ -9,13 +9,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The tests' {@link Durability}: the real one, except that a test can make the next flushes of one thread fail (a
+ * The tests' {@link CheckpointDurability}: the real one, except that a test can make the next flushes of one thread fail (a
  * disk that refuses to write) and read which flushes happened when, until {@link #disarm()}.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class FaultyDurability extends Durability {
+public class FaultyDurability extends CheckpointDurability {
 
     /** One call of {@link #flush()}: on which thread, when ({@link System#nanoTime()}), whether it failed. */
     public record Flush(String thread, long nanoTime, boolean failed) {

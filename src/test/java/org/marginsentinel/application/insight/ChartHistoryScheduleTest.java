@@ -49,32 +49,7 @@ class ChartHistoryScheduleTest {
 
     private static ChartHistory historyWithInterval(Duration interval) {
         ChartHistory history = new ChartHistory();
-        history.config = new InsightsConfig() {
-            @Override
-            public Duration volatilityRefresh() {
-                return Duration.ofHours(1);
-            }
-
-            @Override
-            public Duration volatilityRetry() {
-                return Duration.ofMinutes(5);
-            }
-
-            @Override
-            public int volatilityCandles() {
-                return 168;
-            }
-
-            @Override
-            public Duration historyRetention() {
-                return Duration.ofHours(24);
-            }
-
-            @Override
-            public Duration poolSampleInterval() {
-                return interval;
-            }
-        };
+        history.settings = new ChartHistorySettings(Duration.ofHours(24), interval);
         history.store = new ChartHistoryStore() { // the schedule is decided in memory; what is written is not asked here
             @Override
             public void save(List<MarkSample> marks, List<PoolSample> pools) {

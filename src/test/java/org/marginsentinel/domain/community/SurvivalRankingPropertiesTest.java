@@ -7,106 +7,116 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.marginsentinel.testsupport.Seeds;
 
 /**
  * Properties of the ranking over random groups of traders (random capital, paths with gains, losses and
- * liquidations). Each case comes from a fixed seed, so a failure names the seed that reproduces it.
+ * liquidations): {@value #SEEDS} fixed seeds per property in one test each ({@link Seeds}: a failure names the
+ * seed that reproduces it).
  */
 class SurvivalRankingPropertiesTest {
 
-    static Stream<Long> seeds() {
-        return Stream.iterate(1L, seed -> seed + 1).limit(300);
+    static final int SEEDS = 300;
+
+    @Test
+    void rank_doesNotDependOnTheInputOrder() {
+        Seeds.checkEvery(SEEDS, seed -> {
+            Random random = new Random(seed);
+            List<TraderPeriod> group = group(random);
+            List<TraderPeriod> shuffled = new ArrayList<>(group);
+            Collections.shuffle(shuffled, random);
+
+            assertThat(ids(SurvivalRanking.rank(shuffled))).as("seed %d", seed).isEqualTo(ids(SurvivalRanking.rank(group)));
+            return true;
+        });
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void rank_doesNotDependOnTheInputOrder(long seed) {
-        Random random = new Random(seed);
-        List<TraderPeriod> group = group(random);
-        List<TraderPeriod> shuffled = new ArrayList<>(group);
-        Collections.shuffle(shuffled, random);
+    @Test
+    void rank_everySurvivorAboveEveryLiquidatedMember() {
+        Seeds.check(SEEDS, 250, seed -> { // counted: groups with survivors and liquidated members (275 of 300)
+            List<Standing> ranked = SurvivalRanking.rank(group(new Random(seed)));
 
-        assertThat(ids(SurvivalRanking.rank(shuffled))).as("seed %d", seed).isEqualTo(ids(SurvivalRanking.rank(group)));
+            for (int i = 1; i < ranked.size(); i++) {
+                assertThat(ranked.get(i).liquidations()).as("seed %d position %d", seed, i)
+                        .isGreaterThanOrEqualTo(ranked.get(i - 1).liquidations());
+            }
+            return ranked.get(0).liquidations() == 0 && ranked.get(ranked.size() - 1).liquidations() > 0;
+        });
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void rank_everySurvivorAboveEveryLiquidatedMember(long seed) {
-        List<Standing> ranked = SurvivalRanking.rank(group(new Random(seed)));
+    @Test
+    void anotherLiquidation_neverMovesAMemberUp() {
+        Seeds.checkEvery(SEEDS, seed -> {
+            Random random = new Random(seed);
+            List<TraderPeriod> group = group(random);
+            int who = random.nextInt(group.size());
+            TraderPeriod before = group.get(who);
+            List<TraderPeriod> worse = new ArrayList<>(group);
+            worse.set(who, new TraderPeriod(before.memberId(), before.capital(), before.pnlPath(), before.liquidations() + 1));
 
-        for (int i = 1; i < ranked.size(); i++) {
-            assertThat(ranked.get(i).liquidations()).as("seed %d position %d", seed, i)
-                    .isGreaterThanOrEqualTo(ranked.get(i - 1).liquidations());
-        }
+            assertThat(rankOf(before.memberId(), SurvivalRanking.rank(worse))).as("seed %d", seed)
+                    .isGreaterThanOrEqualTo(rankOf(before.memberId(), SurvivalRanking.rank(group)));
+            return true;
+        });
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void anotherLiquidation_neverMovesAMemberUp(long seed) {
-        Random random = new Random(seed);
-        List<TraderPeriod> group = group(random);
-        int who = random.nextInt(group.size());
-        TraderPeriod before = group.get(who);
-        List<TraderPeriod> worse = new ArrayList<>(group);
-        worse.set(who, new TraderPeriod(before.memberId(), before.capital(), before.pnlPath(), before.liquidations() + 1));
+    @Test
+    void aBetterFinalResult_neverMovesAMemberDown() {
+        Seeds.checkEvery(SEEDS, seed -> {
+            Random random = new Random(seed);
+            List<TraderPeriod> group = group(random);
+            int who = random.nextInt(group.size());
+            TraderPeriod before = group.get(who);
+            List<BigDecimal> path = new ArrayList<>(before.pnlPath());
+            path.add(before.finalPnl().add(BigDecimal.valueOf(1 + random.nextInt(5_000))));
+            List<TraderPeriod> better = new ArrayList<>(group);
+            better.set(who, new TraderPeriod(before.memberId(), before.capital(), path, before.liquidations()));
 
-        assertThat(rankOf(before.memberId(), SurvivalRanking.rank(worse))).as("seed %d", seed)
-                .isGreaterThanOrEqualTo(rankOf(before.memberId(), SurvivalRanking.rank(group)));
+            assertThat(SurvivalRanking.measure(better.get(who)).score()).as("seed %d", seed)
+                    .isGreaterThan(SurvivalRanking.measure(before).score());
+            assertThat(rankOf(before.memberId(), SurvivalRanking.rank(better))).as("seed %d", seed)
+                    .isLessThanOrEqualTo(rankOf(before.memberId(), SurvivalRanking.rank(group)));
+            return true;
+        });
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void aBetterFinalResult_neverMovesAMemberDown(long seed) {
-        Random random = new Random(seed);
-        List<TraderPeriod> group = group(random);
-        int who = random.nextInt(group.size());
-        TraderPeriod before = group.get(who);
-        List<BigDecimal> path = new ArrayList<>(before.pnlPath());
-        path.add(before.finalPnl().add(BigDecimal.valueOf(1 + random.nextInt(5_000))));
-        List<TraderPeriod> better = new ArrayList<>(group);
-        better.set(who, new TraderPeriod(before.memberId(), before.capital(), path, before.liquidations()));
+    @Test
+    void measure_isScaleFree_andBounded() {
+        Seeds.checkEvery(SEEDS, seed -> {
+            Random random = new Random(seed);
+            TraderPeriod period = trader(random, 1);
+            BigDecimal factor = BigDecimal.valueOf(1 + random.nextInt(1000), random.nextInt(3));
+            TraderPeriod scaled = new TraderPeriod(1, period.capital().multiply(factor),
+                    period.pnlPath().stream().map(p -> p.multiply(factor)).toList(), period.liquidations());
 
-        assertThat(SurvivalRanking.measure(better.get(who)).score()).as("seed %d", seed)
-                .isGreaterThan(SurvivalRanking.measure(before).score());
-        assertThat(rankOf(before.memberId(), SurvivalRanking.rank(better))).as("seed %d", seed)
-                .isLessThanOrEqualTo(rankOf(before.memberId(), SurvivalRanking.rank(group)));
+            Standing s = SurvivalRanking.measure(period);
+            Standing t = SurvivalRanking.measure(scaled);
+            assertThat(t.returnFraction().subtract(s.returnFraction()).abs()).as("seed %d", seed)
+                    .isLessThanOrEqualTo(new BigDecimal("1e-9"));
+            assertThat(t.maxDrawdown().subtract(s.maxDrawdown()).abs()).as("seed %d", seed)
+                    .isLessThanOrEqualTo(new BigDecimal("1e-9"));
+            assertThat(s.maxDrawdown()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
+            assertThat(s.score()).isEqualByComparingTo(s.returnFraction().subtract(s.maxDrawdown()));
+            return true;
+        });
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void measure_isScaleFree_andBounded(long seed) {
-        Random random = new Random(seed);
-        TraderPeriod period = trader(random, 1);
-        BigDecimal factor = BigDecimal.valueOf(1 + random.nextInt(1000), random.nextInt(3));
-        TraderPeriod scaled = new TraderPeriod(1, period.capital().multiply(factor),
-                period.pnlPath().stream().map(p -> p.multiply(factor)).toList(), period.liquidations());
+    @Test
+    void measure_pathThatNeverFalls_hasNoDrawdown() {
+        Seeds.checkEvery(SEEDS, seed -> {
+            Random random = new Random(seed);
+            List<BigDecimal> path = new ArrayList<>();
+            BigDecimal pnl = BigDecimal.ZERO;
+            for (int i = 0; i < 1 + random.nextInt(20); i++) {
+                pnl = pnl.add(BigDecimal.valueOf(random.nextInt(500), 2));
+                path.add(pnl);
+            }
 
-        Standing s = SurvivalRanking.measure(period);
-        Standing t = SurvivalRanking.measure(scaled);
-        assertThat(t.returnFraction().subtract(s.returnFraction()).abs()).as("seed %d", seed)
-                .isLessThanOrEqualTo(new BigDecimal("1e-9"));
-        assertThat(t.maxDrawdown().subtract(s.maxDrawdown()).abs()).as("seed %d", seed)
-                .isLessThanOrEqualTo(new BigDecimal("1e-9"));
-        assertThat(s.maxDrawdown()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
-        assertThat(s.score()).isEqualByComparingTo(s.returnFraction().subtract(s.maxDrawdown()));
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void measure_pathThatNeverFalls_hasNoDrawdown(long seed) {
-        Random random = new Random(seed);
-        List<BigDecimal> path = new ArrayList<>();
-        BigDecimal pnl = BigDecimal.ZERO;
-        for (int i = 0; i < 1 + random.nextInt(20); i++) {
-            pnl = pnl.add(BigDecimal.valueOf(random.nextInt(500), 2));
-            path.add(pnl);
-        }
-
-        assertThat(SurvivalRanking.measure(new TraderPeriod(1, new BigDecimal("10000"), path, 0)).maxDrawdown())
-                .as("seed %d", seed).isEqualByComparingTo("0");
+            assertThat(SurvivalRanking.measure(new TraderPeriod(1, new BigDecimal("10000"), path, 0)).maxDrawdown())
+                    .as("seed %d", seed).isEqualByComparingTo("0");
+            return true;
+        });
     }
 
     private static List<TraderPeriod> group(Random random) {

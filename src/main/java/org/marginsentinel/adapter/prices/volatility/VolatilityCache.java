@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
-import org.marginsentinel.application.insight.InsightsConfig;
+import org.marginsentinel.adapter.config.InsightsConfig;
 import org.marginsentinel.application.port.Volatilities;
 import org.marginsentinel.application.risk.RiskMonitor;
 import org.marginsentinel.domain.insight.DailyVolatility;

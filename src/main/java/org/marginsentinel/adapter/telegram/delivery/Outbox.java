@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.format.MessageChunker;
 import org.marginsentinel.adapter.telegram.store.ChatDirectory;
-import org.marginsentinel.adapter.telegram.store.OutboxMessageEntity;
 import org.marginsentinel.adapter.telegram.store.OutboxStore;
 
 /**
@@ -75,26 +74,15 @@ public class Outbox {
         String buttons = ButtonsJson.write(message.buttons());
         List<Long> ids = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
-            OutboxMessageEntity row = new OutboxMessageEntity();
-            row.chatId = message.chatId();
-            row.messageThreadId = message.messageThreadId();
-            row.replyToMessageId = i == 0 ? message.replyToMessageId() : null;
-            row.editMessageId = message.editMessageId();
-            row.html = parts.get(i);
-            row.buttons = i == parts.size() - 1 ? buttons : null;
-            row.silent = message.silent();
-            row.priority = message.priority();
-            row.supersedeKey = message.supersedeKey();
-            row.status = OutboxMessageEntity.Status.PENDING;
-            row.attempts = 0;
-            row.notBefore = message.notBefore() != null && message.notBefore().isAfter(now) ? message.notBefore() : now;
-            row.createdAt = now;
-            row.hasPhoto = message.hasPhoto();
-            store.insert(row);
+            long id = store.insert(new OutboxStore.NewRow(message.chatId(), message.messageThreadId(),
+                    i == 0 ? message.replyToMessageId() : null, message.editMessageId(), parts.get(i),
+                    i == parts.size() - 1 ? buttons : null, message.silent(), message.priority(), message.supersedeKey(),
+                    message.notBefore() != null && message.notBefore().isAfter(now) ? message.notBefore() : now, now,
+                    message.hasPhoto()));
             if (message.hasPhoto()) {
-                store.savePhoto(row.id, message.photoPng());
+                store.savePhoto(id, message.photoPng());
             }
-            ids.add(row.id);
+            ids.add(id);
         }
         enqueued.fire(new OutboxEnqueued(message.chatId(), message.priority(), ids.size()));
         return List.copyOf(ids);

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
-import org.marginsentinel.adapter.persistence.Durability;
+import org.marginsentinel.application.port.Durability;
 import org.marginsentinel.adapter.telegram.TelegramMetrics;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.format.MessageChunker;

@@ -17,7 +17,7 @@ import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory.BoardMessage;
-import org.marginsentinel.adapter.telegram.store.TelegramGroupEntity;
+import org.marginsentinel.adapter.telegram.store.LockedGroup;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.community.RiskBoard;
 
@@ -83,14 +83,14 @@ public class BoardCommand implements ChatCommand, CallbackHandler {
             throw new CommandRejected("/board takes no arguments.");
         }
         Instant now = clock.instant();
-        TelegramGroupEntity group = directory.lockGroup(context.chatId(), now);
+        LockedGroup group = directory.lockGroup(context.chatId(), now);
         BoardMessage current = directory.boardMessage(group);
         if (current instanceof BoardMessage.Sent sent && Objects.equals(sent.threadId(), context.messageThreadId())
                 && inView(sent.messageId(), context.messageId())) {
             if (!isFresh(group, now)) {
                 outbox.enqueue(OutgoingMessage.edit(context.chatId(), sent.messageId(), render(context.chatId(), now))
                         .withButtons(refreshRow()).superseding("board:edit"));
-                group.boardRenderedAt = now;
+                group.boardRendered(now);
             }
             return null; // the board just above the command is up to date
         }
@@ -101,9 +101,7 @@ public class BoardCommand implements ChatCommand, CallbackHandler {
                 .withPriority(OutgoingMessage.PRIORITY_REPLY)
                 .superseding("board"));
         if (!rows.isEmpty()) {
-            group.boardOutboxId = rows.get(0);
-            group.boardThreadId = context.messageThreadId();
-            group.boardRenderedAt = now;
+            group.boardPosted(rows.get(0), context.messageThreadId(), now);
         }
         return null;
     }
@@ -118,12 +116,12 @@ public class BoardCommand implements ChatCommand, CallbackHandler {
     public BotReply onPress(CommandContext context, String data) {
         GroupOnly.require(context, name());
         Instant now = clock.instant();
-        TelegramGroupEntity group = directory.lockGroup(context.chatId(), now);
+        LockedGroup group = directory.lockGroup(context.chatId(), now);
         if (isFresh(group, now)) {
             throw new CommandRejected("The board is up to date: it refreshes at most every "
                     + config.boardRefreshInterval().toSeconds() + " s.");
         }
-        group.boardRenderedAt = now;
+        group.boardRendered(now);
         return BotReply.html(render(context.chatId(), now)).withButtons(refreshRow());
     }
 
@@ -133,8 +131,8 @@ public class BoardCommand implements ChatCommand, CallbackHandler {
         return GroupViews.board(riskBoard.rows(names.keySet()), names, config.boardMaxMembers(), now);
     }
 
-    private boolean isFresh(TelegramGroupEntity group, Instant now) {
-        return group.boardRenderedAt != null && now.isBefore(group.boardRenderedAt.plus(config.boardRefreshInterval()));
+    private boolean isFresh(LockedGroup group, Instant now) {
+        return group.boardRenderedAt() != null && now.isBefore(group.boardRenderedAt().plus(config.boardRefreshInterval()));
     }
 
     private static boolean inView(int boardMessageId, Integer commandMessageId) {

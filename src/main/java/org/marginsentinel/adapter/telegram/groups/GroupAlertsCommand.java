@@ -12,7 +12,7 @@ import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
-import org.marginsentinel.adapter.telegram.store.TelegramGroupEntity;
+import org.marginsentinel.adapter.telegram.store.LockedGroup;
 import org.marginsentinel.application.CommandRejected;
 
 /**
@@ -67,7 +67,7 @@ public class GroupAlertsCommand implements ChatCommand {
         GroupOnly.require(context, name());
         Instant now = clock.instant();
         if (context.args().isEmpty()) {
-            boolean on = directory.group(context.chatId()).map(g -> g.alertsEnabled).orElse(false);
+            boolean on = directory.alertsEnabled(context.chatId());
             return BotReply.html(on ? "🔔 Group alerts are on. An admin can stop them with /groupalerts off."
                     : "🔕 Group alerts are off. An admin can turn them on with /groupalerts on.");
         }
@@ -76,11 +76,9 @@ public class GroupAlertsCommand implements ChatCommand {
             throw new CommandRejected("Say /groupalerts on or /groupalerts off.");
         }
         requireAdmin(context);
-        TelegramGroupEntity group = directory.lockGroup(context.chatId(), now);
-        group.alertsEnabled = choice.equals("on");
-        group.alertsThreadId = group.alertsEnabled ? context.messageThreadId() : null;
-        group.updatedAt = now;
-        if (!group.alertsEnabled) {
+        LockedGroup group = directory.lockGroup(context.chatId(), now);
+        group.alerts(choice.equals("on"), context.messageThreadId(), now);
+        if (!group.alertsEnabled()) {
             return BotReply.html("🔕 Group alerts are off. Members still get their own warnings in private.");
         }
         return BotReply.html("🔔 Group alerts are on" + (context.messageThreadId() != null ? " in this topic" : "")

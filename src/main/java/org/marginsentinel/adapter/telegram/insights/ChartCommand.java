@@ -16,7 +16,7 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
-import org.marginsentinel.application.insight.InsightsConfig;
+import org.marginsentinel.adapter.config.InsightsConfig;
 import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
 import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;

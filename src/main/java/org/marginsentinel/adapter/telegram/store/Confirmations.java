@@ -32,8 +32,9 @@ public class Confirmations {
 
     /** The row, locked for update so two presses cannot both use it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<ConfirmationEntity> lock(long id) {
-        return Optional.ofNullable(em.find(ConfirmationEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+    public Optional<LockedConfirmation> lock(long id) {
+        return Optional.ofNullable(em.find(ConfirmationEntity.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .map(LockedConfirmation::new);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

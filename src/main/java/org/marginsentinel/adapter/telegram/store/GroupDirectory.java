@@ -103,7 +103,7 @@ public class GroupDirectory {
     }
 
     /** The group's settings row, created with everything off; locked so refreshes and toggles serialise. */
-    public TelegramGroupEntity lockGroup(long chatId, Instant now) {
+    public LockedGroup lockGroup(long chatId, Instant now) {
         TelegramGroupEntity group = em.find(TelegramGroupEntity.class, chatId, LockModeType.PESSIMISTIC_WRITE);
         if (group == null) {
             group = new TelegramGroupEntity();
@@ -113,11 +113,13 @@ public class GroupDirectory {
             em.persist(group);
             em.flush();
         }
-        return group;
+        return new LockedGroup(group);
     }
 
-    public Optional<TelegramGroupEntity> group(long chatId) {
-        return Optional.ofNullable(em.find(TelegramGroupEntity.class, chatId));
+    /** Whether an admin turned group alerts on here (off for a group never seen). */
+    public boolean alertsEnabled(long chatId) {
+        TelegramGroupEntity group = em.find(TelegramGroupEntity.class, chatId);
+        return group != null && group.alertsEnabled;
     }
 
     /** The bot left the group: no more alerts and no board to edit there (members keep their opt-in). */
@@ -132,7 +134,8 @@ public class GroupDirectory {
         }
     }
 
-    public BoardMessage boardMessage(TelegramGroupEntity group) {
+    public BoardMessage boardMessage(LockedGroup locked) {
+        TelegramGroupEntity group = locked.row();
         if (group.boardOutboxId == null) {
             return new BoardMessage.None();
         }

@@ -19,6 +19,9 @@ import java.util.Set;
 @ApplicationScoped
 public class Inbox {
 
+    /** Longest update JSON the table takes: a longer update is not stored (and so never handled). */
+    public static final int MAX_PAYLOAD = InboxEntity.MAX_PAYLOAD;
+
     @Inject
     EntityManager em;
 

@@ -30,9 +30,32 @@ public class OutboxStore {
     public record RowsWithdrawn(long chatId) {
     }
 
+    /** A message part to queue; see {@code V2__telegram.sql} for the column meanings. */
+    public record NewRow(long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
+                         String html, String buttons, boolean silent, int priority, String supersedeKey,
+                         Instant notBefore, Instant createdAt, boolean hasPhoto) {
+    }
+
+    /** Queues one PENDING row in the caller's transaction; returns its id. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insert(OutboxMessageEntity row) {
+    public long insert(NewRow message) {
+        OutboxMessageEntity row = new OutboxMessageEntity();
+        row.chatId = message.chatId();
+        row.messageThreadId = message.messageThreadId();
+        row.replyToMessageId = message.replyToMessageId();
+        row.editMessageId = message.editMessageId();
+        row.html = message.html();
+        row.buttons = message.buttons();
+        row.silent = message.silent();
+        row.priority = message.priority();
+        row.supersedeKey = message.supersedeKey();
+        row.status = Status.PENDING;
+        row.attempts = 0;
+        row.notBefore = message.notBefore();
+        row.createdAt = message.createdAt();
+        row.hasPhoto = message.hasPhoto();
         em.persist(row);
+        return row.id;
     }
 
     /** Keeps the PNG of a photo row (inserted in the same transaction) until it is sent. */

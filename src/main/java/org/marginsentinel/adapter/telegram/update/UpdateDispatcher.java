@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
-import org.marginsentinel.adapter.persistence.Durability;
+import org.marginsentinel.application.port.Durability;
 import org.marginsentinel.adapter.telegram.store.Inbox;
-import org.marginsentinel.adapter.telegram.store.InboxEntity;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
@@ -81,7 +80,7 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
                 }
                 if (in.kind() != Inbound.Kind.IGNORED) {
                     String payload = json.writeValueAsString(update);
-                    if (payload.length() <= InboxEntity.MAX_PAYLOAD) {
+                    if (payload.length() <= Inbox.MAX_PAYLOAD) {
                         durable.put(in.updateId(), payload);
                     } else {
                         LOG.warnf("Update %d is too large for the inbox (%d characters); handling it without",

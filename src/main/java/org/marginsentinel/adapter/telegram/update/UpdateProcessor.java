@@ -23,8 +23,8 @@ import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupViews;
 import org.marginsentinel.adapter.telegram.groups.PrivateChatLink;
 import org.marginsentinel.adapter.telegram.store.ChatDirectory;
-import org.marginsentinel.adapter.telegram.store.ConfirmationEntity;
 import org.marginsentinel.adapter.telegram.store.Confirmations;
+import org.marginsentinel.adapter.telegram.store.LockedConfirmation;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.adapter.telegram.store.HandledUpdates;
 import org.marginsentinel.adapter.telegram.store.OutboxStore;
@@ -94,10 +94,7 @@ public class UpdateProcessor {
             return Outcome.DONE;
         }
         if (in.kind() == Inbound.Kind.CALLBACK && isConfirmationPress(in.callbackData())) {
-            parseId(in.callbackData()).flatMap(confirmations::lock).ifPresent(confirmation -> {
-                confirmation.status = ConfirmationEntity.Status.FAILED;
-                confirmation.resolvedAt = now;
-            });
+            parseId(in.callbackData()).flatMap(confirmations::lock).ifPresent(confirmation -> confirmation.fail(now));
             editPressedMessage(in, BotReply.html(BotTexts.rejected(rejected.getMessage(), null)), now);
         }
         return Outcome.alert("⚠️ " + rejected.getMessage());
@@ -249,36 +246,33 @@ public class UpdateProcessor {
     }
 
     private Outcome onConfirmationPress(Inbound in, boolean confirm, Instant now) {
-        Optional<ConfirmationEntity> found = parseId(in.callbackData()).flatMap(confirmations::lock)
-                .filter(c -> c.chatId == in.chatId());
+        Optional<LockedConfirmation> found = parseId(in.callbackData()).flatMap(confirmations::lock)
+                .filter(c -> c.chatId() == in.chatId());
         if (found.isEmpty()) {
             return Outcome.answer(BotTexts.BUTTON_GONE);
         }
-        ConfirmationEntity confirmation = found.get();
-        if (confirmation.ownerUserId != in.userId()) {
+        LockedConfirmation confirmation = found.get();
+        if (confirmation.ownerUserId() != in.userId()) {
             return Outcome.alert(BotTexts.NOT_YOUR_BUTTON);
         }
-        if (confirmation.status == ConfirmationEntity.Status.EXPIRED
-                || (confirmation.status == ConfirmationEntity.Status.PENDING && !now.isBefore(confirmation.expiresAt))) {
-            confirmation.status = ConfirmationEntity.Status.EXPIRED;
-            confirmation.resolvedAt = now;
+        if (confirmation.expiredAt(now)) {
+            confirmation.expire(now);
             editPressedMessage(in, BotReply.html(BotTexts.EXPIRED_HTML), now);
             return Outcome.alert(BotTexts.EXPIRED_ANSWER);
         }
-        if (confirmation.status != ConfirmationEntity.Status.PENDING) {
+        if (!confirmation.pending()) {
             // The first press already replaced the question with its result; don't overwrite that.
             return Outcome.answer(BotTexts.ALREADY_ANSWERED);
         }
-        confirmation.resolvedAt = now;
         if (!confirm) {
-            confirmation.status = ConfirmationEntity.Status.CANCELLED;
+            confirmation.cancel(now);
             editPressedMessage(in, BotReply.html(BotTexts.CANCELLED_HTML), now);
             return Outcome.answer(BotTexts.CANCELLED_ANSWER);
         }
-        confirmation.status = ConfirmationEntity.Status.CONFIRMED;
-        ConfirmableAction action = registry.action(confirmation.actionKey).orElseThrow(() ->
-                new IllegalStateException("No ConfirmableAction with key '" + confirmation.actionKey + "'"));
-        BotReply result = action.confirmed(context(in, List.of(), ""), confirmation.payload);
+        confirmation.confirm(now);
+        ConfirmableAction action = registry.action(confirmation.actionKey()).orElseThrow(() ->
+                new IllegalStateException("No ConfirmableAction with key '" + confirmation.actionKey() + "'"));
+        BotReply result = action.confirmed(context(in, List.of(), ""), confirmation.payload());
         if (result != null) {
             editPressedMessage(in, result, now);
         }

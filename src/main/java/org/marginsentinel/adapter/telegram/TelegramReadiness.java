@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.monitoring;
+package org.marginsentinel.adapter.telegram;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +7,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.marginsentinel.adapter.telegram.TelegramStatus;
 
 /**
  * "Telegram" in {@code /q/health/ready}.

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.marginsentinel.application.port.Durability;
 
 /**
  * Group commit for the embedded database: H2 writes committed transactions to its file in the background (every
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * docs/BENCHMARKS.md). PostgreSQL makes each commit durable itself, so there it does nothing.
  */
 @ApplicationScoped
-public class Durability {
+public class CheckpointDurability implements Durability {
 
     @Inject
     DataSource dataSource;
@@ -26,11 +27,11 @@ public class Durability {
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
-    protected Durability() {
+    protected CheckpointDurability() {
     }
 
     /** Outside CDI (tests). */
-    Durability(DataSource dataSource, String dbKind) {
+    CheckpointDurability(DataSource dataSource, String dbKind) {
         this.dataSource = dataSource;
         this.dbKind = dbKind;
     }
@@ -41,6 +42,7 @@ public class Durability {
      *
      * @throws SQLException when the database cannot write; then nothing may be told outside
      */
+    @Override
     public void flush() throws SQLException {
         if (!"h2".equals(dbKind)) {
             return;

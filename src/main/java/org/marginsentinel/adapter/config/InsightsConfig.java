@@ -1,4 +1,4 @@
-package org.marginsentinel.application.insight;
+package org.marginsentinel.adapter.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

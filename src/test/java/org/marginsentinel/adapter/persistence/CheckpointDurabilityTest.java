@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@link Durability#flush()} promises, on a real H2 file with a long write delay: commits before a flush
+ * What {@link CheckpointDurability#flush()} promises, on a real H2 file with a long write delay: commits before a flush
  * survive a crash, commits after it may not. H2's {@code SHUTDOWN IMMEDIATELY} closes the file without writing
  * anything more, as a killed process would.
  */
-class DurabilityTest {
+class CheckpointDurabilityTest {
 
     @TempDir
     Path directory;
@@ -30,7 +30,7 @@ class DurabilityTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
         dataSource.setUser("sa");
-        Durability durability = new Durability(dataSource, "h2");
+        CheckpointDurability durability = new CheckpointDurability(dataSource, "h2");
 
         try (Connection keepOpen = dataSource.getConnection(); Statement sql = keepOpen.createStatement()) {
             sql.execute("create table sent (id int primary key)");
@@ -46,7 +46,7 @@ class DurabilityTest {
     @Test
     void otherDatabases_flushIsNothing() throws SQLException {
         // No data source is touched: PostgreSQL's commit is durable when it returns.
-        new Durability(null, "postgresql").flush();
+        new CheckpointDurability(null, "postgresql").flush();
     }
 
     private static List<Integer> ids(String url) throws SQLException {
