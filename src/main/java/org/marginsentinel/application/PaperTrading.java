@@ -258,6 +258,10 @@ public class PaperTrading {
     /** The account after the netting, refused if it opens exposure without the margin or at a liquidating mark. */
     private AccountRisk assess(PaperAccount account, AccountSnapshot before, StoredPosition existing, Netting netting,
                                BigDecimal mark) {
+        if (netting.opensExposure()) {
+            // The new margin comes out of the cross pool: value it at fresh marks only.
+            requireFreshCrossMarks(before, existing, "a new position's margin");
+        }
         List<PricedPosition> planned = new ArrayList<>();
         for (StoredPosition other : before.positions()) {
             if (other != existing) {
@@ -354,7 +358,12 @@ public class PaperTrading {
      * richer than it is, and money taken out of it on that valuation could leave it under water.
      */
     private static void requireFreshCrossMarks(AccountSnapshot snapshot, String purpose) {
-        List<String> stale = snapshot.positions().stream().map(StoredPosition::position)
+        requireFreshCrossMarks(snapshot, null, purpose);
+    }
+
+    /** The same, leaving out {@code traded}: the order being placed values it at its own price. */
+    private static void requireFreshCrossMarks(AccountSnapshot snapshot, StoredPosition traded, String purpose) {
+        List<String> stale = snapshot.positions().stream().filter(p -> p != traded).map(StoredPosition::position)
                 .filter(p -> !p.isIsolated() && snapshot.symbolsWithoutMark().contains(p.symbol()))
                 .map(Position::symbol).distinct().sorted().toList();
         if (!stale.isEmpty()) {

@@ -96,6 +96,21 @@ class PaperTradingTest {
     }
 
     @Test
+    void newExposure_isRefused_whileACrossSymbolHasNoFreshMark_butReducingIsNot() {
+        trading.open(TRADER, order("ETHUSDT", Side.LONG, "10", 10, MarginMode.CROSS, null));
+        trading.open(TRADER, order("BTCUSDT", Side.LONG, "0.1", 5, MarginMode.ISOLATED, null));
+        desk.marks.stale("ETHUSDT");
+
+        refusedWithoutChange(() -> trading.open(TRADER, order("BTCUSDT", Side.LONG, "0.1", 5, null, null)),
+                "No fresh mark price for ETHUSDT");
+        refusedWithoutChange(() -> trading.preview(TRADER, order("SOLUSDT", Side.SHORT, "1", 5, null, "100")),
+                "No fresh mark price for ETHUSDT");
+
+        TradeResult reduced = trading.open(TRADER, order("BTCUSDT", Side.SHORT, "0.05", 5, null, null));
+        assertThat(reduced.closedQuantity()).isEqualByComparingTo("0.05");
+    }
+
+    @Test
     void marginMoves_changeTheIsolatedMarginOnly() {
         trading.open(TRADER, order("BTCUSDT", Side.LONG, "0.1", 5, MarginMode.ISOLATED, null));
 
