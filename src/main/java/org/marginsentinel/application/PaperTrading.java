@@ -104,7 +104,7 @@ public class PaperTrading {
         // Locks: the caller usually withdraws next in the same transaction, and every read of the
         // account and its positions must come after the lock to see what concurrent commands committed.
         AccountSnapshot snapshot = value(account(userId, true));
-        requireFreshCrossMarks(snapshot, "a withdrawal");
+        requireFreshCrossMarks(snapshot, null, "a withdrawal");
         return snapshot.risk().cross().withdrawable();
     }
 
@@ -113,7 +113,7 @@ public class PaperTrading {
         requirePositiveAmount(amount);
         PaperAccount account = account(userId, true);
         AccountSnapshot before = value(account);
-        requireFreshCrossMarks(before, "a withdrawal");
+        requireFreshCrossMarks(before, null, "a withdrawal");
         BigDecimal withdrawable = before.risk().cross().withdrawable();
         if (amount.compareTo(withdrawable) > 0) {
             throw new CommandRejected("You can withdraw at most " + usdt(withdrawable)
@@ -228,7 +228,7 @@ public class PaperTrading {
         }
         MarginChange change;
         if (add) {
-            requireFreshCrossMarks(before, "moving margin out of the cross wallet");
+            requireFreshCrossMarks(before, null, "moving margin out of the cross wallet");
             BigDecimal available = unflooredAvailable(before.risk().cross());
             if (amount.compareTo(available) > 0) {
                 throw new CommandRejected("Only " + usdt(available.max(BigDecimal.ZERO)) + " is available to add.");
@@ -354,18 +354,12 @@ public class PaperTrading {
     }
 
     /**
-     * Refuses, changing nothing, when a cross position has no fresh mark: valued at its entry, the pool could look
-     * richer than it is, and money taken out of it on that valuation could leave it under water.
+     * Refuses, changing nothing, when a cross position (other than {@code traded}, which the order prices itself) has
+     * no fresh mark: valued at its entry, the pool could look richer than it is, and money taken out of it on that
+     * valuation could leave it under water.
      */
-    private static void requireFreshCrossMarks(AccountSnapshot snapshot, String purpose) {
-        requireFreshCrossMarks(snapshot, null, purpose);
-    }
-
-    /** The same, leaving out {@code traded}: the order being placed values it at its own price. */
     private static void requireFreshCrossMarks(AccountSnapshot snapshot, StoredPosition traded, String purpose) {
-        List<String> stale = snapshot.positions().stream().filter(p -> p != traded).map(StoredPosition::position)
-                .filter(p -> !p.isIsolated() && snapshot.symbolsWithoutMark().contains(p.symbol()))
-                .map(Position::symbol).distinct().sorted().toList();
+        List<String> stale = snapshot.crossSymbolsWithoutMark(traded);
         if (!stale.isEmpty()) {
             throw new CommandRejected("No fresh mark price for " + String.join(", ", stale) + " right now, so I can't "
                     + "value your cross positions for " + purpose + ". Nothing was changed; try again shortly.");

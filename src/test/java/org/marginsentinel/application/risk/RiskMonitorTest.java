@@ -81,6 +81,23 @@ class RiskMonitorTest {
     }
 
     @Test
+    void ticks_readNothingFromTheStores_evenWhileWarning() {
+        open("BTCUSDT", Side.LONG, "0.1", 5, MarginMode.ISOLATED, "80000");
+        open("ETHUSDT", Side.LONG, "10", 20, MarginMode.CROSS, "2600");
+        int accountReads = rig.desk.store.reads();
+        int alertReads = rig.desk.alerts.reads();
+
+        assertThat(tick("71000", "2600", "110")).hasSize(1);    // isolated WARNING
+        // isolated DANGER; the pool (8,400 of cross wallet) 8,280 down: margin ratio 59%, a WARNING
+        assertThat(tick("67000", "1772", "110")).anySatisfy(n -> assertThat(n).isInstanceOf(Notice.PoolWarning.class))
+                .anySatisfy(n -> assertThat(n).isInstanceOf(Notice.PositionWarning.class));
+        tick("80000", "2600", "110");
+
+        assertThat(rig.desk.store.reads()).isEqualTo(accountReads);
+        assertThat(rig.desk.alerts.reads()).isEqualTo(alertReads);
+    }
+
+    @Test
     void aGapPastTheLiquidationPrice_liquidatesAtTheMark_withTheLiquidationPriceInTheNotice() {
         open("BTCUSDT", Side.LONG, "0.1", 5, MarginMode.ISOLATED, "80000");
 

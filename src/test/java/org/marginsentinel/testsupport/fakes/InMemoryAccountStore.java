@@ -34,9 +34,11 @@ public final class InMemoryAccountStore implements PaperAccountStore {
     private final Map<Long, Row> rows = new LinkedHashMap<>();
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private long nextId = 1;
+    private int reads;
 
     @Override
     public Optional<PaperAccount> find(long userId) {
+        reads++;
         return Optional.ofNullable(accounts.get(userId));
     }
 
@@ -64,12 +66,14 @@ public final class InMemoryAccountStore implements PaperAccountStore {
 
     @Override
     public List<StoredPosition> openPositions(long userId) {
+        reads++;
         return rows.values().stream().filter(r -> r.userId() == userId && r.status() == PositionStatus.OPEN)
                 .sorted(Comparator.comparingInt(Row::number)).map(InMemoryAccountStore::stored).toList();
     }
 
     @Override
     public void forEachOpenBook(Consumer<OpenBook> books) {
+        reads++;
         for (PaperAccount account : accounts.values()) {
             List<StoredPosition> open = openPositions(account.userId());
             if (!open.isEmpty()) {
@@ -104,6 +108,11 @@ public final class InMemoryAccountStore implements PaperAccountStore {
     @Override
     public void record(long userId, LedgerKind kind, BigDecimal amount, Long positionId, Instant now) {
         ledger.add(new LedgerEntry(userId, kind, amount, now));
+    }
+
+    /** How many reads (find, lock, open positions, open books) were made so far. */
+    public int reads() {
+        return reads;
     }
 
     /** Every ledger entry so far, oldest first. */

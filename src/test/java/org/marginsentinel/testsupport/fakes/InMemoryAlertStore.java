@@ -11,14 +11,22 @@ public final class InMemoryAlertStore implements AlertStore {
 
     private final Map<Long, AlertPreferences> preferences = new HashMap<>();
     private final Map<String, AlertState> states = new HashMap<>();
+    private int reads;
+
+    /** How many reads of preferences or states were made so far. */
+    public int reads() {
+        return reads;
+    }
 
     @Override
     public Map<Long, AlertPreferences> allPreferences() {
+        reads++;
         return Map.copyOf(preferences);
     }
 
     @Override
     public AlertPreferences preferences(long userId) {
+        reads++;
         return preferences.getOrDefault(userId, AlertPreferences.DEFAULTS);
     }
 
@@ -29,6 +37,7 @@ public final class InMemoryAlertStore implements AlertStore {
 
     @Override
     public Map<String, AlertState> allStates() {
+        reads++;
         return Map.copyOf(states);
     }
 
