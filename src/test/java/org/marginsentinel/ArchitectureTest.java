@@ -81,8 +81,8 @@ class ArchitectureTest {
      * Use cases stay framework-free: the JDK, the domain, the application itself, and the Jakarta standard
      * annotations only. So no Quarkus (io.quarkus), no SmallRye or MicroProfile config (config reaches use cases
      * as plain values, mapped in adapter.config), no TelegramBots, no JPA or Hibernate, no Micrometer. Allowed on
-     * purpose: jakarta.inject, jakarta.enterprise (scopes, events), jakarta.transaction (transaction boundaries)
-     * and jakarta.annotation (life-cycle). They are a specification that any container implements, they only mark
+     * purpose: jakarta.inject, jakarta.enterprise (scopes, events), jakarta.decorator (CDI decorators: every account
+     * write signals the risk index), jakarta.transaction (transaction boundaries) and jakarta.annotation (life-cycle). They are a specification that any container implements, they only mark
      * a class, and it stays callable with {@code new} in a plain test; removing them would move every use case's
      * wiring into producers without making anything easier to test.
      */
@@ -90,7 +90,8 @@ class ArchitectureTest {
     void application_dependsOnlyOnTheJdkDomainAndJakartaAnnotations() {
         classes().that().resideInAPackage(APPLICATION)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..",
-                        "jakarta.inject..", "jakarta.enterprise..", "jakarta.transaction..", "jakarta.annotation..")
+                        "jakarta.inject..", "jakarta.enterprise..", "jakarta.decorator..", "jakarta.transaction..",
+                        "jakarta.annotation..")
                 .check(main);
     }
 

@@ -25,6 +25,12 @@ public record AccountSnapshot(PaperAccount account, List<StoredPosition> positio
         return risk.positions().get(positions.indexOf(position));
     }
 
+    /** Cross symbols held without a fresh mark (so valued at entry), sorted; {@code except} (may be null) left out. */
+    public List<String> crossSymbolsWithoutMark(StoredPosition except) {
+        return positions.stream().filter(p -> p != except && !p.position().isIsolated())
+                .map(p -> p.position().symbol()).filter(symbolsWithoutMark::contains).distinct().sorted().toList();
+    }
+
     public Optional<StoredPosition> byNumber(int number) {
         return positions.stream().filter(p -> p.number() == number).findFirst();
     }

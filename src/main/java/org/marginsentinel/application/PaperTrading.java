@@ -1,7 +1,6 @@
 package org.marginsentinel.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -47,23 +46,22 @@ public class PaperTrading {
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
     static final BigDecimal MIN_NOTIONAL = new BigDecimal("1");
 
-    @Inject
-    PaperAccountStore store;
+    private final PaperAccountStore store;
+    private final MarkPrices prices;
+    private final MarginCalculator calculator;
+    private final TierTable tiers;
+    private final Clock clock;
 
+    /** The store's writes tell the risk index of every change by themselves ({@link SignallingAccountStore}). */
     @Inject
-    MarkPrices prices;
-
-    @Inject
-    MarginCalculator calculator;
-
-    @Inject
-    TierTable tiers;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Event<PositionsChanged> positionsChanged;
+    public PaperTrading(PaperAccountStore store, MarkPrices prices, MarginCalculator calculator, TierTable tiers,
+                        Clock clock) {
+        this.store = store;
+        this.prices = prices;
+        this.calculator = calculator;
+        this.tiers = tiers;
+        this.clock = clock;
+    }
 
     /** Opens the user's paper account with the starting balance; a second call changes nothing. */
     @Transactional
@@ -105,14 +103,18 @@ public class PaperTrading {
     public BigDecimal withdrawable(long userId) {
         // Locks: the caller usually withdraws next in the same transaction, and every read of the
         // account and its positions must come after the lock to see what concurrent commands committed.
-        return value(account(userId, true)).risk().cross().withdrawable();
+        AccountSnapshot snapshot = value(account(userId, true));
+        requireFreshCrossMarks(snapshot, null, "a withdrawal");
+        return snapshot.risk().cross().withdrawable();
     }
 
     @Transactional
     public AccountSnapshot withdraw(long userId, BigDecimal amount) {
         requirePositiveAmount(amount);
         PaperAccount account = account(userId, true);
-        BigDecimal withdrawable = value(account).risk().cross().withdrawable();
+        AccountSnapshot before = value(account);
+        requireFreshCrossMarks(before, null, "a withdrawal");
+        BigDecimal withdrawable = before.risk().cross().withdrawable();
         if (amount.compareTo(withdrawable) > 0) {
             throw new CommandRejected("You can withdraw at most " + usdt(withdrawable)
                     + " now (margin in use and unrealised losses stay in the account).");
@@ -226,6 +228,7 @@ public class PaperTrading {
         }
         MarginChange change;
         if (add) {
+            requireFreshCrossMarks(before, null, "moving margin out of the cross wallet");
             BigDecimal available = unflooredAvailable(before.risk().cross());
             if (amount.compareTo(available) > 0) {
                 throw new CommandRejected("Only " + usdt(available.max(BigDecimal.ZERO)) + " is available to add.");
@@ -240,8 +243,7 @@ public class PaperTrading {
         if (!change.accepted()) {
             throw new CommandRejected(change.refusal());
         }
-        store.update(stored.id(), change.position());
-        positionsChanged.fire(new PositionsChanged(userId));
+        store.update(userId, stored.id(), change.position());
         AccountSnapshot after = value(account(userId, false));
         StoredPosition updated = after.byNumber(stored.number()).orElseThrow();
         return new TradeResult(updated, after.riskOf(updated), BigDecimal.ZERO, BigDecimal.ZERO, null, after);
@@ -256,6 +258,10 @@ public class PaperTrading {
     /** The account after the netting, refused if it opens exposure without the margin or at a liquidating mark. */
     private AccountRisk assess(PaperAccount account, AccountSnapshot before, StoredPosition existing, Netting netting,
                                BigDecimal mark) {
+        if (netting.opensExposure()) {
+            // The new margin comes out of the cross pool: value it at fresh marks only.
+            requireFreshCrossMarks(before, existing, "a new position's margin");
+        }
         List<PricedPosition> planned = new ArrayList<>();
         for (StoredPosition other : before.positions()) {
             if (other != existing) {
@@ -293,12 +299,12 @@ public class PaperTrading {
         }
         StoredPosition resulting = null;
         if (netting.position() == null) {
-            store.close(existing.id(), PositionStatus.CLOSED, netting.realizedPnl(), now);
+            store.close(userId, existing.id(), PositionStatus.CLOSED, netting.realizedPnl(), now);
         } else if (netting.position().sameAsBefore()) {
-            store.update(existing.id(), netting.position().position());
+            store.update(userId, existing.id(), netting.position().position());
         } else {
             if (existing != null) {
-                store.close(existing.id(), PositionStatus.CLOSED, netting.realizedPnl(), now);
+                store.close(userId, existing.id(), PositionStatus.CLOSED, netting.realizedPnl(), now);
             }
             resulting = store.insert(userId, netting.position().position(), now);
         }
@@ -306,7 +312,6 @@ public class PaperTrading {
             store.updateWallet(userId, wallet);
             store.record(userId, LedgerKind.REALIZED_PNL, netting.realizedPnl(), closedId, now);
         }
-        positionsChanged.fire(new PositionsChanged(userId));
 
         AccountSnapshot after = value(account(userId, false));
         if (netting.position() != null) {
@@ -346,6 +351,19 @@ public class PaperTrading {
             priced.add(new PricedPosition(position, mark.map(MarkPrice::price).orElse(position.entryPrice())));
         }
         return new AccountSnapshot(account, positions, calculator.account(account.walletBalance(), priced), withoutMark);
+    }
+
+    /**
+     * Refuses, changing nothing, when a cross position (other than {@code traded}, which the order prices itself) has
+     * no fresh mark: valued at its entry, the pool could look richer than it is, and money taken out of it on that
+     * valuation could leave it under water.
+     */
+    private static void requireFreshCrossMarks(AccountSnapshot snapshot, StoredPosition traded, String purpose) {
+        List<String> stale = snapshot.crossSymbolsWithoutMark(traded);
+        if (!stale.isEmpty()) {
+            throw new CommandRejected("No fresh mark price for " + String.join(", ", stale) + " right now, so I can't "
+                    + "value your cross positions for " + purpose + ". Nothing was changed; try again shortly.");
+        }
     }
 
     private BigDecimal markOf(Position position) {

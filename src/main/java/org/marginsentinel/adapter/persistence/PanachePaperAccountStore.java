@@ -85,13 +85,13 @@ public class PanachePaperAccountStore implements PaperAccountStore {
     }
 
     @Override
-    public void update(long positionId, Position position) {
-        copy(position, PositionEntity.findById(positionId));
+    public void update(long userId, long positionId, Position position) {
+        copy(position, owned(userId, positionId));
     }
 
     @Override
-    public void close(long positionId, PositionStatus status, BigDecimal realizedPnl, Instant now) {
-        PositionEntity entity = PositionEntity.findById(positionId);
+    public void close(long userId, long positionId, PositionStatus status, BigDecimal realizedPnl, Instant now) {
+        PositionEntity entity = owned(userId, positionId);
         entity.status = status;
         entity.realizedPnl = Decimals.storage(entity.realizedPnl.add(realizedPnl));
         entity.closedAt = now;
@@ -106,6 +106,15 @@ public class PanachePaperAccountStore implements PaperAccountStore {
         entry.positionId = positionId;
         entry.createdAt = now;
         entry.persist();
+    }
+
+    /** The position, which must be the user's: a write names its account so the risk index hears of it. */
+    private static PositionEntity owned(long userId, long positionId) {
+        PositionEntity entity = PositionEntity.findById(positionId);
+        if (entity == null || entity.userId != userId) {
+            throw new IllegalArgumentException("Position " + positionId + " is not an open position of user " + userId);
+        }
+        return entity;
     }
 
     private static void copy(Position position, PositionEntity entity) {

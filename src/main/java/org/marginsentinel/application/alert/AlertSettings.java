@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import org.marginsentinel.application.CommandRejected;
-import org.marginsentinel.application.PositionsChanged;
+import org.marginsentinel.application.AccountChanged;
 import org.marginsentinel.application.port.AlertStore;
 import org.marginsentinel.domain.alert.AlertPreferences;
 import org.marginsentinel.domain.alert.QuietHours;
@@ -29,7 +29,7 @@ public class AlertSettings {
     Clock clock;
 
     @Inject
-    Event<PositionsChanged> changed;
+    Event<AccountChanged> changed;
 
     @Transactional
     public AlertPreferences current(long userId) {
@@ -89,7 +89,7 @@ public class AlertSettings {
 
     private AlertPreferences save(long userId, AlertPreferences preferences) {
         store.savePreferences(userId, preferences);
-        changed.fire(new PositionsChanged(userId));
+        changed.fire(new AccountChanged(userId));
         return preferences;
     }
 

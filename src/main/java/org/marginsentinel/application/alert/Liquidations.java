@@ -1,7 +1,6 @@
 package org.marginsentinel.application.alert;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.marginsentinel.application.PositionsChanged;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.Notifier;
 import org.marginsentinel.application.port.PaperAccount;
@@ -33,23 +31,22 @@ import org.marginsentinel.domain.margin.PricedPosition;
 @ApplicationScoped
 public class Liquidations {
 
-    @Inject
-    PaperAccountStore store;
+    private final PaperAccountStore store;
+    private final MarginCalculator calculator;
+    private final MarginAdvice advice;
+    private final Notifier notifier;
+    private final Clock clock;
 
+    /** The store's writes tell the risk index of each liquidation by themselves. */
     @Inject
-    MarginCalculator calculator;
-
-    @Inject
-    MarginAdvice advice;
-
-    @Inject
-    Notifier notifier;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Event<PositionsChanged> positionsChanged;
+    public Liquidations(PaperAccountStore store, MarginCalculator calculator, MarginAdvice advice, Notifier notifier,
+                        Clock clock) {
+        this.store = store;
+        this.calculator = calculator;
+        this.advice = advice;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
 
     /** An isolated position whose mark crossed its liquidation price: it closes and its margin is lost. */
     @Transactional
@@ -70,14 +67,13 @@ public class Liquidations {
         }
         Instant now = clock.instant();
         BigDecimal lost = position.isolatedMargin();
-        store.close(positionId, PositionStatus.LIQUIDATED, lost.negate(), now);
+        store.close(userId, positionId, PositionStatus.LIQUIDATED, lost.negate(), now);
         store.updateWallet(userId, account.get().walletBalance().subtract(lost));
         store.record(userId, LedgerKind.LIQUIDATION, lost.negate(), positionId, now);
         Notice.IsolatedLiquidated notice = new Notice.IsolatedLiquidated(userId, stored.get().number(),
                 position.symbol(), position.side().name(), position.quantity(), mark, risk.liquidationPrice(), lost,
                 advice.isolatedRescue(position, mark).marginToAdd());
         notifier.notify(notice);
-        positionsChanged.fire(new PositionsChanged(userId));
         return Optional.of(notice);
     }
 
@@ -115,7 +111,7 @@ public class Liquidations {
             }
             crossPositions.add(priced.get(i));
             PositionRisk positionRisk = risk.positions().get(i);
-            store.close(stored.id(), PositionStatus.LIQUIDATED, positionRisk.unrealizedPnl(), now);
+            store.close(userId, stored.id(), PositionStatus.LIQUIDATED, positionRisk.unrealizedPnl(), now);
             closed.add("#" + stored.number() + " " + stored.position().symbol() + " " + stored.position().side().name());
         }
         store.updateWallet(userId, account.get().walletBalance().subtract(walletLost));
@@ -123,7 +119,6 @@ public class Liquidations {
         Notice.CrossLiquidated notice = new Notice.CrossLiquidated(userId, closed, walletLost,
                 advice.crossRescueDeposit(risk.cross().walletBalance(), crossPositions));
         notifier.notify(notice);
-        positionsChanged.fire(new PositionsChanged(userId));
         return Optional.of(notice);
     }
 }

@@ -1,6 +1,5 @@
 package org.marginsentinel.application.insight;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -29,17 +28,13 @@ public class SurvivalPlanner {
     /** A short's adverse move e^(a) − 1 can pass 100% in a wild market; the margin advice needs a target under it. */
     private static final double LARGEST_TARGET = 0.95;
 
-    @Inject
-    MarginCalculator calculator;
+    private final MarginAdvice advice;
+    private final SurvivalAdvice survival;
 
     @Inject
-    MarginAdvice advice;
-
-    private SurvivalAdvice survival;
-
-    @PostConstruct
-    void init() {
-        survival = new SurvivalAdvice(calculator);
+    public SurvivalPlanner(MarginCalculator calculator, MarginAdvice advice) {
+        this.advice = advice;
+        this.survival = new SurvivalAdvice(calculator);
     }
 
     /** The adverse move with a 5% chance within 24 hours for a position in {@code position}'s direction. */

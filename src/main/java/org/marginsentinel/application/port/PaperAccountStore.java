@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.domain.margin.Position;
 
-/** Persistence of paper accounts and positions. Every call joins the caller's transaction. */
+/**
+ * Persistence of paper accounts and positions. Every call joins the caller's transaction. Every write names the
+ * account it changes: the application tells the risk index of each committed change from these calls alone
+ * ({@code org.marginsentinel.application.SignallingAccountStore}), so no use case can forget to.
+ */
 public interface PaperAccountStore {
 
     Optional<PaperAccount> find(long userId);
@@ -33,9 +37,9 @@ public interface PaperAccountStore {
     StoredPosition insert(long userId, Position position, Instant now);
 
     /** Saves a changed quantity, entry, leverage or isolated margin of an open position. */
-    void update(long positionId, Position position);
+    void update(long userId, long positionId, Position position);
 
-    void close(long positionId, PositionStatus status, BigDecimal realizedPnl, Instant now);
+    void close(long userId, long positionId, PositionStatus status, BigDecimal realizedPnl, Instant now);
 
     void record(long userId, LedgerKind kind, BigDecimal amount, Long positionId, Instant now);
 }

@@ -17,11 +17,14 @@ import org.marginsentinel.domain.alert.AlertState;
 @ApplicationScoped
 public class AlertDelivery {
 
-    @Inject
-    AlertStore alerts;
+    private final AlertStore alerts;
+    private final Notifier notifier;
 
     @Inject
-    Notifier notifier;
+    public AlertDelivery(AlertStore alerts, Notifier notifier) {
+        this.alerts = alerts;
+        this.notifier = notifier;
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void deliver(String subject, long userId, AlertState state, Notice notice) {

@@ -46,10 +46,10 @@ class OpenBooksQueryTest {
                     new BigDecimal("3000"), 5), NOW);
             store.insert(trader, Position.cross("", "SOLUSDT", Side.SHORT, new BigDecimal("12"),
                     new BigDecimal("150.125"), 10), NOW);
-            store.close(closed.id(), PositionStatus.CLOSED, BigDecimal.TEN, NOW);
+            store.close(closed.userId(), closed.id(), PositionStatus.CLOSED, BigDecimal.TEN, NOW);
             StoredPosition gone = store.insert(idle, Position.isolated("", "BTCUSDT", Side.SHORT, BigDecimal.ONE,
                     new BigDecimal("60000"), 10), NOW);
-            store.close(gone.id(), PositionStatus.LIQUIDATED, new BigDecimal("-6000"), NOW);
+            store.close(gone.userId(), gone.id(), PositionStatus.LIQUIDATED, new BigDecimal("-6000"), NOW);
             store.insert(hedger, Position.cross("", "BTCUSDT", Side.LONG, BigDecimal.ONE, new BigDecimal("60000"), 10),
                     NOW);
         });

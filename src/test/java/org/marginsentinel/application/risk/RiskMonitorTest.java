@@ -1,0 +1,204 @@
+package org.marginsentinel.application.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.marginsentinel.testsupport.fakes.PaperDesk.d;
+import static org.marginsentinel.testsupport.fakes.PaperDesk.order;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.PriceFeedPaused;
+import org.marginsentinel.application.port.PriceFeedResumed;
+import org.marginsentinel.domain.alert.RiskLevel;
+import org.marginsentinel.domain.margin.MarginMode;
+import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.testsupport.fakes.RecordingNotifier;
+
+/**
+ * The watch in milliseconds: marks move, the monitor ticks over in-memory stores, and the warnings, drain notices
+ * and liquidations it queues are read back from the notifier — the numbers the chat shows come from these notices.
+ */
+class RiskMonitorTest {
+
+    private static final long TRADER = 11;
+
+    private final WatchRig rig = new WatchRig();
+    private final RecordingNotifier sent = rig.desk.notifier;
+
+    @BeforeEach
+    void openAccount() {
+        rig.desk.marks.set("BTCUSDT", "80000").set("ETHUSDT", "2600").set("SOLUSDT", "110");
+        rig.desk.trading.start(TRADER, "Trader");
+        rig.commit();
+    }
+
+    /** One minute later, a tick at these BTC, ETH and SOL marks; the notices it queued. */
+    private List<Notice> tick(String btc, String eth, String sol) {
+        rig.desk.clock.advance(Duration.ofMinutes(1));
+        sent.clear();
+        rig.tick("BTCUSDT", btc, "ETHUSDT", eth, "SOLUSDT", sol);
+        return sent.notices();
+    }
+
+    private void open(String symbol, Side side, String quantity, int leverage, MarginMode mode, String at) {
+        rig.desk.trading.open(TRADER, order(symbol, side, quantity, leverage, mode, at));
+        rig.commit();
+    }
+
+    private static String pct(BigDecimal fraction) {
+        return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    @Test
+    void isolatedLong_walksThroughEveryLevelToLiquidation_onceEach() {
+        // 0.1 BTC at 80,000 with 5x: margin 1,600; liquidation (8,000 − 1,600) / (0.1 × 0.996) = 64,257.03
+        open("BTCUSDT", Side.LONG, "0.1", 5, MarginMode.ISOLATED, "80000");
+
+        Notice.PositionWarning warning = (Notice.PositionWarning) tick("71000", "2600", "110").get(0);
+        assertThat(warning.decision().level()).isEqualTo(RiskLevel.WARNING);
+        assertThat(warning.positionNumber()).isEqualTo(1);
+        assertThat(warning.risk().liquidationPrice().setScale(2, RoundingMode.HALF_EVEN)).isEqualByComparingTo("64257.03");
+        assertThat(pct(warning.risk().distanceToLiquidation())).isEqualTo("9.50");
+        assertThat(warning.marginToAdd()).isPositive();
+
+        assertThat(tick("67000", "2600", "110")).singleElement().satisfies(n -> assertThat(
+                ((Notice.PositionWarning) n).decision().level()).isEqualTo(RiskLevel.DANGER));
+        assertThat(tick("65500", "2600", "110")).singleElement().satisfies(n -> assertThat(
+                ((Notice.PositionWarning) n).decision().level()).isEqualTo(RiskLevel.CRITICAL));
+
+        Notice.IsolatedLiquidated liquidated = (Notice.IsolatedLiquidated) tick("64000", "2600", "110").get(0);
+        assertThat(liquidated.marginLost()).isEqualByComparingTo("1600");
+        assertThat(liquidated.liquidationPrice().setScale(2, RoundingMode.HALF_EVEN)).isEqualByComparingTo("64257.03");
+        assertThat(liquidated.marginThatWouldHaveSaved()).isPositive();
+
+        assertThat(tick("63000", "2600", "110")).isEmpty();
+        assertThat(rig.desk.store.find(TRADER).orElseThrow().walletBalance()).isEqualByComparingTo("8400");
+        assertThat(rig.monitor.watchedPositions()).isZero();
+    }
+
+    @Test
+    void ticks_readNothingFromTheStores_evenWhileWarning() {
+        open("BTCUSDT", Side.LONG, "0.1", 5, MarginMode.ISOLATED, "80000");
+        open("ETHUSDT", Side.LONG, "10", 20, MarginMode.CROSS, "2600");
+        int accountReads = rig.desk.store.reads();
+        int alertReads = rig.desk.alerts.reads();
+
+        assertThat(tick("71000", "2600", "110")).hasSize(1);    // isolated WARNING
+        // isolated DANGER; the pool (8,400 of cross wallet) 8,280 down: margin ratio 59%, a WARNING
+        assertThat(tick("67000", "1772", "110")).anySatisfy(n -> assertThat(n).isInstanceOf(Notice.PoolWarning.class))
+                .anySatisfy(n -> assertThat(n).isInstanceOf(Notice.PositionWarning.class));
+        tick("80000", "2600", "110");
+
+        assertThat(rig.desk.store.reads()).isEqualTo(accountReads);
+        assertThat(rig.desk.alerts.reads()).isEqualTo(alertReads);
+    }
+
+    @Test
+    void aGapPastTheLiquidationPrice_liquidatesAtTheMark_withTheLiquidationPriceInTheNotice() {
+        open("BTCUSDT", Side.LONG, "0.1", 5, MarginMode.ISOLATED, "80000");
+
+        List<Notice> notices = tick("50000", "2600", "110");
+
+        assertThat(notices).singleElement().isInstanceOfSatisfying(Notice.IsolatedLiquidated.class, n -> {
+            assertThat(n.markPrice()).isEqualByComparingTo("50000");
+            assertThat(n.liquidationPrice().setScale(2, RoundingMode.HALF_EVEN)).isEqualByComparingTo("64257.03");
+        });
+    }
+
+    @Test
+    void sameLevel_isNotRepeated_andRecoveryReArms() {
+        open("BTCUSDT", Side.LONG, "0.1", 5, MarginMode.ISOLATED, "80000");
+
+        assertThat(tick("71000", "2600", "110")).hasSize(1);
+        assertThat(tick("70500", "2600", "110")).isEmpty();
+        assertThat(tick("71200", "2600", "110")).isEmpty();
+
+        rig.desk.clock.advance(Duration.ofMinutes(15));
+        assertThat(tick("80000", "2600", "110")).isEmpty();   // clearly safe again
+        assertThat(tick("71000", "2600", "110")).singleElement().isInstanceOf(Notice.PositionWarning.class);
+    }
+
+    @Test
+    void restart_remembersWhatWasAnnounced() {
+        open("BTCUSDT", Side.LONG, "0.1", 5, MarginMode.ISOLATED, "80000");
+        assertThat(tick("71000", "2600", "110")).hasSize(1);
+
+        rig.monitor.restartFromDatabase();
+
+        assertThat(tick("70900", "2600", "110")).isEmpty();
+        assertThat(tick("67000", "2600", "110")).hasSize(1);
+    }
+
+    @Test
+    void crossPool_withThreePositions_drainsThroughTheLevelsToLiquidation() {
+        open("BTCUSDT", Side.LONG, "1", 20, MarginMode.CROSS, "80000");
+        open("ETHUSDT", Side.LONG, "10", 20, MarginMode.CROSS, "2600");
+        open("SOLUSDT", Side.LONG, "100", 20, MarginMode.CROSS, "110");
+        assertThat(tick("80000", "2600", "110")).isEmpty();
+
+        Notice.DrainWarning drain = (Notice.DrainWarning) tick("76000", "2470", "104.5").get(0);
+        assertThat(pct(drain.dropFraction())).isEqualTo("58.50");   // margin balance 10,000 → 4,150
+        assertThat(drain.drainingSymbol()).isEqualTo("BTCUSDT");
+
+        Notice.PoolWarning warning = (Notice.PoolWarning) tick("73760", "2397.2", "101.42").get(0);
+        assertThat(warning.decision().level()).isEqualTo(RiskLevel.WARNING);
+        assertThat(warning.pool().marginRatio().movePointRight(2)).isBetween(d("53.2"), d("53.3"));
+        assertThat(warning.shareToClose()).isNotNull();
+
+        assertThat(level(tick("73600", "2392", "101.2"))).isEqualTo(RiskLevel.DANGER);
+        assertThat(level(tick("73520", "2389.4", "101.09"))).isEqualTo(RiskLevel.CRITICAL);
+
+        Notice.CrossLiquidated liquidated = (Notice.CrossLiquidated) tick("73440", "2386.8", "100.98").get(0);
+        assertThat(liquidated.closedPositions()).containsExactly("#1 BTCUSDT LONG", "#2 ETHUSDT LONG", "#3 SOLUSDT LONG");
+        assertThat(liquidated.walletLost()).isEqualByComparingTo("10000");
+        assertThat(rig.desk.store.find(TRADER).orElseThrow().walletBalance()).isEqualByComparingTo("0");
+        assertThat(rig.monitor.watchedPositions()).isZero();
+    }
+
+    @Test
+    void crossPool_withASymbolUnpriced_isNeitherWarnedNorLiquidated() {
+        open("BTCUSDT", Side.LONG, "1", 20, MarginMode.CROSS, "80000");
+        open("ETHUSDT", Side.LONG, "10", 20, MarginMode.CROSS, "2600");
+        rig.desk.marks.stale("ETHUSDT");
+        rig.desk.clock.advance(Duration.ofMinutes(1));
+
+        rig.tick("BTCUSDT", "60000");   // far past the pool's end, but ETH's value is unknown
+
+        assertThat(sent.notices()).isEmpty();
+        assertThat(rig.desk.store.openPositions(TRADER)).hasSize(2);
+    }
+
+    @Test
+    void chartSamples_areHandedOverOncePerMinute_forHeldSymbolsOnly() {
+        open("BTCUSDT", Side.LONG, "1", 20, MarginMode.CROSS, "80000");
+
+        tick("80000", "2600", "110");
+        rig.tick("BTCUSDT", "80100");   // same minute: nothing more
+
+        assertThat(rig.chartMarks).singleElement().satisfies(m -> assertThat(m).containsOnlyKeys("BTCUSDT"));
+        assertThat(rig.chartPools).singleElement().satisfies(p -> assertThat(p.userId()).isEqualTo(TRADER));
+    }
+
+    @Test
+    void feedPauseAndResume_tellEveryWatchedUserOnce() {
+        open("BTCUSDT", Side.LONG, "0.1", 5, MarginMode.ISOLATED, "80000");
+        FeedPauseNotices pauses = new FeedPauseNotices(rig.monitor, rig.delivery, rig.desk.clock);
+        sent.clear();
+
+        pauses.onFeedPaused(new PriceFeedPaused(rig.desk.clock.instant().minus(Duration.ofMinutes(3))));
+        pauses.onFeedResumed(new PriceFeedResumed(rig.desk.clock.instant().minus(Duration.ofMinutes(3)),
+                rig.desk.clock.instant()));
+
+        assertThat(sent.notices()).containsExactly(new Notice.FeedPaused(TRADER, Duration.ofMinutes(3)),
+                new Notice.FeedResumed(TRADER));
+    }
+
+    private static RiskLevel level(List<Notice> notices) {
+        assertThat(notices).hasSize(1);
+        return ((Notice.PoolWarning) notices.get(0)).decision().level();
+    }
+}

@@ -1,0 +1,47 @@
+package org.marginsentinel.testsupport.fakes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.marginsentinel.application.OpenOrder;
+import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.SignallingAccountStore;
+import org.marginsentinel.application.alert.Liquidations;
+import org.marginsentinel.application.insight.SurvivalPlanner;
+import org.marginsentinel.domain.alert.MarginAdvice;
+import org.marginsentinel.domain.margin.MarginCalculator;
+import org.marginsentinel.domain.margin.MarginMode;
+import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.margin.TierTable;
+
+/**
+ * The paper-trading use cases wired to in-memory ports, as the container wires them to the database: every write
+ * goes through {@link SignallingAccountStore}, whose signals collect in {@link #changes}. Plain Java, milliseconds.
+ */
+public final class PaperDesk {
+
+    public static final Instant START = Instant.parse("2030-01-01T10:00:00Z");
+
+    public final MutableClock clock = new MutableClock(START);
+    public final TierTable tiers = TierTable.shippedDefaults();
+    public final MarginCalculator calculator = new MarginCalculator(tiers);
+    public final MarginAdvice advice = new MarginAdvice(calculator);
+    public final SurvivalPlanner planner = new SurvivalPlanner(calculator, advice);
+    public final InMemoryAccountStore store = new InMemoryAccountStore();
+    public final RecordingAccountChanges changes = new RecordingAccountChanges();
+    public final SignallingAccountStore accounts = new SignallingAccountStore(store, changes);
+    public final InMemoryAlertStore alerts = new InMemoryAlertStore();
+    public final FakeMarkPrices marks = new FakeMarkPrices(clock);
+    public final FakeVolatilities volatilities = new FakeVolatilities();
+    public final RecordingNotifier notifier = new RecordingNotifier();
+    public final PaperTrading trading = new PaperTrading(accounts, marks, calculator, tiers, clock);
+    public final Liquidations liquidations = new Liquidations(accounts, calculator, advice, notifier, clock);
+
+    public static BigDecimal d(String value) {
+        return new BigDecimal(value);
+    }
+
+    /** An order as the chat commands build it: a quantity, leverage and mode; at the mark unless {@code at} is set. */
+    public static OpenOrder order(String symbol, Side side, String quantity, int leverage, MarginMode mode, String at) {
+        return new OpenOrder(symbol, side, d(quantity), null, leverage, mode, at == null ? null : d(at));
+    }
+}
