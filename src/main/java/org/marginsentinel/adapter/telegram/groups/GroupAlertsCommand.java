@@ -11,6 +11,8 @@ import org.marginsentinel.adapter.telegram.BotConnection;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.adapter.telegram.store.LockedGroup;
 import org.marginsentinel.application.CommandRejected;
@@ -38,28 +40,8 @@ public class GroupAlertsCommand implements ChatCommand {
     Clock clock;
 
     @Override
-    public String name() {
-        return "groupalerts";
-    }
-
-    @Override
-    public String usage() {
-        return "/groupalerts [on|off]";
-    }
-
-    @Override
-    public String example() {
-        return "/groupalerts on";
-    }
-
-    @Override
-    public String description() {
-        return "Group admins: post sharing members' critical warnings and liquidations here";
-    }
-
-    @Override
-    public int helpOrder() {
-        return 730;
+    public CommandSpec spec() {
+        return CommandTable.GROUP_ALERTS;
     }
 
     @Override
@@ -87,7 +69,7 @@ public class GroupAlertsCommand implements ChatCommand {
                 + "/groupalerts off stops them.");
     }
 
-    private void requireAdmin(CommandContext context) {
+    void requireAdmin(CommandContext context) {
         Optional<String> status = connection.chatMemberStatus(context.chatId(), context.userId());
         if (status.isEmpty()) {
             throw new CommandRejected("I could not check with Telegram whether you are an admin here. Nothing "

@@ -89,7 +89,7 @@ public class UpdateProcessor {
         chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
         if (in.kind() == Inbound.Kind.MESSAGE) {
             Optional<ChatCommand> command = commandOf(in);
-            String usage = command.map(ChatCommand::usage).orElse(null);
+            String usage = command.map(c -> c.spec().usage()).orElse(null);
             reply(in, route(in, command.orElse(null)), BotReply.html(BotTexts.rejected(rejected.getMessage(), usage)), now);
             return Outcome.DONE;
         }
@@ -196,7 +196,7 @@ public class UpdateProcessor {
     private Route route(Inbound in, ChatCommand command) {
         Route here = new Route(in.chatId(), in.messageThreadId(), in.privateChat() ? null : in.messageId(), false,
                 false);
-        if (in.privateChat() || command == null || !command.personal()) {
+        if (in.privateChat() || command == null || !command.spec().personal()) {
             return here;
         }
         if (chats.isActive(in.userId()).orElse(false)) {

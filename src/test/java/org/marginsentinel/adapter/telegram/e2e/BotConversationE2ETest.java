@@ -63,8 +63,11 @@ class BotConversationE2ETest {
         int asked = telegram.userSaysInGroup(user, group, "/help@" + FakeTelegram.BOT_USERNAME);
 
         SentMessage reply = telegram.awaitReplyTo(group);
-        assertThat(reply.plainText()).contains("/learn – ")
+        assertThat(reply.plainText()).contains("/learn – ").contains("/board – ").contains("/price – ")
                 .contains("In groups, add my name to commands: /help@" + FakeTelegram.BOT_USERNAME);
+        assertThat(reply.plainText()).as("a group hears only what works there")
+                .doesNotContain("/long – ").doesNotContain("/withdraw – ").doesNotContain("/balance – ")
+                .contains("works in a private chat with me");
         assertThat(reply.replyToMessageId()).isEqualTo(asked);
     }
 

@@ -245,15 +245,16 @@ class GroupsE2ETest {
 
         // Alice: capital 10,000; equity 10,200 (peak) → 9,400: return −6%, drawdown 800 / 10,200 = 7.84%.
         // Bob: −1,600 by liquidation: return −16%, drawdown 16%, and a liquidation ranks him last anyway.
+        // Both scores are negative: ranks, no medals.
         assertThat(board.plainText()).contains("Leaderboard · this week")
-                .contains("🥇 Alice · score −13.84% (return −6.00%, max drawdown 7.84%)")
-                .contains("🥈 Bob · score −32.00% (return −16.00%, max drawdown 16.00%) · 💀 1 liquidation")
+                .contains("1. Alice · score −13.84% (return −6.00%, max drawdown 7.84%)")
+                .contains("2. Bob · score −32.00% (return −16.00%, max drawdown 16.00%) · 💀 1 liquidation")
                 .contains("1 sharing member without trades this week is not ranked");
         assertThat(board.buttonLabels()).containsExactly("• Week •", "Month", "All time");
 
         telegram.press(bob, group, board.messageId(), board.buttonData("Month"));
         SentMessage month = telegram.awaitEdit(group, board.messageId());
-        assertThat(month.plainText()).contains("Leaderboard · this month").contains("🥇 Alice");
+        assertThat(month.plainText()).contains("Leaderboard · this month").contains("1. Alice");
         assertThat(month.buttonLabels()).containsExactly("Week", "• Month •", "All time");
         assertThat(inGroup(carol, group, "/leaderboard" + AT + " decade").plainText())
                 .contains("Choose a period: week, month or all.");
