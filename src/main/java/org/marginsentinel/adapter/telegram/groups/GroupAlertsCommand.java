@@ -20,7 +20,8 @@ import org.marginsentinel.application.CommandRejected;
 /**
  * {@code /groupalerts on|off}: a group admin decides whether sharing members' CRITICAL warnings and
  * liquidations are also posted to the group. Admin status is asked from Telegram (getChatMember) by the
- * sender's numeric id at every change, never taken from a user name or a cache.
+ * sender's numeric id at every change, never taken from a user name or a cache; an admin who posts anonymously
+ * (as the group itself) is an admin by Telegram's own rule.
  */
 @ApplicationScoped
 public class GroupAlertsCommand implements ChatCommand {
@@ -70,6 +71,9 @@ public class GroupAlertsCommand implements ChatCommand {
     }
 
     void requireAdmin(CommandContext context) {
+        if (context.anonymousAdmin()) {
+            return; // posted as the group itself: only its admins can do that
+        }
         Optional<String> status = connection.chatMemberStatus(context.chatId(), context.userId());
         if (status.isEmpty()) {
             throw new CommandRejected("I could not check with Telegram whether you are an admin here. Nothing "

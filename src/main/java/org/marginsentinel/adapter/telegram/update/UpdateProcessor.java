@@ -316,7 +316,7 @@ public class UpdateProcessor {
 
     private static CommandContext context(Inbound in, List<String> args, String argumentText) {
         return new CommandContext(in.userId(), in.userDisplayName(), in.chatId(), in.privateChat(),
-                in.messageThreadId(), in.messageId(), args, argumentText);
+                in.messageThreadId(), in.messageId(), args, argumentText, in.anonymousAdmin());
     }
 
     private static boolean isConfirmationPress(String data) {

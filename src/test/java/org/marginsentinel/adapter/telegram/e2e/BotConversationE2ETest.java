@@ -180,6 +180,22 @@ class BotConversationE2ETest {
     }
 
     @Test
+    void buttonPressWithoutSender_isAnsweredAndIgnored() {
+        long user = telegram.newUser();
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var query = nodes.objectNode().put("id", "cbq-nofrom-" + user).put("chat_instance", "ci").put("data", "cf:1");
+        query.set("message", nodes.objectNode().put("message_id", 3).put("date", 1_700_000_000L)
+                .set("chat", nodes.objectNode().put("id", user).put("type", "private")));
+        var update = nodes.objectNode();
+        update.set("callback_query", query);
+
+        telegram.pushUpdate(update);
+
+        assertThat(telegram.awaitCallbackAnswer("cbq-nofrom-" + user)).isNotNull();
+        telegram.assertNoReplyTo(user, java.time.Duration.ofMillis(300));
+    }
+
+    @Test
     void commandMenu_isPublishedFromTheVisibleCommands() {
         // Every visible command, in help order, and none of the hidden test commands.
         assertThat(telegram.commandMenu().keySet()).startsWith("start").contains("help", "learn", "long", "close")

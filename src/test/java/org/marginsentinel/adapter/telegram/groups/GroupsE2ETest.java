@@ -263,6 +263,29 @@ class GroupsE2ETest {
     // --- group alerts ----------------------------------------------------------------------------
 
     @Test
+    void groupAlerts_anAnonymousAdmin_postingAsTheGroup_isAnAdmin() {
+        long group = telegram.newGroup();
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        String text = "/groupalerts" + AT + " on";
+        var chat = nodes.objectNode().put("id", group).put("type", "group").put("title", "Group " + group);
+        var message = nodes.objectNode().put("message_id", 7).put("date", Instant.now().getEpochSecond())
+                .put("text", text);
+        // What Telegram sends for an admin who posts anonymously: from GroupAnonymousBot, sender_chat = the group.
+        message.set("from", nodes.objectNode().put("id", 1087968824L).put("is_bot", true).put("first_name", "Group")
+                .put("username", "GroupAnonymousBot"));
+        message.set("sender_chat", chat.deepCopy());
+        message.set("chat", chat);
+        message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0)
+                .put("length", text.indexOf(' '));
+        var update = nodes.objectNode();
+        update.set("message", message);
+
+        telegram.pushUpdate(update);
+
+        assertThat(telegram.awaitReplyTo(group).plainText()).contains("Group alerts are on");
+    }
+
+    @Test
     void groupAlerts_onlyAdmins_checkedWithTelegramByNumericId() {
         long ada = member("Ada");
         long bob = member("Bob");
