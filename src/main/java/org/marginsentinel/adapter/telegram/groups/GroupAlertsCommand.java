@@ -70,7 +70,7 @@ public class GroupAlertsCommand implements ChatCommand {
                 + "/groupalerts off stops them.");
     }
 
-    void requireAdmin(CommandContext context) {
+    private void requireAdmin(CommandContext context) {
         if (context.anonymousAdmin()) {
             return; // posted as the group itself: only its admins can do that
         }
