@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.telegram.format.Text;
 import org.marginsentinel.adapter.telegram.delivery.SendRateLimiter;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
@@ -68,7 +69,7 @@ public class BotConnection {
             AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder()
                     .callbackQueryId(callbackQueryId);
             if (text != null && !text.isBlank()) {
-                answer.text(text.length() <= MAX_ANSWER_CHARS ? text : text.substring(0, MAX_ANSWER_CHARS - 1) + "…");
+                answer.text(Text.shorten(text, MAX_ANSWER_CHARS));
                 answer.showAlert(alert);
             }
             current.client().execute(answer.build());

@@ -283,9 +283,9 @@ public class TelegramBot {
         current.http().dispatcher().executorService().shutdown();
     }
 
-    /** The menu Telegram shows under "/": the visible commands in help order (Telegram takes at most 100). */
+    /** The menu Telegram shows under "/" in private chats: the listed commands in table order (at most 100). */
     private List<BotCommand> commandMenu() {
-        return menuOf(registry.listedCommands());
+        return menuOf(registry.listedInPrivate());
     }
 
     private static List<BotCommand> menuOf(List<ChatCommand> commands) {
@@ -303,7 +303,7 @@ public class TelegramBot {
         }
         try {
             client.execute(SetMyCommands.builder().commands(commands).build());
-            List<BotCommand> groupMenu = menuOf(registry.listedCommands().stream().filter(c -> !c.personal()).toList());
+            List<BotCommand> groupMenu = menuOf(registry.listedInGroups());
             if (!groupMenu.isEmpty()) {
                 client.execute(SetMyCommands.builder().commands(groupMenu)
                         .scope(BotCommandScopeAllGroupChats.builder().build()).build());
@@ -314,7 +314,7 @@ public class TelegramBot {
     }
 
     private static BotCommand toBotCommand(ChatCommand command) {
-        return BotCommand.builder().command(command.name()).description(command.description()).build();
+        return BotCommand.builder().command(command.name()).description(command.spec().description()).build();
     }
 
     /** The dispatcher as TelegramBots' consumer, counting what arrives; closing stays with {@link #release}. */

@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.telegram.store.Confirmations;
@@ -29,11 +30,13 @@ public class TelegramHousekeeping {
     OutboxStore outbox;
     @Inject
     Confirmations confirmations;
+    @Inject
+    Clock clock;
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
         try {
-            pruneNow(Instant.now());
+            pruneNow(clock.instant());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Pruning the Telegram tables failed; trying again in an hour");
         }

@@ -28,7 +28,7 @@
  * {@link org.marginsentinel.adapter.telegram.delivery.SendRateLimiter}.
  *
  * <h2>Groups</h2>
- * Commands about the sender's own account override {@code ChatCommand.personal()}: typed in a group, they are
+ * Commands about the sender's own account ({@code CommandSpec.Where.PERSONAL} in {@code CommandTable}): typed in a group, they are
  * answered in the sender's private chat when possible. The group features themselves ({@code /share},
  * {@code /board}, {@code /leaderboard}, {@code /groupalerts}, group alerts, nudges) live in
  * {@link org.marginsentinel.adapter.telegram.groups}.

@@ -16,6 +16,37 @@ public sealed interface Notice {
 
     long userId();
 
+    /** What the notice is about. */
+    Subject subject();
+
+    /** How urgent it is. */
+    Severity severity();
+
+    /** True for a reminder that is delivered without sound (a CRITICAL that is still CRITICAL). */
+    default boolean silent() {
+        return false;
+    }
+
+    /** Calls the {@code visitor} method for this kind of notice (Java 17 has no pattern-matching switch). */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of notice: adding a kind breaks every visitor until it handles it. */
+    interface Visitor<R> {
+        R positionWarning(PositionWarning warning);
+
+        R poolWarning(PoolWarning warning);
+
+        R drainWarning(DrainWarning warning);
+
+        R isolatedLiquidated(IsolatedLiquidated liquidated);
+
+        R crossLiquidated(CrossLiquidated liquidated);
+
+        R feedPaused(FeedPaused paused);
+
+        R feedResumed(FeedResumed resumed);
+    }
+
     /**
      * An isolated position entered a worse level (or is still CRITICAL).
      *
@@ -27,6 +58,26 @@ public sealed interface Notice {
     record PositionWarning(long userId, int positionNumber, PositionRisk risk, AlertDecision decision,
                            BigDecimal marginToAdd, BigDecimal saferLiquidation, BigDecimal odds, boolean oddsTriggered,
                            SurvivalPlan survival) implements Notice {
+
+        @Override
+        public Subject subject() {
+            return new Subject.Position(risk.position().id());
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.of(decision.level());
+        }
+
+        @Override
+        public boolean silent() {
+            return decision.silent();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.positionWarning(this);
+        }
 
         public PositionWarning(long userId, int positionNumber, PositionRisk risk, AlertDecision decision,
                                BigDecimal marginToAdd, BigDecimal saferLiquidation) {
@@ -45,6 +96,26 @@ public sealed interface Notice {
     record PoolWarning(long userId, CrossAccountRisk pool, AlertDecision decision, BigDecimal shareToClose,
                        BigDecimal depositToTarget, BigDecimal targetRatio, SurvivalPlan survival) implements Notice {
 
+        @Override
+        public Subject subject() {
+            return new Subject.CrossPool(userId);
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.of(decision.level());
+        }
+
+        @Override
+        public boolean silent() {
+            return decision.silent();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.poolWarning(this);
+        }
+
         public PoolWarning(long userId, CrossAccountRisk pool, AlertDecision decision, BigDecimal shareToClose,
                            BigDecimal depositToTarget, BigDecimal targetRatio) {
             this(userId, pool, decision, shareToClose, depositToTarget, targetRatio, null);
@@ -59,6 +130,21 @@ public sealed interface Notice {
      */
     record DrainWarning(long userId, BigDecimal dropFraction, BigDecimal ratePerHour, Duration timeToLiquidation,
                         BigDecimal marginBalance, BigDecimal marginRatio, String drainingSymbol) implements Notice {
+
+        @Override
+        public Subject subject() {
+            return new Subject.CrossPool(userId);
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.WARNING;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.drainWarning(this);
+        }
     }
 
     /**
@@ -69,6 +155,22 @@ public sealed interface Notice {
     record IsolatedLiquidated(long userId, int positionNumber, String symbol, String side, BigDecimal quantity,
                               BigDecimal markPrice, BigDecimal liquidationPrice, BigDecimal marginLost,
                               BigDecimal marginThatWouldHaveSaved) implements Notice {
+
+        /** The account: this notice carries the user's position number, not the position's id. */
+        @Override
+        public Subject subject() {
+            return new Subject.Account(userId);
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.CRITICAL;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.isolatedLiquidated(this);
+        }
     }
 
     /**
@@ -78,13 +180,58 @@ public sealed interface Notice {
      */
     record CrossLiquidated(long userId, List<String> closedPositions, BigDecimal walletLost,
                            BigDecimal depositThatWouldHaveSaved) implements Notice {
+
+        @Override
+        public Subject subject() {
+            return new Subject.CrossPool(userId);
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.CRITICAL;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.crossLiquidated(this);
+        }
     }
 
     /** Prices stopped arriving; warnings for these symbols are paused. */
     record FeedPaused(long userId, Duration silentFor) implements Notice {
+
+        @Override
+        public Subject subject() {
+            return new Subject.Account(userId);
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.INFO;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.feedPaused(this);
+        }
     }
 
     /** Prices are back; warnings resume. */
     record FeedResumed(long userId) implements Notice {
+
+        @Override
+        public Subject subject() {
+            return new Subject.Account(userId);
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.INFO;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.feedResumed(this);
+        }
     }
 }

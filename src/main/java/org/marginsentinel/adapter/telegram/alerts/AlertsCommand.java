@@ -11,6 +11,8 @@ import java.util.Locale;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.trading.Arguments;
 import org.marginsentinel.application.CommandRejected;
@@ -29,34 +31,8 @@ public class AlertsCommand implements ChatCommand {
     Clock clock;
 
     @Override
-    public String name() {
-        return "alerts";
-    }
-
-    @Override
-    public String usage() {
-        return "/alerts [on|off | isolated <warn>% <danger>% <critical>% | cross <warn>% <danger>% <critical>% "
-                + "| odds <pct>%|off]";
-    }
-
-    @Override
-    public String example() {
-        return "/alerts isolated 15% 7% 3%";
-    }
-
-    @Override
-    public String description() {
-        return "Your warning settings; tune the levels or turn warnings off and on";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 50;
+    public CommandSpec spec() {
+        return CommandTable.ALERTS;
     }
 
     @Override

@@ -19,31 +19,48 @@ public final class NoticeText {
     private NoticeText() {
     }
 
+    /** The private-chat text of {@code notice} (HTML). */
     static String of(Notice notice) {
-        if (notice instanceof Notice.PositionWarning warning) {
-            return positionWarning(warning);
+        return notice.accept(WORDING);
+    }
+
+    private static final Notice.Visitor<String> WORDING = new Notice.Visitor<>() {
+        @Override
+        public String positionWarning(Notice.PositionWarning warning) {
+            return NoticeText.positionWarning(warning);
         }
-        if (notice instanceof Notice.PoolWarning warning) {
-            return poolWarning(warning);
+
+        @Override
+        public String poolWarning(Notice.PoolWarning warning) {
+            return NoticeText.poolWarning(warning);
         }
-        if (notice instanceof Notice.DrainWarning drain) {
-            return drain(drain);
+
+        @Override
+        public String drainWarning(Notice.DrainWarning warning) {
+            return drain(warning);
         }
-        if (notice instanceof Notice.IsolatedLiquidated liquidated) {
-            return isolatedLiquidated(liquidated);
+
+        @Override
+        public String isolatedLiquidated(Notice.IsolatedLiquidated liquidated) {
+            return NoticeText.isolatedLiquidated(liquidated);
         }
-        if (notice instanceof Notice.CrossLiquidated liquidated) {
-            return crossLiquidated(liquidated);
+
+        @Override
+        public String crossLiquidated(Notice.CrossLiquidated liquidated) {
+            return NoticeText.crossLiquidated(liquidated);
         }
-        if (notice instanceof Notice.FeedPaused paused) {
+
+        @Override
+        public String feedPaused(Notice.FeedPaused paused) {
             return "⏸ No prices have arrived for " + duration(paused.silentFor())
                     + ". Warnings and paper liquidations are paused until they do; I will tell you when they resume.";
         }
-        if (notice instanceof Notice.FeedResumed) {
+
+        @Override
+        public String feedResumed(Notice.FeedResumed resumed) {
             return "▶️ Prices are flowing again: warnings and liquidations are back on.";
         }
-        throw new IllegalArgumentException("no wording for " + notice.getClass().getSimpleName());
-    }
+    };
 
     static String headline(RiskLevel level) {
         switch (level) {

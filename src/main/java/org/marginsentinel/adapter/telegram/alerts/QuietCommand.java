@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.trading.Arguments;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.alert.AlertSettings;
@@ -22,33 +24,8 @@ public class QuietCommand implements ChatCommand {
     AlertSettings settings;
 
     @Override
-    public String name() {
-        return "quiet";
-    }
-
-    @Override
-    public String usage() {
-        return "/quiet <from>-<to> | off   (UTC hours)";
-    }
-
-    @Override
-    public String example() {
-        return "/quiet 23-07";
-    }
-
-    @Override
-    public String description() {
-        return "Quiet hours every day (critical warnings and liquidations still come)";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 52;
+    public CommandSpec spec() {
+        return CommandTable.QUIET;
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.trading.Arguments;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.alert.AlertSettings;
@@ -23,33 +25,8 @@ public class SnoozeCommand implements ChatCommand {
     AlertSettings settings;
 
     @Override
-    public String name() {
-        return "snooze";
-    }
-
-    @Override
-    public String usage() {
-        return "/snooze <30m|2h|off>";
-    }
-
-    @Override
-    public String example() {
-        return "/snooze 2h";
-    }
-
-    @Override
-    public String description() {
-        return "Pause warnings for a while (critical warnings and liquidations still come)";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 51;
+    public CommandSpec spec() {
+        return CommandTable.SNOOZE;
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
 import org.marginsentinel.application.alert.Notice;
 import org.marginsentinel.application.port.Notifier;
-import org.marginsentinel.domain.alert.RiskLevel;
+import org.marginsentinel.application.alert.Severity;
 
 /**
  * Puts notices into the Telegram outbox, in the caller's transaction, addressed to the user's private chat.
@@ -27,54 +27,65 @@ public class TelegramNotifier implements Notifier {
     @Override
     public void notify(Notice notice) {
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), NoticeText.of(notice))
-                .withPriority(priority(notice));
-        String key = supersedeKey(notice);
+                .withPriority(priority(notice.severity()));
+        String key = notice.accept(SUPERSEDE_KEY);
         if (key != null) {
             message = message.superseding(key);
         }
-        if (notice instanceof Notice.PositionWarning w && w.decision().silent()
-                || notice instanceof Notice.PoolWarning p && p.decision().silent()) {
+        if (notice.silent()) {
             message = message.silently();
         }
         outbox.enqueue(message);
         groups.onNotice(notice);
     }
 
-    private static int priority(Notice notice) {
-        if (notice instanceof Notice.IsolatedLiquidated || notice instanceof Notice.CrossLiquidated) {
-            return OutgoingMessage.PRIORITY_CRITICAL;
-        }
-        if (notice instanceof Notice.PositionWarning w) {
-            return byLevel(w.decision().level());
-        }
-        if (notice instanceof Notice.PoolWarning p) {
-            return byLevel(p.decision().level());
-        }
-        return OutgoingMessage.PRIORITY_WARNING;
-    }
-
     /** Most severe first when Telegram's limits make warnings wait (a crash): CRITICAL, then DANGER. */
-    private static int byLevel(RiskLevel level) {
-        return switch (level) {
-            case CRITICAL, LIQUIDATED -> OutgoingMessage.PRIORITY_CRITICAL;
+    static int priority(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> OutgoingMessage.PRIORITY_CRITICAL;
             case DANGER -> OutgoingMessage.PRIORITY_DANGER;
             default -> OutgoingMessage.PRIORITY_WARNING;
         };
     }
 
-    private static String supersedeKey(Notice notice) {
-        if (notice instanceof Notice.PositionWarning w) {
-            return "risk:position:" + w.risk().position().id();
+    /**
+     * A newer notice of the same kind about the same subject replaces an unsent older one (per chat); liquidations
+     * are never replaced.
+     */
+    static final Notice.Visitor<String> SUPERSEDE_KEY = new Notice.Visitor<>() {
+        @Override
+        public String positionWarning(Notice.PositionWarning warning) {
+            return "risk:" + warning.subject().key();
         }
-        if (notice instanceof Notice.PoolWarning) {
-            return "risk:cross";
+
+        @Override
+        public String poolWarning(Notice.PoolWarning warning) {
+            return "risk:" + warning.subject().key();
         }
-        if (notice instanceof Notice.DrainWarning) {
-            return "risk:drain";
+
+        @Override
+        public String drainWarning(Notice.DrainWarning warning) {
+            return "drain:" + warning.subject().key();
         }
-        if (notice instanceof Notice.FeedPaused || notice instanceof Notice.FeedResumed) {
-            return "feed";
+
+        @Override
+        public String isolatedLiquidated(Notice.IsolatedLiquidated liquidated) {
+            return null;
         }
-        return null;
-    }
+
+        @Override
+        public String crossLiquidated(Notice.CrossLiquidated liquidated) {
+            return null;
+        }
+
+        @Override
+        public String feedPaused(Notice.FeedPaused paused) {
+            return "feed:" + paused.subject().key();
+        }
+
+        @Override
+        public String feedResumed(Notice.FeedResumed resumed) {
+            return "feed:" + resumed.subject().key();
+        }
+    };
 }

@@ -14,9 +14,18 @@ import java.util.Optional;
  * @param messageId       the user's message (for a button press: the message that carries the button)
  * @param args            arguments split on whitespace, never null
  * @param argumentText    everything after the command, trimmed, never null
+ * @param anonymousAdmin  sent by a group admin posting anonymously as the group (then {@code userId} is
+ *                        Telegram's GroupAnonymousBot, not a person): an admin of this chat
  */
 public record CommandContext(long userId, String userDisplayName, long chatId, boolean privateChat,
-                             Integer messageThreadId, Integer messageId, List<String> args, String argumentText) {
+                             Integer messageThreadId, Integer messageId, List<String> args, String argumentText,
+                             boolean anonymousAdmin) {
+
+    /** An invocation by a person (not an anonymous admin). */
+    public CommandContext(long userId, String userDisplayName, long chatId, boolean privateChat,
+                          Integer messageThreadId, Integer messageId, List<String> args, String argumentText) {
+        this(userId, userDisplayName, chatId, privateChat, messageThreadId, messageId, args, argumentText, false);
+    }
 
     public CommandContext {
         args = args == null ? List.of() : List.copyOf(args);
@@ -32,6 +41,6 @@ public record CommandContext(long userId, String userDisplayName, long chatId, b
     /** The same invocation without arguments (used when running a confirmed action or a button press). */
     public CommandContext withoutArguments() {
         return new CommandContext(userId, userDisplayName, chatId, privateChat, messageThreadId, messageId,
-                List.of(), "");
+                List.of(), "", anonymousAdmin);
     }
 }

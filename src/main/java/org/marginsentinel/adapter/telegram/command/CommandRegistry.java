@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Every {@link ChatCommand}, {@link ConfirmableAction} and {@link CallbackHandler} bean, checked
- * once: duplicate or invalid names fail loudly with a message naming the bean classes.
+ * once: duplicate names, or commands that disagree with {@link CommandTable}, fail loudly with a message naming
+ * the bean classes.
  */
 @ApplicationScoped
 public class CommandRegistry {
@@ -22,9 +23,6 @@ public class CommandRegistry {
     /** Callback data prefixes the dispatcher uses for confirmations. */
     public static final String CONFIRM_PREFIX = "cf:";
     public static final String CANCEL_PREFIX = "cx:";
-
-    private static final Comparator<ChatCommand> HELP_ORDER =
-            Comparator.comparingInt(ChatCommand::helpOrder).thenComparing(ChatCommand::name);
 
     @Inject
     @Any
@@ -45,30 +43,9 @@ public class CommandRegistry {
 
     @PostConstruct
     void index() {
+        List<ChatCommand> sorted = inTableOrder(commandBeans);
         Map<String, ChatCommand> byName = new HashMap<>();
-        for (ChatCommand command : commandBeans) {
-            String name = command.name();
-            if (!CommandParser.isValidName(name)) {
-                throw new IllegalStateException("Command name must match [a-z0-9_]{1,32}: '" + name + "' in "
-                        + command.getClass().getName());
-            }
-            String description = command.description();
-            if (description == null || description.isBlank() || description.length() > 256) {
-                throw new IllegalStateException("Command /" + name + " needs a description of 1 to 256 characters ("
-                        + command.getClass().getName() + ")");
-            }
-            if (command.usage() == null || command.usage().isBlank()) {
-                throw new IllegalStateException("Command /" + name + " needs a usage line ("
-                        + command.getClass().getName() + ")");
-            }
-            ChatCommand previous = byName.put(name, command);
-            if (previous != null) {
-                throw new IllegalStateException("Two commands are named /" + name + ": "
-                        + previous.getClass().getName() + " and " + command.getClass().getName());
-            }
-        }
-        List<ChatCommand> sorted = new ArrayList<>(byName.values());
-        sorted.sort(HELP_ORDER);
+        sorted.forEach(command -> byName.put(command.name(), command));
 
         Map<String, ConfirmableAction> byKey = new HashMap<>();
         for (ConfirmableAction action : actionBeans) {
@@ -111,16 +88,52 @@ public class CommandRegistry {
         this.callbackHandlers = List.copyOf(handlers);
     }
 
+    /**
+     * The commands in {@link CommandTable} order (then the hidden ones, by name), checked: every table entry has
+     * exactly one bean returning it, every other bean is hidden, and no name is taken twice.
+     */
+    static List<ChatCommand> inTableOrder(Iterable<? extends ChatCommand> beans) {
+        Map<String, ChatCommand> byName = new HashMap<>();
+        for (ChatCommand command : beans) {
+            CommandSpec spec = command.spec();
+            ChatCommand previous = byName.put(spec.name(), command);
+            if (previous != null) {
+                throw new IllegalStateException("Two commands are named /" + spec.name() + ": "
+                        + previous.getClass().getName() + " and " + command.getClass().getName());
+            }
+            Optional<CommandSpec> listed = CommandTable.find(spec.name());
+            if (listed.isPresent() ? !listed.get().equals(spec) : !spec.hidden()) {
+                throw new IllegalStateException("Command /" + spec.name() + " (" + command.getClass().getName()
+                        + ") must return its entry of CommandTable from spec(), or be hidden");
+            }
+        }
+        List<ChatCommand> ordered = new ArrayList<>();
+        for (CommandSpec spec : CommandTable.ALL) {
+            ChatCommand command = byName.remove(spec.name());
+            if (command == null) {
+                throw new IllegalStateException("CommandTable lists /" + spec.name() + " but no bean handles it");
+            }
+            ordered.add(command);
+        }
+        byName.values().stream().sorted(Comparator.comparing(ChatCommand::name)).forEach(ordered::add);
+        return List.copyOf(ordered);
+    }
+
     public Optional<ChatCommand> command(String name) {
         return Optional.ofNullable(commands.get(name));
     }
 
-    /** Commands shown in /help and the Telegram menu, in help order. */
-    public List<ChatCommand> listedCommands() {
-        return ordered.stream().filter(c -> !c.hidden()).toList();
+    /** Commands listed in /help and the menu of private chats, in table order. */
+    public List<ChatCommand> listedInPrivate() {
+        return ordered.stream().filter(c -> c.spec().listedInPrivate()).toList();
     }
 
-    /** Every command, hidden ones included, in help order. */
+    /** Commands listed in /help and the menu of groups (what works and is answered there), in table order. */
+    public List<ChatCommand> listedInGroups() {
+        return ordered.stream().filter(c -> c.spec().listedInGroups()).toList();
+    }
+
+    /** Every command, hidden ones included, in table order. */
     public List<ChatCommand> allCommands() {
         return ordered;
     }

@@ -2,6 +2,7 @@ package org.marginsentinel.adapter.telegram.command;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
+import org.marginsentinel.adapter.telegram.format.Text;
 import org.marginsentinel.application.CommandRejected;
 
 /** {@code /learn}, {@code /learn isolated}, {@code /learn cross}, {@code /learn odds}: short lessons. */
@@ -9,28 +10,8 @@ import org.marginsentinel.application.CommandRejected;
 public class LearnCommand implements ChatCommand {
 
     @Override
-    public String name() {
-        return "learn";
-    }
-
-    @Override
-    public String usage() {
-        return "/learn [isolated|cross|odds]";
-    }
-
-    @Override
-    public String example() {
-        return "/learn cross";
-    }
-
-    @Override
-    public String description() {
-        return "How isolated and cross margin work, their risks, and the odds of liquidation";
-    }
-
-    @Override
-    public int helpOrder() {
-        return 900;
+    public CommandSpec spec() {
+        return CommandTable.LEARN;
     }
 
     @Override
@@ -41,14 +22,10 @@ public class LearnCommand implements ChatCommand {
         String topic = context.args().get(0).toLowerCase(Locale.ROOT);
         String lesson = LearnTopics.TOPICS.get(topic);
         if (lesson == null || context.args().size() > 1) {
-            throw new CommandRejected("I have no lesson called \"" + shorten(context.argumentText())
+            throw new CommandRejected("I have no lesson called \"" + Text.shorten(context.argumentText(), 41)
                     + "\". Topics: " + String.join(", ", LearnTopics.TOPIC_NAMES)
                     + " (or /learn alone for the overview).");
         }
         return BotReply.html(lesson);
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

@@ -3,9 +3,10 @@ package org.marginsentinel.adapter.telegram.format;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.marginsentinel.application.MoneyFormat;
 
 /**
- * Number formatting for chat messages: {@link java.util.Locale#ROOT} style (dot decimal point),
+ * Number formatting for chat messages (money through {@link MoneyFormat}, the one money formatter): {@link java.util.Locale#ROOT} style (dot decimal point),
  * comma thousands separators, {@link RoundingMode#HALF_EVEN}, and always the same minus sign.
  *
  * <p>Negative numbers use the real minus sign {@value #MINUS} (U+2212) in every method, never
@@ -16,9 +17,9 @@ import java.math.RoundingMode;
 public final class Fmt {
 
     /** The minus sign used by every method of this class. */
-    public static final String MINUS = "\u2212";
+    public static final String MINUS = MoneyFormat.MINUS;
     /** What a {@code null} value prints as. */
-    public static final String MISSING = "—";
+    public static final String MISSING = MoneyFormat.MISSING;
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final BigDecimal TEN = BigDecimal.TEN;
@@ -27,25 +28,19 @@ public final class Fmt {
     private Fmt() {
     }
 
-    /** 2 decimals: {@code 10000} → "10,000.00", {@code -5.255} → "−5.26". */
+    /** 2 decimals: {@code 10000} → "10,000.00", {@code -5.255} → "−5.26" ({@link MoneyFormat#money}). */
     public static String money(BigDecimal amount) {
-        if (amount == null) {
-            return MISSING;
-        }
-        return signed(amount.setScale(2, RoundingMode.HALF_EVEN), false);
+        return MoneyFormat.money(amount);
     }
 
     /** {@link #money} plus the unit: "10,000.00 USDT". */
     public static String usdt(BigDecimal amount) {
-        return amount == null ? MISSING : money(amount) + " USDT";
+        return MoneyFormat.usdt(amount);
     }
 
     /** Money with an explicit sign: "+1,234.56", "−1,234.56", and "0.00" for zero. */
     public static String signedMoney(BigDecimal amount) {
-        if (amount == null) {
-            return MISSING;
-        }
-        return signed(amount.setScale(2, RoundingMode.HALF_EVEN), true);
+        return MoneyFormat.signedMoney(amount);
     }
 
     /**
@@ -111,26 +106,10 @@ public final class Fmt {
     }
 
     private static String signed(BigDecimal rounded, boolean plusForPositive) {
-        String sign = switch (rounded.signum()) {
-            case 1 -> plusForPositive ? "+" : "";
-            case -1 -> MINUS;
-            default -> "";
-        };
-        return sign + grouped(rounded.abs());
+        return MoneyFormat.signed(rounded, plusForPositive);
     }
 
-    /** Thousands separators on the integer part of a non-negative number, kept scale. */
     private static String grouped(BigDecimal nonNegative) {
-        String plain = nonNegative.toPlainString();
-        int dot = plain.indexOf('.');
-        String integer = dot < 0 ? plain : plain.substring(0, dot);
-        String fraction = dot < 0 ? "" : plain.substring(dot);
-        StringBuilder out = new StringBuilder(plain.length() + integer.length() / 3);
-        int firstGroup = integer.length() % 3 == 0 ? 3 : integer.length() % 3;
-        out.append(integer, 0, firstGroup);
-        for (int i = firstGroup; i < integer.length(); i += 3) {
-            out.append(',').append(integer, i, i + 3);
-        }
-        return out.append(fraction).toString();
+        return MoneyFormat.grouped(nonNegative);
     }
 }

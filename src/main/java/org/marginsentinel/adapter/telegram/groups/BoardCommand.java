@@ -13,6 +13,8 @@ import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.command.CallbackHandler;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
@@ -52,28 +54,8 @@ public class BoardCommand implements ChatCommand, CallbackHandler {
     Clock clock;
 
     @Override
-    public String name() {
-        return "board";
-    }
-
-    @Override
-    public String usage() {
-        return "/board";
-    }
-
-    @Override
-    public String example() {
-        return "/board";
-    }
-
-    @Override
-    public String description() {
-        return "In a group: the risk board of members who share, most endangered first";
-    }
-
-    @Override
-    public int helpOrder() {
-        return 710;
+    public CommandSpec spec() {
+        return CommandTable.BOARD;
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.marginsentinel.adapter.telegram.BotConnection;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.adapter.telegram.store.LockedGroup;
 import org.marginsentinel.application.CommandRejected;
@@ -18,7 +20,8 @@ import org.marginsentinel.application.CommandRejected;
 /**
  * {@code /groupalerts on|off}: a group admin decides whether sharing members' CRITICAL warnings and
  * liquidations are also posted to the group. Admin status is asked from Telegram (getChatMember) by the
- * sender's numeric id at every change, never taken from a user name or a cache.
+ * sender's numeric id at every change, never taken from a user name or a cache; an admin who posts anonymously
+ * (as the group itself) is an admin by Telegram's own rule.
  */
 @ApplicationScoped
 public class GroupAlertsCommand implements ChatCommand {
@@ -38,28 +41,8 @@ public class GroupAlertsCommand implements ChatCommand {
     Clock clock;
 
     @Override
-    public String name() {
-        return "groupalerts";
-    }
-
-    @Override
-    public String usage() {
-        return "/groupalerts [on|off]";
-    }
-
-    @Override
-    public String example() {
-        return "/groupalerts on";
-    }
-
-    @Override
-    public String description() {
-        return "Group admins: post sharing members' critical warnings and liquidations here";
-    }
-
-    @Override
-    public int helpOrder() {
-        return 730;
+    public CommandSpec spec() {
+        return CommandTable.GROUP_ALERTS;
     }
 
     @Override
@@ -88,6 +71,9 @@ public class GroupAlertsCommand implements ChatCommand {
     }
 
     private void requireAdmin(CommandContext context) {
+        if (context.anonymousAdmin()) {
+            return; // posted as the group itself: only its admins can do that
+        }
         Optional<String> status = connection.chatMemberStatus(context.chatId(), context.userId());
         if (status.isEmpty()) {
             throw new CommandRejected("I could not check with Telegram whether you are an admin here. Nothing "

@@ -15,6 +15,7 @@ import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.alert.Severity;
 import org.marginsentinel.domain.alert.RiskLevel;
 
 /**
@@ -58,16 +59,16 @@ public class GroupNotices {
     }
 
     public void onNotice(Notice notice) {
-        if (notice instanceof Notice.FeedPaused || notice instanceof Notice.FeedResumed) {
-            return;
+        if (notice.severity() == Severity.INFO) {
+            return; // price feed news: nothing about the member's risk
         }
         nudgeIfUnreachable(notice.userId());
         for (GroupDirectory.AlertTarget target : directory.alertTargets(notice.userId())) {
-            groupAlert(notice, target.displayName()).ifPresent(html -> outbox.enqueue(
-                    OutgoingMessage.to(target.chatId(), html)
+            groupAlert(notice, target.displayName()).ifPresent(alert -> outbox.enqueue(
+                    OutgoingMessage.to(target.chatId(), alert.html())
                             .inThread(target.threadId())
                             .withPriority(OutgoingMessage.PRIORITY_WARNING)
-                            .superseding(subjectKey(notice))
+                            .superseding(alert.supersedeKey())
                             .notBefore(batch(target.chatId()).due())));
         }
     }
@@ -75,39 +76,67 @@ public class GroupNotices {
     /**
      * When the group's open batch of alerts goes out: the first alert opens a batch due one window later, and
      * alerts queued before then join it (same notBefore, so the sender merges them). System time, like the
-     * outbox. Kept in memory: after a restart the next alert simply opens a new batch.
+     * outbox (tests freeze the Clock years ahead; move both together). Kept in memory: after a restart the next alert simply opens a new batch.
      */
     private Batch batch(long chatId) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(); // the outbox's time: notBefore is compared with it, not with the Clock
         return openBatches.compute(chatId, (id, open) -> open != null && open.due().isAfter(now) ? open
                 : new Batch(now.plus(config.alertBatchWindow()), new CopyOnWriteArrayList<>()));
     }
 
-    /** The group line for CRITICAL entries and liquidations; empty for everything else. */
-    static Optional<String> groupAlert(Notice notice, String name) {
-        if (notice instanceof Notice.PositionWarning w && w.decision().level() == RiskLevel.CRITICAL
-                && !w.decision().silent()) {
-            return Optional.of(GroupViews.criticalPosition(name, w.risk()));
-        }
-        if (notice instanceof Notice.PoolWarning p && p.decision().level() == RiskLevel.CRITICAL
-                && !p.decision().silent()) {
-            return Optional.of(GroupViews.criticalPool(name, p.pool().marginRatio()));
-        }
-        if (notice instanceof Notice.IsolatedLiquidated l) {
-            return Optional.of(GroupViews.isolatedLiquidated(name, l.symbol(), l.side(), l.marginLost()));
-        }
-        if (notice instanceof Notice.CrossLiquidated l) {
-            return Optional.of(GroupViews.crossLiquidated(name, l.closedPositions(), l.walletLost()));
-        }
-        return Optional.empty();
+    /**
+     * A group alert: its HTML, and the key by which a newer one about the same subject replaces it while unsent
+     * (null for liquidations, which are never replaced).
+     */
+    record GroupAlert(String html, String supersedeKey) {
     }
 
-    /** A newer CRITICAL replaces an unsent one about the same subject; liquidations are never replaced. */
-    private static String subjectKey(Notice notice) {
-        if (notice instanceof Notice.PositionWarning w) {
-            return "group:position:" + w.risk().position().id();
+    /** The group alert for a CRITICAL entry or a liquidation; empty for everything else (and silent reminders). */
+    static Optional<GroupAlert> groupAlert(Notice notice, String name) {
+        if (notice.severity() != Severity.CRITICAL || notice.silent()) {
+            return Optional.empty();
         }
-        return notice instanceof Notice.PoolWarning ? "group:cross:" + notice.userId() : null;
+        return Optional.ofNullable(notice.accept(new GroupAlertText(name)));
+    }
+
+    /** Words a CRITICAL notice for the group; null for kinds the group never hears. */
+    private record GroupAlertText(String name) implements Notice.Visitor<GroupAlert> {
+        @Override
+        public GroupAlert positionWarning(Notice.PositionWarning warning) {
+            return warning.decision().level() != RiskLevel.CRITICAL ? null : new GroupAlert(
+                    GroupViews.criticalPosition(name, warning.risk()), "group:" + warning.subject().key());
+        }
+
+        @Override
+        public GroupAlert poolWarning(Notice.PoolWarning warning) {
+            return warning.decision().level() != RiskLevel.CRITICAL ? null : new GroupAlert(
+                    GroupViews.criticalPool(name, warning.pool().marginRatio()), "group:" + warning.subject().key());
+        }
+
+        @Override
+        public GroupAlert drainWarning(Notice.DrainWarning warning) {
+            return null;
+        }
+
+        @Override
+        public GroupAlert isolatedLiquidated(Notice.IsolatedLiquidated l) {
+            return new GroupAlert(GroupViews.isolatedLiquidated(name, l.symbol(), l.side(), l.marginLost()), null);
+        }
+
+        @Override
+        public GroupAlert crossLiquidated(Notice.CrossLiquidated l) {
+            return new GroupAlert(GroupViews.crossLiquidated(name, l.closedPositions(), l.walletLost()), null);
+        }
+
+        @Override
+        public GroupAlert feedPaused(Notice.FeedPaused paused) {
+            return null;
+        }
+
+        @Override
+        public GroupAlert feedResumed(Notice.FeedResumed resumed) {
+            return null;
+        }
     }
 
     private void nudgeIfUnreachable(long userId) {

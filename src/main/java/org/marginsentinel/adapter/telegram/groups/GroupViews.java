@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.marginsentinel.adapter.telegram.format.Text;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.community.Leaderboards;
 import org.marginsentinel.application.community.RiskBoard;
@@ -124,7 +125,7 @@ public final class GroupViews {
         }
         for (int i = 0; i < Math.min(ranked.size(), maxMembers); i++) {
             Standing s = ranked.get(i);
-            text.append(i < MEDALS.length ? MEDALS[i] : (i + 1) + ".").append(' ')
+            text.append(rank(i, s)).append(' ')
                     .append(bold(shortName(names.get(s.memberId())))).append(" · score ")
                     .append(bold(Fmt.signedPercent(s.score()))).append(" (return ")
                     .append(Fmt.signedPercent(s.returnFraction())).append(", max drawdown ")
@@ -144,6 +145,11 @@ public final class GroupViews {
                     .append(" not ranked.");
         }
         return text.toString().strip();
+    }
+
+    /** A medal for the first three, but only for a positive score: a −80% result wins nothing. */
+    private static String rank(int index, Standing standing) {
+        return index < MEDALS.length && standing.score().signum() > 0 ? MEDALS[index] : (index + 1) + ".";
     }
 
     // --- group alerts ---------------------------------------------------------------------------
@@ -181,7 +187,7 @@ public final class GroupViews {
             return "A member";
         }
         String stripped = name.strip();
-        return stripped.length() <= MAX_NAME_CHARS ? stripped : stripped.substring(0, MAX_NAME_CHARS - 1) + "…";
+        return Text.shorten(stripped, MAX_NAME_CHARS);
     }
 
     static String icon(RiskLevel level) {

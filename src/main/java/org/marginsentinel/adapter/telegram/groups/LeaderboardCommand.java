@@ -11,6 +11,8 @@ import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.command.CallbackHandler;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.community.Leaderboards;
@@ -36,28 +38,8 @@ public class LeaderboardCommand implements ChatCommand, CallbackHandler {
     GroupsConfig config;
 
     @Override
-    public String name() {
-        return "leaderboard";
-    }
-
-    @Override
-    public String usage() {
-        return "/leaderboard [week|month|all]";
-    }
-
-    @Override
-    public String example() {
-        return "/leaderboard month";
-    }
-
-    @Override
-    public String description() {
-        return "In a group: sharing members ranked by risk-adjusted survival, not raw PnL";
-    }
-
-    @Override
-    public int helpOrder() {
-        return 720;
+    public CommandSpec spec() {
+        return CommandTable.LEADERBOARD;
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.command.CallbackHandler;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.port.PaperAccountStore;
@@ -34,28 +36,8 @@ public class ShareCommand implements ChatCommand, CallbackHandler {
     Clock clock;
 
     @Override
-    public String name() {
-        return "share";
-    }
-
-    @Override
-    public String usage() {
-        return "/share [on|off]";
-    }
-
-    @Override
-    public String example() {
-        return "/share on";
-    }
-
-    @Override
-    public String description() {
-        return "In a group: show or hide your risk on its /board, /leaderboard and group alerts";
-    }
-
-    @Override
-    public int helpOrder() {
-        return 700;
+    public CommandSpec spec() {
+        return CommandTable.SHARE;
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.config.InsightsConfig;
@@ -43,33 +45,8 @@ public class ChartCommand implements ChatCommand {
     InsightsConfig config;
 
     @Override
-    public String name() {
-        return "chart";
-    }
-
-    @Override
-    public String usage() {
-        return "/chart <#|symbol|pool> [<hours>h]";
-    }
-
-    @Override
-    public String example() {
-        return "/chart 1 12h";
-    }
-
-    @Override
-    public String description() {
-        return "A chart: a position's mark with entry, liquidation and warning bands, or your cross pool";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 37;
+    public CommandSpec spec() {
+        return CommandTable.CHART;
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.insight.RiskInsights;
@@ -22,33 +24,8 @@ public class CompareCommand implements ChatCommand {
     RiskInsights insights;
 
     @Override
-    public String name() {
-        return "compare";
-    }
-
-    @Override
-    public String usage() {
-        return "/compare";
-    }
-
-    @Override
-    public String example() {
-        return "/compare";
-    }
-
-    @Override
-    public String description() {
-        return "Your positions under isolated vs cross: liquidation prices, worst cases, the trade-off";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 36;
+    public CommandSpec spec() {
+        return CommandTable.COMPARE;
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.List;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.trading.Arguments;
@@ -32,33 +34,8 @@ public class StressCommand implements ChatCommand {
     RiskInsights insights;
 
     @Override
-    public String name() {
-        return "stress";
-    }
-
-    @Override
-    public String usage() {
-        return "/stress <±percent> [symbol]";
-    }
-
-    @Override
-    public String example() {
-        return "/stress -15";
-    }
-
-    @Override
-    public String description() {
-        return "Stress test: what a sudden move of every mark (or one symbol) would liquidate and cost";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 34;
+    public CommandSpec spec() {
+        return CommandTable.STRESS;
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.List;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.trading.OrderArguments;
 import org.marginsentinel.application.CommandRejected;
@@ -32,33 +34,8 @@ public class WhatIfCommand implements ChatCommand {
     RiskInsights insights;
 
     @Override
-    public String name() {
-        return "whatif";
-    }
-
-    @Override
-    public String usage() {
-        return "/whatif <long|short> <symbol> <size|$usdt> [<leverage>x] [isolated|cross] [@<entry>]";
-    }
-
-    @Override
-    public String example() {
-        return "/whatif long BTC 0.1 20x cross";
-    }
-
-    @Override
-    public String description() {
-        return "Before opening: the new liquidation price, cross margin ratio and worst case; nothing is opened";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 35;
+    public CommandSpec spec() {
+        return CommandTable.WHATIF;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.marginsentinel.adapter.telegram.store;
 
+import org.marginsentinel.adapter.telegram.format.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -85,6 +86,6 @@ public class ChatDirectory {
     }
 
     private static String truncate(String title) {
-        return title == null || title.length() <= 255 ? title : title.substring(0, 255);
+        return Text.prefix(title, 255);
     }
 }

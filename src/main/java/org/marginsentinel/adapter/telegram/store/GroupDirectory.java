@@ -1,5 +1,6 @@
 package org.marginsentinel.adapter.telegram.store;
 
+import org.marginsentinel.adapter.telegram.format.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -173,6 +174,6 @@ public class GroupDirectory {
 
     private static String name(String displayName, long userId) {
         String name = displayName == null || displayName.isBlank() ? "Member " + userId : displayName.strip();
-        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
+        return Text.prefix(name, MAX_NAME);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +25,16 @@ public class Inbox {
     @Inject
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     /**
      * Stores the updates (id to JSON) not stored yet, in one transaction.
      *
      * @return how many rows were new
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int store(Map<Long, String> payloadById, Instant now) {
+    public int store(Map<Long, String> payloadById) {
         if (payloadById.isEmpty()) {
             return 0;
         }
@@ -46,7 +49,7 @@ public class Inbox {
             InboxEntity row = new InboxEntity();
             row.updateId = entry.getKey();
             row.payload = entry.getValue();
-            row.receivedAt = now;
+            row.receivedAt = clock.instant();
             em.persist(row);
             stored++;
         }

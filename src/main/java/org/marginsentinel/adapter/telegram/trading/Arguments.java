@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.marginsentinel.adapter.telegram.format.Text;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.market.Symbols;
@@ -65,7 +66,7 @@ public final class Arguments {
         if (token == null) {
             return "(nothing)";
         }
-        String shortened = token.length() > 24 ? token.substring(0, 24) + "…" : token;
+        String shortened = Text.shorten(token, 25);
         return "\"" + shortened + "\"";
     }
 }

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
 
@@ -15,33 +17,8 @@ public class BalanceCommand implements ChatCommand {
     PaperTrading trading;
 
     @Override
-    public String name() {
-        return "balance";
-    }
-
-    @Override
-    public String usage() {
-        return "/balance";
-    }
-
-    @Override
-    public String example() {
-        return "/balance";
-    }
-
-    @Override
-    public String description() {
-        return "Wallet, equity, margin in use and what is available";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 10;
+    public CommandSpec spec() {
+        return CommandTable.BALANCE;
     }
 
     @Override

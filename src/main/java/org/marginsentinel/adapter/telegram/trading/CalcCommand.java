@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.CommandRejected;
@@ -35,28 +37,8 @@ public class CalcCommand implements ChatCommand {
     TierTable tiers;
 
     @Override
-    public String name() {
-        return "calc";
-    }
-
-    @Override
-    public String usage() {
-        return "/calc <long|short> <leverage>x @<entry> [<isolated margin>] [<symbol>]";
-    }
-
-    @Override
-    public String example() {
-        return "/calc long 20x @60000 500 BTC";
-    }
-
-    @Override
-    public String description() {
-        return "Liquidation calculator (default 1,000 USDT margin, BTC tiers)";
-    }
-
-    @Override
-    public int helpOrder() {
-        return 41;
+    public CommandSpec spec() {
+        return CommandTable.CALC;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
@@ -26,38 +28,13 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
     PaperTrading trading;
 
     @Override
-    public String name() {
-        return "close";
-    }
-
-    @Override
     public String key() {
         return "close";
     }
 
     @Override
-    public String usage() {
-        return "/close <#|symbol> [<percent>%|<quantity>]";
-    }
-
-    @Override
-    public String example() {
-        return "/close 1 50%";
-    }
-
-    @Override
-    public String description() {
-        return "Close a position (or part of it) at the mark and book the PnL";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 31;
+    public CommandSpec spec() {
+        return CommandTable.CLOSE;
     }
 
     @Override

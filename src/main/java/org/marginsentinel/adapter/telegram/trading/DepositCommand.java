@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
@@ -18,33 +20,8 @@ public class DepositCommand implements ChatCommand {
     PaperTrading trading;
 
     @Override
-    public String name() {
-        return "deposit";
-    }
-
-    @Override
-    public String usage() {
-        return "/deposit <amount>";
-    }
-
-    @Override
-    public String example() {
-        return "/deposit 500";
-    }
-
-    @Override
-    public String description() {
-        return "Add paper USDT to your wallet";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 11;
+    public CommandSpec spec() {
+        return CommandTable.DEPOSIT;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
@@ -19,33 +21,8 @@ public class MarginCommand implements ChatCommand {
     PaperTrading trading;
 
     @Override
-    public String name() {
-        return "margin";
-    }
-
-    @Override
-    public String usage() {
-        return "/margin <#> add|remove <amount>";
-    }
-
-    @Override
-    public String example() {
-        return "/margin 1 add 200";
-    }
-
-    @Override
-    public String description() {
-        return "Add or remove margin of an isolated position; shows the new liquidation price";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 32;
+    public CommandSpec spec() {
+        return CommandTable.MARGIN;
     }
 
     @Override

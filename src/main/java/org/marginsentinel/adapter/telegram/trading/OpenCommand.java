@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.TradeResult;
@@ -18,43 +19,16 @@ abstract class OpenCommand implements ChatCommand {
     PaperTrading trading;
 
     private final Side side;
-    private final String example;
-    private final int helpOrder;
+    private final CommandSpec spec;
 
-    OpenCommand(Side side, String example, int helpOrder) {
+    OpenCommand(Side side, CommandSpec spec) {
         this.side = side;
-        this.example = example;
-        this.helpOrder = helpOrder;
+        this.spec = spec;
     }
 
     @Override
-    public String name() {
-        return side.label();
-    }
-
-    @Override
-    public String example() {
-        return example;
-    }
-
-    @Override
-    public String description() {
-        return "Open or add to a " + side.label() + " position (size in coins or $USDT, default 10x isolated at the mark)";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return helpOrder;
-    }
-
-    @Override
-    public String usage() {
-        return "/" + name() + " <symbol> <size|$usdt> [<leverage>x] [isolated|cross] [@<entry>]";
+    public CommandSpec spec() {
+        return spec;
     }
 
     @Override

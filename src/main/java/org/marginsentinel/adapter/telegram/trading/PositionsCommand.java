@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.telegram.insights.InsightViews;
@@ -19,33 +21,8 @@ public class PositionsCommand implements ChatCommand {
     RiskInsights insights;
 
     @Override
-    public String name() {
-        return "positions";
-    }
-
-    @Override
-    public String usage() {
-        return "/positions";
-    }
-
-    @Override
-    public String example() {
-        return "/positions";
-    }
-
-    @Override
-    public String description() {
-        return "Your open positions with PnL, ROE and liquidation price";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 30;
+    public CommandSpec spec() {
+        return CommandTable.POSITIONS;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.time.Duration;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.CommandRejected;
@@ -23,28 +25,8 @@ public class PriceCommand implements ChatCommand {
     Clock clock;
 
     @Override
-    public String name() {
-        return "price";
-    }
-
-    @Override
-    public String usage() {
-        return "/price <symbol>";
-    }
-
-    @Override
-    public String example() {
-        return "/price BTC";
-    }
-
-    @Override
-    public String description() {
-        return "The current mark price of a symbol";
-    }
-
-    @Override
-    public int helpOrder() {
-        return 40;
+    public CommandSpec spec() {
+        return CommandTable.PRICE;
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.List;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
@@ -33,33 +35,8 @@ public class RiskCommand implements ChatCommand {
     RiskInsights insights;
 
     @Override
-    public String name() {
-        return "risk";
-    }
-
-    @Override
-    public String usage() {
-        return "/risk";
-    }
-
-    @Override
-    public String example() {
-        return "/risk";
-    }
-
-    @Override
-    public String description() {
-        return "Your risk at a glance: cross pool and isolated positions by danger";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 33;
+    public CommandSpec spec() {
+        return CommandTable.RISK;
     }
 
     @Override

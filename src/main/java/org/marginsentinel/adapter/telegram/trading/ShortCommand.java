@@ -1,12 +1,13 @@
 package org.marginsentinel.adapter.telegram.trading;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.domain.margin.Side;
 
 @ApplicationScoped
 public class ShortCommand extends OpenCommand {
 
     public ShortCommand() {
-        super(Side.SHORT, "/short ETH $2000 5x cross", 21);
+        super(Side.SHORT, CommandTable.SHORT);
     }
 }

@@ -2,9 +2,12 @@ package org.marginsentinel.adapter.telegram.trading;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.marginsentinel.adapter.telegram.format.Text;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.PaperTrading;
@@ -16,39 +19,14 @@ public class StartCommand implements ChatCommand {
     PaperTrading trading;
 
     @Override
-    public String name() {
-        return "start";
-    }
-
-    @Override
-    public String usage() {
-        return "/start";
-    }
-
-    @Override
-    public String example() {
-        return "/start";
-    }
-
-    @Override
-    public String description() {
-        return "Open your paper futures account (10,000 USDT)";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 1;
+    public CommandSpec spec() {
+        return CommandTable.START;
     }
 
     @Override
     public BotReply handle(CommandContext context) {
         String name = context.userDisplayName().isBlank() ? "trader" : context.userDisplayName();
-        PaperTrading.StartResult result = trading.start(context.userId(), name.length() > 64 ? name.substring(0, 64) : name);
+        PaperTrading.StartResult result = trading.start(context.userId(), Text.prefix(name, 64));
         if (!result.created() && context.privateChat() && !context.args().isEmpty()) {
             // Opened through a deep link from a group (t.me/<bot>?start=…): this chat is now reachable.
             return BotReply.html("✅ Our private chat is open: warnings about your positions come here from now on. "

@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
@@ -21,38 +23,13 @@ public class WithdrawCommand implements ChatCommand, ConfirmableAction {
     PaperTrading trading;
 
     @Override
-    public String name() {
-        return "withdraw";
-    }
-
-    @Override
     public String key() {
         return "withdraw";
     }
 
     @Override
-    public String usage() {
-        return "/withdraw <amount|all>";
-    }
-
-    @Override
-    public String example() {
-        return "/withdraw 250";
-    }
-
-    @Override
-    public String description() {
-        return "Take paper USDT out of your wallet";
-    }
-
-    @Override
-    public boolean personal() {
-        return true;
-    }
-
-    @Override
-    public int helpOrder() {
-        return 12;
+    public CommandSpec spec() {
+        return CommandTable.WITHDRAW;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.marginsentinel.adapter.telegram.update;
 
+import org.marginsentinel.adapter.telegram.format.Text;
 import org.marginsentinel.adapter.telegram.format.Html;
 
 /** The dispatcher's own words to users. */
@@ -25,7 +26,7 @@ final class BotTexts {
     }
 
     static String unknownCommand(String name) {
-        String shown = name.length() > 32 ? name.substring(0, 32) + "…" : name;
+        String shown = Text.shorten(name, 33);
         return "I don't know the command " + Html.code("/" + shown) + ". Send /help to see what I can do.";
     }
 

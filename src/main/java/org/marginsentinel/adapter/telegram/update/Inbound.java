@@ -11,10 +11,14 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 /**
  * The parts of a Telegram {@link Update} the bot acts on, without TelegramBots types. This is the
  * only place that reads {@code Update}s.
+ *
+ * @param anonymousAdmin a group admin who posts anonymously: Telegram sends the message from GroupAnonymousBot
+ *                       with {@code sender_chat} = the group itself, which only the group's admins can do
  */
 record Inbound(Kind kind, long updateId, long chatId, String chatType, String chatTitle, long userId,
                String userDisplayName, Integer messageId, Integer messageThreadId, String text,
-               String callbackQueryId, String callbackData, String memberStatus, String previousMemberStatus) {
+               String callbackQueryId, String callbackData, String memberStatus, String previousMemberStatus,
+               boolean anonymousAdmin) {
 
     enum Kind {
         /** A text message (commands and chatter). */
@@ -48,7 +52,12 @@ record Inbound(Kind kind, long updateId, long chatId, String chatType, String ch
             return new Inbound(Kind.MESSAGE, updateId, message.getChatId(), type(message.getChat()),
                     title(message.getChat()), message.getFrom().getId(), displayName(message.getFrom()),
                     message.getMessageId(), message.isTopicMessage() ? message.getMessageThreadId() : null,
-                    message.getText(), null, null, null, null);
+                    message.getText(), null, null, null, null, postedAsTheGroup(message));
+        }
+        if (update.hasCallbackQuery() && update.getCallbackQuery().getFrom() == null) {
+            // Nobody to authorise or answer to by id: stop the spinner and do nothing else.
+            return new Inbound(Kind.IGNORED, updateId, 0, null, null, 0, null, null, null, null,
+                    update.getCallbackQuery().getId(), null, null, null, false);
         }
         if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
             CallbackQuery query = update.getCallbackQuery();
@@ -56,7 +65,7 @@ record Inbound(Kind kind, long updateId, long chatId, String chatType, String ch
             Integer thread = message instanceof Message full && full.isTopicMessage() ? full.getMessageThreadId() : null;
             return new Inbound(Kind.CALLBACK, updateId, message.getChatId(), type(message.getChat()),
                     title(message.getChat()), query.getFrom().getId(), displayName(query.getFrom()),
-                    message.getMessageId(), thread, null, query.getId(), query.getData(), null, null);
+                    message.getMessageId(), thread, null, query.getId(), query.getData(), null, null, false);
         }
         if (update.getMyChatMember() != null) {
             ChatMemberUpdated member = update.getMyChatMember();
@@ -65,15 +74,22 @@ record Inbound(Kind kind, long updateId, long chatId, String chatType, String ch
             User from = member.getFrom();
             return new Inbound(Kind.MEMBERSHIP, updateId, member.getChat().getId(), type(member.getChat()),
                     title(member.getChat()), from == null ? 0 : from.getId(), displayName(from), null, null, null,
-                    null, null, status, before);
+                    null, null, status, before, false);
         }
         if (update.hasCallbackQuery()) {
             // A press on an inline-mode message: no chat to answer in, but the spinner must stop.
             CallbackQuery query = update.getCallbackQuery();
             return new Inbound(Kind.IGNORED, updateId, 0, null, null, query.getFrom().getId(), null, null, null,
-                    null, query.getId(), query.getData(), null, null);
+                    null, query.getId(), query.getData(), null, null, false);
         }
-        return new Inbound(Kind.IGNORED, updateId, 0, null, null, 0, null, null, null, null, null, null, null, null);
+        return new Inbound(Kind.IGNORED, updateId, 0, null, null, 0, null, null, null, null, null, null, null, null,
+                false);
+    }
+
+    private static boolean postedAsTheGroup(Message message) {
+        Chat sender = message.getSenderChat();
+        return sender != null && sender.getId() != null && sender.getId().equals(message.getChatId())
+                && !"private".equals(type(message.getChat()));
     }
 
     private static String type(Chat chat) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,7 +188,7 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
         long backoff = 500;
         while (!closed) {
             try {
-                inbox.store(payloadById, Instant.now());
+                inbox.store(payloadById);
                 durability.flush(); // the next poll confirms the batch to Telegram: it must be on disk first
                 return;
             } catch (SQLException | RuntimeException e) {

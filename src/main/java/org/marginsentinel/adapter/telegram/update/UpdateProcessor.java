@@ -3,6 +3,7 @@ package org.marginsentinel.adapter.telegram.update;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,8 @@ public class UpdateProcessor {
     TelegramConfig config;
     @Inject
     GroupDirectory groups;
+    @Inject
+    Clock clock;
 
     /**
      * Where a command's answer goes: where it was typed, or (a personal command typed in a group) the sender's
@@ -67,7 +70,7 @@ public class UpdateProcessor {
     /** The normal path. May throw; then nothing of it was committed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Outcome process(Inbound in) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!handled.claim(in.updateId(), now)) {
             return Outcome.DUPLICATE;
         }
@@ -82,14 +85,14 @@ public class UpdateProcessor {
     /** After a {@link CommandRejected}: record the update and tell the user why. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Outcome recordRejection(Inbound in, CommandRejected rejected) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!handled.claim(in.updateId(), now)) {
             return Outcome.DUPLICATE;
         }
         chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
         if (in.kind() == Inbound.Kind.MESSAGE) {
             Optional<ChatCommand> command = commandOf(in);
-            String usage = command.map(ChatCommand::usage).orElse(null);
+            String usage = command.map(c -> c.spec().usage()).orElse(null);
             reply(in, route(in, command.orElse(null)), BotReply.html(BotTexts.rejected(rejected.getMessage(), usage)), now);
             return Outcome.DONE;
         }
@@ -103,7 +106,7 @@ public class UpdateProcessor {
     /** After any other exception: record the update and apologise. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Outcome recordFailure(Inbound in) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!handled.claim(in.updateId(), now)) {
             return Outcome.DUPLICATE;
         }
@@ -118,7 +121,7 @@ public class UpdateProcessor {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void tellTooFast(Inbound in) {
         // No chats.seen here (a flood costs no write), so the outbox checks the chat itself.
-        outbox.enqueue(replyMessage(in, route(in, null), BotReply.html(BotTexts.TOO_FAST), Instant.now()));
+        outbox.enqueue(replyMessage(in, route(in, null), BotReply.html(BotTexts.TOO_FAST), clock.instant()));
     }
 
     // --- messages ------------------------------------------------------------------------------
@@ -196,7 +199,7 @@ public class UpdateProcessor {
     private Route route(Inbound in, ChatCommand command) {
         Route here = new Route(in.chatId(), in.messageThreadId(), in.privateChat() ? null : in.messageId(), false,
                 false);
-        if (in.privateChat() || command == null || !command.personal()) {
+        if (in.privateChat() || command == null || !command.spec().personal()) {
             return here;
         }
         if (chats.isActive(in.userId()).orElse(false)) {
@@ -313,7 +316,7 @@ public class UpdateProcessor {
 
     private static CommandContext context(Inbound in, List<String> args, String argumentText) {
         return new CommandContext(in.userId(), in.userDisplayName(), in.chatId(), in.privateChat(),
-                in.messageThreadId(), in.messageId(), args, argumentText);
+                in.messageThreadId(), in.messageId(), args, argumentText, in.anonymousAdmin());
     }
 
     private static boolean isConfirmationPress(String data) {

@@ -26,8 +26,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * <ul>
  *   <li>404 unless the bot is configured for webhook mode (the endpoint does not exist then);</li>
  *   <li>401 without the {@code X-Telegram-Bot-Api-Secret-Token} header, 403 with a wrong one
- *       (checked before the body is read);</li>
- *   <li>400 for a body that is not an update (Telegram would only resend it);</li>
+ *       (checked before the body is read; logged at most once a minute, with a count);</li>
+ *   <li>400 for a body that is not an update, or one without {@code update_id} (Telegram would only resend
+ *       it);</li>
  *   <li>200 once the update has been handled and its effects committed, through the same
  *       dispatcher as long polling; an update_id seen before is skipped, so Telegram's retries are
  *       harmless;</li>
@@ -45,6 +46,8 @@ public class WebhookResource {
     private static final Logger LOG = Logger.getLogger(WebhookResource.class);
     /** TelegramBots' own mapping, exactly as the long poller reads updates. */
     private static final ObjectMapper UPDATES = new ObjectMapper();
+    /** A flood of wrong secrets writes one WARN line a minute, not one per request. */
+    private static final ThrottledWarning WRONG_SECRET = new ThrottledWarning(Duration.ofMinutes(1), System::nanoTime);
 
     @Inject
     TelegramBot bot;
@@ -63,7 +66,11 @@ public class WebhookResource {
             return answer(Response.Status.UNAUTHORIZED);
         }
         if (!secret.get().matches(presentedSecret)) {
-            LOG.warn("Webhook request with a wrong secret token refused");
+            long unlogged = WRONG_SECRET.occurred();
+            if (unlogged >= 0) {
+                LOG.warnf("Webhook request with a wrong secret token refused%s", unlogged == 0 ? ""
+                        : " (and " + unlogged + " more since the last such line)");
+            }
             return answer(Response.Status.FORBIDDEN);
         }
         Update update;
@@ -71,6 +78,10 @@ public class WebhookResource {
             update = UPDATES.readValue(body, Update.class);
         } catch (IOException e) {
             LOG.warnf("Webhook body is not a Telegram update: %s", e.getMessage());
+            return answer(Response.Status.BAD_REQUEST);
+        }
+        if (update.getUpdateId() == null) {
+            // Without an id it cannot be deduplicated (it would pass for update 0); Telegram always sends one.
             return answer(Response.Status.BAD_REQUEST);
         }
         status.webhookUpdateReceived();

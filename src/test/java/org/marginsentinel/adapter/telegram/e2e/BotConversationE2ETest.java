@@ -63,8 +63,11 @@ class BotConversationE2ETest {
         int asked = telegram.userSaysInGroup(user, group, "/help@" + FakeTelegram.BOT_USERNAME);
 
         SentMessage reply = telegram.awaitReplyTo(group);
-        assertThat(reply.plainText()).contains("/learn – ")
+        assertThat(reply.plainText()).contains("/learn – ").contains("/board – ").contains("/price – ")
                 .contains("In groups, add my name to commands: /help@" + FakeTelegram.BOT_USERNAME);
+        assertThat(reply.plainText()).as("a group hears only what works there")
+                .doesNotContain("/long – ").doesNotContain("/withdraw – ").doesNotContain("/balance – ")
+                .contains("works in a private chat with me");
         assertThat(reply.replyToMessageId()).isEqualTo(asked);
     }
 
@@ -174,6 +177,22 @@ class BotConversationE2ETest {
         assertThat(telegram.awaitReplyTo(user).plainText())
                 .startsWith("⚠️ That is too long for me (600 characters after the command; the limit is 512)");
         assertThat(counter.count("x".repeat(600))).isZero();
+    }
+
+    @Test
+    void buttonPressWithoutSender_isAnsweredAndIgnored() {
+        long user = telegram.newUser();
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var query = nodes.objectNode().put("id", "cbq-nofrom-" + user).put("chat_instance", "ci").put("data", "cf:1");
+        query.set("message", nodes.objectNode().put("message_id", 3).put("date", 1_700_000_000L)
+                .set("chat", nodes.objectNode().put("id", user).put("type", "private")));
+        var update = nodes.objectNode();
+        update.set("callback_query", query);
+
+        telegram.pushUpdate(update);
+
+        assertThat(telegram.awaitCallbackAnswer("cbq-nofrom-" + user)).isNotNull();
+        telegram.assertNoReplyTo(user, java.time.Duration.ofMillis(300));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.command.CallbackHandler;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.CommandRejected;
@@ -27,23 +28,15 @@ final class TestCommands {
     /** Base for the hidden test commands. */
     abstract static class Hidden implements ChatCommand {
         @Override
-        public String usage() {
+        public abstract String name();
+
+        String usage() {
             return "/" + name() + " [<anything>]";
         }
 
         @Override
-        public String example() {
-            return "/" + name();
-        }
-
-        @Override
-        public String description() {
-            return "test only";
-        }
-
-        @Override
-        public boolean hidden() {
-            return true;
+        public CommandSpec spec() {
+            return CommandSpec.hidden(name(), usage(), "test only");
         }
     }
 
@@ -132,7 +125,7 @@ final class TestCommands {
         }
 
         @Override
-        public String usage() {
+        String usage() {
             return "/test_reject <size>";
         }
 

@@ -179,6 +179,19 @@ class WebhookE2ETest {
                 .when().post(PATH).then().statusCode(400);
     }
 
+    @Test
+    void anUpdateWithoutUpdateId_isRefusedWith400_notDroppedAsADuplicateOfUpdateZero() {
+        long user = telegram.newUser();
+        String key = "no-id-" + user;
+        ObjectNode update = commandUpdate(user, "/test_count " + key);
+        update.remove("update_id");
+
+        post(update, FakeTelegramWebhookResource.SECRET).then().statusCode(400);
+
+        assertThat(counter.count(key)).isZero();
+        assertThat(handledUpdates.isHandled(0)).as("nothing recorded as update 0").isFalse();
+    }
+
     private static io.restassured.response.Response post(JsonNode update, String secret) {
         var request = given().contentType(ContentType.JSON).body(update.toString());
         if (secret != null) {

@@ -2,13 +2,16 @@ package org.marginsentinel.adapter.telegram.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.application.community.Leaderboards;
 import org.marginsentinel.application.community.RiskBoard;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.community.MemberRisk;
+import org.marginsentinel.domain.community.Standing;
 
 class GroupViewsTest {
 
@@ -34,6 +37,37 @@ class GroupViewsTest {
         assertThat(html).contains("updated 12:34 UTC")
                 .contains("🟢 <b>&lt;b&gt;Mallory&lt;/b&gt; the very long-na…</b>: no open positions")
                 .contains("…and 1 more, all less endangered.").doesNotContain("Bob");
+    }
+
+    @Test
+    void board_nameShortenedInTheMiddleOfAnEmoji_keepsTheEmojiWhole() {
+        // 30 letters, then a rocket whose two halves straddle the 31st/32nd char: the old cut kept half of it.
+        String name = "a".repeat(30) + "🚀🚀 rest";
+        List<RiskBoard.Row> rows = List.of(new RiskBoard.Row(new MemberRisk(1, RiskLevel.SAFE, null, null), null, 0,
+                false));
+
+        String html = GroupViews.board(rows, Map.of(1L, name), 5, Instant.parse("2030-01-01T12:34:00Z"));
+
+        assertThat(html).contains("<b>" + "a".repeat(30) + "…</b>");
+        assertThat(html.codePoints().filter(cp -> cp >= 0xD800 && cp <= 0xDFFF).count()).as("lone surrogates").isZero();
+    }
+
+    @Test
+    void leaderboard_medalsOnlyForPositiveScores() {
+        Leaderboards.Leaderboard board = new Leaderboards.Leaderboard(Leaderboards.Period.WEEK, List.of(
+                standing(1, "0.12"), standing(2, "-0.30"), standing(3, "-0.80"), standing(4, "-0.90")), 0);
+
+        String html = GroupViews.leaderboard(board, Map.of(1L, "Ann", 2L, "Ben", 3L, "Cy", 4L, "Di"), 10);
+
+        assertThat(html).contains("🥇 <b>Ann</b> · score <b>+12.00%</b>")
+                .contains("2. <b>Ben</b> · score <b>−30.00%</b>")
+                .contains("3. <b>Cy</b> · score <b>−80.00%</b>")
+                .contains("4. <b>Di</b>")
+                .doesNotContain("🥈").doesNotContain("🥉");
+    }
+
+    private static Standing standing(long member, String score) {
+        return new Standing(member, new BigDecimal(score), BigDecimal.ZERO, 0, new BigDecimal(score));
     }
 
     @Test

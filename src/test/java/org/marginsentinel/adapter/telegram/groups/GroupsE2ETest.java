@@ -245,21 +245,45 @@ class GroupsE2ETest {
 
         // Alice: capital 10,000; equity 10,200 (peak) → 9,400: return −6%, drawdown 800 / 10,200 = 7.84%.
         // Bob: −1,600 by liquidation: return −16%, drawdown 16%, and a liquidation ranks him last anyway.
+        // Both scores are negative: ranks, no medals.
         assertThat(board.plainText()).contains("Leaderboard · this week")
-                .contains("🥇 Alice · score −13.84% (return −6.00%, max drawdown 7.84%)")
-                .contains("🥈 Bob · score −32.00% (return −16.00%, max drawdown 16.00%) · 💀 1 liquidation")
+                .contains("1. Alice · score −13.84% (return −6.00%, max drawdown 7.84%)")
+                .contains("2. Bob · score −32.00% (return −16.00%, max drawdown 16.00%) · 💀 1 liquidation")
                 .contains("1 sharing member without trades this week is not ranked");
         assertThat(board.buttonLabels()).containsExactly("• Week •", "Month", "All time");
 
         telegram.press(bob, group, board.messageId(), board.buttonData("Month"));
         SentMessage month = telegram.awaitEdit(group, board.messageId());
-        assertThat(month.plainText()).contains("Leaderboard · this month").contains("🥇 Alice");
+        assertThat(month.plainText()).contains("Leaderboard · this month").contains("1. Alice");
         assertThat(month.buttonLabels()).containsExactly("Week", "• Month •", "All time");
         assertThat(inGroup(carol, group, "/leaderboard" + AT + " decade").plainText())
                 .contains("Choose a period: week, month or all.");
     }
 
     // --- group alerts ----------------------------------------------------------------------------
+
+    @Test
+    void groupAlerts_anAnonymousAdmin_postingAsTheGroup_isAnAdmin() {
+        long group = telegram.newGroup();
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        String text = "/groupalerts" + AT + " on";
+        var chat = nodes.objectNode().put("id", group).put("type", "group").put("title", "Group " + group);
+        var message = nodes.objectNode().put("message_id", 7).put("date", Instant.now().getEpochSecond())
+                .put("text", text);
+        // What Telegram sends for an admin who posts anonymously: from GroupAnonymousBot, sender_chat = the group.
+        message.set("from", nodes.objectNode().put("id", 1087968824L).put("is_bot", true).put("first_name", "Group")
+                .put("username", "GroupAnonymousBot"));
+        message.set("sender_chat", chat.deepCopy());
+        message.set("chat", chat);
+        message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0)
+                .put("length", text.indexOf(' '));
+        var update = nodes.objectNode();
+        update.set("message", message);
+
+        telegram.pushUpdate(update);
+
+        assertThat(telegram.awaitReplyTo(group).plainText()).contains("Group alerts are on");
+    }
 
     @Test
     void groupAlerts_onlyAdmins_checkedWithTelegramByNumericId() {

@@ -1,0 +1,97 @@
+package org.marginsentinel.adapter.telegram.command;
+
+import static org.marginsentinel.adapter.telegram.command.CommandSpec.Where.ANYWHERE;
+import static org.marginsentinel.adapter.telegram.command.CommandSpec.Where.GROUP;
+import static org.marginsentinel.adapter.telegram.command.CommandSpec.Where.PERSONAL;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every command of the bot, in the order of {@code /help} and the menus. The one place a command's name, syntax,
+ * example, menu line and reach are written: each {@link ChatCommand} bean returns its entry from
+ * {@link ChatCommand#spec()}, the {@link CommandRegistry} refuses to start when an entry has no bean (or a bean
+ * no entry), and {@code CommandTableReadmeTest} fails when README.md's command table says something else.
+ */
+public final class CommandTable {
+
+    private static final String ORDER = " <symbol> <size|$usdt> [<leverage>x] [isolated|cross] [@<entry>]";
+    private static final String OPEN = " position (size in coins or $USDT, default 10x isolated at the mark)";
+
+    public static final CommandSpec START = CommandSpec.of("start", "/start", "/start", PERSONAL,
+            "Open your paper futures account (10,000 USDT)", "A second /start changes nothing.");
+    public static final CommandSpec BALANCE = CommandSpec.of("balance", "/balance", "/balance", PERSONAL,
+            "Wallet, equity, margin in use and what is available", "Also unrealised PnL and what you can withdraw.");
+    public static final CommandSpec DEPOSIT = CommandSpec.of("deposit", "/deposit <amount>", "/deposit 500", PERSONAL,
+            "Add paper USDT to your wallet");
+    public static final CommandSpec WITHDRAW = CommandSpec.of("withdraw", "/withdraw <amount|all>", "/withdraw 250",
+            PERSONAL, "Take paper USDT out of your wallet",
+            "Never more than is free; withdrawing everything asks first.");
+    public static final CommandSpec LONG = CommandSpec.of("long", "/long" + ORDER, "/long BTC 0.01 20x", PERSONAL,
+            "Open or add to a long" + OPEN);
+    public static final CommandSpec SHORT = CommandSpec.of("short", "/short" + ORDER, "/short ETH $2000 5x cross",
+            PERSONAL, "Open or add to a short" + OPEN);
+    public static final CommandSpec POSITIONS = CommandSpec.of("positions", "/positions", "/positions", PERSONAL,
+            "Your open positions with PnL, ROE and liquidation price",
+            "Each with its number, size, entry, mark and distance to liquidation.");
+    public static final CommandSpec CLOSE = CommandSpec.of("close", "/close <#|symbol> [<percent>%|<quantity>]",
+            "/close 1 50%", PERSONAL, "Close a position (or part of it) at the mark and book the PnL",
+            "Closing a whole position asks first.");
+    public static final CommandSpec MARGIN = CommandSpec.of("margin", "/margin <#> add|remove <amount>",
+            "/margin 1 add 200", PERSONAL,
+            "Add or remove margin of an isolated position; shows the new liquidation price");
+    public static final CommandSpec RISK = CommandSpec.of("risk", "/risk", "/risk", PERSONAL,
+            "Your risk at a glance: cross pool and isolated positions by danger");
+    public static final CommandSpec STRESS = CommandSpec.of("stress", "/stress <±percent> [symbol]", "/stress -15",
+            PERSONAL, "Stress test: what a sudden move of every mark (or one symbol) would liquidate and cost",
+            "Also the largest move each position and the cross pool survive. Nothing changes.");
+    public static final CommandSpec WHATIF = CommandSpec.of("whatif", "/whatif <long|short>" + ORDER,
+            "/whatif long BTC 0.1 20x cross", PERSONAL,
+            "Before opening: the new liquidation price, cross margin ratio and worst case; nothing is opened");
+    public static final CommandSpec COMPARE = CommandSpec.of("compare", "/compare", "/compare", PERSONAL,
+            "Your positions under isolated vs cross: liquidation prices, worst cases, the trade-off");
+    public static final CommandSpec CHART = CommandSpec.of("chart", "/chart <#|symbol|pool> [<hours>h]", "/chart 1 12h",
+            PERSONAL, "A chart: a position's mark with entry, liquidation and warning bands, or your cross pool",
+            "A picture of the last hours (default 6, at most 24); for the pool, its margin balance against its "
+                    + "maintenance margin.");
+    public static final CommandSpec PRICE = CommandSpec.of("price", "/price <symbol>", "/price BTC", ANYWHERE,
+            "The current mark price of a symbol");
+    public static final CommandSpec CALC = CommandSpec.of("calc",
+            "/calc <long|short> <leverage>x @<entry> [<isolated margin>] [<symbol>]", "/calc long 20x @60000 500 BTC",
+            ANYWHERE, "Liquidation calculator (default 1,000 USDT margin, BTC tiers)");
+    public static final CommandSpec ALERTS = CommandSpec.of("alerts",
+            "/alerts [on|off | isolated <warn>% <danger>% <critical>% | cross <warn>% <danger>% <critical>% "
+                    + "| odds <pct>%|off]",
+            "/alerts isolated 15% 7% 3%", PERSONAL, "Your warning settings; tune the levels or turn warnings off and on");
+    public static final CommandSpec SNOOZE = CommandSpec.of("snooze", "/snooze <30m|2h|off>", "/snooze 2h", PERSONAL,
+            "Pause warnings for a while (critical warnings and liquidations still come)");
+    public static final CommandSpec QUIET = CommandSpec.of("quiet", "/quiet <from>-<to> | off   (UTC hours)",
+            "/quiet 23-07", PERSONAL, "Quiet hours every day (critical warnings and liquidations still come)");
+    public static final CommandSpec SHARE = CommandSpec.of("share", "/share [on|off]", "/share on", GROUP,
+            "In a group: show or hide your risk on its /board, /leaderboard and group alerts", "Off by default.");
+    public static final CommandSpec BOARD = CommandSpec.of("board", "/board", "/board", GROUP,
+            "In a group: the risk board of members who share, most endangered first",
+            "One message, kept up to date.");
+    public static final CommandSpec LEADERBOARD = CommandSpec.of("leaderboard", "/leaderboard [week|month|all]",
+            "/leaderboard month", GROUP, "In a group: sharing members ranked by risk-adjusted survival, not raw PnL");
+    public static final CommandSpec GROUP_ALERTS = CommandSpec.of("groupalerts", "/groupalerts [on|off]",
+            "/groupalerts on", GROUP, "Group admins: post sharing members' critical warnings and liquidations here");
+    public static final CommandSpec LEARN = CommandSpec.of("learn", "/learn [isolated|cross|odds]", "/learn cross",
+            ANYWHERE, "How isolated and cross margin work, their risks, and the odds of liquidation");
+    public static final CommandSpec HELP = CommandSpec.of("help", "/help [<command>]", "/help learn", ANYWHERE,
+            "List every command with an example",
+            "In a group, only the commands that work there.");
+
+    /** In the order of {@code /help} and the menus. */
+    public static final List<CommandSpec> ALL = List.of(START, BALANCE, DEPOSIT, WITHDRAW, LONG, SHORT, POSITIONS,
+            CLOSE, MARGIN, RISK, STRESS, WHATIF, COMPARE, CHART, PRICE, CALC, ALERTS, SNOOZE, QUIET, SHARE, BOARD,
+            LEADERBOARD, GROUP_ALERTS, LEARN, HELP);
+
+    private CommandTable() {
+    }
+
+    /** The entry named {@code name}, if the bot has such a command. */
+    public static Optional<CommandSpec> find(String name) {
+        return ALL.stream().filter(spec -> spec.name().equals(name)).findFirst();
+    }
+}

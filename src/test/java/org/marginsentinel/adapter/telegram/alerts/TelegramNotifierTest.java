@@ -1,0 +1,104 @@
+package org.marginsentinel.adapter.telegram.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.delivery.Outbox;
+import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
+import org.marginsentinel.adapter.telegram.groups.GroupNotices;
+import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.domain.alert.RiskLevel;
+
+/** What the notifier queues for a notice: to whom, the words, how urgent, silent or not, what it replaces. */
+class TelegramNotifierTest {
+
+    private final List<OutgoingMessage> queued = new ArrayList<>();
+    private final List<Notice> toGroups = new ArrayList<>();
+    private final TelegramNotifier notifier = new TelegramNotifier();
+
+    @BeforeEach
+    void wire() {
+        notifier.outbox = new Outbox() {
+            @Override
+            public List<Long> enqueue(OutgoingMessage message) {
+                queued.add(message);
+                return List.of((long) queued.size());
+            }
+        };
+        notifier.groups = new GroupNotices() {
+            @Override
+            public void onNotice(Notice notice) {
+                toGroups.add(notice);
+            }
+        };
+    }
+
+    private OutgoingMessage notify(Notice notice) {
+        notifier.notify(notice);
+        assertThat(queued).hasSize(1);
+        return queued.get(0);
+    }
+
+    @Test
+    void positionWarning_goesToTheUsersPrivateChat_replacingAnUnsentOneAboutThatPosition() {
+        OutgoingMessage message = notify(Notices.positionWarning(Notices.sent(RiskLevel.DANGER)));
+
+        assertThat(message.chatId()).isEqualTo(Notices.USER);
+        assertThat(message.html()).contains("Mark 78,500.00 · liquidation 77,584.48 · <b>1.17% away</b>");
+        assertThat(message.priority()).isEqualTo(OutgoingMessage.PRIORITY_DANGER);
+        assertThat(message.supersedeKey()).isEqualTo("risk:position:17");
+        assertThat(message.silent()).isFalse();
+        assertThat(toGroups).hasSize(1);
+    }
+
+    @Test
+    void criticalReminder_isSilent_andFirstInLine() {
+        OutgoingMessage message = notify(Notices.positionWarning(Notices.reminder()));
+
+        assertThat(message.silent()).isTrue();
+        assertThat(message.priority()).isEqualTo(OutgoingMessage.PRIORITY_CRITICAL);
+    }
+
+    @Test
+    void poolWarning_replacesTheUsersUnsentPoolWarning() {
+        OutgoingMessage message = notify(Notices.poolWarning(Notices.sent(RiskLevel.WARNING)));
+
+        assertThat(message.priority()).isEqualTo(OutgoingMessage.PRIORITY_WARNING);
+        assertThat(message.supersedeKey()).isEqualTo("risk:cross:42");
+    }
+
+    @Test
+    void drainWarning_hasItsOwnKey_soItNeverReplacesAPoolWarning() {
+        OutgoingMessage message = notify(Notices.drain());
+
+        assertThat(message.supersedeKey()).isEqualTo("drain:cross:42").isNotEqualTo("risk:cross:42");
+        assertThat(message.priority()).isEqualTo(OutgoingMessage.PRIORITY_WARNING);
+    }
+
+    @Test
+    void liquidations_goFirst_andAreNeverReplaced() {
+        OutgoingMessage isolated = notify(Notices.isolatedLiquidated());
+        queued.clear();
+        OutgoingMessage cross = notify(Notices.crossLiquidated());
+
+        assertThat(List.of(isolated, cross)).allSatisfy(message -> {
+            assertThat(message.priority()).isEqualTo(OutgoingMessage.PRIORITY_CRITICAL);
+            assertThat(message.supersedeKey()).isNull();
+            assertThat(message.silent()).isFalse();
+        });
+        assertThat(isolated.html()).startsWith("<b>⛔ LIQUIDATED</b> · #1 <b>BTCUSDT LONG</b>");
+    }
+
+    @Test
+    void feedPausedThenResumed_shareAKey_soOnlyTheLatestWaits() {
+        OutgoingMessage paused = notify(new Notice.FeedPaused(Notices.USER, Duration.ofMinutes(3)));
+        queued.clear();
+        OutgoingMessage resumed = notify(new Notice.FeedResumed(Notices.USER));
+
+        assertThat(paused.supersedeKey()).isEqualTo(resumed.supersedeKey()).isEqualTo("feed:account:42");
+    }
+}
