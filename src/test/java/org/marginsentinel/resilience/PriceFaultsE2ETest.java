@@ -28,6 +28,7 @@ import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
+import org.marginsentinel.testsupport.Readiness;
 import org.marginsentinel.testsupport.TestClock;
 
 /**
@@ -162,6 +163,66 @@ class PriceFaultsE2ETest {
 
         assertThat(telegram.awaitReplyContaining(trader, "LIQUIDATED").plainText()).contains("#1 BTCUSDT LONG");
         assertThat(liquidations()).isEqualTo(1);
+    }
+
+    // --- Issue 18: fail and recover per symbol ------------------------------------------------------
+
+    @Test
+    void binanceOmitsTheHeldSymbol_itsMarkComesFromBybit_andTheWarningIsNotMissed() {
+        priceApi.servesBybitMarks(Map.of("BTCUSDT", "65500", "ETHUSDT", "2500"));
+        priceApi.servesBinanceMarks(Map.of("ETHUSDT", "2500")); // no BTCUSDT row
+
+        PollReport report = poll();
+
+        assertThat(report.source()).contains("binance");
+        assertThat(report.fromFallback()).containsExactly("BTCUSDT");
+        assertThat(feed.latest("BTCUSDT").orElseThrow().source()).isEqualTo("bybit");
+        assertThat(telegram.awaitReplyContaining(trader, "CRITICAL").plainText()).contains("1.90% away");
+        assertThat(Readiness.now().statusOf("Price feed")).isEqualTo("UP");
+    }
+
+    @Test
+    void heldSymbolWithoutAFreshMark_isReportedByReadiness() {
+        priceApi.bybitFailsWith(503, "binance-503.json");
+        priceApi.servesBinanceMarks(Map.of("ETHUSDT", "2500")); // BTCUSDT missing on Binance, Bybit down
+
+        poll();
+
+        Readiness readiness = Readiness.now();
+        assertThat(readiness.statusOf("Price feed")).isEqualTo("DOWN");
+        assertThat(readiness.dataOf("Price feed")).containsEntry("staleHeldSymbols", "BTCUSDT");
+        assertThat(readiness.dataOf("Price feed").get("state").toString()).contains("not watched");
+    }
+
+    @Test
+    void anHourOldMarkByBinancesOwnTime_neitherWarnsNorLiquidates() {
+        priceApi.bybitFailsWith(503, "binance-503.json");
+        clock.advance(Duration.ofMinutes(1));
+        // past the liquidation price, but an hour old by Binance's timestamp
+        priceApi.servesBinanceMarksAt(Map.of("BTCUSDT", "60000", "ETHUSDT", "2500"),
+                clock.instant().minus(Duration.ofHours(1)));
+
+        PollReport report = feed.pollOnce();
+
+        assertThat(report.staleRows()).contains("BTCUSDT");
+        assertThat(feed.latest("BTCUSDT")).isEmpty();
+        telegram.assertNoReplyTo(trader, Duration.ofMillis(600));
+        assertThat(liquidations()).isZero();
+        assertThat(Readiness.now().dataOf("Price feed")).containsEntry("staleHeldSymbols", "BTCUSDT");
+    }
+
+    @Test
+    void oneExchangesWick_twelvePercentDownForOnePoll_liquidatesNobody() {
+        priceApi.servesBybitMarks(Map.of("BTCUSDT", "66040", "ETHUSDT", "2500"));
+        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "58000", "ETHUSDT", "2500")); // below 64,257.03, Binance only
+
+        assertThat(poll().ignoredJumps()).containsExactly("BTCUSDT");
+        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "66030", "ETHUSDT", "2500"));
+        poll();
+
+        telegram.assertNoReplyTo(trader, Duration.ofMillis(600));
+        assertThat(liquidations()).isZero();
+        assertThat(feed.latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("66030");
     }
 
     // --- helpers ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ class PriceFeedMarksTest {
 
     @Test
     void pollOnce_everyMarkInvalid_fallsBackToBybit() {
-        prices.servesBinanceMarks(marks("BTCUSDT", "0", "ETHUSDT", "", "SOLUSDT", "NaN"));
+        prices.servesBinanceMarks(marks("BTCUSDT", "0", "ETHUSDT", "", "SOLUSDT", "NaN")).servesBybitFixture();
 
         PollReport report = feed.pollOnce();
 
@@ -112,7 +113,8 @@ class PriceFeedMarksTest {
         prices.servesBinanceMarks(marks("BTCUSDT", "80000", "ETHUSDT", "2600"));
         feed.pollOnce();
 
-        prices.servesBinanceMarks(marks("BTCUSDT", "108000", "ETHUSDT", "2610")); // Bybit fixture still says 81338.44
+        prices.servesBybitFixture(); // Bybit still says 81338.44
+        prices.servesBinanceMarks(marks("BTCUSDT", "108000", "ETHUSDT", "2610"));
         clock.advance(Duration.ofSeconds(5));
         PollReport report = feed.pollOnce();
 
@@ -129,9 +131,12 @@ class PriceFeedMarksTest {
         prices.servesBinanceMarks(marks("BTCUSDT", "80000"));
         feed.pollOnce();
 
+        prices.servesBybitFixture();
         prices.servesBinanceMarks(marks("BTCUSDT", "52000"));
         clock.advance(Duration.ofSeconds(5));
         feed.pollOnce();
+        clock.advance(Duration.ofSeconds(5));
+        feed.pollOnce(); // the same again: Bybit still contradicts it
 
         assertThat(feed.latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("80000");
     }
@@ -330,6 +335,70 @@ class PriceFeedMarksTest {
 
         assertThat(events.pauses).containsExactly(new PriceFeedPaused(T0));
         assertThat(events.updates).isEmpty();
+    }
+
+    @Test
+    void pollOnce_wickOnOneExchangeThatTheOtherContradicts_neverReachesTheRiskTick() {
+        prices.servesBinanceMarks(marks("DOGEUSDT", "0.1")); // Bybit agrees
+        feed.pollOnce();
+
+        prices.servesBybitMarks(marks("DOGEUSDT", "0.1"));
+        prices.servesBinanceMarks(marks("DOGEUSDT", "0.075")); // −25 % on Binance alone, for one poll
+        clock.advance(Duration.ofSeconds(5));
+        PollReport wick = feed.pollOnce();
+        prices.servesBinanceMarks(marks("DOGEUSDT", "0.1001"));
+        clock.advance(Duration.ofSeconds(5));
+        feed.pollOnce();
+
+        assertThat(wick.ignoredJumps()).containsExactly("DOGEUSDT");
+        assertThat(events.updates).hasSize(3).allSatisfy(update ->
+                assertThat(update.marks().get("DOGEUSDT").price()).isGreaterThanOrEqualTo(new BigDecimal("0.1")));
+        assertThat(feed.latest("DOGEUSDT").orElseThrow().price()).isEqualByComparingTo("0.1001");
+    }
+
+    @Test
+    void pollOnce_fifteenPercentMoveWhileBybitIsDown_waitsOnePoll_thenTheSecondPollConfirmsIt() {
+        prices.servesBinanceMarks(marks("BTCUSDT", "80000"));
+        feed.pollOnce();
+        prices.bybitFailsWith(503, "binance-503.json");
+        prices.servesBinanceMarks(marks("BTCUSDT", "68000"));
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(feed.pollOnce().ignoredJumps()).containsExactly("BTCUSDT");
+        assertThat(feed.latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("80000");
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(feed.pollOnce().updated()).containsExactly("BTCUSDT");
+        assertThat(feed.latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("68000");
+    }
+
+    @Test
+    void pollOnce_markAnHourOldByBinancesOwnTime_isStale_andSaysHowOld() {
+        prices.servesBinanceMarksAt(marks("BTCUSDT", "80000", "ETHUSDT", "2600"), T0.minus(Duration.ofHours(1)));
+
+        PollReport report = feed.pollOnce();
+
+        assertThat(report.staleRows()).containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT");
+        assertThat(feed.latest("BTCUSDT")).isEmpty();
+        assertThat(feed.all()).isEmpty();
+        MarkFreshness btc = feed.freshness("BTCUSDT").orElseThrow();
+        assertThat(btc.stale()).isTrue();
+        assertThat(btc.age()).isEqualTo(Duration.ofHours(1));
+        assertThat(events.updates).singleElement().satisfies(update -> assertThat(update.marks()).isEmpty());
+    }
+
+    @Test
+    void pollOnce_staleAnswerAfterAFreshOne_keepsTheFreshMarkAndItsAge() {
+        prices.servesBinanceMarks(marks("BTCUSDT", "80000"));
+        feed.pollOnce();
+
+        prices.servesBinanceMarksAt(marks("BTCUSDT", "79000"), T0.minus(Duration.ofHours(1)));
+        clock.advance(Duration.ofSeconds(5));
+        feed.pollOnce();
+
+        MarkPrice btc = feed.latest("BTCUSDT").orElseThrow();
+        assertThat(btc.price()).isEqualByComparingTo("80000");
+        assertThat(btc.observedAt()).isEqualTo(T0);
     }
 
     private static Map<String, String> marks(String... symbolThenMark) {
