@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.prices.fake.PriceApiResource;
@@ -272,6 +273,28 @@ class PriceFeedMarksTest {
         assertThat(events.updates.get(1).marks()).containsOnlyKeys("BTCUSDT", "ETHUSDT", "SOLUSDT", "1000PEPEUSDT");
         assertThat(events.updates.get(1).marks().get("BTCUSDT").price()).isEqualByComparingTo("81400");
         assertThat(events.updates.get(1).marks()).isEqualTo(feed.all());
+        assertThat(events.updateThreads).containsOnly("risk-tick");
+    }
+
+    @Test
+    void poll_whileASlowTickRuns_isNotHeldUp_andTheNextTickTakesTheLatestMarks() throws InterruptedException {
+        CountDownLatch slowTick = events.holdUpdates();
+        feed.poll();
+        assertThat(events.awaitUpdates(1)).as("its tick started (and hangs)").isTrue();
+        prices.servesBinanceMarks(marks("BTCUSDT", "81400"));
+        clock.advance(Duration.ofSeconds(5));
+        feed.poll();
+        prices.servesBinanceMarks(marks("BTCUSDT", "81500"));
+        clock.advance(Duration.ofSeconds(5));
+        PollReport third = feed.poll(); // polls go on while the tick hangs
+
+        assertThat(third.updated()).containsExactly("BTCUSDT");
+        slowTick.countDown();
+        feed.pollOnce(); // and waits for the ticks
+
+        assertThat(events.updates).as("the second poll's marks were superseded before their tick began")
+                .hasSize(3);
+        assertThat(events.updates.get(1).marks().get("BTCUSDT").price()).isEqualByComparingTo("81500");
     }
 
     @Test

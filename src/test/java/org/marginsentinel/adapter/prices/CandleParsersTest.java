@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.prices.volatility;
+package org.marginsentinel.adapter.prices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.prices.BadPayloadException;
-import org.marginsentinel.adapter.prices.RateLimitedException;
 import org.marginsentinel.adapter.prices.binance.MarkPriceKlinesParser;
 import org.marginsentinel.adapter.prices.bybit.MarkPriceKlineParser;
 import org.marginsentinel.adapter.prices.fake.PriceFixtures;
 
 /** Both exchanges' candle parsers: closes oldest first, without the forming candle. */
-class KlinesParserTest {
+class CandleParsersTest {
 
     private final MarkPriceKlinesParser binance = new MarkPriceKlinesParser(new ObjectMapper());
     private final MarkPriceKlineParser bybit = new MarkPriceKlineParser(new ObjectMapper());
