@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -175,10 +176,10 @@ class PriceFaultsE2ETest {
         PollReport report = poll();
 
         assertThat(report.source()).contains("binance");
-        assertThat(report.fromFallback()).containsExactly("BTCUSDT");
+        assertThat(report.fromFallback()).contains("BTCUSDT");
         assertThat(feed.latest("BTCUSDT").orElseThrow().source()).isEqualTo("bybit");
         assertThat(telegram.awaitReplyContaining(trader, "CRITICAL").plainText()).contains("1.90% away");
-        assertThat(Readiness.now().statusOf("Price feed")).isEqualTo("UP");
+        assertThat(staleHeldSymbols()).doesNotContain("BTCUSDT");
     }
 
     @Test
@@ -190,8 +191,8 @@ class PriceFaultsE2ETest {
 
         Readiness readiness = Readiness.now();
         assertThat(readiness.statusOf("Price feed")).isEqualTo("DOWN");
-        assertThat(readiness.dataOf("Price feed")).containsEntry("staleHeldSymbols", "BTCUSDT");
-        assertThat(readiness.dataOf("Price feed").get("state").toString()).contains("not watched");
+        assertThat(staleHeldSymbols()).contains("BTCUSDT").doesNotContain("ETHUSDT");
+        assertThat(readiness.dataOf("Price feed").get("state").toString()).contains("BTCUSDT").contains("not watched");
     }
 
     @Test
@@ -208,7 +209,7 @@ class PriceFaultsE2ETest {
         assertThat(feed.latest("BTCUSDT")).isEmpty();
         telegram.assertNoReplyTo(trader, Duration.ofMillis(600));
         assertThat(liquidations()).isZero();
-        assertThat(Readiness.now().dataOf("Price feed")).containsEntry("staleHeldSymbols", "BTCUSDT");
+        assertThat(staleHeldSymbols()).contains("BTCUSDT");
     }
 
     @Test
@@ -235,6 +236,12 @@ class PriceFaultsE2ETest {
     private PollReport poll() {
         clock.advance(Duration.ofMinutes(1));
         return feed.pollOnce();
+    }
+
+    /** Readiness's stale held symbols; other tests' positions share this application, so there may be more. */
+    private static List<String> staleHeldSymbols() {
+        Object symbols = Readiness.now().dataOf("Price feed").get("staleHeldSymbols");
+        return symbols == null ? List.of() : List.of(symbols.toString().split(","));
     }
 
     private String say(String text) {

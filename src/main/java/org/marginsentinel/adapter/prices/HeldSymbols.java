@@ -17,6 +17,7 @@ public class HeldSymbols {
 
     private final Supplier<Set<String>> source;
     private volatile Set<String> symbols = Set.of();
+    private volatile Set<String> pinned;
 
     @Inject
     public HeldSymbols(RiskMonitor monitor) {
@@ -28,7 +29,20 @@ public class HeldSymbols {
     }
 
     public Set<String> current() {
-        return symbols;
+        Set<String> fixed = pinned;
+        return fixed != null ? fixed : symbols;
+    }
+
+    /**
+     * Uses {@code fixed} instead of the open positions until {@link #unpin()}. For tests of the feed alone,
+     * which share the application, and so the positions, with other tests.
+     */
+    public void pin(Set<String> fixed) {
+        pinned = Set.copyOf(fixed);
+    }
+
+    public void unpin() {
+        pinned = null;
     }
 
     void refresh() {

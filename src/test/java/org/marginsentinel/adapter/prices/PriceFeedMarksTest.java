@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
@@ -45,6 +46,9 @@ class PriceFeedMarksTest {
     TestClock clock;
 
     @Inject
+    HeldSymbols held;
+
+    @Inject
     RecordedPriceEvents events;
 
     @Inject
@@ -55,6 +59,7 @@ class PriceFeedMarksTest {
         prices.reset();
         circuitBreakers.resetAll();
         feed.reset();
+        held.pin(Set.of()); // no positions: other tests' positions share this application
         clock.freezeAt(T0);
         events.clear();
     }
@@ -62,6 +67,7 @@ class PriceFeedMarksTest {
     @AfterEach
     void releaseClock() {
         clock.reset();
+        held.unpin();
     }
 
     @Test
@@ -393,6 +399,30 @@ class PriceFeedMarksTest {
         clock.advance(Duration.ofSeconds(5));
         assertThat(feed.pollOnce().updated()).containsExactly("BTCUSDT");
         assertThat(feed.latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("68000");
+    }
+
+    @Test
+    void pollOnce_heldSymbolsMissingOrStaleOnBinance_areTakenFromBybit_forThoseSymbolsOnly() {
+        held.pin(Set.of("BTCUSDT", "SOLUSDT", "ETHUSDT"));
+        prices.servesBybitMarks(marks("BTCUSDT", "81000", "ETHUSDT", "2600", "SOLUSDT", "110"));
+        prices.servesBinanceMarks(marks("ETHUSDT", "2650")); // no BTCUSDT, no SOLUSDT
+
+        PollReport report = feed.pollOnce();
+
+        assertThat(report.source()).contains("binance");
+        assertThat(report.fromFallback()).containsExactly("BTCUSDT", "SOLUSDT");
+        assertThat(feed.latest("BTCUSDT").orElseThrow().source()).isEqualTo("bybit");
+        assertThat(feed.latest("ETHUSDT").orElseThrow().source()).isEqualTo("binance");
+        assertThat(prices.bybitRequestCount()).isEqualTo(1);
+
+        prices.servesBinanceMarksAt(marks("BTCUSDT", "81010", "ETHUSDT", "2650", "SOLUSDT", "111"),
+                T0.minus(Duration.ofHours(1))); // every row an hour old
+        clock.advance(Duration.ofSeconds(5));
+        report = feed.pollOnce();
+
+        assertThat(report.fromFallback()).containsExactly("BTCUSDT", "ETHUSDT", "SOLUSDT");
+        assertThat(feed.all()).containsOnlyKeys("BTCUSDT", "ETHUSDT", "SOLUSDT")
+                .allSatisfy((symbol, mark) -> assertThat(mark.source()).isEqualTo("bybit"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.prices.fake.PriceApiResource;
@@ -37,6 +38,9 @@ class PriceFeedSourcesTest {
     TestClock clock;
 
     @Inject
+    HeldSymbols held;
+
+    @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
     @BeforeEach
@@ -44,12 +48,14 @@ class PriceFeedSourcesTest {
         prices.reset();
         circuitBreakers.resetAll();
         feed.reset();
+        held.pin(Set.of()); // no positions: other tests' positions share this application
         clock.freezeAt(T0);
     }
 
     @AfterEach
     void releaseClock() {
         clock.reset();
+        held.unpin();
     }
 
     @Test
