@@ -41,6 +41,8 @@ final class MarkSelection {
     private final MeterRegistry registry;
     private final Set<String> jumpsWarned = new HashSet<>();
     private final Set<String> staleWarned = new HashSet<>();
+    /** Held symbols taken from the fallback at the last poll: logged when that changes, not every poll. */
+    private Set<String> lastFilled = Set.of();
 
     MarkSelection(SourceFetcher fetcher, MarkBook book, JumpFilter jumps, MeterRegistry registry) {
         this.fetcher = fetcher;
@@ -53,6 +55,7 @@ final class MarkSelection {
         jumps.clear();
         jumpsWarned.clear();
         staleWarned.clear();
+        lastFilled = Set.of();
     }
 
     /** Polls and stores the accepted marks in the book. */
@@ -155,8 +158,16 @@ final class MarkSelection {
             }
             book.know(other.get().symbols());
         }
-        if (!filled.isEmpty()) {
-            LOG.infof("%s lacks a fresh mark for held %s; taken from the fallback.", main.displayName(), filled);
+        if (!filled.equals(lastFilled)) {
+            if (!filled.isEmpty()) {
+                LOG.infof("%s lacks a fresh mark for held %s; taken from the fallback.", main.displayName(), filled);
+            } else if (missing.isEmpty()) {
+                LOG.infof("%s has a fresh mark for every held symbol again.", main.displayName());
+            }
+            lastFilled = Set.copyOf(filled);
+        }
+        if (!missing.isEmpty()) {
+            LOG.debugf("No fresh mark from any source for held %s", missing);
         }
         return filled;
     }
