@@ -5,6 +5,6 @@
  * ({@code binance}, {@code bybit}; next {@code hyperliquid}, {@code okx}) with its REST client, parsers, error
  * mapping, guard and {@link org.marginsentinel.adapter.prices.MarkSource}, and its recorded payloads under
  * {@code src/test/resources/fixtures/prices/<exchange>/}. A new exchange is a new package and a
- * {@code MarkSource} bean with its {@code priority()}; this package never names an exchange.
+ * {@code MarkSource} bean with its {@code priority()}; this package imports no exchange package.
  */
 package org.marginsentinel.adapter.prices;
