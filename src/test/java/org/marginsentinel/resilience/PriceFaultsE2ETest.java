@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -28,6 +29,7 @@ import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
+import org.marginsentinel.testsupport.Readiness;
 import org.marginsentinel.testsupport.TestClock;
 
 /**
@@ -164,6 +166,66 @@ class PriceFaultsE2ETest {
         assertThat(liquidations()).isEqualTo(1);
     }
 
+    // --- Issue 18: fail and recover per symbol ------------------------------------------------------
+
+    @Test
+    void binanceOmitsTheHeldSymbol_itsMarkComesFromBybit_andTheWarningIsNotMissed() {
+        priceApi.servesBybitMarks(Map.of("BTCUSDT", "65500", "ETHUSDT", "2500"));
+        priceApi.servesBinanceMarks(Map.of("ETHUSDT", "2500")); // no BTCUSDT row
+
+        PollReport report = poll();
+
+        assertThat(report.source()).contains("binance");
+        assertThat(report.fromFallback()).contains("BTCUSDT");
+        assertThat(feed.latest("BTCUSDT").orElseThrow().source()).isEqualTo("bybit");
+        assertThat(telegram.awaitReplyContaining(trader, "CRITICAL").plainText()).contains("1.90% away");
+        assertThat(staleHeldSymbols()).doesNotContain("BTCUSDT");
+    }
+
+    @Test
+    void heldSymbolWithoutAFreshMark_isReportedByReadiness() {
+        priceApi.bybitFailsWith(503, "binance-503.json");
+        priceApi.servesBinanceMarks(Map.of("ETHUSDT", "2500")); // BTCUSDT missing on Binance, Bybit down
+
+        poll();
+
+        Readiness readiness = Readiness.now();
+        assertThat(readiness.statusOf("Price feed")).isEqualTo("DOWN");
+        assertThat(staleHeldSymbols()).contains("BTCUSDT").doesNotContain("ETHUSDT");
+        assertThat(readiness.dataOf("Price feed").get("state").toString()).contains("BTCUSDT").contains("not watched");
+    }
+
+    @Test
+    void anHourOldMarkByBinancesOwnTime_neitherWarnsNorLiquidates() {
+        priceApi.bybitFailsWith(503, "binance-503.json");
+        clock.advance(Duration.ofMinutes(1));
+        // past the liquidation price, but an hour old by Binance's timestamp
+        priceApi.servesBinanceMarksAt(Map.of("BTCUSDT", "60000", "ETHUSDT", "2500"),
+                clock.instant().minus(Duration.ofHours(1)));
+
+        PollReport report = feed.pollOnce();
+
+        assertThat(report.staleRows()).contains("BTCUSDT");
+        assertThat(feed.latest("BTCUSDT")).isEmpty();
+        telegram.assertNoReplyTo(trader, Duration.ofMillis(600));
+        assertThat(liquidations()).isZero();
+        assertThat(staleHeldSymbols()).contains("BTCUSDT");
+    }
+
+    @Test
+    void oneExchangesWick_twelvePercentDownForOnePoll_liquidatesNobody() {
+        priceApi.servesBybitMarks(Map.of("BTCUSDT", "66040", "ETHUSDT", "2500"));
+        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "58000", "ETHUSDT", "2500")); // below 64,257.03, Binance only
+
+        assertThat(poll().ignoredJumps()).containsExactly("BTCUSDT");
+        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "66030", "ETHUSDT", "2500"));
+        poll();
+
+        telegram.assertNoReplyTo(trader, Duration.ofMillis(600));
+        assertThat(liquidations()).isZero();
+        assertThat(feed.latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("66030");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     private void marks(String btc) {
@@ -174,6 +236,12 @@ class PriceFaultsE2ETest {
     private PollReport poll() {
         clock.advance(Duration.ofMinutes(1));
         return feed.pollOnce();
+    }
+
+    /** Readiness's stale held symbols; other tests' positions share this application, so there may be more. */
+    private static List<String> staleHeldSymbols() {
+        Object symbols = Readiness.now().dataOf("Price feed").get("staleHeldSymbols");
+        return symbols == null ? List.of() : List.of(symbols.toString().split(","));
     }
 
     private String say(String text) {

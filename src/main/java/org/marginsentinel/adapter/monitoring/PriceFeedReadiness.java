@@ -9,9 +9,11 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * "Price feed" in {@code /q/health/ready}: DOWN when the service can no longer warn anyone because
- * its newest mark is stale ({@code poll-interval × stale-after-polls}, 15 s by default), or, before
- * any mark ever arrived, when polls have been failing for that long. UP before the first poll has
- * finished (start-up), so a slow exchange does not hold back the rest of the service.
+ * its newest mark is stale ({@code poll-interval × stale-after-polls}, 15 s by default, by the exchange's
+ * own timestamp), or, before any mark ever arrived, when polls have been failing for that long; and DOWN
+ * when a symbol held in an open position has no fresh mark ({@code staleHeldSymbols}): those positions are
+ * not watched. UP before the first poll has finished (start-up), so a slow exchange does not hold back the
+ * rest of the service.
  */
 @Readiness
 @ApplicationScoped
@@ -25,8 +27,9 @@ public class PriceFeedReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         PriceFeedStaleness.State state = staleness.now();
+        boolean heldUnwatched = !state.staleHeldSymbols().isEmpty();
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
-                .status(!state.stale())
+                .status(!state.stale() && !heldUnwatched)
                 .withData("freshSymbols", state.freshSymbols())
                 .withData("staleSymbols", state.staleSymbols())
                 .withData("staleAfterSeconds", state.staleAfter().toSeconds());
@@ -36,6 +39,12 @@ public class PriceFeedReadiness implements HealthCheck {
             response.withData("state", "waiting for the first poll");
         } else if (state.stale()) {
             response.withData("state", "no fresh mark prices: warnings and liquidations are paused");
+        } else if (heldUnwatched) {
+            response.withData("state", "no fresh mark for held " + String.join(", ", state.staleHeldSymbols())
+                    + ": those positions are not watched");
+        }
+        if (heldUnwatched) {
+            response.withData("staleHeldSymbols", String.join(",", state.staleHeldSymbols()));
         }
         return response.build();
     }

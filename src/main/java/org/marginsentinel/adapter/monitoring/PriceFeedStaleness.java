@@ -5,14 +5,17 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.marginsentinel.application.port.MarkFreshness;
 import org.marginsentinel.application.port.MarkPriceHealth;
 
 /**
- * How old the price feed's newest mark is. Marks older than {@link MarkPriceHealth#staleAfter()} are not
- * acted on, so once the newest one is that old no warning or liquidation can happen at all.
+ * How old the price feed's newest mark is, and which symbols held in open positions have no fresh mark.
+ * Marks older than {@link MarkPriceHealth#staleAfter()} (by the exchange's own timestamp) are not acted on: once
+ * the newest one is that old no warning or liquidation can happen at all, and a held symbol without a fresh
+ * mark leaves its positions unwatched.
  */
 @ApplicationScoped
 public class PriceFeedStaleness {
@@ -22,9 +25,13 @@ public class PriceFeedStaleness {
     @Inject
     Clock clock;
 
-    /** What the feed looks like now. */
+    /**
+     * What the feed looks like now.
+     *
+     * @param staleHeldSymbols symbols of open positions (as of the last risk tick) without a fresh mark, sorted
+     */
     public record State(Optional<Duration> newestMarkAge, int freshSymbols, int staleSymbols,
-                        Optional<Duration> failingFor, Duration staleAfter) {
+                        Optional<Duration> failingFor, Duration staleAfter, List<String> staleHeldSymbols) {
 
         /** True once there is nothing left to act on: no fresh mark, and the feed has tried and failed long enough. */
         public boolean stale() {
@@ -49,7 +56,9 @@ public class PriceFeedStaleness {
         }
         Optional<Duration> age = newest == null ? Optional.empty() : Optional.of(nonNegative(newest, now));
         Optional<Duration> failing = feed.deadSince().map(since -> nonNegative(since, now));
-        return new State(age, marks.size() - stale, stale, failing, feed.staleAfter());
+        List<String> staleHeld = feed.heldSymbols().stream()
+                .filter(symbol -> marks.get(symbol) == null || marks.get(symbol).stale()).sorted().toList();
+        return new State(age, marks.size() - stale, stale, failing, feed.staleAfter(), staleHeld);
     }
 
     private static Duration nonNegative(Instant from, Instant to) {

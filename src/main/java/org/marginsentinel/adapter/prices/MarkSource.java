@@ -9,6 +9,9 @@ public interface MarkSource {
     /** Name for log lines: {@code Binance}. */
     String displayName();
 
+    /** The order in which the feed asks the sources: the lowest first (the primary). */
+    int priority();
+
     /**
      * One request for every symbol's mark.
      *

@@ -22,8 +22,11 @@ public interface PriceFeedConfig {
     @WithDefault("3")
     int staleAfterPolls();
 
-    /** Largest move from the last good mark accepted without the other source agreeing (0.30 = 30 %). */
-    @WithDefault("0.30")
+    /**
+     * Largest move of one mark from the last good one within a poll that is accepted at once (0.10 = 10 %);
+     * a bigger one waits until the other exchange confirms it or the next poll shows it again.
+     */
+    @WithDefault("0.10")
     BigDecimal maxJump();
 
     /** How close the other source's mark must be to a jumped mark to confirm it (0.02 = 2 %). */
@@ -34,9 +37,17 @@ public interface PriceFeedConfig {
     @WithDefault("2m")
     Duration pauseAfter();
 
-    /** How long to leave a source alone after it refused this server's region (451 / 403). */
+    /** How many region refusals (451 / 403) in a row confirm a region block; before that, ask again next poll. */
+    @WithDefault("3")
+    int regionBlockConfirmations();
+
+    /** How long to leave a source alone once a region block is confirmed. */
     @WithDefault("10m")
     Duration blockedRetryInterval();
+
+    /** While no source delivers, how often a closed source (not rate-limited) is probed anyway. */
+    @WithDefault("30s")
+    Duration blindProbeInterval();
 
     /** First pause after a 429 without {@code Retry-After}; it doubles with each further 429. */
     @WithDefault("5s")
@@ -45,4 +56,7 @@ public interface PriceFeedConfig {
     /** Cap of that doubling. Explicit {@code Retry-After} or ban times are honoured beyond it. */
     @WithDefault("10m")
     Duration maxBackoff();
+
+    /** The fault-tolerance guard of each exchange (timeouts, quick retries, circuit breaker). */
+    ExchangeGuard.Settings guard();
 }

@@ -1,6 +1,7 @@
 package org.marginsentinel.adapter.prices;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ public final class SnapshotBuilder {
 
     private final String source;
     private final Map<String, BigDecimal> marks = new LinkedHashMap<>();
+    private final Map<String, Instant> times = new LinkedHashMap<>();
     private final Set<String> symbols = new HashSet<>();
     private final Set<String> conflicting = new HashSet<>();
     private final List<String> rejected = new ArrayList<>();
@@ -28,6 +30,14 @@ public final class SnapshotBuilder {
 
     /** Adds a USDT perpetual row; callers skip rows that are not USDT perpetuals. */
     public void add(String symbol, String rawMark) {
+        add(symbol, rawMark, null);
+    }
+
+    /**
+     * Adds a USDT perpetual row with the exchange's timestamp of it (epoch millis; null or not positive when
+     * the answer gave none).
+     */
+    public void add(String symbol, String rawMark, Long exchangeMillis) {
         if (!Symbols.isUsdtSymbol(symbol)) {
             return;
         }
@@ -41,8 +51,12 @@ public final class SnapshotBuilder {
             return;
         }
         BigDecimal earlier = marks.putIfAbsent(symbol, mark.get());
+        if (earlier == null && exchangeMillis != null && exchangeMillis > 0) {
+            times.put(symbol, Instant.ofEpochMilli(exchangeMillis));
+        }
         if (earlier != null && earlier.compareTo(mark.get()) != 0) {
             marks.remove(symbol);
+            times.remove(symbol);
             conflicting.add(symbol);
             rejected.add(symbol + ": listed twice with different marks (" + earlier + ", " + mark.get() + ")");
         }
@@ -63,7 +77,7 @@ public final class SnapshotBuilder {
             throw new BadPayloadException(source, "no valid USDT perpetual mark in the answer"
                     + (rejected.isEmpty() ? "" : "; rejected: " + String.join("; ", rejected.subList(0, Math.min(3, rejected.size())))));
         }
-        return new SourceSnapshot(source, marks, symbols, rejected);
+        return new SourceSnapshot(source, marks, symbols, rejected, times);
     }
 
     private static String quoted(String raw) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How healthy the mark-price feed is, per symbol and as a whole. {@link MarkPrices} only shows
@@ -19,6 +20,14 @@ public interface MarkPriceHealth {
 
     /** Age from which a mark is stale and no longer acted on. */
     Duration staleAfter();
+
+    /**
+     * The symbols of open positions the feed must keep fresh (as of the last risk tick): it takes them from the
+     * fallback when the primary lacks them, and readiness names those without a fresh mark.
+     */
+    default Set<String> heldSymbols() {
+        return Set.of();
+    }
 
     /** When polls started failing without a good one since; empty while the feed is healthy. */
     Optional<Instant> deadSince();

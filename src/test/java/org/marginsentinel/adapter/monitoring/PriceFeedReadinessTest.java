@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.prices.HeldSymbols;
 import org.marginsentinel.adapter.prices.PriceFeed;
 import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
@@ -37,12 +39,16 @@ class PriceFeedReadinessTest {
     TestClock clock;
 
     @Inject
+    HeldSymbols held;
+
+    @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
     @BeforeEach
     void fresh() {
         prices.reset();
         feed.reset();
+        held.pin(Set.of()); // no positions: other tests' positions share this application
         circuitBreakers.resetAll();
         clock.freezeAt(Instant.parse("2031-03-01T12:00:00Z"));
     }
@@ -50,6 +56,7 @@ class PriceFeedReadinessTest {
     @AfterEach
     void realTime() {
         clock.reset();
+        held.unpin();
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.marginsentinel.adapter.prices.binance.BinanceErrors;
+import org.marginsentinel.adapter.prices.bybit.BybitErrors;
 import org.marginsentinel.adapter.prices.fake.PriceFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +15,7 @@ class HttpFailuresTest {
 
     @Test
     void binance_451_isRegionBlocked() {
-        PriceSourceException failure = HttpFailures.binance(451, null, PriceFixtures.read("binance-451.json"));
+        PriceSourceException failure = BinanceErrors.of(451, null, PriceFixtures.read("binance-451.json"));
 
         assertThat(failure).isInstanceOf(RegionBlockedException.class);
         assertThat(((RegionBlockedException) failure).status()).isEqualTo(451);
@@ -22,7 +24,7 @@ class HttpFailuresTest {
 
     @Test
     void binance_429WithRetryAfterSeconds_carriesTheWait() {
-        PriceSourceException failure = HttpFailures.binance(429, "30", PriceFixtures.read("binance-429.json"));
+        PriceSourceException failure = BinanceErrors.of(429, "30", PriceFixtures.read("binance-429.json"));
 
         assertThat(failure).isInstanceOfSatisfying(RateLimitedException.class, limited -> {
             assertThat(limited.retryAfter()).contains(Duration.ofSeconds(30));
@@ -33,7 +35,7 @@ class HttpFailuresTest {
 
     @Test
     void binance_429WithRetryAfterDate_carriesTheInstant() {
-        PriceSourceException failure = HttpFailures.binance(429, "Sat, 19 Sep 2026 13:21:00 GMT", "");
+        PriceSourceException failure = BinanceErrors.of(429, "Sat, 19 Sep 2026 13:21:00 GMT", "");
 
         assertThat(failure).isInstanceOfSatisfying(RateLimitedException.class, limited -> {
             assertThat(limited.retryAfter()).isEmpty();
@@ -43,7 +45,7 @@ class HttpFailuresTest {
 
     @Test
     void binance_418_readsTheBanEndFromTheBody() {
-        PriceSourceException failure = HttpFailures.binance(418, null, PriceFixtures.read("binance-418.json"));
+        PriceSourceException failure = BinanceErrors.of(418, null, PriceFixtures.read("binance-418.json"));
 
         assertThat(failure).isInstanceOfSatisfying(RateLimitedException.class, limited -> {
             assertThat(limited.banned()).isTrue();
@@ -54,14 +56,14 @@ class HttpFailuresTest {
     @ParameterizedTest(name = "[{index}] HTTP {0}")
     @ValueSource(ints = {500, 502, 503, 504, 408})
     void binance_serverErrors_areTransient(int status) {
-        assertThat(HttpFailures.binance(status, null, PriceFixtures.read("binance-503.json")))
+        assertThat(BinanceErrors.of(status, null, PriceFixtures.read("binance-503.json")))
                 .isInstanceOf(TransientSourceException.class);
     }
 
     @ParameterizedTest(name = "[{index}] HTTP {0}")
     @ValueSource(ints = {400, 403, 404})
     void binance_otherClientErrors_arePlainRefusals(int status) {
-        PriceSourceException failure = HttpFailures.binance(status, null, PriceFixtures.read("binance-400-invalid-symbol.json"));
+        PriceSourceException failure = BinanceErrors.of(status, null, PriceFixtures.read("binance-400-invalid-symbol.json"));
 
         assertThat(failure.getClass()).isEqualTo(PriceSourceException.class);
         assertThat(failure).hasMessageContaining("HTTP " + status);
@@ -69,21 +71,21 @@ class HttpFailuresTest {
 
     @Test
     void bybit_403CloudFrontPage_isRegionBlocked() {
-        assertThat(HttpFailures.bybit(403, null, PriceFixtures.read("bybit-403-cloudfront.html")))
+        assertThat(BybitErrors.of(403, null, PriceFixtures.read("bybit-403-cloudfront.html")))
                 .isInstanceOf(RegionBlockedException.class)
                 .hasMessageContaining("403");
     }
 
     @Test
     void bybit_403AccessTooFrequent_isRateLimitedForTenMinutes() {
-        assertThat(HttpFailures.bybit(403, null, "access too frequent"))
+        assertThat(BybitErrors.of(403, null, "access too frequent"))
                 .isInstanceOfSatisfying(RateLimitedException.class,
                         limited -> assertThat(limited.retryAfter()).contains(Duration.ofMinutes(10)));
     }
 
     @Test
     void bybit_429_isRateLimited() {
-        assertThat(HttpFailures.bybit(429, "2", "")).isInstanceOfSatisfying(RateLimitedException.class,
+        assertThat(BybitErrors.of(429, "2", "")).isInstanceOfSatisfying(RateLimitedException.class,
                 limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(2)));
     }
 

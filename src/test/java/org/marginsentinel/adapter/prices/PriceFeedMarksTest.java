@@ -6,10 +6,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.prices.fake.PriceApiResource;
@@ -43,6 +46,9 @@ class PriceFeedMarksTest {
     TestClock clock;
 
     @Inject
+    HeldSymbols held;
+
+    @Inject
     RecordedPriceEvents events;
 
     @Inject
@@ -53,6 +59,7 @@ class PriceFeedMarksTest {
         prices.reset();
         circuitBreakers.resetAll();
         feed.reset();
+        held.pin(Set.of()); // no positions: other tests' positions share this application
         clock.freezeAt(T0);
         events.clear();
     }
@@ -60,6 +67,7 @@ class PriceFeedMarksTest {
     @AfterEach
     void releaseClock() {
         clock.reset();
+        held.unpin();
     }
 
     @Test
@@ -92,7 +100,7 @@ class PriceFeedMarksTest {
 
     @Test
     void pollOnce_everyMarkInvalid_fallsBackToBybit() {
-        prices.servesBinanceMarks(marks("BTCUSDT", "0", "ETHUSDT", "", "SOLUSDT", "NaN"));
+        prices.servesBinanceMarks(marks("BTCUSDT", "0", "ETHUSDT", "", "SOLUSDT", "NaN")).servesBybitFixture();
 
         PollReport report = feed.pollOnce();
 
@@ -112,7 +120,8 @@ class PriceFeedMarksTest {
         prices.servesBinanceMarks(marks("BTCUSDT", "80000", "ETHUSDT", "2600"));
         feed.pollOnce();
 
-        prices.servesBinanceMarks(marks("BTCUSDT", "108000", "ETHUSDT", "2610")); // Bybit fixture still says 81338.44
+        prices.servesBybitFixture(); // Bybit still says 81338.44
+        prices.servesBinanceMarks(marks("BTCUSDT", "108000", "ETHUSDT", "2610"));
         clock.advance(Duration.ofSeconds(5));
         PollReport report = feed.pollOnce();
 
@@ -129,9 +138,12 @@ class PriceFeedMarksTest {
         prices.servesBinanceMarks(marks("BTCUSDT", "80000"));
         feed.pollOnce();
 
+        prices.servesBybitFixture();
         prices.servesBinanceMarks(marks("BTCUSDT", "52000"));
         clock.advance(Duration.ofSeconds(5));
         feed.pollOnce();
+        clock.advance(Duration.ofSeconds(5));
+        feed.pollOnce(); // the same again: Bybit still contradicts it
 
         assertThat(feed.latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("80000");
     }
@@ -267,6 +279,28 @@ class PriceFeedMarksTest {
         assertThat(events.updates.get(1).marks()).containsOnlyKeys("BTCUSDT", "ETHUSDT", "SOLUSDT", "1000PEPEUSDT");
         assertThat(events.updates.get(1).marks().get("BTCUSDT").price()).isEqualByComparingTo("81400");
         assertThat(events.updates.get(1).marks()).isEqualTo(feed.all());
+        assertThat(events.updateThreads).containsOnly("risk-tick");
+    }
+
+    @Test
+    void poll_whileASlowTickRuns_isNotHeldUp_andTheNextTickTakesTheLatestMarks() throws InterruptedException {
+        CountDownLatch slowTick = events.holdUpdates();
+        feed.poll();
+        assertThat(events.awaitUpdates(1)).as("its tick started (and hangs)").isTrue();
+        prices.servesBinanceMarks(marks("BTCUSDT", "81400"));
+        clock.advance(Duration.ofSeconds(5));
+        feed.poll();
+        prices.servesBinanceMarks(marks("BTCUSDT", "81500"));
+        clock.advance(Duration.ofSeconds(5));
+        PollReport third = feed.poll(); // polls go on while the tick hangs
+
+        assertThat(third.updated()).containsExactly("BTCUSDT");
+        slowTick.countDown();
+        feed.pollOnce(); // and waits for the ticks
+
+        assertThat(events.updates).as("the second poll's marks were superseded before their tick began")
+                .hasSize(3);
+        assertThat(events.updates.get(1).marks().get("BTCUSDT").price()).isEqualByComparingTo("81500");
     }
 
     @Test
@@ -330,6 +364,94 @@ class PriceFeedMarksTest {
 
         assertThat(events.pauses).containsExactly(new PriceFeedPaused(T0));
         assertThat(events.updates).isEmpty();
+    }
+
+    @Test
+    void pollOnce_wickOnOneExchangeThatTheOtherContradicts_neverReachesTheRiskTick() {
+        prices.servesBinanceMarks(marks("DOGEUSDT", "0.1")); // Bybit agrees
+        feed.pollOnce();
+
+        prices.servesBybitMarks(marks("DOGEUSDT", "0.1"));
+        prices.servesBinanceMarks(marks("DOGEUSDT", "0.075")); // −25 % on Binance alone, for one poll
+        clock.advance(Duration.ofSeconds(5));
+        PollReport wick = feed.pollOnce();
+        prices.servesBinanceMarks(marks("DOGEUSDT", "0.1001"));
+        clock.advance(Duration.ofSeconds(5));
+        feed.pollOnce();
+
+        assertThat(wick.ignoredJumps()).containsExactly("DOGEUSDT");
+        assertThat(events.updates).hasSize(3).allSatisfy(update ->
+                assertThat(update.marks().get("DOGEUSDT").price()).isGreaterThanOrEqualTo(new BigDecimal("0.1")));
+        assertThat(feed.latest("DOGEUSDT").orElseThrow().price()).isEqualByComparingTo("0.1001");
+    }
+
+    @Test
+    void pollOnce_fifteenPercentMoveWhileBybitIsDown_waitsOnePoll_thenTheSecondPollConfirmsIt() {
+        prices.servesBinanceMarks(marks("BTCUSDT", "80000"));
+        feed.pollOnce();
+        prices.bybitFailsWith(503, "binance-503.json");
+        prices.servesBinanceMarks(marks("BTCUSDT", "68000"));
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(feed.pollOnce().ignoredJumps()).containsExactly("BTCUSDT");
+        assertThat(feed.latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("80000");
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(feed.pollOnce().updated()).containsExactly("BTCUSDT");
+        assertThat(feed.latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("68000");
+    }
+
+    @Test
+    void pollOnce_heldSymbolsMissingOrStaleOnBinance_areTakenFromBybit_forThoseSymbolsOnly() {
+        held.pin(Set.of("BTCUSDT", "SOLUSDT", "ETHUSDT"));
+        prices.servesBybitMarks(marks("BTCUSDT", "81000", "ETHUSDT", "2600", "SOLUSDT", "110"));
+        prices.servesBinanceMarks(marks("ETHUSDT", "2650")); // no BTCUSDT, no SOLUSDT
+
+        PollReport report = feed.pollOnce();
+
+        assertThat(report.source()).contains("binance");
+        assertThat(report.fromFallback()).containsExactlyInAnyOrder("BTCUSDT", "SOLUSDT");
+        assertThat(feed.latest("BTCUSDT").orElseThrow().source()).isEqualTo("bybit");
+        assertThat(feed.latest("ETHUSDT").orElseThrow().source()).isEqualTo("binance");
+        assertThat(prices.bybitRequestCount()).isEqualTo(1);
+
+        prices.servesBinanceMarksAt(marks("BTCUSDT", "81010", "ETHUSDT", "2650", "SOLUSDT", "111"),
+                T0.minus(Duration.ofHours(1))); // every row an hour old
+        clock.advance(Duration.ofSeconds(5));
+        report = feed.pollOnce();
+
+        assertThat(report.fromFallback()).containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT", "SOLUSDT");
+        assertThat(feed.all()).containsOnlyKeys("BTCUSDT", "ETHUSDT", "SOLUSDT")
+                .allSatisfy((symbol, mark) -> assertThat(mark.source()).isEqualTo("bybit"));
+    }
+
+    @Test
+    void pollOnce_markAnHourOldByBinancesOwnTime_isStale_andSaysHowOld() {
+        prices.servesBinanceMarksAt(marks("BTCUSDT", "80000", "ETHUSDT", "2600"), T0.minus(Duration.ofHours(1)));
+
+        PollReport report = feed.pollOnce();
+
+        assertThat(report.staleRows()).containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT");
+        assertThat(feed.latest("BTCUSDT")).isEmpty();
+        assertThat(feed.all()).isEmpty();
+        MarkFreshness btc = feed.freshness("BTCUSDT").orElseThrow();
+        assertThat(btc.stale()).isTrue();
+        assertThat(btc.age()).isEqualTo(Duration.ofHours(1));
+        assertThat(events.updates).singleElement().satisfies(update -> assertThat(update.marks()).isEmpty());
+    }
+
+    @Test
+    void pollOnce_staleAnswerAfterAFreshOne_keepsTheFreshMarkAndItsAge() {
+        prices.servesBinanceMarks(marks("BTCUSDT", "80000"));
+        feed.pollOnce();
+
+        prices.servesBinanceMarksAt(marks("BTCUSDT", "79000"), T0.minus(Duration.ofHours(1)));
+        clock.advance(Duration.ofSeconds(5));
+        feed.pollOnce();
+
+        MarkPrice btc = feed.latest("BTCUSDT").orElseThrow();
+        assertThat(btc.price()).isEqualByComparingTo("80000");
+        assertThat(btc.observedAt()).isEqualTo(T0);
     }
 
     private static Map<String, String> marks(String... symbolThenMark) {

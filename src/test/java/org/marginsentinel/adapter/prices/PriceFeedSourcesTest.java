@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.prices.fake.PriceApiResource;
@@ -37,6 +38,9 @@ class PriceFeedSourcesTest {
     TestClock clock;
 
     @Inject
+    HeldSymbols held;
+
+    @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
     @BeforeEach
@@ -44,12 +48,14 @@ class PriceFeedSourcesTest {
         prices.reset();
         circuitBreakers.resetAll();
         feed.reset();
+        held.pin(Set.of()); // no positions: other tests' positions share this application
         clock.freezeAt(T0);
     }
 
     @AfterEach
     void releaseClock() {
         clock.reset();
+        held.unpin();
     }
 
     @Test
@@ -122,41 +128,70 @@ class PriceFeedSourcesTest {
     }
 
     @Test
-    void pollOnce_binance451_switchesToBybitAndProbesBinanceOnlyEveryTenMinutes() {
+    void pollOnce_binance451_isConfirmedByThreeAnswers_thenBinanceIsProbedOnlyEveryTenMinutes() {
         prices.binanceFailsWith(451, "binance-451.json");
 
+        for (int i = 0; i < 3; i++) {
+            assertThat(feed.pollOnce().source()).contains("bybit");
+            clock.advance(Duration.ofSeconds(5));
+        }
+        assertThat(prices.binanceRequestCount()).as("asked at each poll until confirmed, never retried").isEqualTo(3);
+        clock.advance(Duration.ofMinutes(9).plusSeconds(45));
         assertThat(feed.pollOnce().source()).contains("bybit");
-        clock.advance(Duration.ofSeconds(5));
-        assertThat(feed.pollOnce().source()).contains("bybit");
-        clock.advance(Duration.ofMinutes(9).plusSeconds(50));
-        assertThat(feed.pollOnce().source()).contains("bybit");
+        assertThat(prices.binanceRequestCount()).as("confirmed: left alone for 10 min").isEqualTo(3);
 
-        assertThat(prices.binanceRequestCount()).as("one request, no retries, no re-tries within 10 min").isEqualTo(1);
-        assertThat(prices.bybitRequestCount()).isEqualTo(3);
-
-        clock.advance(Duration.ofSeconds(5)); // T0 + 10 min: probe again, still blocked
+        clock.advance(Duration.ofSeconds(10)); // 10 min after the confirmation: probe again, still blocked
         assertThat(feed.pollOnce().source()).contains("bybit");
-        assertThat(prices.binanceRequestCount()).isEqualTo(2);
+        assertThat(prices.binanceRequestCount()).isEqualTo(4);
 
         prices.servesBinanceFixture();
         clock.advance(Duration.ofMinutes(10));
         assertThat(feed.pollOnce().source()).contains("binance");
         clock.advance(Duration.ofSeconds(5));
         assertThat(feed.pollOnce().source()).contains("binance");
-        assertThat(prices.binanceRequestCount()).isEqualTo(4);
+        assertThat(prices.binanceRequestCount()).isEqualTo(6);
     }
 
     @Test
-    void pollOnce_bybit403WhileBinanceDown_leavesBybitAloneForTenMinutes() {
-        prices.binanceFailsWith(503, "binance-503.json").bybitFailsWith(403, "bybit-403-cloudfront.html");
+    void pollOnce_sixSecondRegionBlipOnBothExchanges_costsTwoPolls_notTenMinutes() {
+        prices.binanceFailsWith(451, "binance-451.json").bybitFailsWith(403, "bybit-403-cloudfront.html");
 
         assertThat(feed.pollOnce().gotData()).isFalse();
         clock.advance(Duration.ofSeconds(5));
-        circuitBreakers.resetAll();
         assertThat(feed.pollOnce().gotData()).isFalse();
 
-        assertThat(prices.bybitRequestCount()).isEqualTo(1);
-        assertThat(prices.binanceRequestCount()).isEqualTo(6);
+        prices.reset(); // the blip is over after 6 s
+        clock.advance(Duration.ofSeconds(5));
+        PollReport report = feed.pollOnce();
+
+        assertThat(report.source()).contains("binance");
+        assertThat(feed.all()).hasSize(4);
+        assertThat(feed.deadSince()).isEmpty();
+    }
+
+    @Test
+    void pollOnce_bothExchangesRegionBlocked_areProbedEveryThirtySecondsWhileThereAreNoMarks() {
+        prices.binanceFailsWith(451, "binance-451.json").bybitFailsWith(403, "bybit-403-cloudfront.html");
+        for (int i = 0; i < 3; i++) { // confirms both blocks
+            assertThat(feed.pollOnce().gotData()).isFalse();
+            clock.advance(Duration.ofSeconds(5));
+        }
+        int binanceAsked = prices.binanceRequestCount();
+        int bybitAsked = prices.bybitRequestCount();
+        assertThat(binanceAsked).isEqualTo(3);
+        assertThat(bybitAsked).isEqualTo(3);
+
+        clock.advance(Duration.ofSeconds(20)); // 25 s after the last refusal
+        assertThat(feed.pollOnce().gotData()).isFalse();
+        assertThat(prices.binanceRequestCount()).isEqualTo(binanceAsked);
+
+        prices.servesBybitFixture(); // Bybit is back; Binance still refuses
+        clock.advance(Duration.ofSeconds(5)); // 30 s: probe both
+        PollReport report = feed.pollOnce();
+
+        assertThat(report.source()).contains("bybit");
+        assertThat(prices.binanceRequestCount()).isEqualTo(binanceAsked + 1);
+        assertThat(prices.bybitRequestCount()).isEqualTo(bybitAsked + 1);
     }
 
     @Test

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.marginsentinel.adapter.prices.HttpFailures;
 
 /**
  * Binance USDⓈ-M futures public market data. Base URL: {@code quarkus.rest-client.binance.url}
@@ -40,7 +39,7 @@ public interface BinanceFuturesClient {
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return HttpFailures.binance(response.getStatus(), response.getHeaderString("Retry-After"), bodyOf(response));
+        return BinanceErrors.of(response.getStatus(), response.getHeaderString("Retry-After"), bodyOf(response));
     }
 
     private static String bodyOf(Response response) {

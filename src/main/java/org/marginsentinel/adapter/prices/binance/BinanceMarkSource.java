@@ -1,41 +1,27 @@
 package org.marginsentinel.adapter.prices.binance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.marginsentinel.adapter.prices.MarkSource;
-import org.marginsentinel.adapter.prices.RateLimitedException;
-import org.marginsentinel.adapter.prices.RegionBlockedException;
 import org.marginsentinel.adapter.prices.SourceRequests;
 import org.marginsentinel.adapter.prices.SourceSnapshot;
-import org.marginsentinel.adapter.prices.TransientSourceException;
 
-/**
- * Binance marks, guarded: a timeout per attempt, up to two quick retries with exponential back-off
- * for 5xx/timeouts only, and a circuit breaker of its own. Rate limits and region blocks are not
- * retried and do not trip the breaker; the feed handles those with its own cool-down.
- *
- * <p>Test overrides use the keys
- * {@code quarkus.fault-tolerance."org.marginsentinel.adapter.prices.binance.BinanceMarkSource/fetch".<strategy>.<property>}.
- */
+/** Binance marks, the primary source: one all-symbol {@code premiumIndex} request under {@link BinanceGuard}. */
 @ApplicationScoped
 public class BinanceMarkSource implements MarkSource {
 
     public static final String NAME = "binance";
 
     private final BinanceFuturesClient client;
+    private final BinanceGuard guard;
     private final PremiumIndexParser parser;
 
     @Inject
-    public BinanceMarkSource(@RestClient BinanceFuturesClient client, ObjectMapper mapper) {
+    public BinanceMarkSource(@RestClient BinanceFuturesClient client, BinanceGuard guard, ObjectMapper mapper) {
         this.client = client;
+        this.guard = guard;
         this.parser = new PremiumIndexParser(mapper);
     }
 
@@ -50,14 +36,13 @@ public class BinanceMarkSource implements MarkSource {
     }
 
     @Override
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 250, jitter = 50, maxDuration = 8, durationUnit = ChronoUnit.SECONDS,
-            retryOn = {TransientSourceException.class, TimeoutException.class})
-    @ExponentialBackoff(factor = 2, maxDelay = 2, maxDelayUnit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 60, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 1, skipOn = {RateLimitedException.class, RegionBlockedException.class})
+    public int priority() {
+        return 0;
+    }
+
+    @Override
     public SourceSnapshot fetch() {
-        String body = SourceRequests.body(NAME, "request", () -> client.premiumIndex());
-        return parser.parse(body);
+        return guard.call(() -> parser.parse(SourceRequests.body(NAME, "request", client::premiumIndex)),
+                SourceSnapshot.class);
     }
 }

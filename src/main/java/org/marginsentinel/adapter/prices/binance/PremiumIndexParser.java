@@ -37,7 +37,7 @@ public final class PremiumIndexParser {
                 continue;
             }
             if (row != null && row.symbol() != null) {
-                snapshot.add(row.symbol(), row.markPrice());
+                snapshot.add(row.symbol(), row.markPrice(), row.time());
             }
         }
         return snapshot.build();

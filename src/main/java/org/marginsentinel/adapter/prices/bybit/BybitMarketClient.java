@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.marginsentinel.adapter.prices.HttpFailures;
 
 /**
  * Bybit v5 public market data. Base URL: {@code quarkus.rest-client.bybit.url} (from
@@ -38,7 +37,7 @@ public interface BybitMarketClient {
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return HttpFailures.bybit(response.getStatus(), response.getHeaderString("Retry-After"), bodyOf(response));
+        return BybitErrors.of(response.getStatus(), response.getHeaderString("Retry-After"), bodyOf(response));
     }
 
     private static String bodyOf(Response response) {

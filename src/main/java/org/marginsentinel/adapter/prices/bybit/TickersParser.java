@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.marginsentinel.adapter.prices.BadPayloadException;
 import org.marginsentinel.adapter.prices.HttpFailures;
 import org.marginsentinel.adapter.prices.JsonBodies;
-import org.marginsentinel.adapter.prices.RateLimitedException;
-import org.marginsentinel.adapter.prices.RegionBlockedException;
 import org.marginsentinel.adapter.prices.SnapshotBuilder;
 import org.marginsentinel.adapter.prices.SourceSnapshot;
-import org.marginsentinel.adapter.prices.TransientSourceException;
 
 /**
  * Reads {@code /v5/market/tickers?category=linear}. Checks {@code retCode} first (Bybit reports
@@ -39,7 +36,7 @@ public final class TickersParser {
         }
         int retCode = response.retCode();
         if (retCode != 0) {
-            throw envelopeError(retCode, response.retMsg());
+            throw BybitErrors.envelope(retCode, response.retMsg());
         }
         if (response.result() == null || response.result().list() == null) {
             throw new BadPayloadException(source, "retCode 0 but no result.list");
@@ -54,20 +51,9 @@ public final class TickersParser {
                 continue;
             }
             if (ticker != null && ticker.symbol() != null && ticker.isPerpetual()) {
-                snapshot.add(ticker.symbol(), ticker.markPrice());
+                snapshot.add(ticker.symbol(), ticker.markPrice(), response.time());
             }
         }
         return snapshot.build();
-    }
-
-    private static RuntimeException envelopeError(int retCode, String retMsg) {
-        String source = BybitMarkSource.NAME;
-        String message = "retCode " + retCode + " (" + retMsg + ")";
-        return switch (retCode) {
-            case 10006 -> new RateLimitedException(source, 200, null, null, message);
-            case 10009 -> new RegionBlockedException(source, 200, message);
-            case 10016 -> new TransientSourceException(source, message);
-            default -> new BadPayloadException(source, message);
-        };
     }
 }

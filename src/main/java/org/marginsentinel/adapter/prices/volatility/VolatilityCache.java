@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.config.InsightsConfig;
+import org.marginsentinel.adapter.prices.binance.BinanceKlines;
+import org.marginsentinel.adapter.prices.bybit.BybitKlines;
 import org.marginsentinel.application.port.Volatilities;
 import org.marginsentinel.application.risk.RiskMonitor;
 import org.marginsentinel.domain.insight.DailyVolatility;

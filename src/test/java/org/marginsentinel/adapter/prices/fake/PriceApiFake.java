@@ -15,8 +15,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPattern;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.marginsentinel.testsupport.TestClock;
 
 /**
  * Fake Binance and Bybit price APIs on an in-process WireMock server (127.0.0.1, random port).
@@ -28,6 +36,17 @@ import java.util.Map;
  * own test resource (for example one that also fakes Telegram), call {@link #start()} (own server)
  * or {@link #attachTo(WireMockServer)} (share your server), return {@link #configProperties()} from
  * {@code start()}, and {@link #stop()} it in {@code stop()}.
+ *
+ * <p>Two defaults keep tests about something else simple:
+ * <ul>
+ *   <li>Exchange time follows the application's clock: wherever an answer carries the fixture snapshot time
+ *       ({@link #FIXTURE_TIME_MILLIS}) as its {@code time}, the fake sends the application's "now" (the
+ *       {@link TestClock}, frozen or not), so marks are as fresh as a live exchange's. An explicit other time
+ *       ({@link #servesBinanceMarksAt}) is sent as it is. (Not on a server joined by {@link #attachTo}.)</li>
+ *   <li>Bybit shows the same marks as the last {@link #servesBinanceMarks} (the exchanges agree, as they do
+ *       within basis points), until a test sets Bybit's answer itself; {@link #reset()} starts over from the
+ *       fixture.</li>
+ * </ul>
  */
 public final class PriceApiFake {
 
@@ -42,8 +61,12 @@ public final class PriceApiFake {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String EXCHANGE_CLOCK = "exchange-clock";
+    private static final Pattern FIXTURE_TIME = Pattern.compile("(\"time\"\\s*:\\s*)1789824000\\d{3}\\b");
+
     private final WireMockServer server;
     private final boolean ownsServer;
+    private boolean bybitFollowsBinance;
     private StubMapping binanceStub;
     private StubMapping bybitStub;
     private final java.util.List<StubMapping> klineStubs = new java.util.ArrayList<>();
@@ -60,7 +83,8 @@ public final class PriceApiFake {
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .jettyAcceptors(1)
-                .containerThreads(8));
+                .containerThreads(8)
+                .extensions(new ExchangeClock()));
         server.start();
         return new PriceApiFake(server, true);
     }
@@ -100,6 +124,7 @@ public final class PriceApiFake {
     public void reset() {
         binanceResponds(json(200, PriceFixtures.read("binance-premiumIndex.json")));
         bybitResponds(json(200, PriceFixtures.read("bybit-tickers-linear.json")));
+        bybitFollowsBinance = true;
         server.removeServeEventsMatching(binanceRequests());
         server.removeServeEventsMatching(bybitRequests());
         klineStubs.forEach(server::removeStub);
@@ -186,8 +211,24 @@ public final class PriceApiFake {
 
     // --- Binance ---------------------------------------------------------------------------
 
-    /** Binance answers 200 with a premiumIndex array of exactly these symbols and mark texts. */
+    /**
+     * Binance answers 200 with a premiumIndex array of exactly these symbols and mark texts, stamped "now";
+     * Bybit shows the same unless a test set its answer.
+     */
     public PriceApiFake servesBinanceMarks(Map<String, String> symbolToMark) {
+        binanceMarks(symbolToMark, FIXTURE_TIME_MILLIS);
+        if (bybitFollowsBinance) {
+            bybitStub(json(200, bybitTickers(symbolToMark)));
+        }
+        return this;
+    }
+
+    /** Binance answers these marks with {@code time} = {@code exchangeTime} in every row (an old answer). */
+    public PriceApiFake servesBinanceMarksAt(Map<String, String> symbolToMark, Instant exchangeTime) {
+        return binanceMarks(symbolToMark, exchangeTime.toEpochMilli());
+    }
+
+    private PriceApiFake binanceMarks(Map<String, String> symbolToMark, long timeMillis) {
         ArrayNode rows = JSON.createArrayNode();
         symbolToMark.forEach((symbol, mark) -> {
             ObjectNode row = rows.addObject();
@@ -195,7 +236,7 @@ public final class PriceApiFake {
             row.put("markPrice", mark);
             row.put("indexPrice", mark);
             row.put("lastFundingRate", "0.00010000");
-            row.put("time", FIXTURE_TIME_MILLIS);
+            row.put("time", timeMillis);
         });
         return binanceResponds(json(200, write(rows)));
     }
@@ -232,6 +273,9 @@ public final class PriceApiFake {
 
     /** Binance answers whatever you build. */
     public PriceApiFake binanceResponds(ResponseDefinitionBuilder response) {
+        if (ownsServer) {
+            response.withTransformers(EXCHANGE_CLOCK);
+        }
         if (binanceStub != null) {
             server.removeStub(binanceStub);
         }
@@ -248,6 +292,10 @@ public final class PriceApiFake {
 
     /** Bybit answers 200, retCode 0, with linear tickers of exactly these symbols and mark texts. */
     public PriceApiFake servesBybitMarks(Map<String, String> symbolToMark) {
+        return bybitResponds(json(200, bybitTickers(symbolToMark)));
+    }
+
+    private static String bybitTickers(Map<String, String> symbolToMark) {
         ObjectNode root = JSON.createObjectNode();
         root.put("retCode", 0);
         root.put("retMsg", "OK");
@@ -264,7 +312,7 @@ public final class PriceApiFake {
         });
         root.putObject("retExtInfo");
         root.put("time", FIXTURE_TIME_MILLIS);
-        return bybitResponds(json(200, write(root)));
+        return write(root);
     }
 
     /** Bybit answers 200 with the fixture tickers again. */
@@ -282,8 +330,16 @@ public final class PriceApiFake {
         return bybitResponds(json(200, body));
     }
 
-    /** Bybit answers whatever you build. */
+    /** Bybit answers whatever you build (and stops following Binance's marks until {@link #reset()}). */
     public PriceApiFake bybitResponds(ResponseDefinitionBuilder response) {
+        bybitFollowsBinance = false;
+        return bybitStub(response);
+    }
+
+    private PriceApiFake bybitStub(ResponseDefinitionBuilder response) {
+        if (ownsServer) {
+            response.withTransformers(EXCHANGE_CLOCK);
+        }
         if (bybitStub != null) {
             server.removeStub(bybitStub);
         }
@@ -324,6 +380,42 @@ public final class PriceApiFake {
             return JSON.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends the application's "now" wherever an answer carries the fixture snapshot time. */
+    private static final class ExchangeClock implements ResponseTransformerV2 {
+
+        @Override
+        public Response transform(Response response, ServeEvent serveEvent) {
+            String body = response.getBodyAsString();
+            if (body == null || !FIXTURE_TIME.matcher(body).find()) {
+                return response;
+            }
+            String now = FIXTURE_TIME.matcher(body).replaceAll("$1" + applicationNow().toEpochMilli());
+            return Response.Builder.like(response).but().body(now).build();
+        }
+
+        /** The running application's clock, or the system clock when it runs elsewhere (an IT's own process). */
+        private static Instant applicationNow() {
+            ArcContainer container = Arc.container();
+            if (container != null && container.isRunning()) {
+                var clock = container.instance(TestClock.class);
+                if (clock.isAvailable()) {
+                    return clock.get().instant();
+                }
+            }
+            return Instant.now();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return EXCHANGE_CLOCK;
         }
     }
 }

@@ -29,18 +29,53 @@ class PriceApiFakeTest {
                     .containsEntry("sentinel.prices.bybit-url", fake.baseUrl());
             assertThat(fake.baseUrl()).startsWith("http://127.0.0.1:");
 
+            long before = java.time.Instant.now().toEpochMilli();
             HttpResponse<String> binance = get(fake.baseUrl() + PriceApiFake.BINANCE_PATH);
             HttpResponse<String> bybit = get(fake.baseUrl() + PriceApiFake.BYBIT_PATH + "?category=linear");
 
             assertThat(binance.statusCode()).isEqualTo(200);
-            assertThat(binance.body()).isEqualTo(PriceFixtures.read("binance-premiumIndex.json"));
-            assertThat(bybit.body()).isEqualTo(PriceFixtures.read("bybit-tickers-linear.json"));
+            assertThat(withoutTimes(binance.body())).isEqualTo(withoutTimes(PriceFixtures.read("binance-premiumIndex.json")));
+            assertThat(withoutTimes(bybit.body())).isEqualTo(withoutTimes(PriceFixtures.read("bybit-tickers-linear.json")));
+            // exchange time follows the clock (the system clock here: no application runs)
+            assertThat(times(binance.body())).hasSize(4).allSatisfy(time -> assertThat(time).isGreaterThanOrEqualTo(before));
+            assertThat(times(bybit.body())).singleElement().satisfies(time -> assertThat(time).isGreaterThanOrEqualTo(before));
             assertThat(fake.binanceRequestCount()).isEqualTo(1);
             assertThat(fake.bybitRequestCount()).isEqualTo(1);
         } finally {
             fake.stop();
         }
         assertThat(fake.server().isRunning()).isFalse();
+    }
+
+    @Test
+    void bybit_showsBinancesMarks_untilATestSetsItsAnswer_andAnExplicitOldTimeIsKept() throws Exception {
+        PriceApiFake fake = PriceApiFake.start();
+        try {
+            fake.servesBinanceMarks(Map.of("BTCUSDT", "80000"));
+            assertThat(get(fake.baseUrl() + PriceApiFake.BYBIT_PATH + "?category=linear").body())
+                    .contains("\"markPrice\":\"80000\"").doesNotContain("ETHUSDT");
+
+            fake.servesBybitMarks(Map.of("BTCUSDT", "81000"));
+            fake.servesBinanceMarksAt(Map.of("BTCUSDT", "79000"), java.time.Instant.ofEpochMilli(1_700_000_000_000L));
+            assertThat(get(fake.baseUrl() + PriceApiFake.BYBIT_PATH + "?category=linear").body())
+                    .contains("\"markPrice\":\"81000\"");
+            assertThat(times(get(fake.baseUrl() + PriceApiFake.BINANCE_PATH).body())).containsExactly(1_700_000_000_000L);
+        } finally {
+            fake.stop();
+        }
+    }
+
+    private static String withoutTimes(String body) {
+        return body.replaceAll("\"time\"\\s*:\\s*\\d+", "\"time\":T");
+    }
+
+    private static java.util.List<Long> times(String body) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"time\"\\s*:\\s*(\\d+)").matcher(body);
+        java.util.List<Long> times = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            times.add(Long.parseLong(matcher.group(1)));
+        }
+        return times;
     }
 
     @Test
@@ -63,8 +98,8 @@ class PriceApiFakeTest {
 
             fake.reset();
             assertThat(fake.binanceRequestCount()).isZero();
-            assertThat(get(fake.baseUrl() + PriceApiFake.BINANCE_PATH).body())
-                    .isEqualTo(PriceFixtures.read("binance-premiumIndex.json"));
+            assertThat(withoutTimes(get(fake.baseUrl() + PriceApiFake.BINANCE_PATH).body()))
+                    .isEqualTo(withoutTimes(PriceFixtures.read("binance-premiumIndex.json")));
         } finally {
             fake.stop();
         }

@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.prices.volatility;
+package org.marginsentinel.adapter.prices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.prices.BadPayloadException;
-import org.marginsentinel.adapter.prices.RateLimitedException;
+import org.marginsentinel.adapter.prices.binance.MarkPriceKlinesParser;
+import org.marginsentinel.adapter.prices.bybit.MarkPriceKlineParser;
 import org.marginsentinel.adapter.prices.fake.PriceFixtures;
 
-class KlinesParserTest {
+/** Both exchanges' candle parsers: closes oldest first, without the forming candle. */
+class CandleParsersTest {
 
-    private final KlinesParser parser = new KlinesParser(new ObjectMapper());
+    private final MarkPriceKlinesParser binance = new MarkPriceKlinesParser(new ObjectMapper());
+    private final MarkPriceKlineParser bybit = new MarkPriceKlineParser(new ObjectMapper());
 
     private static String rows(String... closes) {
         StringBuilder json = new StringBuilder("[");
@@ -25,7 +27,7 @@ class KlinesParserTest {
 
     @Test
     void binance_oldestFirst_dropsTheFormingCandle() {
-        assertThat(parser.binance(rows("100", "101", "102", "103", "104.5")))
+        assertThat(binance.parse(rows("100", "101", "102", "103", "104.5")))
                 .containsExactly(new BigDecimal("100"), new BigDecimal("101"), new BigDecimal("102"), new BigDecimal("103"));
     }
 
@@ -35,29 +37,29 @@ class KlinesParserTest {
                 + "[\"5\",\"1\",\"1\",\"1\",\"105\"],[\"4\",\"1\",\"1\",\"1\",\"104\"],[\"3\",\"1\",\"1\",\"1\",\"103\"],"
                 + "[\"2\",\"1\",\"1\",\"1\",\"102\"],[\"1\",\"1\",\"1\",\"1\",\"101\"]]},\"time\":1}";
 
-        assertThat(parser.bybit(body)).containsExactly(new BigDecimal("101"), new BigDecimal("102"),
+        assertThat(bybit.parse(body)).containsExactly(new BigDecimal("101"), new BigDecimal("102"),
                 new BigDecimal("103"), new BigDecimal("104"));
     }
 
     @Test
     void recordedFixtures_areReadToo_butThreeCandlesAreTooFewForAnEstimate() {
         // the shared fixtures hold three candles each: two closed ones are not enough
-        assertThatThrownBy(() -> parser.binance(PriceFixtures.read("binance-klines.json")))
+        assertThatThrownBy(() -> binance.parse(PriceFixtures.read("binance-klines.json")))
                 .isInstanceOf(BadPayloadException.class).hasMessageContaining("only 3 candles");
-        assertThatThrownBy(() -> parser.bybit(PriceFixtures.read("bybit-kline.json")))
+        assertThatThrownBy(() -> bybit.parse(PriceFixtures.read("bybit-kline.json")))
                 .isInstanceOf(BadPayloadException.class).hasMessageContaining("only 3 candles");
     }
 
     @Test
     void badCloses_errorsAndHtml_rejectTheWholeAnswer() {
-        assertThatThrownBy(() -> parser.binance(rows("100", "0", "102", "103", "104")))
+        assertThatThrownBy(() -> binance.parse(rows("100", "0", "102", "103", "104")))
                 .isInstanceOf(BadPayloadException.class);
-        assertThatThrownBy(() -> parser.binance(rows("100", "abc", "102", "103", "104")))
+        assertThatThrownBy(() -> binance.parse(rows("100", "abc", "102", "103", "104")))
                 .isInstanceOf(BadPayloadException.class);
-        assertThatThrownBy(() -> parser.binance("<html>blocked</html>")).isInstanceOf(BadPayloadException.class);
-        assertThatThrownBy(() -> parser.binance("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}"))
+        assertThatThrownBy(() -> binance.parse("<html>blocked</html>")).isInstanceOf(BadPayloadException.class);
+        assertThatThrownBy(() -> binance.parse("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}"))
                 .isInstanceOf(BadPayloadException.class);
-        assertThatThrownBy(() -> parser.bybit(PriceFixtures.read("bybit-error-10006.json")))
+        assertThatThrownBy(() -> bybit.parse(PriceFixtures.read("bybit-error-10006.json")))
                 .isInstanceOf(RateLimitedException.class);
     }
 }

@@ -1,0 +1,30 @@
+package org.marginsentinel.adapter.prices.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.List;
+import org.marginsentinel.adapter.prices.BadPayloadException;
+import org.marginsentinel.adapter.prices.Candles;
+import org.marginsentinel.adapter.prices.HttpFailures;
+import org.marginsentinel.adapter.prices.JsonBodies;
+
+/** Reads {@code markPriceKlines}: an array of rows, oldest first; see {@link Candles}. */
+public final class MarkPriceKlinesParser {
+
+    private final ObjectMapper mapper;
+
+    public MarkPriceKlinesParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Closed candles' closes, oldest first. */
+    public List<BigDecimal> parse(String body) {
+        String source = BinanceMarkSource.NAME;
+        JsonNode root = JsonBodies.read(mapper, source, body);
+        if (!root.isArray()) {
+            throw new BadPayloadException(source, "klines are not an array: " + HttpFailures.snippet(body));
+        }
+        return Candles.closed(source, Candles.closes(source, root));
+    }
+}
