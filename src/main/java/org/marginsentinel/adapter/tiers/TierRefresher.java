@@ -42,7 +42,7 @@ public class TierRefresher {
     @ConfigProperty(name = "sentinel.binance.api-secret")
     Optional<String> apiSecret;
 
-    @ConfigProperty(name = "sentinel.tiers.binance-url", defaultValue = "${sentinel.prices.binance-url}")
+    @ConfigProperty(name = "sentinel.tiers.binance-url")
     String binanceUrl;
 
     /** Runs before the risk index is built (RiskMonitorStartup has the default priority). */
