@@ -22,7 +22,8 @@ import org.marginsentinel.domain.margin.TierTable;
  * takes the newer of the stored tiers and the snapshot shipped in the jar (the table is seeded on first run), before
  * the risk index is loaded. Then, only with a deployer's read-only Binance key, at start and every
  * {@code sentinel.tiers.refresh-interval}: fresh brackets from Binance, stored and swapped in. A failed refresh
- * keeps the tiers we have (their date says how old they are) and logs one line.
+ * keeps the tiers we have (their date says how old they are) and logs one line. Bybit's public risk limits (no key)
+ * fill in the symbols Binance's brackets do not list, on the same schedule.
  */
 @ApplicationScoped
 public class TierRefresher {
@@ -44,6 +45,12 @@ public class TierRefresher {
 
     @ConfigProperty(name = "sentinel.tiers.binance-url")
     String binanceUrl;
+
+    @ConfigProperty(name = "sentinel.tiers.bybit-refresh", defaultValue = "true")
+    boolean bybitRefresh;
+
+    @ConfigProperty(name = "sentinel.tiers.bybit-url")
+    String bybitUrl;
 
     /** Runs before the risk index is built (RiskMonitorStartup has the default priority). */
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -90,6 +97,34 @@ public class TierRefresher {
             return fresh.size();
         } catch (BinanceBracketClient.BracketFetchFailed e) {
             Log.warnf("Binance brackets not refreshed, keeping the tiers we have: %s", e.getMessage());
+            return 0;
+        }
+    }
+
+    @Scheduled(every = "${sentinel.tiers.refresh-interval:24h}", identity = "bybit-tier-refresh",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledBybitRefresh() {
+        if (bybitRefresh) {
+            refreshBybit();
+        }
+    }
+
+    /**
+     * Bybit's public tiers for the symbols Binance's brackets do not list (Binance's always win: the engine follows
+     * Binance's rules); returns how many symbols were taken.
+     */
+    public int refreshBybit() {
+        BybitRiskLimitClient client = new BybitRiskLimitClient(URI.create(bybitUrl), clock, Duration.ofSeconds(10));
+        try {
+            Map<String, ListedTiers> fresh = new LinkedHashMap<>(client.fetch());
+            fresh.keySet().removeIf(symbol -> tiers.listed(symbol)
+                    .map(listed -> !listed.source().name().equals(BybitRiskLimitClient.SOURCE)).orElse(false));
+            store.replace(fresh);
+            tiers.update(fresh);
+            Log.infof("Bybit risk limits taken for %d symbols without Binance brackets", fresh.size());
+            return fresh.size();
+        } catch (BybitRiskLimitClient.TierFetchFailed e) {
+            Log.warnf("Bybit risk limits not refreshed, keeping the tiers we have: %s", e.getMessage());
             return 0;
         }
     }

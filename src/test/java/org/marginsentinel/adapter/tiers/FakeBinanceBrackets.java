@@ -14,12 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake Binance on 127.0.0.1 serving the leverageBracket fixture only to requests signed with {@link #SECRET}
- * and carrying {@link #KEY}; everything else gets Binance's -1022 answer. Sets the bot's key and URL.
+ * and carrying {@link #KEY}; everything else gets Binance's -1022 answer. Also Bybit's public risk limits. Sets the
+ * bot's key and URLs.
  */
 public class FakeBinanceBrackets implements QuarkusTestResourceLifecycleManager {
 
     static final String KEY = "deployer-read-only-key";
     static final String SECRET = "deployer-secret";
+    static final String BYBIT_ONLY = "BYBITONLYUSDT";
     static final AtomicInteger SIGNED_CALLS = new AtomicInteger();
     static final AtomicInteger REFUSED_CALLS = new AtomicInteger();
 
@@ -47,11 +49,24 @@ public class FakeBinanceBrackets implements QuarkusTestResourceLifecycleManager 
                     out.write(answer);
                 }
             });
+            // Bybit: the fixture's BTCUSDT rows (Binance lists BTCUSDT) and its 1000PEPEUSDT rows as a symbol only Bybit lists
+            String bybit;
+            try (InputStream in = FakeBinanceBrackets.class.getResourceAsStream("/fixtures/prices/bybit-risk-limit.json")) {
+                bybit = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("1000PEPEUSDT", BYBIT_ONLY);
+            }
+            byte[] bybitAnswer = bybit.getBytes(StandardCharsets.UTF_8);
+            server.createContext(BybitRiskLimitClient.PATH, exchange -> {
+                exchange.sendResponseHeaders(200, bybitAnswer.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bybitAnswer);
+                }
+            });
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("sentinel.tiers.binance-url", "http://127.0.0.1:" + server.getAddress().getPort(),
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("sentinel.tiers.binance-url", url, "sentinel.tiers.bybit-url", url,
                 "sentinel.binance.api-key", KEY, "sentinel.binance.api-secret", SECRET);
     }
 

@@ -57,4 +57,18 @@ class TierRefresherTest {
         assertThat(tiers.scheduleFor("ETHUSDT").tiers()).hasSize(2);
         assertThat(tiers.describeSource("BTCUSDT")).isEqualTo("Binance brackets of 2024-10-24");
     }
+
+    @Test
+    void refreshBybit_fillsInOnlyTheSymbolsBinanceDoesNotList() {
+        assertThat(tiers.listed(FakeBinanceBrackets.BYBIT_ONLY)).isEmpty();
+
+        int taken = refresher.refreshBybit();
+
+        assertThat(taken).isEqualTo(1);
+        assertThat(tiers.describeSource(FakeBinanceBrackets.BYBIT_ONLY)).isEqualTo("Bybit risk limits of " + LocalDate.now(clock));
+        assertThat(tiers.scheduleFor(FakeBinanceBrackets.BYBIT_ONLY).maxLeverage(new BigDecimal("200000"))).isEqualTo(50);
+        assertThat(tiers.describeSource("BTCUSDT")).startsWith("Binance brackets of ");
+        assertThat(tiers.scheduleFor("BTCUSDT").maxLeverage(new BigDecimal("1000"))).isEqualTo(125); // not Bybit's 150
+        assertThat(store.loadAll().get(FakeBinanceBrackets.BYBIT_ONLY).source().name()).isEqualTo("Bybit risk limits");
+    }
 }
