@@ -192,6 +192,20 @@ class TradingConversationTest {
     }
 
     @Test
+    void marginAddAndWithdraw_comeFromTheCrossWallet_neverFromUnrealisedProfit() {
+        say(alice, "/start");
+        say(alice, "/long BTC 1 10x cross @40000"); // +41,341.20 unrealised at 81,341.20
+        say(alice, "/long ETH 1 10x");                // isolated: 264.15 leaves the cross wallet
+
+        // cross wallet 9,735.85 less BTC's maintenance 356.71 (81,341.20 × 0.5% − 50): the profit stays
+        assertThat(say(alice, "/margin 2 add 20000")).contains("At most 9,379.14 USDT can be added now")
+                .contains("unrealised profit stays");
+        assertThat(say(alice, "/withdraw 20000")).contains("You can withdraw at most 9,379.14 USDT");
+        assertThat(say(alice, "/margin 2 add 9379.14")).contains("Added 9,379.14 USDT to #2");
+        assertThat(say(alice, "/balance")).contains("Wallet: 10,000.00 USDT");
+    }
+
+    @Test
     void symbolWithoutExchangeTiers_isRefusedToOpenAndToCalc_withTheReason() {
         priceApi.servesBinanceMarks(Map.of("BTCUSDT", "81341.20", "ETHUSDT", "2641.53", "SOLUSDT", "112.43",
                 "NOTIERSUSDT", "1.25"));
