@@ -21,7 +21,7 @@ import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.PositionStatus;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.margin.AccountRisk;
-import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.MarginAllowance;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.MarginChange;
 import org.marginsentinel.domain.margin.MarginMode;
@@ -98,7 +98,7 @@ public class PaperTrading {
         return snapshot(userId);
     }
 
-    /** Most that can be withdrawn now: the cross pool minus its initial margin, without unrealised profit. */
+    /** Most that can be withdrawn now, by the venue's rules (never unrealised profit, never below maintenance). */
     @Transactional
     public BigDecimal withdrawable(long userId) {
         // Locks: the caller usually withdraws next in the same transaction, and every read of the
@@ -114,10 +114,9 @@ public class PaperTrading {
         PaperAccount account = account(userId, true);
         AccountSnapshot before = value(account);
         requireFreshCrossMarks(before, null, "a withdrawal");
-        BigDecimal withdrawable = before.risk().cross().withdrawable();
-        if (amount.compareTo(withdrawable) > 0) {
-            throw new CommandRejected("You can withdraw at most " + usdt(withdrawable)
-                    + " now (margin in use and unrealised losses stay in the account).");
+        MarginAllowance withdrawable = calculator.withdrawable(before.risk().cross());
+        if (!withdrawable.allows(amount)) {
+            throw new CommandRejected(withdrawable.refusal("You can withdraw at most %s now"));
         }
         store.updateWallet(userId, account.walletBalance().subtract(amount));
         store.record(userId, LedgerKind.WITHDRAWAL, amount.negate(), null, clock.instant());
@@ -153,8 +152,9 @@ public class PaperTrading {
 
     private OrderPlan plan(PaperAccount account, OpenOrder order) {
         String symbol = order.symbol();
-        if (!prices.isKnownSymbol(symbol) && tiers.listedSchedule(symbol).isEmpty()) {
-            throw new CommandRejected("I don't know " + symbol + ". Use a USDT perpetual such as BTC, ETH or SOL.");
+        if (tiers.listedSchedule(symbol).isEmpty()) { // never valued with made-up tiers
+            throw new CommandRejected(prices.isKnownSymbol(symbol) ? TierTable.unlistedReason(symbol) + " Pick another."
+                    : "I don't know " + symbol + ". Use a USDT perpetual such as BTC, ETH or SOL.");
         }
         Optional<BigDecimal> mark = prices.latest(symbol).map(MarkPrice::price);
         BigDecimal entry = order.entryPrice() != null ? order.entryPrice() : mark.orElseThrow(() ->
@@ -229,9 +229,9 @@ public class PaperTrading {
         MarginChange change;
         if (add) {
             requireFreshCrossMarks(before, null, "moving margin out of the cross wallet");
-            BigDecimal available = unflooredAvailable(before.risk().cross());
-            if (amount.compareTo(available) > 0) {
-                throw new CommandRejected("Only " + usdt(available.max(BigDecimal.ZERO)) + " is available to add.");
+            MarginAllowance addable = calculator.addableMargin(before.risk().cross());
+            if (!addable.allows(amount)) {
+                throw new CommandRejected(addable.refusal("At most %s can be added now"));
             }
             change = calculator.addMargin(position, amount);
         } else {
@@ -274,11 +274,15 @@ public class PaperTrading {
         BigDecimal wallet = account.walletBalance().add(netting.realizedPnl());
         AccountRisk afterRisk = calculator.account(wallet, planned);
         if (netting.opensExposure()) {
-            BigDecimal available = unflooredAvailable(afterRisk.cross());
+            BigDecimal available = afterRisk.cross().marginBalance().subtract(afterRisk.cross().initialMargin());
             if (available.signum() < 0) {
                 throw new CommandRejected("Not enough available balance: this needs " + usdt(netting.marginRequired())
                         + " of margin and " + usdt(available.negate()) + " is missing. "
                         + "Use less size or more leverage, or /deposit.");
+            }
+            if (afterRisk.cross().walletBalance().signum() < 0) { // the exchange never lets it go negative
+                throw new CommandRejected("Not enough in the cross wallet: isolated margin is paid from the wallet, "
+                        + "not from unrealised profit. Use less size or more leverage, or /deposit.");
             }
             PositionRisk opened = afterRisk.positions().get(afterRisk.positions().size() - 1);
             if (opened.liquidatedAtMark() || afterRisk.cross().liquidated()) {
@@ -373,10 +377,6 @@ public class PaperTrading {
     private PaperAccount account(long userId, boolean lock) {
         Optional<PaperAccount> account = lock ? store.lock(userId) : store.find(userId);
         return account.orElseThrow(() -> new CommandRejected("You have no paper account yet. Send /start to open one."));
-    }
-
-    private static BigDecimal unflooredAvailable(CrossAccountRisk cross) {
-        return cross.marginBalance().subtract(cross.initialMargin());
     }
 
     private static void requirePositiveAmount(BigDecimal amount) {

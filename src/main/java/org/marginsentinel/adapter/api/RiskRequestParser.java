@@ -36,7 +36,8 @@ final class RiskRequestParser {
     private static final int DEFAULT_LEVERAGE = 10;
 
     /** What the engine needs: the wallet, the priced positions and the tiers each one uses. */
-    record Parsed(BigDecimal walletBalance, List<PricedPosition> positions, TierLookup tiers) {
+    record Parsed(BigDecimal walletBalance, List<PricedPosition> positions, TierLookup tiers,
+                  Set<String> positionsWithTiersGiven) {
     }
 
     private final TierLookup shippedTiers;
@@ -85,7 +86,7 @@ final class RiskRequestParser {
             TierSchedule override = overrides.get(position.id());
             return override != null ? override : shippedTiers.scheduleFor(position);
         };
-        return new Parsed(wallet, positions, tiers);
+        return new Parsed(wallet, positions, tiers, Set.copyOf(overrides.keySet()));
     }
 
     private void position(JsonNode node, int index, List<PricedPosition> positions,

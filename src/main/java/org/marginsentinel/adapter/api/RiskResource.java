@@ -49,7 +49,8 @@ public class RiskResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Value positions and find their liquidation prices",
             description = "Isolated and cross positions at the given mark prices, with tiered maintenance margin "
-                    + "(the shipped Binance USDⓈ-M tiers unless overridden per position). Numbers may be JSON "
+                    + "(the exchange's tiers, Binance USDⓈ-M brackets, unless overridden per position; each position's "
+                    + "tierSource names them, and says 'estimate' for a symbol without exchange tiers). Numbers may be JSON "
                     + "numbers or strings. Ratios are fractions. At most 500 positions and 1 MiB per request.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RiskRequestSchema.class),
@@ -67,7 +68,9 @@ public class RiskResource {
             }
             RiskRequestParser.Parsed parsed = RiskRequestParser.parse(readJson(body), tierTable);
             AccountRisk account = new MarginCalculator(parsed.tiers()).account(parsed.walletBalance(), parsed.positions());
-            return Response.ok(RiskResponse.from(account)).build();
+            return Response.ok(RiskResponse.from(account, position -> parsed.positionsWithTiersGiven()
+                    .contains(position.id()) ? "tiers given in the request" : tierTable.describeSource(position.symbol())))
+                    .build();
         } catch (InvalidRequest invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new ApiProblem("invalid request", invalid.problems())).build();

@@ -3,9 +3,11 @@ package org.marginsentinel.adapter.api;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 
 /** The answer of {@code POST /api/v1/risk/evaluate}: ratios are fractions (0.25 = 25%), amounts in USDT. */
@@ -29,23 +31,27 @@ public record RiskResponse(Cross cross, List<PositionResult> positions) {
                                          + "assumes every other symbol stays at its mark", nullable = true)
                                  BigDecimal liquidationPrice,
                                  @Schema(description = "|mark − liquidation| / mark; negative when already past it",
-                                         nullable = true) BigDecimal distanceToLiquidation) {
+                                         nullable = true) BigDecimal distanceToLiquidation,
+                                 @Schema(description = "where the tiers come from, e.g. \"Binance brackets of "
+                                         + "2024-10-24\"; starts with \"estimate\" for a symbol without exchange tiers")
+                                 String tierSource) {
     }
 
-    static RiskResponse from(AccountRisk account) {
+    static RiskResponse from(AccountRisk account, Function<Position, String> tierSource) {
         CrossAccountRisk pool = account.cross();
         Cross cross = new Cross(round(pool.walletBalance()), round(pool.unrealizedPnl()), round(pool.marginBalance()),
                 round(pool.maintenanceMargin()), round(pool.marginRatio()), round(pool.initialMargin()),
                 round(pool.availableBalance()));
-        List<PositionResult> positions = account.positions().stream().map(RiskResponse::position).toList();
+        List<PositionResult> positions = account.positions().stream()
+                .map(risk -> position(risk, tierSource.apply(risk.position()))).toList();
         return new RiskResponse(cross, positions);
     }
 
-    private static PositionResult position(PositionRisk risk) {
+    private static PositionResult position(PositionRisk risk, String tierSource) {
         return new PositionResult(risk.position().id(), risk.position().symbol(), risk.position().side().name(),
                 risk.position().marginMode().name(), round(risk.notional()), round(risk.unrealizedPnl()),
                 round(risk.maintenanceMargin()), round(risk.marginRatio()), round(risk.liquidationPrice()),
-                round(risk.distanceToLiquidation()));
+                round(risk.distanceToLiquidation()), tierSource);
     }
 
     private static BigDecimal round(BigDecimal value) {

@@ -15,7 +15,10 @@ import org.marginsentinel.domain.alert.MarginAdvice;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.TierTable;
 
-/** Wires the pure margin engine: the shipped tier table, or the deployer's own file. */
+/**
+ * Wires the pure margin engine: the shipped tier snapshot, or the deployer's own file (same CSV columns, with
+ * {@code # source=} and {@code # as-of=} lines). TierRefresher then merges in newer stored or fetched tiers.
+ */
 public class MarginEngineProducer {
 
     @Produces
@@ -27,7 +30,7 @@ public class MarginEngineProducer {
         Path path = Path.of(tiersFile.get());
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             TierTable table = TierTable.parseCsv(reader);
-            Log.infof("Maintenance-margin tiers loaded from %s (%d symbols listed)", path, table.listedSymbols().size());
+            Log.infof("Maintenance-margin tiers read from %s (%d symbols)", path, table.listedSymbols().size());
             return table;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sentinel.margin.tiers-file " + path, e);

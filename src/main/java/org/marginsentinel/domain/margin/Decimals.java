@@ -3,6 +3,7 @@ package org.marginsentinel.domain.margin;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /** The single place that decides how money and prices are divided. Rounding for display happens elsewhere. */
 public final class Decimals {
@@ -32,5 +33,15 @@ public final class Decimals {
     /** Rounds for storage: 18 decimals keep every digit a price or quantity can meaningfully have. */
     public static BigDecimal storage(BigDecimal value) {
         return value.setScale(18, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+
+    /** "1,234.56 USDT", rounded down to the cent: an allowance shown is always one that can be taken. */
+    public static String usdt(BigDecimal amount) {
+        return String.format(Locale.ROOT, "%,.2f USDT", amount.setScale(2, RoundingMode.DOWN));
+    }
+
+    /** "+12.00 USDT" / "-200.00 USDT". */
+    public static String signedUsdt(BigDecimal amount) {
+        return (amount.signum() >= 0 ? "+" : "-") + usdt(amount.abs());
     }
 }

@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * One bracket of an exchange's maintenance-margin schedule: positions whose notional lies in
- * [notionalFloor, notionalCap) need {@code notional * maintenanceMarginRate - maintenanceAmount}.
+ * (notionalFloor, notionalCap] (the first tier also holds 0) need
+ * {@code notional * maintenanceMarginRate - maintenanceAmount}. Bounds as Binance publishes them: exactly at a
+ * cap the position is still in the lower tier, with its higher maximum leverage.
  * The maintenance amount ("cum") makes the schedule continuous across brackets.
  *
  * @param notionalCap null for an open-ended last tier
@@ -39,7 +41,8 @@ public record MaintenanceTier(BigDecimal notionalFloor, BigDecimal notionalCap, 
     }
 
     public boolean contains(BigDecimal notional) {
-        return notional.compareTo(notionalFloor) >= 0 && (notionalCap == null || notional.compareTo(notionalCap) < 0);
+        boolean aboveFloor = notionalFloor.signum() == 0 ? notional.signum() >= 0 : notional.compareTo(notionalFloor) > 0;
+        return aboveFloor && (notionalCap == null || notional.compareTo(notionalCap) <= 0);
     }
 
     /** Maintenance margin of a notional in this tier; never negative. */

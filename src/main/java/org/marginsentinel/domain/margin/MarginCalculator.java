@@ -16,9 +16,20 @@ import java.util.Objects;
 public final class MarginCalculator {
 
     private final TierLookup tiers;
+    private final MarginRules rules;
 
+    /** Binance's rules with these tiers. */
     public MarginCalculator(TierLookup tiers) {
+        this(tiers, BinanceMarginRules.INSTANCE);
+    }
+
+    public MarginCalculator(TierLookup tiers, MarginRules rules) {
         this.tiers = Objects.requireNonNull(tiers, "tiers");
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    public MarginRules rules() {
+        return rules;
     }
 
     public BigDecimal maintenanceMargin(Position position, BigDecimal markPrice) {
@@ -106,10 +117,25 @@ public final class MarginCalculator {
                     .ifPresent(price -> liquidationPrices.put(symbol.getKey(), price));
         }
         BigDecimal available = Decimals.max(BigDecimal.ZERO, marginBalance.subtract(initial));
-        BigDecimal withdrawable = Decimals.max(BigDecimal.ZERO,
-                crossWallet.add(Decimals.min(BigDecimal.ZERO, pnl)).subtract(initial));
+        BigDecimal withdrawable = rules.withdrawable(new CrossPool(crossWallet, pnl, maintenance, initial)).most();
         return new CrossAccountRisk(crossWallet, pnl, marginBalance, maintenance, ratio(maintenance, marginBalance),
                 initial, available, withdrawable, liquidationPrices);
+    }
+
+    /** Most that can move from the cross wallet into an isolated position, by the venue's rules. */
+    public MarginAllowance addableMargin(CrossAccountRisk cross) {
+        return rules.addableIsolatedMargin(CrossPool.of(cross));
+    }
+
+    /** Most that can leave the account, by the venue's rules. */
+    public MarginAllowance withdrawable(CrossAccountRisk cross) {
+        return rules.withdrawable(CrossPool.of(cross));
+    }
+
+    /** Most that can be taken out of an isolated position at this mark, by the venue's rules. */
+    public MarginAllowance removableMargin(Position position, BigDecimal markPrice) {
+        requireIsolated(position);
+        return rules.removableIsolatedMargin(position, markPrice, tiers.scheduleFor(position));
     }
 
     /** Adds margin to an isolated position: its liquidation price moves away from the mark. */
@@ -123,19 +149,21 @@ public final class MarginCalculator {
     }
 
     /**
-     * Removes margin from an isolated position. Refused when the position would keep less than its initial
-     * margin, or when the mark would already liquidate it.
+     * Removes margin from an isolated position, refused beyond what the venue allows at this mark (Binance: the
+     * maintenance margin and the initial margin at the mark stay covered after the unrealised PnL).
      */
     public MarginChange removeMargin(Position position, BigDecimal markPrice, BigDecimal amount) {
         requireIsolated(position);
         if (amount.signum() <= 0) {
             return MarginChange.refused(position, "The amount must be positive.");
         }
+        MarginAllowance removable = removableMargin(position, markPrice);
+        if (!removable.allows(amount)) {
+            return MarginChange.refused(position, removable.refusal("At most %s can be removed now"));
+        }
         BigDecimal remaining = position.isolatedMargin().subtract(amount);
-        BigDecimal removable = Decimals.max(BigDecimal.ZERO, position.isolatedMargin().subtract(position.initialMargin()));
-        if (remaining.compareTo(position.initialMargin()) < 0) {
-            return MarginChange.refused(position, "That would leave less than the initial margin; at most "
-                    + removable.stripTrailingZeros().toPlainString() + " USDT can be removed.");
+        if (remaining.signum() <= 0) {
+            return MarginChange.refused(position, "A position must keep some margin; close it instead.");
         }
         Position changed = position.withIsolatedMargin(remaining);
         BigDecimal marginBalance = remaining.add(position.unrealizedPnl(markPrice));

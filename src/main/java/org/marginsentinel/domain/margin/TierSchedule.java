@@ -2,8 +2,10 @@ package org.marginsentinel.domain.margin;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /** The maintenance-margin brackets of one contract, ascending by notional. */
 public final class TierSchedule {
@@ -37,11 +39,52 @@ public final class TierSchedule {
         return new TierSchedule(List.of(MaintenanceTier.flat(maintenanceMarginRate, maintenanceAmount)));
     }
 
+    /**
+     * A schedule at least as demanding as every one given, at every notional: in each stretch between their
+     * boundaries the highest maintenance rate and the lowest maximum leverage of them all. Maintenance margin is
+     * the integral of the rate over notional (the cum recursion makes it so, from 0 at notional 0), so the
+     * highest rate everywhere gives the highest maintenance margin everywhere.
+     */
+    public static TierSchedule conservativeEnvelope(Collection<TierSchedule> schedules) {
+        if (schedules.isEmpty()) {
+            throw new IllegalArgumentException("an envelope needs at least one schedule");
+        }
+        TreeSet<BigDecimal> edges = new TreeSet<>();
+        schedules.forEach(schedule -> edges.addAll(schedule.boundaries()));
+        List<BigDecimal> floors = new ArrayList<>();
+        floors.add(BigDecimal.ZERO);
+        floors.addAll(edges);
+        List<MaintenanceTier> tiers = new ArrayList<>();
+        for (int i = 0; i < floors.size(); i++) {
+            BigDecimal floor = floors.get(i);
+            BigDecimal cap = i + 1 < floors.size() ? floors.get(i + 1) : null;
+            BigDecimal inside = cap == null ? floor.add(BigDecimal.ONE) : Decimals.divide(floor.add(cap), BigDecimal.valueOf(2));
+            BigDecimal rate = BigDecimal.ZERO;
+            int leverage = Integer.MAX_VALUE;
+            for (TierSchedule schedule : schedules) {
+                MaintenanceTier tier = schedule.tierFor(inside);
+                rate = rate.max(tier.maintenanceMarginRate());
+                leverage = Math.min(leverage, tier.maxLeverage());
+            }
+            MaintenanceTier previous = tiers.isEmpty() ? null : tiers.get(tiers.size() - 1);
+            if (previous != null && previous.maintenanceMarginRate().compareTo(rate) == 0
+                    && previous.maxLeverage() == leverage) {
+                tiers.set(tiers.size() - 1, new MaintenanceTier(previous.notionalFloor(), cap, rate,
+                        previous.maintenanceAmount(), leverage));
+                continue;
+            }
+            BigDecimal amount = previous == null ? BigDecimal.ZERO : previous.maintenanceAmount()
+                    .add(floor.multiply(rate.subtract(previous.maintenanceMarginRate())));
+            tiers.add(new MaintenanceTier(floor, cap, rate, amount, leverage));
+        }
+        return of(tiers);
+    }
+
     public List<MaintenanceTier> tiers() {
         return tiers;
     }
 
-    /** The tier of a notional; notionals above the last cap stay in the last tier. */
+    /** The tier of a notional (a notional exactly at a cap is in the lower tier); above the last cap, the last tier. */
     public MaintenanceTier tierFor(BigDecimal notional) {
         for (MaintenanceTier tier : tiers) {
             if (tier.contains(notional)) {

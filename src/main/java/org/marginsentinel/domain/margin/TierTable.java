@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,25 +17,38 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Maintenance-margin schedules by symbol, with a conservative default for symbols not listed.
- * Read from a small CSV (see {@code tiers/default-tiers.csv}) so deployers can ship their own.
+ * The exchange's maintenance-margin tiers of every listed symbol, each with its source and date.
+ *
+ * <p>Refreshed at run time ({@link #update}): readers always see one consistent snapshot. A symbol without
+ * published tiers is never valued with a made-up schedule presented as real: {@link #listed} is empty for it,
+ * opening it is refused, and the few numbers still needed for it (a position opened before its tiers were
+ * dropped) use {@link #estimateSchedule()}, which is at least as demanding as every listed symbol.
  */
 public final class TierTable implements TierLookup {
 
-    public static final String DEFAULT_SYMBOL = "DEFAULT";
-    public static final String SHIPPED_RESOURCE = "/tiers/default-tiers.csv";
+    public static final String SHIPPED_RESOURCE = "/tiers/binance-usdm-2024-10-24.csv";
 
-    private final Map<String, TierSchedule> schedules;
-    private final TierSchedule defaultSchedule;
+    private volatile Snapshot current;
 
-    private TierTable(Map<String, TierSchedule> schedules, TierSchedule defaultSchedule) {
-        this.schedules = Map.copyOf(schedules);
-        this.defaultSchedule = defaultSchedule;
+    private record Snapshot(Map<String, ListedTiers> listed, TierSchedule estimate) {
+
+        static Snapshot of(Map<String, ListedTiers> listed) {
+            if (listed.isEmpty()) {
+                throw new IllegalArgumentException("a tier table needs at least one symbol");
+            }
+            List<TierSchedule> schedules = listed.values().stream().map(ListedTiers::schedule).toList();
+            return new Snapshot(Map.copyOf(listed), TierSchedule.conservativeEnvelope(schedules));
+        }
     }
 
-    /** The table shipped with the bot ({@code tiers/default-tiers.csv} on the classpath). */
+    private TierTable(Map<String, ListedTiers> listed) {
+        this.current = Snapshot.of(listed);
+    }
+
+    /** The snapshot shipped with the bot (Binance USDⓈ-M brackets of every perpetual, on the classpath). */
     public static TierTable shippedDefaults() {
         InputStream csv = TierTable.class.getResourceAsStream(SHIPPED_RESOURCE);
         if (csv == null) {
@@ -42,24 +57,36 @@ public final class TierTable implements TierLookup {
         return parseCsv(new InputStreamReader(csv, StandardCharsets.UTF_8));
     }
 
-    public static TierTable of(Map<String, TierSchedule> schedules, TierSchedule defaultSchedule) {
-        return new TierTable(schedules, defaultSchedule);
+    public static TierTable of(Map<String, ListedTiers> listed) {
+        return new TierTable(listed);
     }
 
     /**
-     * Parses {@code symbol,notionalFloor,notionalCap,maintenanceMarginRate,maintenanceAmount,maxLeverage}
-     * rows; '#' starts a comment line, the header row is optional, an empty cap means "no cap".
+     * Parses {@code symbol,notionalFloor,notionalCap,maintenanceMarginRate,maintenanceAmount,maxLeverage} rows;
+     * '#' starts a comment line, the header row is optional, an empty cap means "no cap". Two comment lines
+     * name the source: {@code # source=Binance brackets} and {@code # as-of=2024-10-24} (both required).
      * Throws {@link IllegalArgumentException} naming the line of the first problem.
      */
     public static TierTable parseCsv(Reader csv) {
-        Map<String, List<MaintenanceTier>> rows = new LinkedHashMap<>();
+        Map<String, List<MaintenanceTier>> rows = new TreeMap<>();
+        String sourceName = null;
+        LocalDate asOf = null;
         try (BufferedReader reader = new BufferedReader(csv)) {
             String line;
             int lineNumber = 0;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
                 String trimmed = line.trim();
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.toLowerCase(Locale.ROOT).startsWith("symbol,")) {
+                if (trimmed.startsWith("#")) {
+                    String comment = trimmed.substring(1).trim();
+                    if (comment.startsWith("source=")) {
+                        sourceName = comment.substring("source=".length()).trim();
+                    } else if (comment.startsWith("as-of=")) {
+                        asOf = date(comment.substring("as-of=".length()).trim(), lineNumber);
+                    }
+                    continue;
+                }
+                if (trimmed.isEmpty() || trimmed.toLowerCase(Locale.ROOT).startsWith("symbol,")) {
                     continue;
                 }
                 String[] cells = trimmed.split(",", -1);
@@ -80,31 +107,80 @@ public final class TierTable implements TierLookup {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<MaintenanceTier> defaults = rows.remove(DEFAULT_SYMBOL);
-        if (defaults == null) {
-            throw new IllegalArgumentException("tier table has no DEFAULT rows");
+        if (sourceName == null || sourceName.isBlank() || asOf == null) {
+            throw new IllegalArgumentException("tier table must name its source and date in comment lines "
+                    + "'# source=...' and '# as-of=YYYY-MM-DD'");
         }
-        Map<String, TierSchedule> schedules = new LinkedHashMap<>();
+        TierSource source = new TierSource(sourceName, asOf);
+        Map<String, ListedTiers> listed = new LinkedHashMap<>();
         rows.forEach((symbol, tiers) -> {
             try {
-                schedules.put(symbol, TierSchedule.of(tiers));
+                listed.put(symbol, new ListedTiers(TierSchedule.of(tiers), source));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("tier table, " + symbol + ": " + e.getMessage(), e);
             }
         });
-        return new TierTable(schedules, TierSchedule.of(defaults));
+        return new TierTable(listed);
     }
 
+    private static LocalDate date(String text, int lineNumber) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("tier table line " + lineNumber + ": as-of must be YYYY-MM-DD", e);
+        }
+    }
+
+    /** Takes fresher tiers: each symbol given replaces what the table held for it; the rest stay. */
+    public void update(Map<String, ListedTiers> fresher) {
+        if (fresher.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            Map<String, ListedTiers> merged = new LinkedHashMap<>(current.listed());
+            merged.putAll(fresher);
+            current = Snapshot.of(merged);
+        }
+    }
+
+    /** The symbol's published tiers, or the conservative estimate when it has none. */
     public TierSchedule scheduleFor(String symbol) {
-        return schedules.getOrDefault(symbol, defaultSchedule);
+        Snapshot snapshot = current;
+        ListedTiers listed = snapshot.listed().get(symbol);
+        return listed != null ? listed.schedule() : snapshot.estimate();
+    }
+
+    public Optional<ListedTiers> listed(String symbol) {
+        return Optional.ofNullable(current.listed().get(symbol));
     }
 
     public Optional<TierSchedule> listedSchedule(String symbol) {
-        return Optional.ofNullable(schedules.get(symbol));
+        return listed(symbol).map(ListedTiers::schedule);
+    }
+
+    /** "Binance brackets of 2024-10-24", or a plain warning that the numbers are an estimate. */
+    public String describeSource(String symbol) {
+        return listed(symbol).map(tiers -> tiers.source().describe())
+                .orElse("estimate: no exchange tiers for " + symbol + ", valued with the strictest listed schedule");
+    }
+
+    /** Why a symbol without exchange tiers is refused rather than valued with a guess. */
+    public static String unlistedReason(String symbol) {
+        return "I have no exchange margin tiers for " + symbol + ", so I can't value it the way the exchange would "
+                + "(its maintenance margin and leverage limits are unknown to me).";
+    }
+
+    /** At every notional at least the maintenance margin of every listed symbol, at most its leverage. */
+    public TierSchedule estimateSchedule() {
+        return current.estimate();
     }
 
     public Set<String> listedSymbols() {
-        return schedules.keySet();
+        return current.listed().keySet();
+    }
+
+    public Map<String, ListedTiers> entries() {
+        return current.listed();
     }
 
     @Override

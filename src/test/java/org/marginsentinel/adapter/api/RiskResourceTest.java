@@ -94,7 +94,29 @@ class RiskResourceTest {
         post(body).statusCode(200)
                 .body("positions[0].maintenanceMargin", near("24", "1e-9"))
                 .body("positions[0].liquidationPrice", nullValue())
-                .body("positions[0].distanceToLiquidation", nullValue());
+                .body("positions[0].distanceToLiquidation", nullValue())
+                .body("positions[0].tierSource", equalTo("Binance brackets of 2024-10-24"));
+    }
+
+    @Test
+    void evaluate_symbolWithoutExchangeTiers_saysItIsAnEstimate_andIsStricterThanAListedSymbol() {
+        String body = """
+                { "walletBalance": "40000", "positions": [
+                  { "id": "listed", "symbol": "BTCUSDT", "side": "LONG", "quantity": "1", "entryPrice": "100000",
+                    "markPrice": "100000", "marginMode": "ISOLATED", "leverage": 10 },
+                  { "id": "unknown", "symbol": "NOTIERSUSDT", "side": "LONG", "quantity": "1", "entryPrice": "100000",
+                    "markPrice": "100000", "marginMode": "ISOLATED", "leverage": 10 },
+                  { "id": "given", "symbol": "NOTIERSUSDT", "side": "LONG", "quantity": "1", "entryPrice": "100000",
+                    "markPrice": "100000", "marginMode": "ISOLATED", "leverage": 10,
+                    "maintenanceMarginRate": "0.01" } ] }""";
+
+        post(body).statusCode(200)
+                .body("positions[0].tierSource", equalTo("Binance brackets of 2024-10-24"))
+                .body("positions[0].maintenanceMargin", near("450", "1e-9"))
+                .body("positions[1].tierSource", containsString("estimate: no exchange tiers for NOTIERSUSDT"))
+                .body("positions[1].maintenanceMargin", not(near("450", "450")))
+                .body("positions[2].tierSource", equalTo("tiers given in the request"))
+                .body("positions[2].maintenanceMargin", near("1000", "1e-9"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")

@@ -149,7 +149,7 @@ class MarginCalculatorTest {
     }
 
     @Test
-    void cross_unrealisedProfitCountsForOpeningButNotForWithdrawing() {
+    void cross_unrealisedProfitCountsForOpening_butWithdrawingNeverTakesMoreThanTheWalletAboveMaintenance() {
         List<PricedPosition> positions = List.of(
                 new PricedPosition(Position.cross("x", "BTCUSDT", Side.LONG, d("0.1"), d("50000"), 10), d("60000")));
 
@@ -157,7 +157,8 @@ class MarginCalculatorTest {
 
         assertThat(cross.unrealizedPnl()).isEqualByComparingTo("1000");
         assertThat(cross.availableBalance()).isEqualByComparingTo("1400"); // 2,000 − 600
-        assertThat(cross.withdrawable()).isEqualByComparingTo("400"); // 1,000 − 600
+        // Binance: min(wallet − MM, wallet + UPNL − IM) = min(1,000 − 24, 2,000 − 600)
+        assertThat(cross.withdrawable()).isEqualByComparingTo("976");
     }
 
     @Test
@@ -238,7 +239,9 @@ class MarginCalculatorTest {
 
         MarginChange change = calculator.removeMargin(position, d("46000"), d("800"));
 
+        // 1,500 − 1,400 of loss leaves 100, less than the 460 of initial margin at the mark: nothing can go.
         assertThat(change.accepted()).isFalse();
-        assertThat(change.refusal()).contains("liquidate");
+        assertThat(change.refusal()).contains("At most 0.00 USDT").contains("initial margin at the mark (460.00 USDT)")
+                .contains("-1,400.00 USDT");
     }
 }

@@ -19,6 +19,7 @@ import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.margin.TierSchedule;
 import org.marginsentinel.domain.margin.TierTable;
 
 /**
@@ -73,18 +74,22 @@ public class CalcCommand implements ChatCommand {
         if (quantity.signum() <= 0) {
             throw new CommandRejected("That position would be too small to calculate.");
         }
+        String listedSymbol = symbol;
+        TierSchedule schedule = tiers.listedSchedule(symbol).orElseThrow(() -> new CommandRejected(
+                TierTable.unlistedReason(listedSymbol) + " I won't guess its liquidation price."));
         Position position = new Position("calc", symbol, side, quantity, entry, leverage, MarginMode.ISOLATED, margin);
-        int maxLeverage = tiers.scheduleFor(symbol).maxLeverage(position.entryNotional());
+        int maxLeverage = schedule.maxLeverage(position.entryNotional());
         Optional<BigDecimal> liquidation = calculator.isolatedLiquidationPrice(position);
         StringBuilder text = new StringBuilder("🧮 ").append(Html.bold(side.name() + " " + leverage + "x @ " + Fmt.price(entry)))
-                .append(" with ").append(Fmt.usdt(margin)).append(" isolated margin (").append(symbol).append(" tiers)\n")
+                .append(" with ").append(Fmt.usdt(margin)).append(" isolated margin (").append(symbol).append(", ")
+                .append(Html.escape(tiers.describeSource(symbol))).append(")\n")
                 .append("Size ").append(Fmt.quantity(quantity)).append(" · notional ").append(Fmt.usdt(position.entryNotional()))
                 .append('\n');
         if (liquidation.isEmpty()) {
             text.append("Liquidation: none. The margin covers the whole position, no price can liquidate it.");
         } else {
             BigDecimal move = Decimals.divide(liquidation.get().subtract(entry), entry);
-            BigDecimal rate = tiers.scheduleFor(symbol).tierFor(quantity.multiply(liquidation.get())).maintenanceMarginRate();
+            BigDecimal rate = schedule.tierFor(quantity.multiply(liquidation.get())).maintenanceMarginRate();
             text.append("Liquidation: ").append(Html.bold(Fmt.price(liquidation.get()))).append(" (")
                     .append(Fmt.signedPercent(move)).append(" from entry)\n")
                     .append("Maintenance margin rate there: ").append(Fmt.percent(rate));

@@ -13,12 +13,16 @@ import org.marginsentinel.adapter.telegram.insights.InsightViews;
 import org.marginsentinel.application.insight.AccountInsights;
 import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.margin.TierTable;
 
 @ApplicationScoped
 public class PositionsCommand implements ChatCommand {
 
     @Inject
     RiskInsights insights;
+
+    @Inject
+    TierTable tiers;
 
     @Override
     public CommandSpec spec() {
@@ -42,7 +46,8 @@ public class PositionsCommand implements ChatCommand {
             text.append(odds.isEmpty() ? "" : "\n" + odds).append("\n\n");
         }
         text.append("Close with /close &lt;#&gt; [percent%], add margin with /margin &lt;#&gt; add &lt;amount&gt;.")
-                .append(TradingViews.staleNote(snapshot)).append(InsightViews.volatilityNote(view));
+                .append(TradingViews.staleNote(snapshot)).append(InsightViews.volatilityNote(view))
+                .append(TradingViews.tierSourceNote(snapshot, tiers::describeSource));
         return BotReply.html(text.toString());
     }
 }

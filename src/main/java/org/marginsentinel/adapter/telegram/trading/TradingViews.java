@@ -4,6 +4,11 @@ import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.port.StoredPosition;
@@ -51,6 +56,23 @@ final class TradingViews {
         }
         text.append(liquidationLine(risk));
         return text.toString();
+    }
+
+    /** "Tiers: Binance brackets of 2024-10-24", one line per distinct source of the positions' tiers. */
+    static String tierSourceNote(AccountSnapshot snapshot, Function<String, String> sourceOfSymbol) {
+        Map<String, List<String>> symbolsBySource = new LinkedHashMap<>();
+        for (StoredPosition stored : snapshot.positions()) {
+            String symbol = stored.position().symbol();
+            List<String> symbols = symbolsBySource.computeIfAbsent(sourceOfSymbol.apply(symbol), s -> new ArrayList<>());
+            if (!symbols.contains(symbol)) {
+                symbols.add(symbol);
+            }
+        }
+        StringBuilder note = new StringBuilder();
+        boolean single = symbolsBySource.size() == 1;
+        symbolsBySource.forEach((source, symbols) -> note.append("\nTiers").append(single ? "" : " of " + String.join(", ", symbols))
+                .append(": ").append(escape(source)));
+        return note.toString();
     }
 
     static String liquidationLine(PositionRisk risk) {

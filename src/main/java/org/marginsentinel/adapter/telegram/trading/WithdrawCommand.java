@@ -43,10 +43,6 @@ public class WithdrawCommand implements ChatCommand, ConfirmableAction {
         if (amount.signum() <= 0) {
             throw new CommandRejected("Nothing can be withdrawn right now.");
         }
-        if (amount.compareTo(withdrawable) > 0) {
-            throw new CommandRejected("You can withdraw at most " + Fmt.usdt(withdrawable)
-                    + " now (margin in use and unrealised losses stay in the account).");
-        }
         if (amount.compareTo(withdrawable) == 0) {
             return BotReply.confirm("Withdraw everything that can leave, " + Fmt.usdt(amount)
                     + "? Nothing would be left for new positions.", key(), amount.toPlainString());

@@ -169,8 +169,52 @@ class TradingConversationTest {
         // margin 800 → 1,000: liquidation (8,000 − 1,000) / 0.0996 = 70,281.12
         assertThat(say(alice, "/margin 1 add 200")).contains("Added 200.00 USDT to #1").contains("Liq. 70,281.12");
         assertThat(say(alice, "/margin 1 remove 150")).contains("Removed 150.00 USDT");
-        assertThat(say(alice, "/margin 1 remove 100")).contains("less than the initial margin").contains("50");
+        // Binance: 850 + 134.12 of profit − 813.41 of initial margin at the mark = 170.70 can go
+        assertThat(say(alice, "/margin 1 remove 200")).contains("At most 170.70 USDT can be removed now")
+                .contains("initial margin at the mark (813.41 USDT) after its unrealised PnL (+134.12 USDT)");
         assertThat(say(alice, "/positions")).contains("Margin 850.00 USDT");
+    }
+
+    @Test
+    void marginRemove_takesTheLossIntoAccount_theIssuesEthExample() {
+        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "81341.20", "ETHUSDT", "2800", "SOLUSDT", "112.43"));
+        feed.pollOnce();
+        say(alice, "/start");
+        say(alice, "/long ETH 1 10x @3000");
+        assertThat(say(alice, "/margin 1 add 300")).contains("Added 300.00 USDT to #1");
+
+        // ETH long 1 @ 3,000, 10x, 300 added, mark 2,800: Binance allows removing 120 (600 − 200 − 280), not 300
+        assertThat(say(alice, "/margin 1 remove 300")).contains("At most 120.00 USDT can be removed now")
+                .contains("initial margin at the mark (280.00 USDT) after its unrealised PnL (-200.00 USDT)");
+        assertThat(say(alice, "/positions")).contains("Margin 600.00 USDT");
+        assertThat(say(alice, "/margin 1 remove 120")).contains("Removed 120.00 USDT");
+        assertThat(say(alice, "/positions")).contains("Margin 480.00 USDT").contains("Tiers: Binance brackets of 2024-10-24");
+    }
+
+    @Test
+    void marginAddAndWithdraw_comeFromTheCrossWallet_neverFromUnrealisedProfit() {
+        say(alice, "/start");
+        say(alice, "/long BTC 1 10x cross @40000"); // +41,341.20 unrealised at 81,341.20
+        say(alice, "/long ETH 1 10x");                // isolated: 264.15 leaves the cross wallet
+
+        // cross wallet 9,735.85 less BTC's maintenance 356.71 (81,341.20 × 0.5% − 50): the profit stays
+        assertThat(say(alice, "/margin 2 add 20000")).contains("At most 9,379.14 USDT can be added now")
+                .contains("unrealised profit stays");
+        assertThat(say(alice, "/withdraw 20000")).contains("You can withdraw at most 9,379.14 USDT");
+        assertThat(say(alice, "/margin 2 add 9379.14")).contains("Added 9,379.14 USDT to #2");
+        assertThat(say(alice, "/balance")).contains("Wallet: 10,000.00 USDT");
+    }
+
+    @Test
+    void symbolWithoutExchangeTiers_isRefusedToOpenAndToCalc_withTheReason() {
+        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "81341.20", "ETHUSDT", "2641.53", "SOLUSDT", "112.43",
+                "NOTIERSUSDT", "1.25"));
+        feed.pollOnce();
+        say(alice, "/start");
+
+        assertThat(say(alice, "/long NOTIERS 100 5x")).contains("no exchange margin tiers for NOTIERSUSDT");
+        assertThat(say(alice, "/calc long 5x @1.25 NOTIERS")).contains("no exchange margin tiers for NOTIERSUSDT");
+        assertThat(say(alice, "/positions")).contains("no open positions");
     }
 
     @Test
@@ -216,7 +260,8 @@ class TradingConversationTest {
     void price_andCalc_useTheSameEngine() {
         assertThat(say(alice, "/price eth")).contains("ETHUSDT mark: 2,641.53");
         // 1,000 USDT × 20 at 60,000: 0.33333333 BTC, liquidation (20,000 − 1,000) / (0.3333 × 0.996) = 57,228.92
-        assertThat(say(alice, "/calc long 20x @60000")).contains("Liquidation: 57,228.92").contains("−4.62% from entry");
+        assertThat(say(alice, "/calc long 20x @60000")).contains("Liquidation: 57,228.92").contains("−4.62% from entry")
+                .contains("(BTCUSDT, Binance brackets of 2024-10-24)");
         assertThat(say(alice, "/calc long 1x @60000")).contains("Liquidation: none");
     }
 
