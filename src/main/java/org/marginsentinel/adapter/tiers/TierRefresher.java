@@ -5,15 +5,19 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.marginsentinel.application.port.TiersChanged;
 import org.marginsentinel.domain.margin.ListedTiers;
 import org.marginsentinel.domain.margin.TierTable;
 
@@ -36,6 +40,9 @@ public class TierRefresher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<TiersChanged> tiersChanged;
 
     @ConfigProperty(name = "sentinel.binance.api-key")
     Optional<String> apiKey;
@@ -92,7 +99,7 @@ public class TierRefresher {
         try {
             Map<String, ListedTiers> fresh = client.fetch();
             store.replace(fresh);
-            tiers.update(fresh);
+            swapIn(fresh);
             Log.infof("Binance brackets refreshed for %d symbols", fresh.size());
             return fresh.size();
         } catch (BinanceBracketClient.BracketFetchFailed e) {
@@ -120,12 +127,26 @@ public class TierRefresher {
             fresh.keySet().removeIf(symbol -> tiers.listed(symbol)
                     .map(listed -> !listed.source().name().equals(BybitRiskLimitClient.SOURCE)).orElse(false));
             store.replace(fresh);
-            tiers.update(fresh);
+            swapIn(fresh);
             Log.infof("Bybit risk limits taken for %d symbols without Binance brackets", fresh.size());
             return fresh.size();
         } catch (BybitRiskLimitClient.TierFetchFailed e) {
             Log.warnf("Bybit risk limits not refreshed, keeping the tiers we have: %s", e.getMessage());
             return 0;
+        }
+    }
+
+    /** Takes the fresh tiers and tells the risk index which symbols now have other tiers than before. */
+    private void swapIn(Map<String, ListedTiers> fresh) {
+        Set<String> changed = new HashSet<>();
+        fresh.forEach((symbol, listed) -> {
+            if (!tiers.listedSchedule(symbol).equals(Optional.of(listed.schedule()))) {
+                changed.add(symbol);
+            }
+        });
+        tiers.update(fresh);
+        if (!changed.isEmpty()) {
+            tiersChanged.fire(new TiersChanged(changed));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.marginsentinel.application.risk;
 
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.marginsentinel.application.port.AlertStore;
 import org.marginsentinel.application.port.PaperAccount;
@@ -46,6 +47,24 @@ final class IndexLoader {
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         LOG.info(() -> "Risk index loaded: " + index.positionCount() + " open positions of " + index.userIds().size()
                 + " users in " + tookMillis + " ms");
+    }
+
+    /**
+     * After the tiers of some symbols changed: solves the tier curves again and rebuilds every open book from the
+     * stores (what the watch remembers stays: alert levels and drain history are not about tiers).
+     */
+    void reloadAfterTierChange(Set<String> changedSymbols) {
+        long started = System.nanoTime();
+        index.clear();
+        index.forgetCurves(changedSymbols);
+        try (ParallelBookLoader loader = new ParallelBookLoader(book -> index.liquidationPrices(book.positions()),
+                solved -> put(solved.book().account(), solved.book().positions(), solved.liquidationPrices()))) {
+            accounts.forEachOpenBook(loader);
+            loader.finish();
+        }
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(() -> "Risk index rebuilt after new tiers for " + changedSymbols.size() + " symbols: "
+                + index.positionCount() + " open positions in " + tookMillis + " ms");
     }
 
     /** Forgets everything in memory (the index and what the watch remembers). */

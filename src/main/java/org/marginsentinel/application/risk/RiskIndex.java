@@ -165,6 +165,19 @@ final class RiskIndex {
         }
     }
 
+    /**
+     * Forgets the tier curves solved for these symbols, so that the next books indexed use the tiers as they are
+     * now. Books already indexed keep their solved prices until they are indexed again.
+     */
+    void forgetCurves(Set<String> changedSymbols) {
+        liquidationCurves.keySet().removeAll(changedSymbols);
+        for (int symbol = 0; symbol < curves.length; symbol++) {
+            if (curves[symbol] != null && changedSymbols.contains(symbols.name(symbol))) {
+                curves[symbol] = new TierCurve(tiers.scheduleFor(symbols.name(symbol)));
+            }
+        }
+    }
+
     UserBook book(long userId) {
         return users.get(userId);
     }

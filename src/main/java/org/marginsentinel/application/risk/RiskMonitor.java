@@ -25,6 +25,7 @@ import org.marginsentinel.application.port.AlertStore;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.application.port.MarksUpdated;
 import org.marginsentinel.application.port.PaperAccountStore;
+import org.marginsentinel.application.port.TiersChanged;
 import org.marginsentinel.application.port.Volatilities;
 import org.marginsentinel.domain.alert.MarginAdvice;
 import org.marginsentinel.domain.alert.RiskLevel;
@@ -103,6 +104,19 @@ public class RiskMonitor {
     /** Rebuilds a user's book after every committed change of the account's money, positions or settings. */
     void onAccountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
         reload(changed.userId());
+    }
+
+    /** New tiers change liquidation prices and maintenance margins: the index is solved again with them. */
+    void onTiersChanged(@Observes TiersChanged changed) {
+        tiersChanged(changed.symbols());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public synchronized void tiersChanged(Set<String> symbols) {
+        if (!loaded || symbols.isEmpty()) {
+            return;
+        }
+        loader.reloadAfterTierChange(symbols);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

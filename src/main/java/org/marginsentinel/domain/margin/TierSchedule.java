@@ -111,4 +111,43 @@ public final class TierSchedule {
         }
         return floors;
     }
+
+    /** The same brackets: equal bounds, rates, amounts and leverage caps, whatever the decimals' scale. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof TierSchedule that) || that.tiers.size() != tiers.size()) {
+            return false;
+        }
+        for (int i = 0; i < tiers.size(); i++) {
+            if (!sameTier(tiers.get(i), that.tiers.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = tiers.size();
+        for (MaintenanceTier tier : tiers) {
+            hash = 31 * hash + tier.maxLeverage();
+            hash = 31 * hash + tier.maintenanceMarginRate().stripTrailingZeros().hashCode();
+        }
+        return hash;
+    }
+
+    private static boolean sameTier(MaintenanceTier a, MaintenanceTier b) {
+        return a.maxLeverage() == b.maxLeverage()
+                && sameNumber(a.notionalFloor(), b.notionalFloor())
+                && sameNumber(a.notionalCap(), b.notionalCap())
+                && sameNumber(a.maintenanceMarginRate(), b.maintenanceMarginRate())
+                && sameNumber(a.maintenanceAmount(), b.maintenanceAmount());
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
 }
