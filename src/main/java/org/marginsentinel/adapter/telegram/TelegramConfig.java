@@ -47,7 +47,7 @@ public interface TelegramConfig {
     @WithDefault("2")
     double userRate();
 
-    /** Concurrent Bot API calls made by the outbox sender. */
+    /** Outbox sender threads kept ready; more are started, up to {@link #maxMessagesPerSecond()}, while answers are slow. */
     @WithDefault("4")
     int senderThreads();
 

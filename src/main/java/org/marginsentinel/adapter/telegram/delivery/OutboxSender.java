@@ -29,7 +29,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Delivers PENDING outbox rows. One scheduler thread picks the most urgent due row of every chat
- * the {@link SendRateLimiter} allows right now and hands it to a small pool of sender threads (at
+ * the {@link SendRateLimiter} allows right now and hands it to the sender threads (at
  * most one call per chat at a time, so a chat's messages keep their order). It wakes up after
  * every commit that queued something, when a call finishes, when a rate limit frees up, and at
  * least every {@value #SWEEP_MILLIS} ms.
