@@ -47,7 +47,7 @@ public interface TelegramConfig {
     @WithDefault("2")
     double userRate();
 
-    /** Outbox sender threads kept ready; more are started, up to {@link #maxMessagesPerSecond()}, while answers are slow. */
+    /** Outbox calls in flight at once: this or {@link #maxMessagesPerSecond()}, whichever is more. */
     @WithDefault("4")
     int senderThreads();
 

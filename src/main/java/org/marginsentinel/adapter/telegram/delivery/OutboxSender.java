@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,15 +34,14 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * every commit that queued something, when a call finishes, when a rate limit frees up, and at
  * least every {@value #SWEEP_MILLIS} ms.
  *
- * <p>Several PENDING plain rows for one chat (no buttons, no edit, same thread and reply target)
- * go out as one message when they fit into 4,096 characters.
+ * <p>Several PENDING plain rows for one chat go out as one message when they fit ({@link BotApiCalls#mergeable}).
  *
  * <p>Errors: the pure {@link DeliveryFailurePolicy} decides what a failed call means (retry after a back-off, wait
  * for Telegram, hold until the chat is opened, plain text, split, give up) and {@link DeliveryOutcomes} records it.
  * After Telegram failed, the first call that succeeds makes every row waiting for it due at once.
  *
- * <p>In flight: one call per chat, at most as many at once as the global rate allows in a second (the pool grows
- * from {@code sender-threads} up to that when answers are slow), so slow answers do not hold every other chat back.
+ * <p>In flight: one call per chat, and as many at once as the global rate allows in a second (or
+ * {@code sender-threads} if more), so slow answers do not hold every other chat back.
  *
  * <p>A row with a picture (a chart) goes out with sendPhoto, its html as the caption, and is never merged.
  *
@@ -102,8 +101,9 @@ public class OutboxSender {
     private volatile SendRateLimiter limiter;
 
     /**
-     * Starts delivering through {@code client}; no-op if already running. {@code threads} stay ready; more are
-     * started, up to the calls the global rate allows in a second, while answers are slow.
+     * Starts delivering through {@code client}; no-op if already running. Up to {@code threads} calls run at once,
+     * or as many as the global rate allows in a second if that is more (the limiter never lets more start), so slow
+     * answers do not hold the other chats back; threads idle for a minute end.
      */
     public synchronized void start(TelegramClient telegramClient, SendRateLimiter rateLimiter, int threads) {
         if (running) {
@@ -111,12 +111,12 @@ public class OutboxSender {
         }
         this.calls = new BotApiCalls(telegramClient, store::photo);
         this.limiter = rateLimiter;
-        int ready = Math.max(1, threads);
-        this.workerCount = Math.max(ready, rateLimiter.perSecond());
+        this.workerCount = Math.max(Math.max(1, threads), rateLimiter.perSecond());
         AtomicInteger n = new AtomicInteger();
-        // Hand-off queue: a call starts at once on an idle thread or a new one (busyWorkers keeps it under the max).
-        this.workers = new ThreadPoolExecutor(ready, workerCount, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> daemon(r, "telegram-sender-" + n.incrementAndGet()));
+        // busyWorkers keeps the tasks at most workerCount: the queue never holds one that waits for a thread
+        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "telegram-sender-" + n.incrementAndGet()));
+        this.workers.allowCoreThreadTimeOut(true);
         this.running = true;
         this.scheduler = daemon(this::loop, "telegram-outbox");
         this.scheduler.start();
