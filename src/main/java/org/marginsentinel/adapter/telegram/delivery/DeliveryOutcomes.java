@@ -98,9 +98,11 @@ public class DeliveryOutcomes {
             return true;
         } else if (decision instanceof DeliveryDecision.WaitForTelegram wait) {
             store.retryLater(ids, now.plus(wait.probe()), error, true);
-            LOG.warnf("Telegram still fails for outbox message(s) %s to chat %d after %d attempts (%s); they wait for it"
-                    + " to answer again (trying every %d s)", ids, chatId, head.attempts() + 1, error,
-                    wait.probe().toSeconds());
+            // once per message at WARN: in a long outage every probe would log again
+            LOG.logf(head.attempts() + 1 == DeliveryFailurePolicy.BACK_OFF_ATTEMPTS ? Logger.Level.WARN
+                    : Logger.Level.DEBUG, "Telegram still fails for outbox message(s) %s to chat %d after %d attempts"
+                    + " (%s); they wait for it to answer again (trying every %d s)", ids, chatId, head.attempts() + 1,
+                    error, wait.probe().toSeconds());
             return true;
         } else if (decision instanceof DeliveryDecision.ChatGone) {
             int dropped = store.chatUnreachable(chatId, error, now);
