@@ -23,6 +23,7 @@ import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.RecordedCall;
 import org.marginsentinel.adapter.telegram.fake.SentMessage;
+import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.adapter.telegram.store.OutboxMessageEntity;
 import org.marginsentinel.adapter.telegram.store.OutboxMessageEntity.Status;
 import org.marginsentinel.testsupport.TestClock;
@@ -49,6 +50,9 @@ class DeliveryFaultsE2ETest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    ChatDirectory chats;
 
     @Inject
     MeterRegistry registry;
@@ -174,6 +178,9 @@ class DeliveryFaultsE2ETest {
         enqueue(OutgoingMessage.to(user, "WARNING first").withPriority(OutgoingMessage.PRIORITY_WARNING));
         telegram.awaitCalls(call -> call.chatId() != null && call.chatId() == user && call.status() == 403, 1,
                 Duration.ofSeconds(5));
+        // the sender records the answer just after the fake sent it (a warning queued in between is tried once)
+        Eventually.until("the chat recorded as not opened yet",
+                () -> chats.reach(user).equals(Optional.of(ChatDirectory.Reach.UNOPENED)));
         List<Long> second = enqueue(OutgoingMessage.to(user, "DANGER second").withPriority(OutgoingMessage.PRIORITY_DANGER));
         assertThat(second).as("kept, not refused").hasSize(1);
         telegram.assertNoReplyTo(user, Duration.ofMillis(1_500));
