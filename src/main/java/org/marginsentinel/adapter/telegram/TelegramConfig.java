@@ -47,7 +47,7 @@ public interface TelegramConfig {
     @WithDefault("2")
     double userRate();
 
-    /** Concurrent Bot API calls made by the outbox sender. */
+    /** Outbox calls in flight at once: this or {@link #maxMessagesPerSecond()}, whichever is more. */
     @WithDefault("4")
     int senderThreads();
 

@@ -27,6 +27,9 @@ import org.marginsentinel.adapter.telegram.store.ChatDirectory;
  *       (answers and button edits), {@code other};</li>
  *   <li>{@code sentinel.telegram.messages.sent{kind}} [sentinel_telegram_messages_sent_total]: rows Telegram
  *       accepted (a merged message counts each row);</li>
+ *   <li>{@code sentinel.telegram.messages.undelivered{kind,reason}} [sentinel_telegram_messages_undelivered_total]:
+ *       rows that will never go out: {@code refused} (Telegram refused them even as plain text), {@code expired}
+ *       (failed for over a day), {@code out-of-date} (warnings held through an outage, replaced by a notice);</li>
  *   <li>{@code sentinel.telegram.rate.limited{method}} [sentinel_telegram_rate_limited_total]: 429 answers;</li>
  *   <li>{@code sentinel.telegram.api{method,outcome}} [sentinel_telegram_api_seconds_*]: Bot API calls and their
  *       duration (getUpdates long polls included, so their time is mostly waiting);</li>
@@ -101,6 +104,12 @@ public class TelegramMetrics {
     /** Telegram accepted {@code rows} outbox rows of this priority. */
     public void sent(int priority, int rows) {
         counter("sentinel.telegram.messages.sent", "Outbox messages Telegram accepted", priority).increment(rows);
+    }
+
+    /** {@code rows} outbox rows of this priority will never go out, for {@code reason} (see the class comment). */
+    public void undelivered(int priority, String reason, int rows) {
+        Counter.builder("sentinel.telegram.messages.undelivered").description("Outbox messages that never went out")
+                .tag("kind", kindOf(priority)).tag("reason", reason).register(registry).increment(rows);
     }
 
     /** One Bot API call ended with this HTTP status (0: no answer). */

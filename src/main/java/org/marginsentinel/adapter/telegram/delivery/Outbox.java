@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,20 +38,25 @@ public class Outbox {
     @Inject
     Event<OutboxEnqueued> enqueued;
 
+    @Inject
+    Clock clock;
+
     /**
      * Queues a message. Joins the caller's transaction (or starts one if there is none).
+     *
+     * A user who never opened the private chat gets it once they do: the message is held until then.
      *
      * @return ids of the stored rows: one per part of a split message; empty when the chat is
      *         known to have blocked the bot (nothing is queued then)
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<Long> enqueue(OutgoingMessage message) {
-        Optional<Boolean> active = chats.isActive(message.chatId());
-        if (active.isPresent() && !active.get()) {
+        Optional<ChatDirectory.Reach> reach = chats.reach(message.chatId());
+        if (reach.isPresent() && reach.get() == ChatDirectory.Reach.INACTIVE) {
             LOG.debugf("Not queueing a message for inactive chat %d", message.chatId());
             return List.of();
         }
-        return store(message);
+        return store(message, reach.isPresent() && reach.get() == ChatDirectory.Reach.UNOPENED);
     }
 
     /**
@@ -60,11 +66,11 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Long> enqueueForActiveChat(OutgoingMessage message) {
-        return store(message);
+        return store(message, false);
     }
 
-    private List<Long> store(OutgoingMessage message) {
-        Instant now = Instant.now();
+    private List<Long> store(OutgoingMessage message, boolean held) {
+        Instant now = clock.instant();
         if (message.supersedeKey() != null) {
             store.supersede(message.chatId(), message.supersedeKey());
         }
@@ -78,7 +84,7 @@ public class Outbox {
                     i == 0 ? message.replyToMessageId() : null, message.editMessageId(), parts.get(i),
                     i == parts.size() - 1 ? buttons : null, message.silent(), message.priority(), message.supersedeKey(),
                     message.notBefore() != null && message.notBefore().isAfter(now) ? message.notBefore() : now, now,
-                    message.hasPhoto()));
+                    message.hasPhoto(), held));
             if (message.hasPhoto()) {
                 store.savePhoto(id, message.photoPng());
             }

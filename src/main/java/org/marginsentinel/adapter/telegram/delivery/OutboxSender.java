@@ -4,62 +4,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.Serializable;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.marginsentinel.application.port.Durability;
-import org.marginsentinel.adapter.telegram.TelegramMetrics;
-import org.marginsentinel.adapter.telegram.command.Button;
-import org.marginsentinel.adapter.telegram.format.MessageChunker;
+import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.adapter.telegram.store.OutboxRow;
 import org.marginsentinel.adapter.telegram.store.OutboxStore;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
-import org.telegram.telegrambots.meta.api.objects.InputFile;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
-import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
-import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Delivers PENDING outbox rows. One scheduler thread picks the most urgent due row of every chat
- * the {@link SendRateLimiter} allows right now and hands it to a small pool of sender threads (at
+ * the {@link SendRateLimiter} allows right now and hands it to the sender threads (at
  * most one call per chat at a time, so a chat's messages keep their order). It wakes up after
  * every commit that queued something, when a call finishes, when a rate limit frees up, and at
  * least every {@value #SWEEP_MILLIS} ms.
  *
- * <p>Several PENDING plain rows for one chat (no buttons, no edit, same thread and reply target)
- * go out as one message when they fit into 4,096 characters.
+ * <p>Several PENDING plain rows for one chat go out as one message when they fit ({@link BotApiCalls#mergeable}).
  *
- * <p>Errors: 429 pauses the chat for {@code retry_after} and retries; 403 marks the chat inactive
- * and drops its pending rows; 400 "message is not modified" on an edit counts as sent; a 400 with
- * {@code migrate_to_chat_id} moves the rows to the new chat; any other 400 fails the row (a merged
- * message is retried row by row first); 5xx, network and other errors retry with exponential back-off
- * (2 s, 4 s, … up to 5 min) until {@value #MAX_ATTEMPTS} attempts, then the row is FAILED.
+ * <p>Errors: the pure {@link DeliveryFailurePolicy} decides what a failed call means (retry after a back-off, wait
+ * for Telegram, hold until the chat is opened, plain text, split, give up) and {@link DeliveryOutcomes} records it.
+ * After Telegram failed, the first call that succeeds makes every row waiting for it due at once.
+ *
+ * <p>In flight: one call per chat, and as many at once as the global rate allows in a second (or
+ * {@code sender-threads} if more), so slow answers do not hold every other chat back.
  *
  * <p>A row with a picture (a chart) goes out with sendPhoto, its html as the caption, and is never merged.
  *
@@ -76,20 +58,20 @@ public class OutboxSender {
     private static final Logger LOG = Logger.getLogger(OutboxSender.class);
 
     static final long SWEEP_MILLIS = 1_000;
-    static final int MAX_ATTEMPTS = 10;
     private static final int BATCH = 500;
     private static final int MAX_ROWS_PER_PASS = 10_000;
-    private static final String SEPARATOR = "\n\n";
-    private static final long MAX_BACKOFF_SECONDS = 300;
 
     @Inject
     OutboxStore store;
 
     @Inject
-    TelegramMetrics metrics;
+    DeliveryOutcomes outcomes;
 
     @Inject
     Durability durability;
+
+    @Inject
+    Clock clock;
 
     /** Calls ended (their rows marked) since the last flush. */
     private final AtomicBoolean marksToFlush = new AtomicBoolean();
@@ -98,7 +80,7 @@ public class OutboxSender {
     private boolean wakeRequested;
     private volatile boolean running;
     private Thread scheduler;
-    private ExecutorService workers;
+    private ThreadPoolExecutor workers;
     private int workerCount;
     private final AtomicInteger busyWorkers = new AtomicInteger();
     private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
@@ -115,19 +97,26 @@ public class OutboxSender {
     private boolean servableBacklog;
     /** Chats whose rows were left out of the last read because a call was in flight: read again when it ends. */
     private final Set<Long> skippedWhileInFlight = ConcurrentHashMap.newKeySet();
-    private volatile TelegramClient client;
+    private volatile BotApiCalls calls;
     private volatile SendRateLimiter limiter;
 
-    /** Starts delivering through {@code client}; no-op if already running. */
+    /**
+     * Starts delivering through {@code client}; no-op if already running. Up to {@code threads} calls run at once,
+     * or as many as the global rate allows in a second if that is more (the limiter never lets more start), so slow
+     * answers do not hold the other chats back; threads idle for a minute end.
+     */
     public synchronized void start(TelegramClient telegramClient, SendRateLimiter rateLimiter, int threads) {
         if (running) {
             return;
         }
-        this.client = telegramClient;
+        this.calls = new BotApiCalls(telegramClient, store::photo);
         this.limiter = rateLimiter;
-        this.workerCount = Math.max(1, threads);
+        this.workerCount = Math.max(Math.max(1, threads), rateLimiter.perSecond());
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(workerCount, r -> daemon(r, "telegram-sender-" + n.incrementAndGet()));
+        // busyWorkers keeps the tasks at most workerCount: the queue never holds one that waits for a thread
+        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "telegram-sender-" + n.incrementAndGet()));
+        this.workers.allowCoreThreadTimeOut(true);
         this.running = true;
         this.scheduler = daemon(this::loop, "telegram-outbox");
         this.scheduler.start();
@@ -168,6 +157,14 @@ public class OutboxSender {
         synchronized (signal) {
             wakeRequested = true;
             signal.notifyAll();
+        }
+    }
+
+    /** A user opened the private chat: the rows held for them are due now. */
+    void onChatOpened(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChatDirectory.ChatOpened event) {
+        cacheStale = true;
+        if (running) {
+            wake();
         }
     }
 
@@ -228,7 +225,7 @@ public class OutboxSender {
             return SWEEP_MILLIS; // nothing can start now; a finishing call wakes us up (and then we read if need be)
         }
         if (cacheStale || dueByChat.isEmpty() || System.nanoTime() - dueReadAt > SWEEP_MILLIS * 1_000_000
-                || nextDue != null && !Instant.now().isBefore(nextDue) || freshRows && !servableBacklog) {
+                || nextDue != null && !clock.instant().isBefore(nextDue) || freshRows && !servableBacklog) {
             readDueRows(); // (rows that were not due at the last read are now: a group's batch, a retry)
         }
         long sleep = handOut();
@@ -238,7 +235,7 @@ public class OutboxSender {
             sleep = Math.min(sleep, handOut());
         }
         if (nextDue != null) {
-            sleep = Math.min(sleep, Math.max(1, Duration.between(Instant.now(), nextDue).toMillis() + 1));
+            sleep = Math.min(sleep, Math.max(1, Duration.between(clock.instant(), nextDue).toMillis() + 1));
         }
         return sleep;
     }
@@ -268,7 +265,7 @@ public class OutboxSender {
                 continue;
             }
             List<OutboxRow> rows = entry.getValue();
-            List<OutboxRow> batch = mergeable(rows);
+            List<OutboxRow> batch = BotApiCalls.mergeable(rows);
             if (batch.size() == rows.size()) {
                 chats.remove();
             } else {
@@ -301,7 +298,7 @@ public class OutboxSender {
         cacheStale = false; // before reading: a commit during the read marks the rows stale again
         freshRows = false;
         cachedUpToPriority = Integer.MAX_VALUE; // during the read, any commit marks the cache stale
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         dueReadAt = System.nanoTime();
         // Rows of a chat with a call in flight may be the very rows being sent: not taken now, read again
         // when that call ends. (Only this thread starts calls, so no chat starts one during the read.)
@@ -333,6 +330,9 @@ public class OutboxSender {
             read += page.size();
             last = page.get(page.size() - 1);
         }
+        if (outcomes.settleStale(dueByChat)) {
+            cacheStale = true; // notices replacing out-of-date rows were queued: read at the next pass
+        }
         if (!dueByChat.isEmpty()) {
             try {
                 durability.flush(); // what goes out must survive a crash: the commits that queued these rows
@@ -352,38 +352,20 @@ public class OutboxSender {
         cachedUpToPriority = leastUrgent;
     }
 
-    /** The head row plus the following rows that can share its message. */
-    static List<OutboxRow> mergeable(List<OutboxRow> rowsOfOneChat) {
-        OutboxRow head = rowsOfOneChat.get(0);
-        List<OutboxRow> batch = new ArrayList<>();
-        batch.add(head);
-        int length = head.html().length();
-        for (int i = 1; i < rowsOfOneChat.size(); i++) {
-            OutboxRow next = rowsOfOneChat.get(i);
-            int merged = length + SEPARATOR.length() + next.html().length();
-            if (!next.mergeableWith(head) || merged > MessageChunker.TELEGRAM_LIMIT) {
-                break;
-            }
-            batch.add(next);
-            length = merged;
-        }
-        return batch;
-    }
-
     private void deliver(List<OutboxRow> batch) {
         OutboxRow head = batch.get(0);
         long chatId = head.chatId();
-        List<Long> ids = batch.stream().map(OutboxRow::id).toList();
         try {
-            Integer messageId = call(batch);
-            store.markSent(ids, messageId, Instant.now(), head.hasPhoto());
-            countSent(batch);
-        } catch (TelegramApiRequestException e) {
-            cacheStale = true;
-            afterFailure(head, ids, () -> handleTelegramError(batch, ids, e));
-        } catch (Exception e) {
-            cacheStale = true;
-            afterFailure(head, ids, () -> retryWithBackOff(head, ids, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            TelegramAnswer failure = null;
+            Integer messageId = null;
+            try {
+                messageId = calls.deliver(batch);
+            } catch (Exception e) {
+                failure = BotApiCalls.answerOf(e);
+            }
+            if (outcomes.callEnded(batch, messageId, failure, limiter)) {
+                cacheStale = true;
+            }
         } finally {
             limiter.release(chatId);
             chatsInFlight.remove(chatId);
@@ -394,153 +376,6 @@ public class OutboxSender {
             busyWorkers.decrementAndGet();
             wake();
         }
-    }
-
-    /**
-     * Records a failed call. If even that fails (the database refuses), the row stays PENDING and is tried
-     * again at the next sweep; the worker thread lives on.
-     */
-    private void afterFailure(OutboxRow head, List<Long> ids, Runnable record) {
-        try {
-            record.run();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not record the failed delivery of outbox message(s) %s for chat %d", ids,
-                    head.chatId());
-        }
-    }
-
-    private Integer call(List<OutboxRow> batch) throws TelegramApiException {
-        OutboxRow head = batch.get(0);
-        InlineKeyboardMarkup markup = keyboard(head.buttonsJson());
-        LinkPreviewOptions noPreview = LinkPreviewOptions.builder().isDisabled(true).build();
-        if (head.editMessageId() != null) {
-            EditMessageText edit = EditMessageText.builder()
-                    .chatId(head.chatId())
-                    .messageId(head.editMessageId())
-                    .text(head.html())
-                    .parseMode(ParseMode.HTML)
-                    .linkPreviewOptions(noPreview)
-                    .replyMarkup(markup)
-                    .build();
-            Serializable result = client.execute(edit);
-            return result instanceof Message message ? message.getMessageId() : head.editMessageId();
-        }
-        if (head.hasPhoto()) {
-            Optional<byte[]> png = store.photo(head.id());
-            if (png.isPresent()) {
-                return sendPhoto(head, png.get(), markup);
-            }
-            LOG.warnf("The picture of outbox message %d is gone; sending its caption as text", head.id());
-        }
-        String text = batch.size() == 1 ? head.html()
-                : String.join(SEPARATOR, batch.stream().map(OutboxRow::html).toList());
-        SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
-                .chatId(head.chatId())
-                .text(text)
-                .parseMode(ParseMode.HTML)
-                .linkPreviewOptions(noPreview)
-                .messageThreadId(head.messageThreadId())
-                .replyMarkup(markup);
-        if (head.silent()) {
-            send.disableNotification(true);
-        }
-        if (head.replyToMessageId() != null) {
-            send.replyParameters(ReplyParameters.builder()
-                    .messageId(head.replyToMessageId()).allowSendingWithoutReply(true).build());
-        }
-        Message sent = client.execute(send.build());
-        return sent == null ? null : sent.getMessageId();
-    }
-
-    private Integer sendPhoto(OutboxRow row, byte[] png, InlineKeyboardMarkup markup) throws TelegramApiException {
-        SendPhoto.SendPhotoBuilder<?, ?> send = SendPhoto.builder()
-                .chatId(row.chatId())
-                .photo(new InputFile(new ByteArrayInputStream(png), "chart-" + row.id() + ".png"))
-                .caption(row.html())
-                .parseMode(ParseMode.HTML)
-                .messageThreadId(row.messageThreadId())
-                .replyMarkup(markup);
-        if (row.silent()) {
-            send.disableNotification(true);
-        }
-        if (row.replyToMessageId() != null) {
-            send.replyParameters(ReplyParameters.builder()
-                    .messageId(row.replyToMessageId()).allowSendingWithoutReply(true).build());
-        }
-        Message sent = client.execute(send.build());
-        return sent == null ? null : sent.getMessageId();
-    }
-
-    private void handleTelegramError(List<OutboxRow> batch, List<Long> ids, TelegramApiRequestException e) {
-        OutboxRow head = batch.get(0);
-        long chatId = head.chatId();
-        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-        String description = e.getApiResponse() == null ? String.valueOf(e.getMessage()) : e.getApiResponse();
-        String error = code + " " + description;
-        if (code == 429) {
-            int retryAfter = e.getParameters() != null && e.getParameters().getRetryAfter() != null
-                    ? Math.max(1, e.getParameters().getRetryAfter()) : 5;
-            limiter.pauseChat(chatId, Duration.ofSeconds(retryAfter));
-            store.retryLater(ids, Instant.now().plusSeconds(retryAfter), error, false, MAX_ATTEMPTS);
-            LOG.warnf("Telegram asked to slow down (429) for chat %d; retrying in %d s", chatId, retryAfter);
-        } else if (code == 403) {
-            int dropped = store.chatUnreachable(chatId, error, Instant.now());
-            LOG.infof("Chat %d is unreachable (%s); marked inactive, dropped %d pending message(s)",
-                    chatId, description, dropped);
-        } else if (code == 400 && head.editMessageId() != null
-                && description.toLowerCase(Locale.ROOT).contains("message is not modified")) {
-            store.markSent(ids, head.editMessageId(), Instant.now(), head.hasPhoto());
-            countSent(batch);
-        } else if (code == 400 && e.getParameters() != null && e.getParameters().getMigrateToChatId() != null) {
-            long newChatId = e.getParameters().getMigrateToChatId();
-            store.moveChat(chatId, newChatId);
-            LOG.infof("Group %d became supergroup %d; its pending messages moved there", chatId, newChatId);
-        } else if (code == 400 && batch.size() > 1) {
-            // One of the merged rows is probably malformed: retry them one by one (attempts > 0 stops merging).
-            store.retryLater(ids, Instant.now(), error, true, MAX_ATTEMPTS);
-        } else if (code == 400) {
-            store.markFailed(ids, error);
-            LOG.warnf("Telegram refused outbox message(s) %s for chat %d: %s", ids, chatId, error);
-        } else {
-            retryWithBackOff(head, ids, error);
-        }
-    }
-
-    private void countSent(List<OutboxRow> batch) {
-        for (OutboxRow row : batch) {
-            metrics.sent(row.priority(), 1);
-        }
-    }
-
-    private void retryWithBackOff(OutboxRow head, List<Long> ids, String error) {
-        int attempt = head.attempts() + 1;
-        long delay = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(attempt, 20));
-        store.retryLater(ids, Instant.now().plusSeconds(delay), error, true, MAX_ATTEMPTS);
-        if (attempt >= MAX_ATTEMPTS) {
-            LOG.errorf("Giving up on outbox message(s) %s for chat %d after %d attempts: %s",
-                    ids, head.chatId(), attempt, error);
-        } else {
-            LOG.warnf("Sending outbox message(s) %s to chat %d failed (attempt %d): %s; retrying in %d s",
-                    ids, head.chatId(), attempt, error, delay);
-        }
-    }
-
-    private static InlineKeyboardMarkup keyboard(String buttonsJson) {
-        List<List<Button>> rows = ButtonsJson.read(buttonsJson);
-        if (rows.isEmpty()) {
-            return null;
-        }
-        InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> markup = InlineKeyboardMarkup.builder();
-        for (List<Button> row : rows) {
-            InlineKeyboardRow keyboardRow = new InlineKeyboardRow();
-            for (Button button : row) {
-                keyboardRow.add(button.isLink()
-                        ? InlineKeyboardButton.builder().text(button.label()).url(button.url()).build()
-                        : InlineKeyboardButton.builder().text(button.label()).callbackData(button.callbackData()).build());
-            }
-            markup.keyboardRow(keyboardRow);
-        }
-        return markup.build();
     }
 
     private void awaitSignal(long millis) {

@@ -75,6 +75,11 @@ public final class SendRateLimiter {
         this.releaseMarginMillis = releaseMarginMillis;
     }
 
+    /** Calls allowed in any second over all chats: also the most that can be in flight at once. */
+    public int perSecond() {
+        return perSecond;
+    }
+
     /**
      * Takes a slot for one call to {@code chatId} ({@link #NO_CHAT}: global budget only) if every
      * limit allows it now. Every successful acquire must be followed by exactly one

@@ -75,11 +75,11 @@ public class GroupNotices {
 
     /**
      * When the group's open batch of alerts goes out: the first alert opens a batch due one window later, and
-     * alerts queued before then join it (same notBefore, so the sender merges them). System time, like the
-     * outbox (tests freeze the Clock years ahead; move both together). Kept in memory: after a restart the next alert simply opens a new batch.
+     * alerts queued before then join it (same notBefore, so the sender merges them). The application clock, like
+     * the outbox. Kept in memory: after a restart the next alert simply opens a new batch.
      */
     private Batch batch(long chatId) {
-        Instant now = Instant.now(); // the outbox's time: notBefore is compared with it, not with the Clock
+        Instant now = clock.instant();
         return openBatches.compute(chatId, (id, open) -> open != null && open.due().isAfter(now) ? open
                 : new Batch(now.plus(config.alertBatchWindow()), new CopyOnWriteArrayList<>()));
     }

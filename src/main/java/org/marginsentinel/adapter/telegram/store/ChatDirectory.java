@@ -2,6 +2,7 @@ package org.marginsentinel.adapter.telegram.store;
 
 import org.marginsentinel.adapter.telegram.format.Text;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,16 @@ public class ChatDirectory {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<ChatOpened> opened;
+
+    /** Fired (in the caller's transaction) when a user writes to a private chat the bot could not write to first. */
+    public record ChatOpened(long chatId) {
+    }
+
+    /** Whether the bot may write to a chat it knows. */
+    public enum Reach { ACTIVE, INACTIVE, UNOPENED }
 
     /** Records that the chat wrote to us: creates it or makes it active again. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -31,6 +42,10 @@ public class ChatDirectory {
             return;
         }
         if (!chat.active || !Objects.equals(chat.chatType, chatType) || !Objects.equals(chat.title, truncate(title))) {
+            if (chat.unopened) {
+                chat.unopened = false;
+                opened.fire(new ChatOpened(chatId)); // the warnings held for this user go out now
+            }
             chat.active = true;
             chat.chatType = chatType;
             chat.title = truncate(title);
@@ -50,10 +65,31 @@ public class ChatDirectory {
             chat.chatType = chatId < 0 ? "group" : "private";
         }
         chat.active = false;
+        chat.unopened = false;
         chat.updatedAt = now;
         if (unknown) {
             em.persist(chat); // after every non-null column is set: Hibernate checks them at persist
         }
+    }
+
+    /**
+     * After a 403 "bot can't initiate conversation": a user who never opened the private chat. Inactive (nothing is
+     * sent) but not lost: messages for it are held until the user writes to the bot ({@link #seen}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markUnopened(long chatId, Instant now) {
+        markInactive(chatId, now);
+        em.find(TelegramChatEntity.class, chatId).unopened = true;
+    }
+
+    /** Empty if the chat never wrote to us (nor was tried). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Reach> reach(long chatId) {
+        return em.createQuery("select c.active, c.unopened from TelegramChatEntity c where c.chatId = :id", Object[].class)
+                .setParameter("id", chatId)
+                .getResultStream().findFirst()
+                .map(row -> Boolean.TRUE.equals(row[0]) ? Reach.ACTIVE
+                        : Boolean.TRUE.equals(row[1]) ? Reach.UNOPENED : Reach.INACTIVE);
     }
 
     /** Empty if the chat never wrote to us. */

@@ -80,4 +80,12 @@ public class OutboxMessageEntity {
     /** True when a PNG waits in {@code telegram_outbox_photo}: the html is its caption. */
     @Column(name = "has_photo", nullable = false)
     public boolean hasPhoto;
+
+    /** Kept back until the user opens the private chat (403 "bot can't initiate conversation"); not due meanwhile. */
+    @Column(name = "held", nullable = false)
+    public boolean held;
+
+    /** Telegram refused the HTML: the text (already stripped of markup) goes out without parse mode. */
+    @Column(name = "plain_text", nullable = false)
+    public boolean plainText;
 }

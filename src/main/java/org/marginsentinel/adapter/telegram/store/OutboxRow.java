@@ -1,10 +1,22 @@
 package org.marginsentinel.adapter.telegram.store;
 
+import java.time.Instant;
 import java.util.Objects;
 
-/** A detached copy of one PENDING outbox row, as the sender sees it. */
+/**
+ * A detached copy of one PENDING outbox row, as the sender sees it. {@code plainText}: send {@code html} without
+ * parse mode (Telegram refused its markup once); {@code createdAt}: when it was queued.
+ */
 public record OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
-                        String html, String buttonsJson, boolean silent, int priority, int attempts, boolean hasPhoto) {
+                        String html, String buttonsJson, boolean silent, int priority, int attempts, boolean hasPhoto,
+                        boolean plainText, Instant createdAt) {
+
+    /** A row queued just now. */
+    public OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
+                     String html, String buttonsJson, boolean silent, int priority, int attempts, boolean hasPhoto) {
+        this(id, chatId, messageThreadId, replyToMessageId, editMessageId, html, buttonsJson, silent, priority,
+                attempts, hasPhoto, false, Instant.EPOCH);
+    }
 
     /** A text row. */
     public OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
@@ -22,7 +34,7 @@ public record OutboxRow(long id, long chatId, Integer messageThreadId, Integer r
     public boolean mergeableWith(OutboxRow head) {
         return priority != REPLY_PRIORITY && head.priority != REPLY_PRIORITY
                 && editMessageId == null && head.editMessageId == null
-                && !hasPhoto && !head.hasPhoto
+                && !hasPhoto && !head.hasPhoto && !plainText && !head.plainText
                 && buttonsJson == null && head.buttonsJson == null
                 && attempts == 0 && head.attempts == 0
                 && chatId == head.chatId && silent == head.silent

@@ -2,6 +2,7 @@ package org.marginsentinel.adapter.telegram.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -33,7 +34,7 @@ public class OutboxStore {
     /** A message part to queue; see {@code V2__telegram.sql} for the column meanings. */
     public record NewRow(long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
                          String html, String buttons, boolean silent, int priority, String supersedeKey,
-                         Instant notBefore, Instant createdAt, boolean hasPhoto) {
+                         Instant notBefore, Instant createdAt, boolean hasPhoto, boolean held) {
     }
 
     /** Queues one PENDING row in the caller's transaction; returns its id. */
@@ -54,6 +55,7 @@ public class OutboxStore {
         row.notBefore = message.notBefore();
         row.createdAt = message.createdAt();
         row.hasPhoto = message.hasPhoto();
+        row.held = message.held();
         em.persist(row);
         return row.id;
     }
@@ -117,8 +119,8 @@ public class OutboxStore {
             // Plain values, not entities: no managed copies to build and to check for changes at the commit.
             TypedQuery<Object[]> query = em.createQuery("select o.id, o.chatId, o.messageThreadId, o.replyToMessageId,"
                             + " o.editMessageId, o.html, o.buttons, o.silent, o.priority, o.attempts, o.hasPhoto,"
-                            + " o.notBefore from OutboxMessageEntity o"
-                            + " where o.status = :pending"
+                            + " o.notBefore, o.plainText, o.createdAt from OutboxMessageEntity o"
+                            + " where o.status = :pending and o.held = false"
                             + (afterId == null ? ""
                                     : " and (o.priority > :priority or (o.priority = :priority and o.id > :id))")
                             + " order by o.status, o.priority, o.id", Object[].class)
@@ -132,7 +134,7 @@ public class OutboxStore {
                 if (!((Instant) row[11]).isAfter(now) && due.size() < limit) {
                     due.add(new OutboxRow((Long) row[0], (Long) row[1], (Integer) row[2], (Integer) row[3],
                             (Integer) row[4], (String) row[5], (String) row[6], (Boolean) row[7], (Integer) row[8],
-                            (Integer) row[9], (Boolean) row[10]));
+                            (Integer) row[9], (Boolean) row[10], (Boolean) row[12], (Instant) row[13]));
                 }
             }
             if (page.size() < limit) {
@@ -149,7 +151,7 @@ public class OutboxStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Instant> nextDue(Instant now) {
         Instant next = em.createQuery("select min(o.notBefore) from OutboxMessageEntity o"
-                        + " where o.status = :pending and o.notBefore > :now", Instant.class)
+                        + " where o.status = :pending and o.held = false and o.notBefore > :now", Instant.class)
                 .setParameter("pending", Status.PENDING).setParameter("now", now)
                 .getSingleResult();
         return Optional.ofNullable(next);
@@ -187,23 +189,96 @@ public class OutboxStore {
         deletePhotos(ids);
     }
 
-    /**
-     * Keeps the rows PENDING but not before {@code notBefore}. With {@code countAttempt}, rows that
-     * reach {@code maxAttempts} become FAILED instead.
-     */
+    /** Keeps the rows PENDING but not before {@code notBefore}; {@code countAttempt}: one more failed attempt. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void retryLater(List<Long> ids, Instant notBefore, String error, boolean countAttempt, int maxAttempts) {
+    public void retryLater(List<Long> ids, Instant notBefore, String error, boolean countAttempt) {
         em.createQuery("update OutboxMessageEntity o set o.notBefore = :nb, o.lastError = :error,"
                         + " o.attempts = o.attempts + :inc where o.id in :ids and o.status = :pending")
                 .setParameter("nb", notBefore).setParameter("error", truncate(error))
                 .setParameter("inc", countAttempt ? 1 : 0)
                 .setParameter("pending", Status.PENDING).setParameter("ids", ids).executeUpdate();
-        if (countAttempt) {
-            em.createQuery("update OutboxMessageEntity o set o.status = :failed"
-                            + " where o.id in :ids and o.status = :pending and o.attempts >= :max")
-                    .setParameter("failed", Status.FAILED).setParameter("pending", Status.PENDING)
-                    .setParameter("max", maxAttempts).setParameter("ids", ids).executeUpdate();
+    }
+
+    /**
+     * Telegram answers again after failing: the rows that wait for it (a failed attempt, due later) are due now.
+     * (A chat paused by a 429 stays paused by the sender's rate limiter.) Returns how many.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int resumeWaiting(Instant now) {
+        return em.createQuery("update OutboxMessageEntity o set o.notBefore = :now where o.status = :pending"
+                        + " and o.held = false and o.attempts > 0 and o.notBefore > :now")
+                .setParameter("now", now).setParameter("pending", Status.PENDING).executeUpdate();
+    }
+
+    /** Telegram refused the row's markup: it goes out once more as {@code text}, without parse mode. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void resendAsPlainText(long id, String text, String error, Instant now) {
+        em.createQuery("update OutboxMessageEntity o set o.html = :text, o.plainText = true, o.notBefore = :now,"
+                        + " o.lastError = :error, o.attempts = o.attempts + 1 where o.id = :id and o.status = :pending")
+                .setParameter("text", text).setParameter("now", now).setParameter("error", truncate(error))
+                .setParameter("id", id).setParameter("pending", Status.PENDING).executeUpdate();
+    }
+
+    /**
+     * Replaces a PENDING row by one row per part (the first keeps its reply target, the last its buttons), due now
+     * and counted as retried (they are not merged again). False if the row is no longer PENDING.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean split(long id, List<String> parts, String error, Instant now) {
+        OutboxMessageEntity original = em.find(OutboxMessageEntity.class, id);
+        if (original == null || original.status != Status.PENDING) {
+            return false;
         }
+        original.status = Status.DROPPED;
+        original.lastError = truncate("split after " + error);
+        for (int i = 0; i < parts.size(); i++) {
+            OutboxMessageEntity part = new OutboxMessageEntity();
+            part.chatId = original.chatId;
+            part.messageThreadId = original.messageThreadId;
+            part.replyToMessageId = i == 0 ? original.replyToMessageId : null;
+            part.html = parts.get(i);
+            part.buttons = i == parts.size() - 1 ? original.buttons : null;
+            part.silent = original.silent;
+            part.priority = original.priority;
+            part.status = Status.PENDING;
+            part.attempts = original.attempts + 1;
+            part.notBefore = now;
+            part.createdAt = original.createdAt;
+            part.plainText = original.plainText;
+            em.persist(part);
+        }
+        return true;
+    }
+
+    /** Marks rows DROPPED with a reason (out of date, replaced by a notice); returns how many were PENDING. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int drop(List<Long> ids, String reason) {
+        int dropped = em.createQuery("update OutboxMessageEntity o set o.status = :dropped, o.lastError = :reason"
+                        + " where o.id in :ids and o.status = :pending")
+                .setParameter("dropped", Status.DROPPED).setParameter("pending", Status.PENDING)
+                .setParameter("reason", truncate(reason)).setParameter("ids", ids).executeUpdate();
+        deletePhotos(ids);
+        return dropped;
+    }
+
+    /**
+     * 403 "bot can't initiate conversation": the user never opened the private chat. The chat is marked unopened and
+     * its PENDING rows are held (not sent, not lost) until the user writes to the bot; returns how many.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int holdUntilOpened(long chatId, String reason, Instant now) {
+        chats.markUnopened(chatId, now);
+        return withdrawnFrom(chatId, em.createQuery("update OutboxMessageEntity o set o.held = true, o.lastError = :reason"
+                        + " where o.chatId = :chat and o.status = :pending and o.held = false")
+                .setParameter("pending", Status.PENDING).setParameter("reason", truncate(reason))
+                .setParameter("chat", chatId).executeUpdate());
+    }
+
+    /** The user wrote to the bot privately: what was held for them is due (in the transaction that saw them). */
+    void releaseHeld(@Observes ChatDirectory.ChatOpened event) {
+        em.createQuery("update OutboxMessageEntity o set o.held = false where o.chatId = :chat and o.held = true"
+                        + " and o.status = :pending")
+                .setParameter("chat", event.chatId()).setParameter("pending", Status.PENDING).executeUpdate();
     }
 
     /** DROPs every PENDING row of the chat; returns how many. */

@@ -25,6 +25,10 @@ public class TelegramChatEntity {
     @Column(name = "active", nullable = false)
     public boolean active;
 
+    /** A private chat the bot may not write to before the user does (inactive meanwhile; its outbox rows are held). */
+    @Column(name = "unopened", nullable = false)
+    public boolean unopened;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -108,6 +108,12 @@ public final class FakeTelegram implements AutoCloseable {
     private final Set<Long> forums = new HashSet<>();
     private final Map<Long, ArrayDeque<Integer>> rateLimited = new HashMap<>();
     private final Map<Long, ArrayDeque<Integer>> serverErrors = new HashMap<>();
+    private final Map<Long, ArrayDeque<String>> badRequests = new HashMap<>();
+    /** Non-zero: every send, edit and photo to any chat fails with this status (Telegram is down). */
+    private int outageStatus;
+    /** Sends and edits are answered only once released (Telegram answering slowly). */
+    private boolean answersHeld;
+    private int answersWaiting;
     private final Map<Long, String> userNames = new HashMap<>();
     private final Map<Long, ArrayDeque<Boolean>> droppedConnections = new HashMap<>();
     private int droppedPolls;
@@ -406,6 +412,56 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** From now on every send, edit and photo to any chat fails with this status, until {@link #outageEnds()}. */
+    public synchronized void outage(int httpStatus) {
+        outageStatus = httpStatus;
+    }
+
+    public synchronized void outageEnds() {
+        outageStatus = 0;
+    }
+
+    /** The next {@code times} sends/edits to the chat get 400 with this description ("Bad Request: …"). */
+    public synchronized void refuseNext(long chatId, int times, String description) {
+        ArrayDeque<String> queue = badRequests.computeIfAbsent(chatId, id -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(description);
+        }
+    }
+
+    /**
+     * From now on sends and edits wait for {@link #releaseAnswers()} (at most 20 s) before they are handled: Telegram
+     * answering slowly. {@link #answersWaiting()} tells how many calls wait at once.
+     */
+    public synchronized void holdAnswers() {
+        answersHeld = true;
+    }
+
+    public synchronized void releaseAnswers() {
+        answersHeld = false;
+        notifyAll();
+    }
+
+    /** Calls waiting for {@link #releaseAnswers()} right now. */
+    public synchronized int answersWaiting() {
+        return answersWaiting;
+    }
+
+    private synchronized void awaitRelease(String method) throws InterruptedException {
+        if (!answersHeld || !(method.equals("sendmessage") || method.startsWith("editmessage"))) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        answersWaiting++;
+        try {
+            while (answersHeld && System.nanoTime() < deadline) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } finally {
+            answersWaiting--;
+        }
+    }
+
     // =========================================================================================
     // Test DSL: what the bot did
     // =========================================================================================
@@ -661,6 +717,7 @@ public final class FakeTelegram implements AutoCloseable {
                     exchange.close(); // connection lost before the call was handled
                     return;
                 }
+                awaitRelease(method);
                 synchronized (this) {
                     // State change and call record become visible together to the awaiting test.
                     try {
@@ -1008,8 +1065,11 @@ public final class FakeTelegram implements AutoCloseable {
         return Reply.ok(member);
     }
 
-    /** 403 / 429 / 5xx if a switch is set for the chat; consumes one-shot switches. */
+    /** Outage / 403 / 429 / 400 / 5xx if a switch is set (for the chat); consumes one-shot switches. */
     private Reply failureFor(long chatId) {
+        if (outageStatus != 0) {
+            return Reply.error(outageStatus, outageStatus == 502 ? "Bad Gateway" : "Internal Server Error");
+        }
         if (neverStarted.contains(chatId)) {
             return Reply.error(403, "Forbidden: bot can't initiate conversation with a user");
         }
@@ -1022,6 +1082,10 @@ public final class FakeTelegram implements AutoCloseable {
             int retryAfter = limits.pollFirst();
             return Reply.error(429, "Too Many Requests: retry after " + retryAfter,
                     NODES.objectNode().put("retry_after", retryAfter));
+        }
+        ArrayDeque<String> refusals = badRequests.get(chatId);
+        if (refusals != null && !refusals.isEmpty()) {
+            return Reply.error(400, refusals.pollFirst());
         }
         ArrayDeque<Integer> errors = serverErrors.get(chatId);
         if (errors != null && !errors.isEmpty()) {

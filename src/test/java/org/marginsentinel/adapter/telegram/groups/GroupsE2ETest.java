@@ -75,6 +75,9 @@ class GroupsE2ETest {
     @Inject
     ChatDirectory chats;
 
+    @Inject
+    GroupsConfig groupsConfig;
+
     @BeforeEach
     void setUp() {
         priceApi.reset();
@@ -329,9 +332,11 @@ class GroupsE2ETest {
         int before = telegram.sentTo(group).size();
 
         btc("65500");                                    // all 30 CRITICAL in one tick
+        batchWindowPasses();
         List<SentMessage> critical = awaitGroupLines(group, before, "1.90% from liquidation", 30);
         int afterCritical = telegram.sentTo(group).size();
         btc("64000");                                    // all 30 liquidated in one tick
+        batchWindowPasses();
         List<SentMessage> liquidated = awaitGroupLines(group, afterCritical, "was liquidated", 30);
 
         assertThat(critical).as("30 alerts, batched").hasSizeLessThanOrEqualTo(2);
@@ -381,6 +386,7 @@ class GroupsE2ETest {
         assertThat(inGroup(dave, group, "/long" + AT + " BTC 0.1 5x @80000").plainText()).contains("BTCUSDT");
 
         btc("71000");                                    // WARNING: the bot may not write to Dave first
+        batchWindowPasses();
         SentMessage nudge = telegram.awaitReplyContaining(group, "I have a risk warning for you");
         assertThat(nudge.text()).contains("<a href=\"tg://user?id=" + dave + "\">Dave</a>");
         assertThat(nudge.buttonUrl("Get my warnings")).isEqualTo("https://t.me/SentinelBot?start=warnings");
@@ -414,11 +420,17 @@ class GroupsE2ETest {
 
         privately(alice, "/long BTC 0.1 5x @80000");
         btc("65500");
+        batchWindowPasses();
         SentMessage alert = telegram.awaitReplyContaining(forum, "Alice: BTCUSDT LONG 5x isolated is 1.90%");
         assertThat(alert.messageThreadId()).isEqualTo(9);
     }
 
     // --- helpers ---------------------------------------------------------------------------------
+
+    /** Group alerts wait for their batch on the application clock, which these tests move by hand. */
+    private void batchWindowPasses() {
+        clock.advance(groupsConfig.alertBatchWindow());
+    }
 
     private void btc(String mark) {
         priceApi.servesBinanceMarks(Map.of("BTCUSDT", mark, "ETHUSDT", "2600", "SOLUSDT", "110"));
