@@ -13,8 +13,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.formatters.PatternFormatter;
 
 /**
  * The last warnings and errors the service logged, for the status page: a log handler on the root
@@ -25,7 +24,7 @@ public class RecentProblems {
 
     static final int KEPT = 20;
     private static final int MAX_MESSAGE_CHARS = 500;
-    private static final SimpleFormatter FORMATTER = new SimpleFormatter();
+    private static final PatternFormatter MESSAGE = new PatternFormatter("%s");
 
     /** One logged warning or error; {@code message} is formatted, with its exception's summary if any. */
     public record Problem(Instant at, String level, String logger, String message) {
@@ -65,8 +64,8 @@ public class RecentProblems {
     private void add(LogRecord logged) {
         String message;
         try {
-            // JBoss Logging's printf-style records (warnf) format themselves; plain JUL records use {0} patterns.
-            message = logged instanceof ExtLogRecord ext ? ext.getFormattedMessage() : FORMATTER.formatMessage(logged);
+            // "%s" is the message with its parameters, whatever the style (printf for warnf, {0} for plain JUL).
+            message = MESSAGE.format(logged);
         } catch (RuntimeException e) {
             message = String.valueOf(logged.getMessage());
         }
