@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -55,7 +56,7 @@ public final class StatusPage {
     }
 
     private static String details(Map<String, Object> data) {
-        return data.entrySet().stream()
+        return new TreeMap<>(data).entrySet().stream()
                 .map(e -> escape(e.getKey()) + ": " + escape(String.valueOf(e.getValue())))
                 .collect(Collectors.joining("<br>"));
     }
