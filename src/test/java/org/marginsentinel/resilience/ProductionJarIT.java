@@ -81,7 +81,7 @@ class ProductionJarIT {
         HttpResponse<String> status = get(base + "/status");
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("<td>Telegram</td><td><span class=\"up\">UP</span>")
-                .contains("<tr><td>Paper accounts</td><td>1</td></tr>");
+                .contains("<tr><td>Open positions watched</td><td>0</td></tr>");
 
         telegram.userSays(user, "/balance"); // the bot is busy when the stop comes
         app.stop();

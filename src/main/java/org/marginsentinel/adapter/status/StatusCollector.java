@@ -1,13 +1,12 @@
 package org.marginsentinel.adapter.status;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +19,15 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.marginsentinel.adapter.monitoring.PriceFeedStaleness;
-import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.application.port.MarkFreshness;
 import org.marginsentinel.application.port.MarkPriceHealth;
 import org.marginsentinel.application.risk.RiskMonitor;
 
 /**
  * Gathers a {@link StatusReport} from what the service already knows: the readiness checks, the
- * price feed's freshness, the risk engine's counts, the delivery meters, and two small counting
- * queries (accounts, outbox rows by status). Reads only; at most a few hundred rows of held symbols.
+ * price feed's freshness (through the {@link MarkPriceHealth} port), the risk engine's counts and
+ * the meters other adapters publish (chats, messages queued and sent). It touches no other adapter
+ * and reads no table.
  */
 @ApplicationScoped
 public class StatusCollector {
@@ -44,24 +42,17 @@ public class StatusCollector {
     @Inject
     MarkPriceHealth prices;
     @Inject
-    PriceFeedStaleness staleness;
-    @Inject
     RiskMonitor monitor;
     @Inject
-    ChatDirectory chats;
-    @Inject
     MeterRegistry registry;
-    @Inject
-    EntityManager em;
     @Inject
     RecentProblems problems;
     @Inject
     Clock clock;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public StatusReport collect() {
         Instant now = clock.instant();
-        return new StatusReport(now, checks(), prices(now), people(), deliveries(), outbox(), problems.newestFirst());
+        return new StatusReport(now, checks(), prices(now), people(), deliveries(), problems.newestFirst());
     }
 
     private List<StatusReport.Check> checks() {
@@ -97,7 +88,7 @@ public class StatusCollector {
                 .map(symbol -> heldMark(symbol, all.get(symbol))).toList();
         Optional<Duration> failing = prices.deadSince().map(since -> Duration.between(since, now))
                 .map(d -> d.isNegative() ? Duration.ZERO : d);
-        return new StatusReport.Prices(staleness.now().staleAfter(), failing, sources, held);
+        return new StatusReport.Prices(prices.staleAfter(), failing, sources, held);
     }
 
     private static StatusReport.HeldMark heldMark(String symbol, MarkFreshness mark) {
@@ -108,11 +99,15 @@ public class StatusCollector {
                 Optional.of(mark.mark().source()), Optional.of(mark.age()), mark.stale());
     }
 
+    /** Chats are counted by the Telegram adapter every minute (its sentinel.telegram.chats.active gauge). */
     private StatusReport.People people() {
-        long accounts = em.createQuery("select count(a) from AccountEntity a", Long.class).getSingleResult();
-        ChatDirectory.ActiveCounts active = chats.countActive();
-        return new StatusReport.People(accounts, active.privateChats(), active.groups(), monitor.watchedUsers(),
-                monitor.watchedPositions());
+        return new StatusReport.People(gauge("sentinel.telegram.chats.active", "private"),
+                gauge("sentinel.telegram.chats.active", "group"), monitor.watchedUsers(), monitor.watchedPositions());
+    }
+
+    private long gauge(String meter, String type) {
+        Gauge gauge = registry.find(meter).tag("type", type).gauge();
+        return gauge == null ? 0 : (long) gauge.value();
     }
 
     private List<StatusReport.Delivery> deliveries() {
@@ -126,12 +121,4 @@ public class StatusCollector {
         return counter == null ? 0 : (long) counter.count();
     }
 
-    private Map<String, Long> outbox() {
-        Map<String, Long> rows = new TreeMap<>();
-        for (Object[] row : em.createQuery("select o.status, count(o) from OutboxMessageEntity o group by o.status",
-                Object[].class).getResultList()) {
-            rows.put(String.valueOf(row[0]), ((Number) row[1]).longValue());
-        }
-        return rows;
-    }
 }

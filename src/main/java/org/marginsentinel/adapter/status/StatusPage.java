@@ -40,7 +40,7 @@ public final class StatusPage {
         checks(html, report.checks());
         prices(html, report.prices());
         people(html, report.people());
-        deliveries(html, report.deliveries(), report.outbox());
+        deliveries(html, report.deliveries());
         problems(html, report.problems());
         return html.append("</body></html>\n").toString();
     }
@@ -94,7 +94,6 @@ public final class StatusPage {
 
     private static void people(StringBuilder html, StatusReport.People people) {
         html.append("<h2>Users</h2>\n<table>")
-                .append(row("Paper accounts", people.accounts()))
                 .append(row("Private chats the bot may write to", people.privateChats()))
                 .append(row("Groups", people.groups()))
                 .append(row("Users with open positions", people.usersWithPositions()))
@@ -102,17 +101,13 @@ public final class StatusPage {
                 .append("</table>\n");
     }
 
-    private static void deliveries(StringBuilder html, List<StatusReport.Delivery> deliveries, Map<String, Long> outbox) {
+    private static void deliveries(StringBuilder html, List<StatusReport.Delivery> deliveries) {
         html.append("<h2>Messages since start</h2>\n<table><tr><th>Kind</th><th>Queued</th><th>Sent</th></tr>\n");
         for (StatusReport.Delivery delivery : deliveries) {
             html.append("<tr><td>").append(escape(delivery.kind())).append("</td><td>").append(delivery.queued())
                     .append("</td><td>").append(delivery.sent()).append("</td></tr>\n");
         }
-        html.append("</table>\n<p>Outbox rows in the database: ");
-        html.append(outbox.isEmpty() ? "none" : outbox.entrySet().stream()
-                .map(e -> escape(e.getKey().toLowerCase(java.util.Locale.ROOT)) + " " + e.getValue())
-                .collect(Collectors.joining(", ")));
-        html.append(" (pending ones go out when Telegram can be reached).</p>\n");
+        html.append("</table>\n");
     }
 
     private static void problems(StringBuilder html, List<RecentProblems.Problem> problems) {

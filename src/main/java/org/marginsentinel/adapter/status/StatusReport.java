@@ -12,13 +12,12 @@ import java.util.Optional;
  *
  * @param checks     the readiness checks of {@code /q/health/ready}, with their details
  * @param prices     the mark-price feed
- * @param people     accounts, chats and what the risk engine watches
+ * @param people     chats and what the risk engine watches
  * @param deliveries messages queued and sent since start, by kind (critical, warning, reply, other)
- * @param outbox     outbox rows by status (PENDING, SENT, FAILED, DROPPED) still in the database
  * @param problems   the last warnings and errors logged, newest first
  */
 public record StatusReport(Instant at, List<Check> checks, Prices prices, People people, List<Delivery> deliveries,
-                           Map<String, Long> outbox, List<RecentProblems.Problem> problems) {
+                           List<RecentProblems.Problem> problems) {
 
     /** One readiness check; {@code data} holds its details (reason, last error, ages). */
     public record Check(String name, boolean up, Map<String, Object> data) {
@@ -41,7 +40,7 @@ public record StatusReport(Instant at, List<Check> checks, Prices prices, People
                            boolean stale) {
     }
 
-    public record People(long accounts, long privateChats, long groups, int usersWithPositions, int openPositions) {
+    public record People(long privateChats, long groups, int usersWithPositions, int openPositions) {
     }
 
     public record Delivery(String kind, long queued, long sent) {

@@ -35,9 +35,8 @@ class StatusPageTest {
                         List.of(new StatusReport.Source(evil, 1, 1, Duration.ofSeconds(2))),
                         List.of(new StatusReport.HeldMark(evil, Optional.of(evil), Optional.of(evil),
                                 Optional.of(Duration.ofSeconds(3)), false))),
-                new StatusReport.People(1, 1, 0, 1, 1),
+                new StatusReport.People(1, 0, 1, 1),
                 List.of(new StatusReport.Delivery(evil, 1, 1)),
-                Map.of(evil, 1L),
                 List.of(new RecentProblems.Problem(NOW, evil, "a.b." + evil, evil)));
 
         String html = StatusPage.render(report);
@@ -55,7 +54,7 @@ class StatusPageTest {
                                         Optional.of(Duration.ofSeconds(200)), true),
                                 new StatusReport.HeldMark("NEWUSDT", Optional.empty(), Optional.empty(),
                                         Optional.empty(), true))),
-                new StatusReport.People(3, 2, 1, 1, 2), List.of(), Map.of("PENDING", 4L), List.of());
+                new StatusReport.People(2, 1, 1, 2), List.of(), List.of());
 
         String html = StatusPage.render(report);
 
@@ -63,12 +62,12 @@ class StatusPageTest {
                 .contains("<tr><td>binance</td><td>420</td><td>0</td><td>3 min ago</td></tr>")
                 .contains("<td>BTCUSDT</td><td>80000.1</td><td>binance</td><td><span class=\"down\">3 min ago (stale)")
                 .contains("<td>NEWUSDT</td><td>none</td><td></td><td><span class=\"down\">never (stale)")
-                .contains("<tr><td>Open positions watched</td><td>2</td></tr>")
-                .contains("Outbox rows in the database: pending 4");
+                .contains("<tr><td>Private chats the bot may write to</td><td>2</td></tr>")
+                .contains("<tr><td>Open positions watched</td><td>2</td></tr>");
     }
 
     private static StatusReport report(List<StatusReport.Check> checks) {
         return new StatusReport(NOW, checks, new StatusReport.Prices(Duration.ofSeconds(15), Optional.empty(),
-                List.of(), List.of()), new StatusReport.People(0, 0, 0, 0, 0), List.of(), Map.of(), List.of());
+                List.of(), List.of()), new StatusReport.People(0, 0, 0, 0), List.of(), List.of());
     }
 }
