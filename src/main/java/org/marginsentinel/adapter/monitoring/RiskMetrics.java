@@ -42,6 +42,8 @@ public class RiskMetrics {
     private Counter warnings;
     private Counter liquidations;
     private List<Gauge> gauges = List.of();
+    /** Set last in register(): a tick on another thread during start-up must not see half the meters. */
+    private volatile boolean registered;
 
     void register(@Observes StartupEvent event) {
         ticks = Counter.builder("sentinel.risk.ticks").description("Risk ticks (price updates evaluated)")
@@ -61,6 +63,7 @@ public class RiskMetrics {
                         .description("Users with at least one open position").register(registry),
                 Gauge.builder("sentinel.positions.watched", monitor, RiskMonitor::watchedPositions)
                         .description("Open positions in the risk index").register(registry));
+        registered = true;
     }
 
     /** Micrometer's global registry outlives the application in tests: a gauge must not keep reading old beans. */
@@ -70,7 +73,7 @@ public class RiskMetrics {
     }
 
     void onTick(@Observes TickCompleted tick) {
-        if (ticks == null) {
+        if (!registered) {
             return; // a tick before start-up finished
         }
         ticks.increment();

@@ -44,7 +44,6 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
  * Starts and stops the Telegram side of the service. Without a token it logs one INFO line and
@@ -102,6 +101,8 @@ public class TelegramBot {
     private volatile WebhookSecret webhookSecret;
     /** Where webhook updates go while a webhook-mode bot runs; read without the lock by the endpoint. */
     private volatile UpdateDispatcher webhookDispatcher;
+    /** Why the last start failed (guarded by this), so retries log only a new reason. */
+    private String lastStartFailure;
 
     /** Everything one running bot owns, so stop() can release all of it. */
     private record Session(TelegramBotsLongPollingApplication app, UpdateDispatcher dispatcher, OkHttpClient http,
@@ -210,21 +211,27 @@ public class TelegramBot {
                 how = "long polling";
             }
             session = new Session(app, updates, pollHttp, poller);
+            lastStartFailure = null;
             status.started();
             LOG.infof("Telegram bot @%s started with %d commands, %s (%s://%s:%d)", username, menu.size(), how,
                     url.getSchema(), url.getHost(), url.getPort());
         } catch (Exception e) {
             release(new Session(app, updates, pollHttp, poller));
-            if (e instanceof TelegramApiRequestException request && request.getErrorCode() != null
-                    && request.getErrorCode() == 401) {
-                LOG.error("Telegram rejected the bot token (401 Unauthorized). Check TELEGRAM_BOT_TOKEN; "
-                        + "the bot stays off, the rest of the service runs.");
-                status.notRunning("Telegram rejected the bot token (401 Unauthorized)");
+            String why = StartFailure.explain(e, url.getHost() + ":" + url.getPort(), token);
+            if (StartFailure.tokenRejected(e)) {
+                LOG.errorf("%s. The bot stays off, the rest of the service runs.", why);
+                status.notRunning(why);
                 return;
             }
-            String why = redact(e.toString(), token);
-            LOG.warnf("Telegram bot could not start (%s); retrying in %d s", why, RETRY_SECONDS);
-            status.notRunning("could not start (" + why + "); retrying every " + RETRY_SECONDS + " s");
+            // The same reason every 30 s tells nothing new: log it again only when it changes.
+            if (!why.equals(lastStartFailure)) {
+                LOG.warnf("Telegram bot could not start: %s. Retrying every %d s (logged again when the reason "
+                        + "changes; /q/health/ready and /status show it meanwhile)", why, RETRY_SECONDS);
+            } else {
+                LOG.debugf("Telegram bot still cannot start: %s", why);
+            }
+            lastStartFailure = why;
+            status.notRunning("could not start: " + why + "; retrying every " + RETRY_SECONDS + " s");
             scheduleRetry();
         }
     }
@@ -368,9 +375,5 @@ public class TelegramBot {
             pendingRetry.cancel(false);
             pendingRetry = null;
         }
-    }
-
-    static String redact(String text, String token) {
-        return text == null || token == null ? text : text.replace(token, "<token>");
     }
 }

@@ -82,6 +82,9 @@ public class TelegramReadiness implements HealthCheck {
         }
         if (stuck) {
             response.withData("reason", "no getUpdates call for " + now.sinceLastPollActivity().toSeconds() + " s");
+        } else if (failing) {
+            response.withData("reason", "getUpdates failed " + now.failedPollsInARow() + " times in a row: "
+                    + now.lastPollError());
         }
         return response.build();
     }

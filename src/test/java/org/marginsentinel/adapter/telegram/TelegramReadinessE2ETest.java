@@ -47,6 +47,8 @@ class TelegramReadinessE2ETest {
         Readiness down = Readiness.now();
         assertThat(down.httpStatus()).isEqualTo(503);
         assertThat(String.valueOf(down.dataOf(CHECK).get("lastPollError"))).contains("HTTP 502").contains("Bad Gateway");
+        assertThat(String.valueOf(down.dataOf(CHECK).get("reason"))).startsWith("getUpdates failed 3 times in a row: ")
+                .contains("HTTP 502");
 
         // The next poll is held open by the fake; an update ends it with a success.
         long user = telegram.newUser();
