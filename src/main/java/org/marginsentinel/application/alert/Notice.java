@@ -55,23 +55,29 @@ public sealed interface Notice {
      * @param oddsTriggered    true when the level was reached through the user's odds trigger, not the distance
      * @param survival         what survives the 5%-chance 24-hour move; null when not needed or not known
      */
+    /** A warning for a level the alert policy decided: its severity and silence are the decision's. */
+    sealed interface LevelWarning extends Notice permits PositionWarning, PoolWarning {
+
+        AlertDecision decision();
+
+        @Override
+        default Severity severity() {
+            return Severity.of(decision().level());
+        }
+
+        @Override
+        default boolean silent() {
+            return decision().silent();
+        }
+    }
+
     record PositionWarning(long userId, int positionNumber, PositionRisk risk, AlertDecision decision,
                            BigDecimal marginToAdd, BigDecimal saferLiquidation, BigDecimal odds, boolean oddsTriggered,
-                           SurvivalPlan survival) implements Notice {
+                           SurvivalPlan survival) implements LevelWarning {
 
         @Override
         public Subject subject() {
             return new Subject.Position(risk.position().id());
-        }
-
-        @Override
-        public Severity severity() {
-            return Severity.of(decision.level());
-        }
-
-        @Override
-        public boolean silent() {
-            return decision.silent();
         }
 
         @Override
@@ -94,21 +100,11 @@ public sealed interface Notice {
      * @param survival        what survives the 5%-chance 24-hour move of every symbol; null when not needed or not known
      */
     record PoolWarning(long userId, CrossAccountRisk pool, AlertDecision decision, BigDecimal shareToClose,
-                       BigDecimal depositToTarget, BigDecimal targetRatio, SurvivalPlan survival) implements Notice {
+                       BigDecimal depositToTarget, BigDecimal targetRatio, SurvivalPlan survival) implements LevelWarning {
 
         @Override
         public Subject subject() {
             return new Subject.CrossPool(userId);
-        }
-
-        @Override
-        public Severity severity() {
-            return Severity.of(decision.level());
-        }
-
-        @Override
-        public boolean silent() {
-            return decision.silent();
         }
 
         @Override
