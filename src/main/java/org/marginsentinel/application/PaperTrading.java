@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.marginsentinel.application.port.LedgerKind;
@@ -20,6 +19,7 @@ import org.marginsentinel.application.port.PaperAccount;
 import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.PositionStatus;
 import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.MoneyFormat;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.MarginAllowance;
 import org.marginsentinel.domain.margin.MarginCalculator;
@@ -393,6 +393,6 @@ public class PaperTrading {
     }
 
     static String usdt(BigDecimal amount) {
-        return String.format(Locale.ROOT, "%,.2f USDT", amount.setScale(2, RoundingMode.HALF_EVEN));
+        return MoneyFormat.usdt(amount);
     }
 }

@@ -3,7 +3,7 @@ package org.marginsentinel.domain.margin;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Locale;
+import org.marginsentinel.domain.MoneyFormat;
 
 /** The single place that decides how money and prices are divided. Rounding for display happens elsewhere. */
 public final class Decimals {
@@ -37,7 +37,7 @@ public final class Decimals {
 
     /** "1,234.56 USDT", rounded down to the cent: an allowance shown is always one that can be taken. */
     public static String usdt(BigDecimal amount) {
-        return String.format(Locale.ROOT, "%,.2f USDT", amount.setScale(2, RoundingMode.DOWN));
+        return MoneyFormat.usdt(amount.setScale(2, RoundingMode.DOWN));
     }
 
     /** "+12.00 USDT" / "-200.00 USDT". */

@@ -3,7 +3,7 @@ package org.marginsentinel.adapter.telegram.format;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import org.marginsentinel.application.MoneyFormat;
+import org.marginsentinel.domain.MoneyFormat;
 
 /**
  * Number formatting for chat messages (money through {@link MoneyFormat}, the one money formatter): {@link java.util.Locale#ROOT} style (dot decimal point),

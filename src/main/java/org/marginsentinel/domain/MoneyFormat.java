@@ -1,4 +1,4 @@
-package org.marginsentinel.application;
+package org.marginsentinel.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
