@@ -39,11 +39,7 @@ final class IndexLoader {
     void loadAll() {
         long started = System.nanoTime();
         memory.loadAll(alerts.allStates(), alerts.allPreferences());
-        try (ParallelBookLoader loader = new ParallelBookLoader(book -> index.liquidationPrices(book.positions()),
-                solved -> put(solved.book().account(), solved.book().positions(), solved.liquidationPrices()))) {
-            accounts.forEachOpenBook(loader);
-            loader.finish();
-        }
+        putEveryOpenBook();
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         LOG.info(() -> "Risk index loaded: " + index.positionCount() + " open positions of " + index.userIds().size()
                 + " users in " + tookMillis + " ms");
@@ -57,14 +53,19 @@ final class IndexLoader {
         long started = System.nanoTime();
         index.clear();
         index.forgetCurves(changedSymbols);
+        putEveryOpenBook();
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(() -> "Risk index rebuilt after new tiers for " + changedSymbols.size() + " symbols: "
+                + index.positionCount() + " open positions in " + tookMillis + " ms");
+    }
+
+    /** Indexes every open book of the store, with liquidation prices solved on every core while rows are read. */
+    private void putEveryOpenBook() {
         try (ParallelBookLoader loader = new ParallelBookLoader(book -> index.liquidationPrices(book.positions()),
                 solved -> put(solved.book().account(), solved.book().positions(), solved.liquidationPrices()))) {
             accounts.forEachOpenBook(loader);
             loader.finish();
         }
-        long tookMillis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(() -> "Risk index rebuilt after new tiers for " + changedSymbols.size() + " symbols: "
-                + index.positionCount() + " open positions in " + tookMillis + " ms");
     }
 
     /** Forgets everything in memory (the index and what the watch remembers). */
