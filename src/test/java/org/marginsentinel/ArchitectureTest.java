@@ -142,18 +142,14 @@ class ArchitectureTest {
      * Every package of the adapters on its own, the Telegram adapter's root included: it holds only the wiring
      * (TelegramBot and the beans around it), while the kernel its sub-packages share lives in
      * {@code adapter.telegram.connection} (BotConnection, TelegramConfig, TelegramStatus, SendRateLimiter,
-     * WebhookSecret) and its meters (TelegramMetrics) with the delivery they mostly count. One named dependency closes two cycles between Telegram command packages today: /positions and /risk print insight lines (trading → insights),
-     * while /stress and /whatif parse order arguments (insights → trading) and the insight views reuse the notice
-     * text (insights → alerts → trading's argument parser). Moving the argument parser out of trading ends both.
+     * WebhookSecret) and its meters (TelegramMetrics) with the delivery they mostly count. No exceptions: the
+     * argument parser every command package reads ({@code Arguments}, {@code OrderArguments}) lives in
+     * {@code adapter.telegram.command}, so /positions and /risk may print insight lines without closing a cycle.
      */
     @Test
     void noCycles_betweenAdapterPackages() {
         slices().assignedFrom(eachPackageUnder(ROOT + ".adapter", Set.of()))
                 .should().beFreeOfCycles()
-                .ignoreDependency(named("adapter.telegram.trading.PositionsCommand"),
-                        named("adapter.telegram.insights.InsightViews"))
-                .ignoreDependency(named("adapter.telegram.trading.RiskCommand"),
-                        named("adapter.telegram.insights.InsightViews"))
                 .check(main);
     }
 

@@ -12,7 +12,7 @@ import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
-import org.marginsentinel.adapter.telegram.trading.OrderArguments;
+import org.marginsentinel.adapter.telegram.command.OrderArguments;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.OrderPreview;
