@@ -125,16 +125,13 @@ class ArchitectureTest {
     }
 
     /**
-     * Every package of the application on its own. Two dependencies close cycles today and are named here so that
-     * nothing else can: the {@code Notifier} port speaks the alert package's {@code Notice} (port → alert → the
-     * application's shared types → port), and a warning carries its {@code SurvivalPlan} (alert → insight, while
-     * insight reads the alert settings). Both go once notices and their subjects are typed (issue 17).
+     * Every package of the application on its own, with no exceptions: the notices the {@code Notifier} port
+     * delivers ({@code Notice}, its {@code Subject} and {@code Severity}) live next to it in {@code port}, and the
+     * survival advice a warning carries ({@code SurvivalPlan}) is a plain domain value.
      */
     @Test
     void noCycles_betweenApplicationPackages() {
         slices().assignedFrom(eachPackageUnder(ROOT + ".application", Set.of())).should().beFreeOfCycles()
-                .ignoreDependency(named("application.port.Notifier"), noticeOrWarning())
-                .ignoreDependency(noticeOrWarning(), named("application.insight.SurvivalPlan"))
                 .check(main);
     }
 
@@ -177,21 +174,6 @@ class ArchitectureTest {
                     }
                 })
                 .check(main);
-    }
-
-    /**
-     * The class of that name under {@link #ROOT}. By name, not class literal: when a class named in an exception is
-     * renamed or moved, the exception lapses and the rule judges the dependency again.
-     */
-    private static DescribedPredicate<JavaClass> named(String name) {
-        String fullName = ROOT + "." + name;
-        return DescribedPredicate.describe(name, type -> type.getName().equals(fullName));
-    }
-
-    /** The application's Notice and the records that implement it. */
-    private static DescribedPredicate<JavaClass> noticeOrWarning() {
-        String notice = ROOT + ".application.alert.Notice";
-        return DescribedPredicate.describe("Notice and its kinds", type -> type.isAssignableTo(notice));
     }
 
     private static boolean isEntity(JavaClass type) {

@@ -14,8 +14,8 @@ import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
-import org.marginsentinel.application.alert.Notice;
-import org.marginsentinel.application.alert.Severity;
+import org.marginsentinel.application.port.Notice;
+import org.marginsentinel.application.port.Severity;
 import org.marginsentinel.domain.alert.RiskLevel;
 
 /**

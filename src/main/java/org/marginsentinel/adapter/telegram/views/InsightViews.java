@@ -8,7 +8,7 @@ import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.insight.AccountInsights;
 import org.marginsentinel.application.insight.PositionInsight;
-import org.marginsentinel.application.insight.SurvivalPlan;
+import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.OddsEstimate;
 
