@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.marginsentinel.adapter.telegram.connection.TelegramStatus;
+import org.marginsentinel.adapter.telegram.delivery.TelegramMetrics;
 
 /**
  * Sits in the bot's OkHttp clients and watches every Bot API call at the HTTP level, where all of

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.marginsentinel.adapter.telegram.connection.TelegramStatus;
 
 /**
  * "Telegram" in {@code /q/health/ready}.

@@ -1,6 +1,11 @@
 /**
  * Telegram adapter: everything that talks to Telegram, built on TelegramBots 10.2.0 long polling.
  *
+ * <h2>Packages</h2>
+ * This package only wires the bot ({@link org.marginsentinel.adapter.telegram.TelegramBot}: long polling or webhook,
+ * readiness, housekeeping). What its sub-packages share, the live link to Telegram, its settings, status and rate
+ * limits, is in {@link org.marginsentinel.adapter.telegram.connection}; nothing below depends back on this package.
+ *
  * <h2>Adding a command</h2>
  * Write an {@code @ApplicationScoped} bean implementing
  * {@link org.marginsentinel.adapter.telegram.command.ChatCommand}; /help and the Telegram menu pick
@@ -25,7 +30,7 @@
  * {@link org.marginsentinel.adapter.telegram.update.UpdateProcessor}: claim the update_id in
  * {@code telegram_handled_update}, run the command, queue the reply in {@code telegram_outbox} →
  * {@link org.marginsentinel.adapter.telegram.delivery.OutboxSender} delivers it within the limits of
- * {@link org.marginsentinel.adapter.telegram.delivery.SendRateLimiter}.
+ * {@link org.marginsentinel.adapter.telegram.connection.SendRateLimiter}.
  *
  * <h2>Groups</h2>
  * Commands about the sender's own account ({@code CommandSpec.Where.PERSONAL} in {@code CommandTable}): typed in a group, they are

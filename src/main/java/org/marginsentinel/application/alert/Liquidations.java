@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.marginsentinel.application.port.LedgerKind;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
 import org.marginsentinel.application.port.PaperAccount;
 import org.marginsentinel.application.port.PaperAccountStore;

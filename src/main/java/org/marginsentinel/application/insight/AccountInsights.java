@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.insight.SurvivalPlan;
 
 /**
  * An account valued at the latest marks, with each position's odds and advice.

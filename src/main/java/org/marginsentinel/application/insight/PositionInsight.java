@@ -3,6 +3,7 @@ package org.marginsentinel.application.insight;
 import java.util.Optional;
 import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.OddsEstimate;
+import org.marginsentinel.domain.insight.SurvivalPlan;
 
 /**
  * What the volatility adds to one position: its odds of liquidation and what survives a likely move.

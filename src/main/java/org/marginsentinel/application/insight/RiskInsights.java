@@ -32,6 +32,7 @@ import org.marginsentinel.domain.insight.Shock;
 import org.marginsentinel.domain.insight.StressReport;
 import org.marginsentinel.domain.insight.StressTest;
 import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.PositionRisk;

@@ -14,6 +14,7 @@ import org.marginsentinel.domain.insight.CrossSurvivalAdvice;
 import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.LiquidationOdds;
 import org.marginsentinel.domain.insight.SurvivalAdvice;
+import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PricedPosition;

@@ -1,7 +1,5 @@
 package org.marginsentinel.application.port;
 
-import org.marginsentinel.application.alert.Notice;
-
 /**
  * Delivers notices to users. Queues in the caller's transaction, so a notice goes out if and only if the
  * change that caused it commits.

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.AlertStore;
 import org.marginsentinel.application.port.Notifier;
 import org.marginsentinel.domain.alert.AlertState;

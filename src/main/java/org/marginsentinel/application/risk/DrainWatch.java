@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.DrainContributor;
 import org.marginsentinel.domain.alert.DrainMonitor;
 import org.marginsentinel.domain.alert.DrainReport;

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.PriceFeedPaused;
 import org.marginsentinel.application.port.PriceFeedResumed;
 

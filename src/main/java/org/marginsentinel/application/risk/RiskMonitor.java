@@ -18,7 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.marginsentinel.application.AccountChanged;
 import org.marginsentinel.application.alert.Liquidations;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.insight.ChartHistory;
 import org.marginsentinel.application.insight.SurvivalPlanner;
 import org.marginsentinel.application.port.AlertStore;

@@ -1,7 +1,7 @@
 package org.marginsentinel.application.risk;
 
 import java.math.BigDecimal;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.AlertState;
 
 /** What the risk tick decided for one flagged subject; {@link RiskMonitor} carries it out. */

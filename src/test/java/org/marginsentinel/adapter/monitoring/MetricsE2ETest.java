@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.prices.PriceFeed;
 import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
-import org.marginsentinel.adapter.telegram.TelegramMetrics;
+import org.marginsentinel.adapter.telegram.delivery.TelegramMetrics;
 import org.marginsentinel.adapter.telegram.fake.Eventually;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutboxSender;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.application.port.LedgerKind;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.PositionStatus;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;

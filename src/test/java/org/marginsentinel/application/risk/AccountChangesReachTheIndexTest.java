@@ -86,7 +86,7 @@ class AccountChangesReachTheIndexTest {
 
         assertThat(report.liquidations()).isEqualTo(1);
         assertThat(rig.desk.notifier.notices()).anySatisfy(n ->
-                assertThat(n).isInstanceOf(org.marginsentinel.application.alert.Notice.CrossLiquidated.class));
+                assertThat(n).isInstanceOf(org.marginsentinel.application.port.Notice.CrossLiquidated.class));
         assertIndexEqualsDatabase();
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.AlertState;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.testsupport.fakes.InMemoryAlertStore;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.PriceFeedPaused;
 import org.marginsentinel.application.port.PriceFeedResumed;
 import org.marginsentinel.domain.alert.RiskLevel;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.MarginMode;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.ListedTiers;
 import org.marginsentinel.domain.margin.MaintenanceTier;

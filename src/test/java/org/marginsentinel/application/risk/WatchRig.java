@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.marginsentinel.application.alert.Liquidations;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.testsupport.fakes.PaperDesk;

@@ -2,7 +2,7 @@ package org.marginsentinel.testsupport.fakes;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
 
 /** {@link Notifier} that keeps what it was given, in order. */

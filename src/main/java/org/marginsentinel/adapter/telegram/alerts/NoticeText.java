@@ -3,11 +3,10 @@ package org.marginsentinel.adapter.telegram.alerts;
 import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import org.marginsentinel.adapter.telegram.format.Fmt;
-import org.marginsentinel.application.alert.Notice;
-import org.marginsentinel.application.insight.SurvivalPlan;
+import org.marginsentinel.adapter.telegram.views.InsightViews;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Position;
@@ -102,7 +101,7 @@ public final class NoticeText {
                     .append(" add &lt;amount&gt;) or close it (/close ").append(warning.positionNumber()).append(").");
         }
         if (warning.survival() != null) {
-            text.append('\n').append(survivalLine(warning.survival(), warning.positionNumber()));
+            text.append('\n').append(InsightViews.survivalLine(warning.survival(), warning.positionNumber()));
         }
         if (warning.decision().silent()) {
             text.append("\n<i>Still critical; reminder every 10 minutes.</i>");
@@ -120,7 +119,8 @@ public final class NoticeText {
         if (warning.shareToClose() != null || warning.depositToTarget() != null) {
             text.append("👉 ");
             if (warning.shareToClose() != null) {
-                text.append("Close ").append(percentRoundedUp(warning.shareToClose())).append(" of your cross positions");
+                text.append("Close ").append(InsightViews.percentRoundedUp(warning.shareToClose()))
+                        .append(" of your cross positions");
             }
             if (warning.depositToTarget() != null) {
                 text.append(warning.shareToClose() != null ? ", or deposit " : "Deposit ")
@@ -131,7 +131,7 @@ public final class NoticeText {
             text.append("👉 Reduce your cross positions or /deposit to lower the ratio.");
         }
         if (warning.survival() != null) {
-            text.append('\n').append(survivalLine(warning.survival(), 0));
+            text.append('\n').append(InsightViews.survivalLine(warning.survival(), 0));
         }
         if (warning.decision().silent()) {
             text.append("\n<i>Still critical; reminder every 10 minutes.</i>");
@@ -179,32 +179,6 @@ public final class NoticeText {
                     .append(" would have kept the pool alive with a buffer.");
         }
         return text.toString();
-    }
-
-    /**
-     * "To survive the 24 h move with a 5% chance …": margin to add for an isolated position ({@code number} is its
-     * position number), or a deposit / share to close for the pool.
-     */
-    public static String survivalLine(SurvivalPlan plan, int number) {
-        if (plan.forPool()) {
-            StringBuilder line = new StringBuilder("🛡 To survive the move each symbol has a 5% chance of making "
-                    + "within 24 h: deposit ").append(Fmt.usdt(roundedUp(plan.depositNeeded())));
-            if (plan.shareToClose() != null) {
-                line.append(" or close ").append(percentRoundedUp(plan.shareToClose())).append(" of your cross positions");
-            }
-            return line.append('.').toString();
-        }
-        return "🛡 To survive the move with a 5% chance within 24 h (" + Fmt.percent(plan.move()) + " against you): add "
-                + Fmt.usdt(roundedUp(plan.marginToAdd())) + " margin (/margin " + number + " add "
-                + plan.marginToAdd().setScale(0, java.math.RoundingMode.UP).toPlainString() + ").";
-    }
-
-    private static BigDecimal roundedUp(BigDecimal amount) {
-        return amount.setScale(2, java.math.RoundingMode.UP);
-    }
-
-    private static String percentRoundedUp(BigDecimal fraction) {
-        return fraction.movePointRight(2).setScale(0, java.math.RoundingMode.UP).toPlainString() + "%";
     }
 
     static String duration(Duration duration) {

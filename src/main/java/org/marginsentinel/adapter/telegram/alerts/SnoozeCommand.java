@@ -11,7 +11,7 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.trading.Arguments;
+import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.alert.AlertSettings;
 import org.marginsentinel.domain.alert.AlertPreferences;

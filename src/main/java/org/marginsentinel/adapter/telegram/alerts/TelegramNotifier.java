@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
-import org.marginsentinel.application.alert.Severity;
+import org.marginsentinel.application.port.Severity;
 
 /**
  * Puts notices into the Telegram outbox, in the caller's transaction, addressed to the user's private chat.

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
-import org.marginsentinel.adapter.telegram.BotConnection;
+import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.format.Text;
 import org.marginsentinel.application.CommandRejected;

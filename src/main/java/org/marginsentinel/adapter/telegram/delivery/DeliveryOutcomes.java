@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
-import org.marginsentinel.adapter.telegram.TelegramMetrics;
+import org.marginsentinel.adapter.telegram.connection.SendRateLimiter;
 import org.marginsentinel.adapter.telegram.format.MessageChunker;
 import org.marginsentinel.adapter.telegram.store.OutboxRow;
 import org.marginsentinel.adapter.telegram.store.OutboxStore;

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.marginsentinel.adapter.telegram.BotConnection;
+import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
-import org.marginsentinel.application.alert.Notice;
-import org.marginsentinel.application.alert.Severity;
+import org.marginsentinel.application.port.Notice;
+import org.marginsentinel.application.port.Severity;
 import org.marginsentinel.domain.alert.RiskLevel;
 
 /**

@@ -13,7 +13,7 @@ import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
-import org.marginsentinel.adapter.telegram.trading.Arguments;
+import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.application.port.StoredPosition;

@@ -7,6 +7,7 @@ import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.OrderArguments;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.TradeResult;

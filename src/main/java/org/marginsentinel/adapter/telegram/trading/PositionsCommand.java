@@ -9,7 +9,7 @@ import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
-import org.marginsentinel.adapter.telegram.insights.InsightViews;
+import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.application.insight.AccountInsights;
 import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.application.port.StoredPosition;

@@ -15,7 +15,7 @@ import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
-import org.marginsentinel.adapter.telegram.insights.InsightViews;
+import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.application.insight.AccountInsights;
 import org.marginsentinel.application.insight.PositionInsight;
 import org.marginsentinel.application.insight.RiskInsights;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import org.marginsentinel.adapter.telegram.BotConnection;
+import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.application.CommandRejected;
 import org.telegram.telegrambots.meta.api.objects.Update;
 

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.telegram.TelegramBot;
-import org.marginsentinel.adapter.telegram.TelegramStatus;
+import org.marginsentinel.adapter.telegram.connection.TelegramStatus;
+import org.marginsentinel.adapter.telegram.connection.WebhookSecret;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**

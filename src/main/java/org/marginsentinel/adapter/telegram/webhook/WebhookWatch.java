@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.marginsentinel.adapter.telegram.BotConnection;
-import org.marginsentinel.adapter.telegram.TelegramConfig;
-import org.marginsentinel.adapter.telegram.TelegramStatus;
-import org.marginsentinel.adapter.telegram.TelegramStatus.WebhookHealth;
+import org.marginsentinel.adapter.telegram.connection.BotConnection;
+import org.marginsentinel.adapter.telegram.connection.TelegramConfig;
+import org.marginsentinel.adapter.telegram.connection.TelegramStatus;
+import org.marginsentinel.adapter.telegram.connection.TelegramStatus.WebhookHealth;
 import org.telegram.telegrambots.meta.api.methods.updates.GetWebhookInfo;
 import org.telegram.telegrambots.meta.api.objects.WebhookInfo;
 

@@ -5,7 +5,7 @@ import static org.marginsentinel.adapter.telegram.alerts.Notices.d;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RiskLevel;
 
 /** The words of every proactive notice, exactly as the user reads them (HTML). */

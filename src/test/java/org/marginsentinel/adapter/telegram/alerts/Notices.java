@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.AlertDecision;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.CrossAccountRisk;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RiskLevel;
 
 /** What the notifier queues for a notice: to whom, the words, how urgent, silent or not, what it replaces. */

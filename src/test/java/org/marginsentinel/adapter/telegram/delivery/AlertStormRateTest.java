@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.marginsentinel.adapter.telegram.connection.SendRateLimiter;
 
 /**
  * 5,000 queued warnings drained through the limiter on a simulated clock, with Telegram's real limits

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.telegram.TelegramMetrics;
+import org.marginsentinel.adapter.telegram.connection.SendRateLimiter;
 import org.marginsentinel.adapter.telegram.store.OutboxRow;
 import org.marginsentinel.adapter.telegram.store.OutboxStore;
 

@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.telegram.TelegramStatus;
+import org.marginsentinel.adapter.telegram.connection.TelegramStatus;
 import org.marginsentinel.adapter.telegram.fake.Eventually;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram.WebhookDelivery;

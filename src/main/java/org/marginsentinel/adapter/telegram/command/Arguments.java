@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.telegram.trading;
+package org.marginsentinel.adapter.telegram.command;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -34,11 +34,11 @@ public final class Arguments {
                 new CommandRejected(quote(token) + " is not a symbol. Use a USDT perpetual such as BTC or ETHUSDT."));
     }
 
-    static boolean isLeverage(String token) {
+    public static boolean isLeverage(String token) {
         return token.toLowerCase(Locale.ROOT).endsWith("x") && LEVERAGE.matcher(token).matches();
     }
 
-    static int leverage(String token) {
+    public static int leverage(String token) {
         var matcher = LEVERAGE.matcher(token);
         if (!matcher.matches()) {
             throw new CommandRejected(quote(token) + " is not a leverage. Write it like 10x.");

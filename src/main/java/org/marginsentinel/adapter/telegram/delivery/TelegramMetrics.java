@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.telegram;
+package org.marginsentinel.adapter.telegram.delivery;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
-import org.marginsentinel.adapter.telegram.delivery.OutboxEnqueued;
-import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 
 /**
@@ -113,7 +111,7 @@ public class TelegramMetrics {
     }
 
     /** One Bot API call ended with this HTTP status (0: no answer). */
-    void apiCall(String method, int status, Duration took) {
+    public void apiCall(String method, int status, Duration took) {
         String outcome = status == 0 ? "io-error" : status / 100 == 2 ? "ok" : String.valueOf(status);
         registry.timer("sentinel.telegram.api", "method", method, "outcome", outcome).record(took);
         if (status == 429) {

@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.telegram.webhook;
+package org.marginsentinel.adapter.telegram.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

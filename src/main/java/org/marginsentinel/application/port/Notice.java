@@ -1,10 +1,10 @@
-package org.marginsentinel.application.alert;
+package org.marginsentinel.application.port;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import org.marginsentinel.application.insight.SurvivalPlan;
 import org.marginsentinel.domain.alert.AlertDecision;
+import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.PositionRisk;
 

@@ -1,4 +1,4 @@
-package org.marginsentinel.application.alert;
+package org.marginsentinel.application.port;
 
 /**
  * What a warning, an alert state or a queued message is about: one isolated position, one user's cross pool, or

@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.telegram.delivery;
+package org.marginsentinel.adapter.telegram.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

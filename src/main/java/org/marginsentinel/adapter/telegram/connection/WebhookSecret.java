@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.telegram.webhook;
+package org.marginsentinel.adapter.telegram.connection;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

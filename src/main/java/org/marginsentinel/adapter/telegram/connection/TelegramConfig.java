@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.telegram;
+package org.marginsentinel.adapter.telegram.connection;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

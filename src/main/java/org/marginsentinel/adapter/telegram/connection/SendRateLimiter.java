@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.telegram.delivery;
+package org.marginsentinel.adapter.telegram.connection;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

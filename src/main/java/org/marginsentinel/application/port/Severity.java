@@ -1,4 +1,4 @@
-package org.marginsentinel.application.alert;
+package org.marginsentinel.application.port;
 
 import org.marginsentinel.domain.alert.RiskLevel;
 

@@ -1,4 +1,4 @@
-package org.marginsentinel.application.insight;
+package org.marginsentinel.domain.insight;
 
 import java.math.BigDecimal;
 

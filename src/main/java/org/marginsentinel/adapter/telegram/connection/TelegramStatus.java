@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.telegram;
+package org.marginsentinel.adapter.telegram.connection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * How the bot's link to Telegram is doing right now, for the readiness check: whether the bot is
  * meant to run, why it does not, and how the last getUpdates calls (long polling) or the webhook
- * registration went. {@link TelegramBot}, {@link ApiCallObserver} and the webhook endpoint write
+ * registration went. {@link org.marginsentinel.adapter.telegram.TelegramBot TelegramBot},
+ * {@link org.marginsentinel.adapter.telegram.ApiCallObserver ApiCallObserver} and the webhook endpoint write
  * it; nothing here talks to Telegram. Ages use the monotonic clock, so a test that moves the
  * application clock cannot make polling look stuck.
  */
@@ -57,11 +58,11 @@ public class TelegramStatus {
                 webhookHealth);
     }
 
-    synchronized void configured(Mode newMode) {
+    public synchronized void configured(Mode newMode) {
         mode = newMode;
     }
 
-    synchronized void started() {
+    public synchronized void started() {
         running = true;
         problem = null;
         failedPollsInARow = 0;
@@ -70,23 +71,23 @@ public class TelegramStatus {
     }
 
     /** The bot is not running (any more), and why. */
-    synchronized void notRunning(String why) {
+    public synchronized void notRunning(String why) {
         running = false;
         problem = why;
         webhookSet = false;
         webhookHealth = null;
     }
 
-    synchronized void webhookRegistered() {
+    public synchronized void webhookRegistered() {
         webhookSet = true;
     }
 
-    synchronized void pollStarted() {
+    public synchronized void pollStarted() {
         lastPollActivity = System.nanoTime();
         pollInFlightSince = lastPollActivity;
     }
 
-    synchronized void pollSucceeded() {
+    public synchronized void pollSucceeded() {
         lastPollOk = System.nanoTime();
         lastPollActivity = lastPollOk;
         pollInFlightSince = 0;
@@ -94,7 +95,7 @@ public class TelegramStatus {
         lastPollError = null;
     }
 
-    synchronized void pollFailed(String error) {
+    public synchronized void pollFailed(String error) {
         lastPollActivity = System.nanoTime();
         pollInFlightSince = 0;
         lastPollError = error;

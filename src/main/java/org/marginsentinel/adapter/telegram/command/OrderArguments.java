@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.telegram.trading;
+package org.marginsentinel.adapter.telegram.command;
 
 import java.math.BigDecimal;
 import java.util.List;

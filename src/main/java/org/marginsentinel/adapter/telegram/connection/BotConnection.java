@@ -1,11 +1,10 @@
-package org.marginsentinel.adapter.telegram;
+package org.marginsentinel.adapter.telegram.connection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.telegram.format.Text;
-import org.marginsentinel.adapter.telegram.delivery.SendRateLimiter;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
@@ -13,7 +12,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * The live link to Telegram while the bot runs: the client, the shared rate limiter and our own
- * username. {@link TelegramBot} connects and disconnects it; everything else only reads it.
+ * username. {@link org.marginsentinel.adapter.telegram.TelegramBot TelegramBot} connects and disconnects it (its only
+ * caller of {@code connect} and {@code disconnect}, public since the bot lives one package up); everything else
+ * only reads it.
  */
 @ApplicationScoped
 public class BotConnection {
@@ -27,11 +28,11 @@ public class BotConnection {
     public record Link(TelegramClient client, SendRateLimiter limiter, String botUsername) {
     }
 
-    void connect(TelegramClient client, SendRateLimiter limiter, String botUsername) {
+    public void connect(TelegramClient client, SendRateLimiter limiter, String botUsername) {
         this.link = new Link(client, limiter, botUsername);
     }
 
-    void disconnect() {
+    public void disconnect() {
         this.link = null;
     }
 

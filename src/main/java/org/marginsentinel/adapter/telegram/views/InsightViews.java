@@ -1,19 +1,18 @@
-package org.marginsentinel.adapter.telegram.insights;
+package org.marginsentinel.adapter.telegram.views;
 
 import static org.marginsentinel.adapter.telegram.format.Html.bold;
 
 import java.math.BigDecimal;
 import java.util.Locale;
-import org.marginsentinel.adapter.telegram.alerts.NoticeText;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.insight.AccountInsights;
 import org.marginsentinel.application.insight.PositionInsight;
-import org.marginsentinel.application.insight.SurvivalPlan;
+import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.OddsEstimate;
 
-/** Short Telegram HTML for odds, volatility and survival advice. Pure. */
+/** Short Telegram HTML for odds, volatility and survival advice, shared by commands and warnings. Pure. */
 public final class InsightViews {
 
     private static final double SHOWN_AS_ZERO = 0.00005;
@@ -59,9 +58,31 @@ public final class InsightViews {
         return Fmt.percent(BigDecimal.valueOf(volatility.daily()));
     }
 
-    /** The survival advice for an isolated position numbered {@code number}, or for the pool. */
+    /**
+     * "To survive the 24 h move with a 5% chance …": margin to add for an isolated position ({@code number} is its
+     * position number), or a deposit / share to close for the pool.
+     */
     public static String survivalLine(SurvivalPlan plan, int number) {
-        return NoticeText.survivalLine(plan, number);
+        if (plan.forPool()) {
+            StringBuilder line = new StringBuilder("🛡 To survive the move each symbol has a 5% chance of making "
+                    + "within 24 h: deposit ").append(Fmt.usdt(roundedUp(plan.depositNeeded())));
+            if (plan.shareToClose() != null) {
+                line.append(" or close ").append(percentRoundedUp(plan.shareToClose())).append(" of your cross positions");
+            }
+            return line.append('.').toString();
+        }
+        return "🛡 To survive the move with a 5% chance within 24 h (" + Fmt.percent(plan.move()) + " against you): add "
+                + Fmt.usdt(roundedUp(plan.marginToAdd())) + " margin (/margin " + number + " add "
+                + plan.marginToAdd().setScale(0, java.math.RoundingMode.UP).toPlainString() + ").";
+    }
+
+    private static BigDecimal roundedUp(BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.UP);
+    }
+
+    /** A share for humans, rounded up to a whole percent: "34%". */
+    public static String percentRoundedUp(BigDecimal fraction) {
+        return fraction.movePointRight(2).setScale(0, java.math.RoundingMode.UP).toPlainString() + "%";
     }
 
     /** "ℹ️ No volatility for XYZUSDT right now: no odds." when candles were missing; else empty. */

@@ -1,9 +1,8 @@
-package org.marginsentinel.adapter.telegram;
+package org.marginsentinel.adapter.telegram.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 
 class TelegramMetricsKindTest {
 
