@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.port.AlertStore;
 import org.marginsentinel.application.port.HyperliquidInfo;
@@ -34,6 +33,9 @@ public class WatchList {
 
     @Inject
     WatchSettings settings;
+
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     Clock clock;
@@ -73,8 +75,10 @@ public class WatchList {
                     + "master or sub-account address.");
         }
         WatchedAccount added = store.add(userId, address, state, clock.instant());
-        book.put(added);
-        book.polled(added.id(), clock.instant());
+        afterCommit.run(() -> {
+            book.put(added);
+            book.polled(added.id(), added.createdAt());
+        });
         return added;
     }
 
@@ -93,10 +97,9 @@ public class WatchList {
         }
         WatchedAccount removed = mine.get(number - 1);
         store.remove(removed.id());
-        Set<String> subjects = book.remove(removed.id());
-        subjects.forEach(alerts::deleteState);
         alerts.allStates().keySet().stream().filter(s -> s.startsWith(WatchBook.subjectPrefix(removed.id())))
                 .forEach(alerts::deleteState);
+        afterCommit.run(() -> book.remove(removed.id()));
         return removed;
     }
 }

@@ -50,8 +50,8 @@ public class PositionsCommand implements ChatCommand {
         AccountInsights view = insights.insights(context.userId());
         AccountSnapshot snapshot = view.snapshot();
         if (snapshot.positions().isEmpty()) {
-            return BotReply.html(real
-                    + "You have no open paper positions. Open one with /long BTC 0.01 or /short ETH $500.");
+            return BotReply.html(real + (real.isEmpty() ? "You have no open positions." : "No open paper positions.")
+                    + " Open one with /long BTC 0.01 or /short ETH $500.");
         }
         StringBuilder text = new StringBuilder(real);
         for (StoredPosition position : snapshot.positions()) {

@@ -40,10 +40,11 @@ public class WatchCommand implements ChatCommand {
         if (context.args().size() != 2 || !context.args().get(0).toLowerCase(Locale.ROOT).equals("hl")) {
             throw new CommandRejected("Say /watch hl <address> to watch a Hyperliquid account, or /watch to list yours.");
         }
+        int number = watchList.list(context.userId()).size() + 1;
         WatchedAccount added = watchList.watch(context.userId(), context.args().get(1));
         return BotReply.html("👁 Now watching " + Html.code(added.address().shortForm()) + " on Hyperliquid, "
                 + "read-only (no key; the bot can never trade). Its " + added.state().positions().size()
                 + " position(s) get the same warnings as your paper positions, and only you see them.\n\n"
-                + views.positionsSection(context.userId()).strip());
+                + views.accountPositions(added, number).strip());
     }
 }

@@ -58,13 +58,16 @@ public class WatchViews {
         List<WatchedAccount> accounts = watchList.list(userId);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < accounts.size(); i++) {
-            WatchedAccount account = accounts.get(i);
-            WatchedValuation valuation = book.valuation(account);
-            text.append(heading(account, i + 1)).append('\n');
-            for (WatchedValuation.Valued valued : valuation.positions()) {
-                text.append(position(valued)).append('\n');
-            }
-            text.append('\n');
+            text.append(accountPositions(accounts.get(i), i + 1)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** One account's heading and positions, each with the second opinion. */
+    String accountPositions(WatchedAccount account, int number) {
+        StringBuilder text = new StringBuilder(heading(account, number)).append('\n');
+        for (WatchedValuation.Valued valued : book.valuation(account).positions()) {
+            text.append(position(valued)).append('\n');
         }
         return text.toString();
     }
