@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.prices.fake.HyperliquidInfoFake;
@@ -58,6 +59,11 @@ class WatchHyperliquidE2ETest {
         hyperliquid.reset();
         clock.freezeAt(START);
         user = telegram.newUser();
+    }
+
+    @AfterEach
+    void restoreClock() {
+        clock.reset();
     }
 
     @Test
