@@ -50,6 +50,13 @@ public final class CommandTable {
             "Before opening: the new liquidation price, cross margin ratio and worst case; nothing is opened");
     public static final CommandSpec COMPARE = CommandSpec.of("compare", "/compare", "/compare", PERSONAL,
             "Your positions under isolated vs cross: liquidation prices, worst cases, the trade-off");
+    public static final CommandSpec WATCH = CommandSpec.of("watch", "/watch [hl <address>]",
+            "/watch hl 0x0123456789abcdef0123456789abcdef01234567", PERSONAL,
+            "Watch a real Hyperliquid account read-only (no key); /watch alone lists them with how fresh each is",
+            "Private chats only. Its positions show in /positions and /risk with Hyperliquid's liquidation price "
+                    + "next to the bot's, and get the same warnings as paper positions; only you see them.");
+    public static final CommandSpec UNWATCH = CommandSpec.of("unwatch", "/unwatch <n>", "/unwatch 1", PERSONAL,
+            "Stop watching a Hyperliquid account and delete everything stored for it");
     public static final CommandSpec CHART = CommandSpec.of("chart", "/chart <#|symbol|pool> [<hours>h]", "/chart 1 12h",
             PERSONAL, "A chart: a position's mark with entry, liquidation and warning bands, or your cross pool",
             "A picture of the last hours (default 6, at most 24); for the pool, its margin balance against its "
@@ -84,7 +91,7 @@ public final class CommandTable {
 
     /** In the order of {@code /help} and the menus. */
     public static final List<CommandSpec> ALL = List.of(START, BALANCE, DEPOSIT, WITHDRAW, LONG, SHORT, POSITIONS,
-            CLOSE, MARGIN, RISK, STRESS, WHATIF, COMPARE, CHART, PRICE, CALC, ALERTS, SNOOZE, QUIET, SHARE, BOARD,
+            CLOSE, MARGIN, RISK, STRESS, WHATIF, COMPARE, WATCH, UNWATCH, CHART, PRICE, CALC, ALERTS, SNOOZE, QUIET, SHARE, BOARD,
             LEADERBOARD, GROUP_ALERTS, LEARN, HELP);
 
     private CommandTable() {

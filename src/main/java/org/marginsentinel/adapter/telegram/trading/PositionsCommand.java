@@ -10,8 +10,10 @@ import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.telegram.views.InsightViews;
+import org.marginsentinel.adapter.telegram.watch.WatchViews;
 import org.marginsentinel.application.insight.AccountInsights;
 import org.marginsentinel.application.insight.RiskInsights;
+import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.margin.TierTable;
 
@@ -24,6 +26,12 @@ public class PositionsCommand implements ChatCommand {
     @Inject
     TierTable tiers;
 
+    @Inject
+    WatchViews watched;
+
+    @Inject
+    PaperAccountStore accounts;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.POSITIONS;
@@ -34,12 +42,18 @@ public class PositionsCommand implements ChatCommand {
         if (!context.args().isEmpty()) {
             throw new CommandRejected("/positions takes no arguments.");
         }
+        // Watched real accounts: their own section, in private chats only (see WatchViews).
+        String real = context.privateChat() ? watched.positionsSection(context.userId()) : "";
+        if (!real.isEmpty() && accounts.find(context.userId()).isEmpty()) {
+            return BotReply.html(real.strip());
+        }
         AccountInsights view = insights.insights(context.userId());
         AccountSnapshot snapshot = view.snapshot();
         if (snapshot.positions().isEmpty()) {
-            return BotReply.html("You have no open positions. Open one with /long BTC 0.01 or /short ETH $500.");
+            return BotReply.html(real + (real.isEmpty() ? "You have no open positions." : "No open paper positions.")
+                    + " Open one with /long BTC 0.01 or /short ETH $500.");
         }
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(real);
         for (StoredPosition position : snapshot.positions()) {
             text.append(TradingViews.position(position, snapshot.riskOf(position)));
             String odds = InsightViews.oddsLine(view.of(position));

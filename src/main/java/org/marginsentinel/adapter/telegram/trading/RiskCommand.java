@@ -16,9 +16,11 @@ import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.telegram.views.InsightViews;
+import org.marginsentinel.adapter.telegram.watch.WatchViews;
 import org.marginsentinel.application.insight.AccountInsights;
 import org.marginsentinel.application.insight.PositionInsight;
 import org.marginsentinel.application.insight.RiskInsights;
+import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
@@ -34,6 +36,12 @@ public class RiskCommand implements ChatCommand {
     @Inject
     RiskInsights insights;
 
+    @Inject
+    WatchViews watched;
+
+    @Inject
+    PaperAccountStore accounts;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.RISK;
@@ -44,9 +52,14 @@ public class RiskCommand implements ChatCommand {
         if (!context.args().isEmpty()) {
             throw new CommandRejected("/risk takes no arguments.");
         }
+        // Watched real accounts: their own section, in private chats only (see WatchViews).
+        String real = context.privateChat() ? watched.riskSection(context.userId()) : "";
+        if (!real.isEmpty() && accounts.find(context.userId()).isEmpty()) {
+            return BotReply.html(bold("🛡 Risk at a glance") + "\n\n" + real.strip());
+        }
         AccountInsights view = insights.insights(context.userId());
         AccountSnapshot snapshot = view.snapshot();
-        StringBuilder text = new StringBuilder(bold("🛡 Risk at a glance")).append("\n\n");
+        StringBuilder text = new StringBuilder(bold("🛡 Risk at a glance")).append("\n\n").append(real);
         List<StoredPosition> cross = snapshot.positions().stream().filter(p -> !p.position().isIsolated()).toList();
         CrossAccountRisk pool = snapshot.risk().cross();
         text.append(bold("Cross pool")).append('\n');

@@ -3,6 +3,8 @@ package org.marginsentinel.adapter.telegram.fake;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
+import org.marginsentinel.adapter.prices.fake.HyperliquidInfoFake;
+import org.marginsentinel.adapter.prices.fake.InjectHyperliquid;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.prices.fake.PriceApiResource;
 
@@ -29,12 +31,15 @@ public class FakeTelegramResource implements QuarkusTestResourceLifecycleManager
 
     private FakeTelegram telegram;
     private PriceApiFake priceApi;
+    private HyperliquidInfoFake hyperliquid;
 
     @Override
     public Map<String, String> start() {
         telegram = FakeTelegram.start();
         priceApi = PriceApiFake.start();
+        hyperliquid = HyperliquidInfoFake.start();
         Map<String, String> config = new HashMap<>(priceApi.configProperties());
+        config.putAll(hyperliquid.configProperties());
         config.putAll(Map.of(
                 "sentinel.telegram.token", FakeTelegram.TOKEN,
                 "sentinel.telegram.api-url", telegram.baseUrl(),
@@ -49,6 +54,8 @@ public class FakeTelegramResource implements QuarkusTestResourceLifecycleManager
         testInjector.injectIntoFields(telegram,
                 new TestInjector.AnnotatedAndMatchesType(InjectFakeTelegram.class, FakeTelegram.class));
         PriceApiResource.inject(testInjector, priceApi);
+        testInjector.injectIntoFields(hyperliquid,
+                new TestInjector.AnnotatedAndMatchesType(InjectHyperliquid.class, HyperliquidInfoFake.class));
     }
 
     @Override
@@ -58,6 +65,9 @@ public class FakeTelegramResource implements QuarkusTestResourceLifecycleManager
         }
         if (priceApi != null) {
             priceApi.stop();
+        }
+        if (hyperliquid != null) {
+            hyperliquid.stop();
         }
     }
 }

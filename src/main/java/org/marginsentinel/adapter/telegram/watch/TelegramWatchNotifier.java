@@ -1,0 +1,129 @@
+package org.marginsentinel.adapter.telegram.watch;
+
+import static org.marginsentinel.adapter.telegram.format.Html.bold;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.marginsentinel.adapter.telegram.command.Button;
+import org.marginsentinel.adapter.telegram.delivery.Outbox;
+import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.application.watch.WatchNotifier;
+import org.marginsentinel.application.watch.WatchNotice;
+import org.marginsentinel.domain.alert.RiskLevel;
+import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.watch.PositionEnding;
+import org.marginsentinel.domain.watch.WatchedPosition;
+
+/**
+ * Words watched-account notices and queues them for the watching user's private chat only (never a group).
+ * Buttons link to the exchange: the bot has no key and cannot act on a real account.
+ */
+@ApplicationScoped
+public class TelegramWatchNotifier implements WatchNotifier {
+
+    static final String TRADE_URL = "https://app.hyperliquid.xyz/trade/";
+
+    @Inject
+    Outbox outbox;
+
+    @Override
+    public void tell(WatchNotice notice) {
+        OutgoingMessage message = OutgoingMessage.to(notice.userId(), text(notice));
+        if (notice instanceof WatchNotice.PositionWarning warning) {
+            message = message.withPriority(priority(warning.decision().level()))
+                    .superseding("hl:" + notice.address().value() + ":" + warning.position().reported().coin())
+                    .withButtons(List.of(List.of(link(warning.position().reported().coin()))));
+            if (warning.decision().silent()) {
+                message = message.silently();
+            }
+        } else if (notice instanceof WatchNotice.PoolWarning warning) {
+            message = message.withPriority(priority(warning.decision().level()))
+                    .superseding("hl:" + notice.address().value() + ":cross")
+                    .withButtons(List.of(List.of(Button.link("Open Hyperliquid", TRADE_URL))));
+            if (warning.decision().silent()) {
+                message = message.silently();
+            }
+        } else if (notice instanceof WatchNotice.PositionEnded ended && ended.ended().liquidated()) {
+            message = message.withPriority(OutgoingMessage.PRIORITY_CRITICAL);
+        }
+        outbox.enqueue(message);
+    }
+
+    static String text(WatchNotice notice) {
+        String account = "Hyperliquid #" + notice.number() + " " + Html.code(notice.address().shortForm())
+                + " (real account, watched)";
+        if (notice instanceof WatchNotice.PositionWarning warning) {
+            WatchedPosition p = warning.position().reported();
+            PositionRisk risk = warning.position().risk();
+            return bold(headline(warning.decision().level()) + " · " + p.coin() + " " + p.side().name()) + " · "
+                    + account + "\nMark " + Fmt.price(risk.markPrice()) + " · liquidation " + liquidation(risk)
+                    + "\n" + SecondOpinionText.of(p, warning.position().opinion())
+                    + "\nAdd margin or reduce it on Hyperliquid: the bot only watches.";
+        }
+        if (notice instanceof WatchNotice.PoolWarning warning) {
+            return bold(headline(warning.decision().level()) + " · cross margin") + " · " + account
+                    + "\nMargin ratio " + (warning.pool().marginRatio() == null ? "over 100%"
+                    : Fmt.percent(warning.pool().marginRatio())) + " (liquidation at 100%) · margin balance "
+                    + Fmt.usdt(warning.pool().marginBalance()).replace("USDT", "USDC")
+                    + "\nDeposit or reduce cross positions on Hyperliquid: the bot only watches.";
+        }
+        if (notice instanceof WatchNotice.PositionEnded ended) {
+            return ended(ended.ended(), account);
+        }
+        if (notice instanceof WatchNotice.Unavailable unavailable) {
+            return "⚠️ No data from Hyperliquid about " + account + " for "
+                    + WatchViews.age(unavailable.silentFor()) + " (" + Html.escape(unavailable.reason())
+                    + "). Its warnings are paused until data comes back; I'll say when.";
+        }
+        return "▶️ Data about " + account + " is coming in again: its warnings are back on.";
+    }
+
+    private static String ended(PositionEnding.Ended ended, String account) {
+        WatchedPosition p = ended.position();
+        String what = Html.escape(p.coin()) + " " + p.side().name() + " " + Fmt.quantity(p.size());
+        if (ended.liquidated()) {
+            return bold("⛔ LIQUIDATED · " + what) + " · " + account + "\nThe position is gone while the mark ("
+                    + Fmt.price(ended.lastMark()) + ") was past its liquidation price ("
+                    + (ended.liquidationPrice() == null ? "—" : Fmt.price(ended.liquidationPrice())) + ")."
+                    + "\nAccount value fell by " + Fmt.usdt(ended.accountValueLoss()).replace("USDT", "USDC")
+                    + " since the previous answer (the loss, plus any other change in between).";
+        }
+        return "✅ Closed · " + what + " · " + account + " (the mark " + Fmt.price(ended.lastMark())
+                + " was short of its liquidation price: a close, not a liquidation).";
+    }
+
+    private static String liquidation(PositionRisk risk) {
+        if (risk.liquidationPrice() == null) {
+            return "none";
+        }
+        if (risk.liquidatedAtMark()) {
+            return Fmt.price(risk.liquidationPrice()) + " · ⚠️ the mark is past it";
+        }
+        return Fmt.price(risk.liquidationPrice()) + " · " + Fmt.percent(risk.distanceToLiquidation()) + " away";
+    }
+
+    private static Button link(String coin) {
+        return Button.link("Open " + coin + " on Hyperliquid", TRADE_URL + coin);
+    }
+
+    private static String headline(RiskLevel level) {
+        return switch (level) {
+            case CRITICAL -> "🔴 CRITICAL";
+            case DANGER -> "🟠 DANGER";
+            case WARNING -> "🟡 WARNING";
+            case LIQUIDATED -> "⛔ PAST LIQUIDATION";
+            case SAFE -> "🟢 SAFE";
+        };
+    }
+
+    private static int priority(RiskLevel level) {
+        return switch (level) {
+            case CRITICAL, LIQUIDATED -> OutgoingMessage.PRIORITY_CRITICAL;
+            case DANGER -> OutgoingMessage.PRIORITY_DANGER;
+            default -> OutgoingMessage.PRIORITY_WARNING;
+        };
+    }
+}

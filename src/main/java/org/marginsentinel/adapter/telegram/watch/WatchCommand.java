@@ -1,0 +1,50 @@
+package org.marginsentinel.adapter.telegram.watch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.watch.WatchList;
+import org.marginsentinel.application.watch.WatchedAccount;
+
+/**
+ * {@code /watch hl <address>} watches a real Hyperliquid account read-only; {@code /watch} lists them. Private
+ * chats only: anyone can watch any public address, so nothing about it is shown where others can read it.
+ */
+@ApplicationScoped
+public class WatchCommand implements ChatCommand {
+
+    @Inject
+    WatchList watchList;
+
+    @Inject
+    WatchViews views;
+
+    @Override
+    public CommandSpec spec() {
+        return CommandTable.WATCH;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        PrivateOnly.require(context, "/watch");
+        if (context.args().isEmpty()) {
+            return BotReply.html(views.list(context.userId()));
+        }
+        if (context.args().size() != 2 || !context.args().get(0).toLowerCase(Locale.ROOT).equals("hl")) {
+            throw new CommandRejected("Say /watch hl <address> to watch a Hyperliquid account, or /watch to list yours.");
+        }
+        int number = watchList.list(context.userId()).size() + 1;
+        WatchedAccount added = watchList.watch(context.userId(), context.args().get(1));
+        return BotReply.html("👁 Now watching " + Html.code(added.address().shortForm()) + " on Hyperliquid, "
+                + "read-only (no key; the bot can never trade). Its " + added.state().positions().size()
+                + " position(s) get the same warnings as your paper positions, and only you see them.\n\n"
+                + views.accountPositions(added, number).strip());
+    }
+}

@@ -1,0 +1,159 @@
+package org.marginsentinel.adapter.telegram.watch;
+
+import static org.marginsentinel.adapter.telegram.format.Html.bold;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.application.watch.WatchBook;
+import org.marginsentinel.application.watch.WatchList;
+import org.marginsentinel.application.watch.WatchedAccount;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.watch.WatchedPosition;
+import org.marginsentinel.domain.watch.WatchedValuation;
+
+/**
+ * Watched Hyperliquid accounts in {@code /watch}, {@code /positions} and {@code /risk}: always under their own
+ * heading, marked as a real account watched read-only, never mixed with the paper account. Only ever shown to the
+ * user who watches them (the callers show them in private chats only).
+ */
+@ApplicationScoped
+public class WatchViews {
+
+    @Inject
+    WatchList watchList;
+
+    @Inject
+    WatchBook book;
+
+    @Inject
+    Clock clock;
+
+    /** {@code /watch} without arguments. */
+    String list(long userId) {
+        List<WatchedAccount> accounts = watchList.list(userId);
+        if (accounts.isEmpty()) {
+            return "You watch no Hyperliquid accounts. Add one with /watch hl &lt;address&gt; (read-only: no key, "
+                    + "the bot can never trade).";
+        }
+        StringBuilder text = new StringBuilder(bold("👁 Watched Hyperliquid accounts")).append('\n');
+        for (int i = 0; i < accounts.size(); i++) {
+            WatchedAccount account = accounts.get(i);
+            text.append("#").append(i + 1).append(' ').append(Html.code(account.address().shortForm())).append(" · ")
+                    .append(account.state().positions().size()).append(" position(s) · ")
+                    .append(freshness(account)).append('\n');
+        }
+        return text.append("Remove one with /unwatch &lt;n&gt;.").toString();
+    }
+
+    /** The watched accounts' positions with the second opinion, or "" when the user watches none. */
+    public String positionsSection(long userId) {
+        List<WatchedAccount> accounts = watchList.list(userId);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < accounts.size(); i++) {
+            text.append(accountPositions(accounts.get(i), i + 1)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** One account's heading and positions, each with the second opinion. */
+    String accountPositions(WatchedAccount account, int number) {
+        StringBuilder text = new StringBuilder(heading(account, number)).append('\n');
+        for (WatchedValuation.Valued valued : book.valuation(account).positions()) {
+            text.append(position(valued)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The watched accounts at a glance for {@code /risk}, or "" when the user watches none. */
+    public String riskSection(long userId) {
+        List<WatchedAccount> accounts = watchList.list(userId);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < accounts.size(); i++) {
+            WatchedAccount account = accounts.get(i);
+            WatchedValuation valuation = book.valuation(account);
+            text.append(heading(account, i + 1)).append('\n');
+            CrossAccountRisk pool = valuation.cross();
+            if (pool != null) {
+                text.append("Cross: margin ratio ")
+                        .append(pool.marginRatio() == null ? "over 100%" : Fmt.percent(pool.marginRatio()))
+                        .append(" (liquidation at 100%) · ")
+                        .append(RiskThresholds.DEFAULTS.forMarginRatio(pool.marginRatio()).name()).append('\n');
+            }
+            for (WatchedValuation.Valued valued : valuation.positions()) {
+                WatchedPosition p = valued.reported();
+                text.append("• ").append(Html.escape(p.coin())).append(' ').append(p.side().name()).append(' ')
+                        .append(p.mode().label());
+                PositionRisk risk = valued.risk();
+                if (risk != null && risk.position().isIsolated()) {
+                    text.append(" · ").append(distance(risk)).append(" · ")
+                            .append(RiskThresholds.DEFAULTS.forDistance(risk.distanceToLiquidation()).name());
+                }
+                text.append('\n');
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private String heading(WatchedAccount account, int number) {
+        return bold("👁 Hyperliquid #" + number + " " + account.address().shortForm())
+                + " · real account, watched read-only · " + freshness(account);
+    }
+
+    private static String position(WatchedValuation.Valued valued) {
+        WatchedPosition p = valued.reported();
+        PositionRisk risk = valued.risk();
+        StringBuilder line = new StringBuilder("• ").append(bold(Html.escape(p.coin()) + " " + p.side().name()))
+                .append(' ').append(Fmt.quantity(p.size())).append(" · ").append(p.mode().label()).append(' ')
+                .append(p.leverage()).append("x · entry ").append(Fmt.price(p.entryPrice()));
+        if (risk != null) {
+            line.append(" · mark ").append(Fmt.price(risk.markPrice())).append(" · PnL ")
+                    .append(Fmt.signedMoney(risk.unrealizedPnl())).append(" · ").append(distance(risk));
+        } else {
+            line.append(" · mark ").append(Fmt.price(p.reportedMark())).append(" · PnL ")
+                    .append(Fmt.signedMoney(p.unrealizedPnl()));
+        }
+        return line.append("\n  ").append(SecondOpinionText.of(p, valued.opinion())).toString();
+    }
+
+    private static String distance(PositionRisk risk) {
+        if (risk.liquidationPrice() == null) {
+            return "no liquidation price";
+        }
+        if (risk.liquidatedAtMark()) {
+            return "⚠️ mark past liquidation";
+        }
+        return Fmt.percent(risk.distanceToLiquidation()) + " from liquidation"
+                + (risk.position().isIsolated() ? "" : " (if other marks stay)");
+    }
+
+    /** "data 12 s old", or how long it has been unavailable. */
+    String freshness(WatchedAccount account) {
+        Instant now = clock.instant();
+        if (!account.availability().available()) {
+            return "⚠️ no data for " + age(Duration.between(account.availability().unavailableSince(), now))
+                    + " (last good " + age(Duration.between(account.lastSuccess(), now)) + " ago)";
+        }
+        return account.lastSuccess() == null ? "no data yet"
+                : "data " + age(Duration.between(account.lastSuccess(), now)) + " old";
+    }
+
+    static String age(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        if (seconds < 7200) {
+            return seconds / 60 + " min";
+        }
+        return seconds / 3600 + " h";
+    }
+}

@@ -1,0 +1,105 @@
+package org.marginsentinel.application.watch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.port.AlertStore;
+import org.marginsentinel.application.port.HyperliquidInfo;
+import org.marginsentinel.application.port.InfoUnavailable;
+import org.marginsentinel.domain.MoneyFormat;
+import org.marginsentinel.domain.watch.HyperliquidAddress;
+import org.marginsentinel.domain.watch.WatchedAccountState;
+
+/**
+ * {@code /watch hl <address>}, {@code /watch}, {@code /unwatch <n>}: which Hyperliquid accounts a user watches.
+ * Runs in the command's transaction; a refusal ({@link CommandRejected}) stores nothing.
+ */
+@ApplicationScoped
+public class WatchList {
+
+    @Inject
+    WatchStore store;
+
+    @Inject
+    WatchBook book;
+
+    @Inject
+    HyperliquidInfo info;
+
+    @Inject
+    AlertStore alerts;
+
+    @Inject
+    WatchSettings settings;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    Clock clock;
+
+    /** Loads every watched account and its alert states into memory (start-up). */
+    public void loadAll() {
+        book.load(store.all(), alerts.allStates());
+    }
+
+    /** Starts watching; the first answer is fetched now, so a refused or empty address stores nothing. */
+    public WatchedAccount watch(long userId, String addressText) {
+        HyperliquidAddress address = HyperliquidAddress.parse(addressText).orElseThrow(() -> new CommandRejected(
+                "That is not a Hyperliquid address: it must be 0x followed by 40 hex digits (0-9, a-f). "
+                        + "Nothing was stored."));
+        List<WatchedAccount> mine = book.ofUser(userId);
+        for (int i = 0; i < mine.size(); i++) {
+            if (mine.get(i).address().equals(address)) {
+                throw new CommandRejected("You already watch " + address.shortForm() + " as #" + (i + 1) + ".");
+            }
+        }
+        if (mine.size() >= settings.maxPerUser()) {
+            throw new CommandRejected("You already watch " + mine.size() + " accounts, the most allowed. "
+                    + "Remove one with /unwatch <n> first.");
+        }
+        WatchedAccountState state;
+        try {
+            state = info.account(address);
+        } catch (InfoUnavailable e) {
+            throw new CommandRejected(e.addressRefused()
+                    ? "Hyperliquid refused that address (" + e.reason() + "). Nothing was stored."
+                    : "Hyperliquid did not answer (" + e.reason() + "). Nothing was stored; try again in a minute.");
+        }
+        if (state.positions().isEmpty()) {
+            throw new CommandRejected("That address has no open perp positions on Hyperliquid (account value "
+                    + MoneyFormat.money(state.accountValue()) + " USDC), so there is nothing to watch. Nothing was "
+                    + "stored: watch it again once it trades. An agent (API) wallet always looks empty: use the "
+                    + "master or sub-account address.");
+        }
+        WatchedAccount added = store.add(userId, address, state, clock.instant());
+        afterCommit.run(() -> {
+            book.put(added);
+            book.polled(added.id(), added.createdAt());
+        });
+        return added;
+    }
+
+    public List<WatchedAccount> list(long userId) {
+        return book.ofUser(userId);
+    }
+
+    /** Stops watching the user's account number {@code number} and deletes everything stored for it. */
+    public WatchedAccount unwatch(long userId, int number) {
+        List<WatchedAccount> mine = book.ofUser(userId);
+        if (mine.isEmpty()) {
+            throw new CommandRejected("You watch no accounts. Add one with /watch hl <address>.");
+        }
+        if (number < 1 || number > mine.size()) {
+            throw new CommandRejected("You have no watched account #" + number + ": send /watch to see them.");
+        }
+        WatchedAccount removed = mine.get(number - 1);
+        store.remove(removed.id());
+        alerts.allStates().keySet().stream().filter(s -> s.startsWith(WatchBook.subjectPrefix(removed.id())))
+                .forEach(alerts::deleteState);
+        afterCommit.run(() -> book.remove(removed.id()));
+        return removed;
+    }
+}

@@ -1,0 +1,115 @@
+package org.marginsentinel.application.watch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.marginsentinel.application.port.AlertStore;
+import org.marginsentinel.domain.alert.AlertEvaluation;
+import org.marginsentinel.domain.alert.AlertPolicy;
+import org.marginsentinel.domain.alert.AlertPreferences;
+import org.marginsentinel.domain.alert.AlertState;
+import org.marginsentinel.domain.alert.RiskLevel;
+import org.marginsentinel.domain.alert.RiskReading;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.watch.PositionEnding;
+import org.marginsentinel.domain.watch.WatchedValuation;
+
+/**
+ * Runs a watched account through the same warning policy as paper positions ({@link AlertPolicy}: the user's
+ * levels, hysteresis, cooldown, snooze, quiet hours): each isolated position by its distance to liquidation, the
+ * cross pool by its margin ratio. Alert states are kept under {@code hl:<id>:…} in the alert store, so a restart
+ * does not repeat a warning. Call inside a transaction; reads the user's preferences at most every
+ * {@link #PREFERENCES_TTL}.
+ */
+@ApplicationScoped
+public class WatchWarnings {
+
+    static final Duration PREFERENCES_TTL = Duration.ofSeconds(30);
+
+    private record CachedPreferences(AlertPreferences preferences, Instant readAt) {
+    }
+
+    private final AlertPolicy policy = new AlertPolicy();
+    private final Map<Long, CachedPreferences> preferences = new ConcurrentHashMap<>();
+
+    @Inject
+    WatchBook book;
+
+    @Inject
+    AlertStore alerts;
+
+    @Inject
+    WatchNotifier notifier;
+
+    /** Evaluates the account at the book's newest marks; remembers coins seen past liquidation. */
+    public void evaluate(WatchedAccount account, Instant now) {
+        WatchedValuation valuation = book.valuation(account);
+        AlertPreferences prefs = preferences(account.userId(), now);
+        int number = book.numberOf(account);
+        RiskLevel worst = RiskLevel.SAFE;
+        for (WatchedValuation.Valued position : valuation.positions()) {
+            if (position.risk() == null) {
+                continue;
+            }
+            if (position.risk().liquidatedAtMark() || PositionEnding.isPast(position.reported().side(),
+                    position.risk().markPrice(), position.reported().exchangeLiquidation())) {
+                book.sawPastLiquidation(account.id(), position.reported().coin());
+            }
+            if (!position.risk().position().isIsolated()) {
+                continue;
+            }
+            String subject = WatchBook.subjectPrefix(account.id()) + position.reported().coin();
+            AlertEvaluation evaluation = decide(account, subject, RiskReading.of(position.risk()), prefs, now);
+            if (evaluation.decision().send()) {
+                notifier.tell(new WatchNotice.PositionWarning(account.userId(), account.address(), number, position,
+                        evaluation.decision()));
+            }
+            worst = worse(worst, evaluation.decision().level());
+        }
+        CrossAccountRisk pool = valuation.cross();
+        if (pool != null) {
+            String subject = WatchBook.subjectPrefix(account.id()) + "cross";
+            AlertEvaluation evaluation = decide(account, subject, RiskReading.of(pool), prefs, now);
+            if (evaluation.decision().send()) {
+                notifier.tell(new WatchNotice.PoolWarning(account.userId(), account.address(), number, pool,
+                        evaluation.decision()));
+            }
+            worst = worse(worst, evaluation.decision().level());
+        }
+        book.level(account.id(), worst);
+    }
+
+    /** Forget the states of positions that ended, so a new position in the coin starts fresh. */
+    public void ended(WatchedAccount account, PositionEnding.Ended ended) {
+        String subject = WatchBook.subjectPrefix(account.id()) + ended.position().coin();
+        book.alertState(subject, AlertState.initial());
+        alerts.deleteState(subject);
+    }
+
+    private AlertEvaluation decide(WatchedAccount account, String subject, RiskReading reading, AlertPreferences prefs,
+                                   Instant now) {
+        AlertState previous = book.alertState(subject);
+        AlertEvaluation evaluation = policy.evaluate(previous, reading, prefs, now);
+        if (!evaluation.nextState().equals(previous)) {
+            alerts.saveState(subject, account.userId(), evaluation.nextState());
+            book.alertState(subject, evaluation.nextState());
+        }
+        return evaluation;
+    }
+
+    private AlertPreferences preferences(long userId, Instant now) {
+        CachedPreferences cached = preferences.get(userId);
+        if (cached == null || !now.isBefore(cached.readAt().plus(PREFERENCES_TTL)) || now.isBefore(cached.readAt())) {
+            cached = new CachedPreferences(alerts.preferences(userId), now);
+            preferences.put(userId, cached);
+        }
+        return cached.preferences();
+    }
+
+    private static RiskLevel worse(RiskLevel a, RiskLevel b) {
+        return b.isWorseThan(a) ? b : a;
+    }
+}
