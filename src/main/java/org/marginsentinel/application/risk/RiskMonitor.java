@@ -47,6 +47,8 @@ public class RiskMonitor {
     private static final Logger LOG = Logger.getLogger(RiskMonitor.class.getName());
     /** Alert states + notices stored per transaction during a tick. */
     static final int DELIVERY_BATCH = 50;
+    /** Screens of one tick at most (a safety bound: a round without a liquidation leaves nothing out). */
+    static final int MAX_ROUNDS = 1_000;
 
     private final Liquidations liquidations;
     private final AlertDelivery delivery;
@@ -157,27 +159,40 @@ public class RiskMonitor {
 
         int warnings = 0;
         int liquidated = 0;
+        int flagged = candidates.size();
         AlertBatch batch = new AlertBatch(delivery, index, memory);
-        for (Candidate candidate : candidates) {
-            if (!index.isLive(candidate)) {
-                continue; // closed or rebuilt by a liquidation earlier in this tick; the next tick looks again
+        // A liquidation rebuilds its owner's book, so the owner's other flagged subjects are no longer live: the
+        // rebuilt books are screened again at the same marks until no flagged subject was left out (each round
+        // liquidates something, so this ends), and every liquidation due at these marks is carried out now.
+        for (int round = 1; ; round++) {
+            boolean leftOut = false;
+            for (Candidate candidate : candidates) {
+                if (!index.isLive(candidate)) {
+                    leftOut = true;
+                    continue;
+                }
+                try {
+                    TickDecision decision = judge.judge(candidate, exactMarks, now);
+                    warnings += decision instanceof TickDecision.Record r && r.warns() ? 1 : 0;
+                    liquidated += carryOut(candidate, decision, exactMarks, batch) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    // One broken subject must not silence everyone else's warnings.
+                    LOG.log(Level.SEVERE, "Risk evaluation failed for user " + index.owner(candidate).userId, e);
+                    continue;
+                }
+                if (batch.size() >= DELIVERY_BATCH) {
+                    batch.flush();
+                }
             }
-            try {
-                TickDecision decision = judge.judge(candidate, exactMarks, now);
-                warnings += decision instanceof TickDecision.Record r && r.warns() ? 1 : 0;
-                liquidated += carryOut(candidate, decision, exactMarks, batch) ? 1 : 0;
-            } catch (RuntimeException e) {
-                // One broken subject must not silence everyone else's warnings.
-                LOG.log(Level.SEVERE, "Risk evaluation failed for user " + index.owner(candidate).userId, e);
-                continue;
+            batch.flush();
+            if (!leftOut || round >= MAX_ROUNDS) {
+                break;
             }
-            if (batch.size() >= DELIVERY_BATCH) {
-                batch.flush();
-            }
+            candidates = judge.screen(markArray);
+            flagged += candidates.size();
         }
-        batch.flush();
         warnings += everyMinute(markArray, exactMarks, now);
-        return new TickReport(index.positionCount(), candidates.size(), warnings, liquidated, screenNanos);
+        return new TickReport(index.positionCount(), flagged, warnings, liquidated, screenNanos);
     }
 
     /** Carries one decision out; true when it liquidated something. */
