@@ -7,12 +7,13 @@ import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
+import org.marginsentinel.application.alert.SendUrgency;
 import org.marginsentinel.application.port.Severity;
 
 /**
  * Puts notices into the Telegram outbox, in the caller's transaction, addressed to the user's private chat.
  * A newer warning about the same subject replaces an unsent older one; liquidations and CRITICAL go first,
- * then DANGER, then the rest.
+ * then DANGER, then the rest, and within each the subjects closest to liquidation ({@link SendUrgency}).
  * {@link GroupNotices} adds what the member's groups hear (group alerts, the one-time private-chat nudge).
  */
 @ApplicationScoped
@@ -35,7 +36,7 @@ public class TelegramNotifier implements Notifier {
         if (notice.silent()) {
             message = message.silently();
         }
-        outbox.enqueue(message);
+        outbox.enqueue(message, SendUrgency.of(notice));
         groups.onNotice(notice);
     }
 
