@@ -29,7 +29,7 @@ public class TelegramNotifier implements Notifier {
     public void notify(Notice notice) {
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), NoticeText.of(notice))
                 .withPriority(priority(notice.severity()));
-        String key = notice.accept(SUPERSEDE_KEY);
+        String key = supersedeKey(notice);
         if (key != null) {
             message = message.superseding(key);
         }
@@ -41,12 +41,17 @@ public class TelegramNotifier implements Notifier {
     }
 
     /** Most severe first when Telegram's limits make warnings wait (a crash): CRITICAL, then DANGER. */
-    static int priority(Severity severity) {
+    public static int priority(Severity severity) {
         return switch (severity) {
             case CRITICAL -> OutgoingMessage.PRIORITY_CRITICAL;
             case DANGER -> OutgoingMessage.PRIORITY_DANGER;
             default -> OutgoingMessage.PRIORITY_WARNING;
         };
+    }
+
+    /** The key by which a newer notice replaces this one while unsent (per chat); null: never replaced. */
+    public static String supersedeKey(Notice notice) {
+        return notice.accept(SUPERSEDE_KEY);
     }
 
     /**
