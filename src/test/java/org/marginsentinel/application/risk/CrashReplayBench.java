@@ -71,6 +71,8 @@ class CrashReplayBench {
         WatchRig rig = new WatchRig();
         Map<String, Long> firstWarned = new HashMap<>();
         Map<String, Long> liquidatedAt = new HashMap<>();
+        Map<String, Long> firstQueued = new HashMap<>();
+        long[] busiestTick = new long[2]; // {liquidations, nanoseconds}
         SimulatedTelegram telegram = new SimulatedTelegram(ranked, (notice, at) -> {
             String subject = warnedSubject(notice);
             if (subject != null) {
@@ -88,9 +90,18 @@ class CrashReplayBench {
                 marks[2 * s + 1] = price(PRICES[s] * (1 + BETAS[s] * move));
             }
             rig.desk.notifier.clear();
-            rig.tick(marks);
+            long tickStarted = System.nanoTime();
+            TickReport report = rig.tick(marks);
+            if (report.liquidations() > busiestTick[0]) {
+                busiestTick[0] = report.liquidations();
+                busiestTick[1] = System.nanoTime() - tickStarted;
+            }
             long tickAt = second * 1000L;
             for (Notice notice : rig.desk.notifier.notices()) {
+                String warned = warnedSubject(notice);
+                if (warned != null) {
+                    firstQueued.putIfAbsent(warned, tickAt);
+                }
                 if (notice instanceof Notice.IsolatedLiquidated l) {
                     liquidatedAt.putIfAbsent(l.userId() + "#" + l.positionNumber(), tickAt);
                 } else if (notice instanceof Notice.CrossLiquidated c) {
@@ -100,7 +111,7 @@ class CrashReplayBench {
             }
             telegram.runUntil(tickAt + 1000);
         }
-        return Outcome.of(liquidatedAt, firstWarned, crashStart, telegram);
+        return Outcome.of(liquidatedAt, firstWarned, firstQueued, crashStart, telegram, busiestTick);
     }
 
     /** The subject a warning is about (user#number or user#pool); null for liquidations and feed news. */
@@ -153,10 +164,14 @@ class CrashReplayBench {
     /** What one replay measured. */
     record Outcome(int liquidatedSubjects, long liquidatedUsers, long usersWarnedFirst, long subjectsWarnedFirst,
                    double medianLeadSeconds, double medianLeadCrashOnlySeconds, long warnedDuringCrash, long calls,
-                   int pendingAtEnd) {
+                   int pendingAtEnd, long queuedTooLate, long neverQueued, long busiestTickLiquidations,
+                   double busiestTickMillis) {
 
-        static Outcome of(Map<String, Long> liquidatedAt, Map<String, Long> firstWarned, long crashStart,
-                          SimulatedTelegram telegram) {
+        static Outcome of(Map<String, Long> liquidatedAt, Map<String, Long> firstWarned, Map<String, Long> firstQueued,
+                          long crashStart, SimulatedTelegram telegram, long[] busiestTick) {
+            long queuedTooLate = 0; // a warning was queued before the liquidation but not delivered before it
+            long neverQueued = 0; // no warning about the subject was ever queued before its liquidation
+
             Map<String, Boolean> userWarnedFirst = new HashMap<>();
             List<Double> leads = new ArrayList<>();
             List<Double> crashLeads = new ArrayList<>();
@@ -166,6 +181,12 @@ class CrashReplayBench {
                 boolean first = warned != null && warned < liquidation.getValue();
                 String user = liquidation.getKey().substring(0, liquidation.getKey().indexOf('#'));
                 userWarnedFirst.merge(user, first, Boolean::logicalAnd);
+                Long queued = firstQueued.get(liquidation.getKey());
+                if (!first && queued != null && queued < liquidation.getValue()) {
+                    queuedTooLate++;
+                } else if (!first) {
+                    neverQueued++;
+                }
                 if (first) {
                     subjectsWarnedFirst++;
                     leads.add((liquidation.getValue() - warned) / 1000.0);
@@ -176,7 +197,8 @@ class CrashReplayBench {
             }
             return new Outcome(liquidatedAt.size(), userWarnedFirst.size(),
                     userWarnedFirst.values().stream().filter(b -> b).count(), subjectsWarnedFirst, median(leads),
-                    median(crashLeads), crashLeads.size(), telegram.calls(), telegram.pending());
+                    median(crashLeads), crashLeads.size(), telegram.calls(), telegram.pending(), queuedTooLate,
+                    neverQueued, busiestTick[0], busiestTick[1] / 1e6);
         }
 
         private static double median(List<Double> values) {
@@ -191,10 +213,14 @@ class CrashReplayBench {
         public String toString() {
             return String.format(Locale.ROOT, "%d users liquidated (%d subjects); warned before their liquidation: "
                             + "%d users (%.1f%%), %d subjects (%.1f%%); median lead %.0f s (%.0f s over the %d subjects"
-                            + " first warned during the crash); %d Telegram calls, %d notices still queued at the end",
+                            + " first warned during the crash); not warned first: %d queued but still waiting at the"
+                            + " liquidation, %d with no warning queued before it (e.g. from SAFE to liquidated within"
+                            + " one tick); %d Telegram calls, %d notices still queued at the end; busiest tick: %d"
+                            + " liquidations in %.0f ms (in memory)",
                     liquidatedUsers, liquidatedSubjects, usersWarnedFirst, 100.0 * usersWarnedFirst / liquidatedUsers,
                     subjectsWarnedFirst, 100.0 * subjectsWarnedFirst / liquidatedSubjects, medianLeadSeconds,
-                    medianLeadCrashOnlySeconds, warnedDuringCrash, calls, pendingAtEnd);
+                    medianLeadCrashOnlySeconds, warnedDuringCrash, queuedTooLate, neverQueued, calls, pendingAtEnd,
+                    busiestTickLiquidations, busiestTickMillis);
         }
     }
 }
