@@ -6,7 +6,7 @@ import static org.marginsentinel.testsupport.fakes.PaperDesk.order;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
 

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.marginsentinel.adapter.telegram.alerts.TelegramNotifier;
-import org.marginsentinel.adapter.telegram.delivery.SendRateLimiter;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.adapter.telegram.connection.SendRateLimiter;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.alert.SendUrgency;
 
 /**
