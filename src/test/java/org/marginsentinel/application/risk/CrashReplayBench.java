@@ -25,7 +25,8 @@ import org.marginsentinel.domain.margin.Side;
  * minute 6, then five minutes at the bottom. Marks every second through the real {@link RiskMonitor} (screen, alert
  * policy, liquidations, in-memory stores), the notices through {@link SimulatedTelegram} (outbox order and Telegram's
  * limits on a simulated clock). For every liquidated subject: was a warning about it delivered before it was
- * liquidated, and how long before. Run twice on the same book: nearest-first order (issue 12) and by level only.
+ * liquidated, and how long before. Run on the same book for each order of {@code -Dbench.replay.orders} (default
+ * {@code NEAREST_FIRST,LEVEL_ONLY}; {@code LIQUIDATIONS_LAST} tries liquidation notices after every warning).
  *
  * <p>Not run by {@code ./mvnw verify} (not a *Test). Run: {@code ./mvnw test -Dtest=CrashReplayBench
  * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.replay.users=…}).
@@ -46,10 +47,11 @@ class CrashReplayBench {
     @Test
     void crashOfFifteenPercentWithAWick() {
         List<String> lines = new ArrayList<>();
-        for (boolean ranked : new boolean[] {true, false}) {
+        for (String name : System.getProperty("bench.replay.orders", "NEAREST_FIRST,LEVEL_ONLY").split(",")) {
+            SimulatedTelegram.Order order = SimulatedTelegram.Order.valueOf(name.trim());
             long started = System.nanoTime();
-            Outcome outcome = replay(ranked);
-            lines.add((ranked ? "nearest first (issue 12)" : "by level only (before)") + ": " + outcome
+            Outcome outcome = replay(order);
+            lines.add(order + ": " + outcome
                     + String.format(Locale.ROOT, " [replayed in %.0f s]", (System.nanoTime() - started) / 1e9));
             assertThat(outcome.liquidatedUsers).as("the crash liquidates someone").isPositive();
         }
@@ -67,13 +69,13 @@ class CrashReplayBench {
         return trend + wick;
     }
 
-    private Outcome replay(boolean ranked) {
+    private Outcome replay(SimulatedTelegram.Order order) {
         WatchRig rig = new WatchRig();
         Map<String, Long> firstWarned = new HashMap<>();
         Map<String, Long> liquidatedAt = new HashMap<>();
         Map<String, Long> firstQueued = new HashMap<>();
         long[] busiestTick = new long[2]; // {liquidations, nanoseconds}
-        SimulatedTelegram telegram = new SimulatedTelegram(ranked, (notice, at) -> {
+        SimulatedTelegram telegram = new SimulatedTelegram(order, (notice, at) -> {
             String subject = warnedSubject(notice);
             if (subject != null) {
                 firstWarned.putIfAbsent(subject, at);

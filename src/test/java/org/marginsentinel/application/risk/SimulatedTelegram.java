@@ -17,7 +17,7 @@ import org.marginsentinel.application.alert.SendUrgency;
 /**
  * The outbox and its sender on a simulated clock, for the crash replay: notices queued as {@link TelegramNotifier}
  * queues them (priority by severity, a newer notice about a subject replacing the unsent older one, the send rank
- * of {@link SendUrgency} unless {@code ranked} is false), then handed out in the sender's order (priority, rank, age)
+ * of {@link SendUrgency}, or another {@link Order} to compare), then handed out in the sender's order (priority, rank, age)
  * through the real {@link SendRateLimiter} with Telegram's limits (30 calls/s, 1 s per private chat); a chat's
  * pending notices go out merged in one call, as the sender merges plain notices. Nothing sleeps.
  */
@@ -32,7 +32,17 @@ final class SimulatedTelegram {
     private static final Comparator<Row> SEND_ORDER = Comparator.comparingInt(Row::priority)
             .thenComparingLong(Row::rank).thenComparingLong(Row::id);
 
-    private final boolean ranked;
+    /** How the queue is ordered: the shipped orders and one proposed. */
+    enum Order {
+        /** Issue 12: by priority, then nearest to liquidation. */
+        NEAREST_FIRST,
+        /** Before issue 12: by priority, then age. */
+        LEVEL_ONLY,
+        /** Proposed: nearest first, and liquidation notices after the live warnings of every level. */
+        LIQUIDATIONS_LAST
+    }
+
+    private final Order order;
     private long now;
     private final SendRateLimiter limiter = new SendRateLimiter(30, java.time.Duration.ofSeconds(1), 20, () -> now);
     private final TreeSet<Row> queue = new TreeSet<>(SEND_ORDER);
@@ -43,8 +53,8 @@ final class SimulatedTelegram {
     private long calls;
 
     /** @param delivered told of every notice Telegram accepted, with the simulated millisecond */
-    SimulatedTelegram(boolean ranked, BiConsumer<Notice, Long> delivered) {
-        this.ranked = ranked;
+    SimulatedTelegram(Order order, BiConsumer<Notice, Long> delivered) {
+        this.order = order;
         this.delivered = delivered;
     }
 
@@ -61,8 +71,11 @@ final class SimulatedTelegram {
                 return superseded;
             });
         }
-        Row row = new Row(nextId++, chat, TelegramNotifier.priority(notice.severity()),
-                ranked ? SendUrgency.of(notice) : SendUrgency.UNRANKED, key, notice);
+        boolean liquidation = notice instanceof Notice.IsolatedLiquidated || notice instanceof Notice.CrossLiquidated;
+        int priority = order == Order.LIQUIDATIONS_LAST && liquidation ? Integer.MAX_VALUE
+                : TelegramNotifier.priority(notice.severity());
+        Row row = new Row(nextId++, chat, priority, order == Order.LEVEL_ONLY ? SendUrgency.UNRANKED
+                : SendUrgency.of(notice), key, notice);
         pending.add(row);
         queue.add(row);
     }
