@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,30 +54,59 @@ public class Liquidations {
     /** An isolated position whose mark crossed its liquidation price: it closes and its margin is lost. */
     @Transactional
     public Optional<Notice.IsolatedLiquidated> liquidateIsolated(long userId, long positionId, BigDecimal mark) {
+        return liquidateOwnersPositions(userId, List.of(new DueIsolated(userId, positionId, mark))).stream().findFirst();
+    }
+
+    /** An isolated position the tick found past its liquidation price at {@code mark}. */
+    public record DueIsolated(long userId, long positionId, BigDecimal mark) {
+    }
+
+    /**
+     * {@link #liquidateIsolated} for many positions in one transaction (a crash liquidates thousands in one tick):
+     * each owner's account is locked once and its positions liquidated together. All of them, or none.
+     */
+    @Transactional
+    public List<Notice.IsolatedLiquidated> liquidateIsolated(List<DueIsolated> due) {
+        Map<Long, List<DueIsolated>> byOwner = new LinkedHashMap<>();
+        due.forEach(d -> byOwner.computeIfAbsent(d.userId(), u -> new ArrayList<>()).add(d));
+        List<Notice.IsolatedLiquidated> notices = new ArrayList<>();
+        byOwner.forEach((userId, positions) -> notices.addAll(liquidateOwnersPositions(userId, positions)));
+        return notices;
+    }
+
+    private List<Notice.IsolatedLiquidated> liquidateOwnersPositions(long userId, List<DueIsolated> due) {
         Optional<PaperAccount> account = store.lock(userId);
         if (account.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        Optional<StoredPosition> stored = store.openPositions(userId).stream().filter(p -> p.id() == positionId)
-                .findFirst();
-        if (stored.isEmpty() || !stored.get().position().isIsolated()) {
-            return Optional.empty();
-        }
-        Position position = stored.get().position();
-        PositionRisk risk = calculator.isolated(position, mark);
-        if (!risk.liquidatedAtMark()) {
-            return Optional.empty();
-        }
+        Map<Long, StoredPosition> open = new HashMap<>();
+        store.openPositions(userId).forEach(p -> open.put(p.id(), p));
         Instant now = clock.instant();
-        BigDecimal lost = position.isolatedMargin();
-        store.close(userId, positionId, PositionStatus.LIQUIDATED, lost.negate(), now);
-        store.updateWallet(userId, account.get().walletBalance().subtract(lost));
-        store.record(userId, LedgerKind.LIQUIDATION, lost.negate(), positionId, now);
-        Notice.IsolatedLiquidated notice = new Notice.IsolatedLiquidated(userId, stored.get().number(),
-                position.symbol(), position.side().name(), position.quantity(), mark, risk.liquidationPrice(), lost,
-                advice.isolatedRescue(position, mark).marginToAdd());
-        notifier.notify(notice);
-        return Optional.of(notice);
+        BigDecimal wallet = account.get().walletBalance();
+        List<Notice.IsolatedLiquidated> notices = new ArrayList<>();
+        for (DueIsolated d : due) {
+            StoredPosition stored = open.remove(d.positionId()); // removed: a position listed twice goes once
+            if (stored == null || !stored.position().isIsolated()) {
+                continue;
+            }
+            Position position = stored.position();
+            PositionRisk risk = calculator.isolated(position, d.mark());
+            if (!risk.liquidatedAtMark()) {
+                continue;
+            }
+            BigDecimal lost = position.isolatedMargin();
+            store.close(userId, d.positionId(), PositionStatus.LIQUIDATED, lost.negate(), now);
+            wallet = wallet.subtract(lost);
+            store.record(userId, LedgerKind.LIQUIDATION, lost.negate(), d.positionId(), now);
+            notices.add(new Notice.IsolatedLiquidated(userId, stored.number(), position.symbol(),
+                    position.side().name(), position.quantity(), d.mark(), risk.liquidationPrice(), lost,
+                    advice.isolatedRescue(position, d.mark()).marginToAdd()));
+        }
+        if (!notices.isEmpty()) {
+            store.updateWallet(userId, wallet);
+            notices.forEach(notifier::notify);
+        }
+        return notices;
     }
 
     /**

@@ -54,6 +54,12 @@ public class AlertDelivery {
         alerts.deleteState(subject);
     }
 
+    /** {@link #forget} for many subjects in one transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void forgetAll(Collection<String> subjects) {
+        subjects.forEach(alerts::deleteState);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void broadcast(Collection<? extends Notice> notices) {
         notices.forEach(notifier::notify);

@@ -36,7 +36,8 @@ import org.marginsentinel.domain.margin.TierTable;
  * Watches every open position on every price tick and speaks first: warnings by level, drain warnings for cross
  * pools, paper liquidations. Orchestrates only: {@link IndexLoader} keeps the in-memory {@link RiskIndex} equal to
  * the database, {@link RiskTick} judges (no I/O), and this class carries the decisions out — warnings stored in
- * batches by {@link AlertBatch}, liquidations by {@link Liquidations}, each in its own transaction — then lets
+ * batches by {@link AlertBatch}, isolated liquidations in batches by {@link LiquidationBatch}, a pool's by
+ * {@link Liquidations} in a transaction of its own — then lets
  * {@link DrainWatch} and {@link ChartSampler} take their minute. The tick reads no database rows.
  *
  * <p>Ticks never overlap (one lock for ticks and book rebuilds); the caller's thread does not matter.
@@ -47,6 +48,10 @@ public class RiskMonitor {
     private static final Logger LOG = Logger.getLogger(RiskMonitor.class.getName());
     /** Alert states + notices stored per transaction during a tick. */
     static final int DELIVERY_BATCH = 50;
+    /** Isolated liquidations carried out per transaction during a tick. */
+    static final int LIQUIDATION_BATCH = 100;
+    /** Screens of one tick at most (a safety bound: a round without a liquidation leaves nothing out). */
+    static final int MAX_ROUNDS = 1_000;
 
     private final Liquidations liquidations;
     private final AlertDelivery delivery;
@@ -157,42 +162,57 @@ public class RiskMonitor {
 
         int warnings = 0;
         int liquidated = 0;
+        int flagged = candidates.size();
         AlertBatch batch = new AlertBatch(delivery, index, memory);
-        for (Candidate candidate : candidates) {
-            if (!index.isLive(candidate)) {
-                continue; // closed or rebuilt by a liquidation earlier in this tick; the next tick looks again
+        LiquidationBatch dueLiquidations = new LiquidationBatch(liquidations, delivery, memory);
+        // A liquidation rebuilds its owner's book, so the owner's other flagged subjects are no longer live: the
+        // rebuilt books are screened again at the same marks until no flagged subject was left out (each round
+        // liquidates something, so this ends), and every liquidation due at these marks is carried out now.
+        for (int round = 1; ; round++) {
+            boolean leftOut = false;
+            for (Candidate candidate : candidates) {
+                if (!index.isLive(candidate)) {
+                    leftOut = true;
+                    continue;
+                }
+                try {
+                    TickDecision decision = judge.judge(candidate, exactMarks, now);
+                    warnings += decision instanceof TickDecision.Record r && r.warns() ? 1 : 0;
+                    liquidated += carryOut(candidate, decision, exactMarks, batch, dueLiquidations) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    // One broken subject must not silence everyone else's warnings.
+                    LOG.log(Level.SEVERE, "Risk evaluation failed for user " + index.owner(candidate).userId, e);
+                    continue;
+                }
+                if (batch.size() >= DELIVERY_BATCH) {
+                    batch.flush();
+                }
+                if (dueLiquidations.size() >= LIQUIDATION_BATCH) {
+                    dueLiquidations.flush();
+                }
             }
-            try {
-                TickDecision decision = judge.judge(candidate, exactMarks, now);
-                warnings += decision instanceof TickDecision.Record r && r.warns() ? 1 : 0;
-                liquidated += carryOut(candidate, decision, exactMarks, batch) ? 1 : 0;
-            } catch (RuntimeException e) {
-                // One broken subject must not silence everyone else's warnings.
-                LOG.log(Level.SEVERE, "Risk evaluation failed for user " + index.owner(candidate).userId, e);
-                continue;
+            batch.flush();
+            dueLiquidations.flush();
+            if (!leftOut || round >= MAX_ROUNDS) {
+                break;
             }
-            if (batch.size() >= DELIVERY_BATCH) {
-                batch.flush();
-            }
+            candidates = judge.screen(markArray);
+            flagged += candidates.size();
         }
-        batch.flush();
         warnings += everyMinute(markArray, exactMarks, now);
-        return new TickReport(index.positionCount(), candidates.size(), warnings, liquidated, screenNanos);
+        return new TickReport(index.positionCount(), flagged, warnings, liquidated + dueLiquidations.liquidated(),
+                screenNanos);
     }
 
-    /** Carries one decision out; true when it liquidated something. */
+    /** Carries one decision out (isolated liquidations join {@code dueLiquidations}); true when it liquidated a pool. */
     private boolean carryOut(Candidate candidate, TickDecision decision, Map<String, BigDecimal> marks,
-                             AlertBatch batch) {
+                             AlertBatch batch, LiquidationBatch dueLiquidations) {
         if (decision instanceof TickDecision.Record record) {
             batch.add(candidate, record);
         } else if (decision instanceof TickDecision.Hold hold) {
             index.setLevel(candidate, hold.level());
         } else if (decision instanceof TickDecision.LiquidateIsolated liquidate) {
-            batch.flush(); // warnings judged before this one go out first
-            boolean done = liquidations.liquidateIsolated(liquidate.userId(), liquidate.positionId(), liquidate.mark())
-                    .isPresent();
-            forget(liquidate.subject());
-            return done;
+            dueLiquidations.add(liquidate);
         } else if (decision instanceof TickDecision.LiquidateCross liquidate) {
             batch.flush();
             boolean done = liquidations.liquidateCross(liquidate.userId(), marks).isPresent();

@@ -36,6 +36,15 @@ final class WatchRig {
         }
 
         @Override
+        public List<Notice.IsolatedLiquidated> liquidateIsolated(List<DueIsolated> due) {
+            try {
+                return super.liquidateIsolated(due);
+            } finally {
+                commit();
+            }
+        }
+
+        @Override
         public Optional<Notice.CrossLiquidated> liquidateCross(long userId, Map<String, BigDecimal> marks) {
             try {
                 return super.liquidateCross(userId, marks);

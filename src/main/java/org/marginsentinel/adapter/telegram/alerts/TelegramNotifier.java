@@ -7,12 +7,13 @@ import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
+import org.marginsentinel.application.alert.SendUrgency;
 import org.marginsentinel.application.port.Severity;
 
 /**
  * Puts notices into the Telegram outbox, in the caller's transaction, addressed to the user's private chat.
  * A newer warning about the same subject replaces an unsent older one; liquidations and CRITICAL go first,
- * then DANGER, then the rest.
+ * then DANGER, then the rest, and within each the subjects closest to liquidation ({@link SendUrgency}).
  * {@link GroupNotices} adds what the member's groups hear (group alerts, the one-time private-chat nudge).
  */
 @ApplicationScoped
@@ -28,24 +29,29 @@ public class TelegramNotifier implements Notifier {
     public void notify(Notice notice) {
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), NoticeText.of(notice))
                 .withPriority(priority(notice.severity()));
-        String key = notice.accept(SUPERSEDE_KEY);
+        String key = supersedeKey(notice);
         if (key != null) {
             message = message.superseding(key);
         }
         if (notice.silent()) {
             message = message.silently();
         }
-        outbox.enqueue(message);
+        outbox.enqueue(message, SendUrgency.of(notice));
         groups.onNotice(notice);
     }
 
     /** Most severe first when Telegram's limits make warnings wait (a crash): CRITICAL, then DANGER. */
-    static int priority(Severity severity) {
+    public static int priority(Severity severity) {
         return switch (severity) {
             case CRITICAL -> OutgoingMessage.PRIORITY_CRITICAL;
             case DANGER -> OutgoingMessage.PRIORITY_DANGER;
             default -> OutgoingMessage.PRIORITY_WARNING;
         };
+    }
+
+    /** The key by which a newer notice replaces this one while unsent (per chat); null: never replaced. */
+    public static String supersedeKey(Notice notice) {
+        return notice.accept(SUPERSEDE_KEY);
     }
 
     /**

@@ -51,12 +51,22 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<Long> enqueue(OutgoingMessage message) {
+        return enqueue(message, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #enqueue(OutgoingMessage)} for a proactive notice about a subject's risk: within its priority,
+     * {@code sendRank} puts it before the messages with a higher rank ({@code SendUrgency}: closest to liquidation
+     * first); unranked messages have the largest.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public List<Long> enqueue(OutgoingMessage message, long sendRank) {
         Optional<ChatDirectory.Reach> reach = chats.reach(message.chatId());
         if (reach.isPresent() && reach.get() == ChatDirectory.Reach.INACTIVE) {
             LOG.debugf("Not queueing a message for inactive chat %d", message.chatId());
             return List.of();
         }
-        return store(message, reach.isPresent() && reach.get() == ChatDirectory.Reach.UNOPENED);
+        return store(message, reach.isPresent() && reach.get() == ChatDirectory.Reach.UNOPENED, sendRank);
     }
 
     /**
@@ -66,10 +76,10 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Long> enqueueForActiveChat(OutgoingMessage message) {
-        return store(message, false);
+        return store(message, false, Long.MAX_VALUE);
     }
 
-    private List<Long> store(OutgoingMessage message, boolean held) {
+    private List<Long> store(OutgoingMessage message, boolean held, long sendRank) {
         Instant now = clock.instant();
         if (message.supersedeKey() != null) {
             store.supersede(message.chatId(), message.supersedeKey());
@@ -84,13 +94,13 @@ public class Outbox {
                     i == 0 ? message.replyToMessageId() : null, message.editMessageId(), parts.get(i),
                     i == parts.size() - 1 ? buttons : null, message.silent(), message.priority(), message.supersedeKey(),
                     message.notBefore() != null && message.notBefore().isAfter(now) ? message.notBefore() : now, now,
-                    message.hasPhoto(), held));
+                    message.hasPhoto(), held, sendRank));
             if (message.hasPhoto()) {
                 store.savePhoto(id, message.photoPng());
             }
             ids.add(id);
         }
-        enqueued.fire(new OutboxEnqueued(message.chatId(), message.priority(), ids.size()));
+        enqueued.fire(new OutboxEnqueued(message.chatId(), message.priority(), ids.size(), sendRank));
         return List.copyOf(ids);
     }
 

@@ -92,8 +92,8 @@ public class OutboxSender {
     private volatile boolean cacheStale = true;
     /** Commits queued rows since the last read, none more urgent than the cache's least urgent row. */
     private volatile boolean freshRows;
-    /** The least urgent priority among the rows of the last read. */
-    private volatile int cachedUpToPriority = Integer.MIN_VALUE;
+    /** The least urgent send order (priority, rank) among the rows of the last read. */
+    private volatile SendOrder cachedUpTo = SendOrder.MOST_URGENT;
     /** The last pass stopped (all workers busy, global limit) before it had looked at every cached chat. */
     private boolean servableBacklog;
     /** Chats whose rows were left out of the last read because a call was in flight: read again when it ends. */
@@ -184,7 +184,7 @@ public class OutboxSender {
      * every commit took the CPU of the handlers when commands pour in.)
      */
     void onEnqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEnqueued event) {
-        if (event.priority() < cachedUpToPriority) {
+        if (new SendOrder(event.priority(), event.sendRank()).compareTo(cachedUpTo) < 0) {
             cacheStale = true;
         } else {
             freshRows = true;
@@ -298,7 +298,7 @@ public class OutboxSender {
     private void readDueRows() throws SQLException {
         cacheStale = false; // before reading: a commit during the read marks the rows stale again
         freshRows = false;
-        cachedUpToPriority = Integer.MAX_VALUE; // during the read, any commit marks the cache stale
+        cachedUpTo = SendOrder.LEAST_URGENT; // during the read, any commit marks the cache stale
         Instant now = clock.instant();
         dueReadAt = System.nanoTime();
         // Rows of a chat with a call in flight may be the very rows being sent: not taken now, read again
@@ -344,13 +344,14 @@ public class OutboxSender {
             }
         }
         nextDue = store.nextDue(now).orElse(null);
-        int leastUrgent = Integer.MIN_VALUE;
+        SendOrder leastUrgent = SendOrder.MOST_URGENT;
         for (List<OutboxRow> rows : dueByChat.values()) {
             for (OutboxRow row : rows) {
-                leastUrgent = Math.max(leastUrgent, row.priority());
+                SendOrder order = new SendOrder(row.priority(), row.sendRank());
+                leastUrgent = order.compareTo(leastUrgent) > 0 ? order : leastUrgent;
             }
         }
-        cachedUpToPriority = leastUrgent;
+        cachedUpTo = leastUrgent;
     }
 
     private void deliver(List<OutboxRow> batch) {

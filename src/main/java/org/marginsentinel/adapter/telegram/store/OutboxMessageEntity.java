@@ -51,6 +51,10 @@ public class OutboxMessageEntity {
     @Column(name = "priority", nullable = false)
     public int priority;
 
+    /** Within one priority, lower goes first (closest to liquidation); see {@code V75__outbox_send_rank.sql}. */
+    @Column(name = "send_rank", nullable = false)
+    public long sendRank = Long.MAX_VALUE;
+
     @Column(name = "supersede_key", length = 128)
     public String supersedeKey;
 

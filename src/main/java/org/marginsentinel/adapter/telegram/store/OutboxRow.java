@@ -5,11 +5,20 @@ import java.util.Objects;
 
 /**
  * A detached copy of one PENDING outbox row, as the sender sees it. {@code plainText}: send {@code html} without
- * parse mode (Telegram refused its markup once); {@code createdAt}: when it was queued.
+ * parse mode (Telegram refused its markup once); {@code createdAt}: when it was queued; {@code sendRank}: within its
+ * priority, lower goes first (closest to liquidation).
  */
 public record OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
                         String html, String buttonsJson, boolean silent, int priority, int attempts, boolean hasPhoto,
-                        boolean plainText, Instant createdAt) {
+                        boolean plainText, Instant createdAt, long sendRank) {
+
+    /** An unranked row. */
+    public OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
+                     String html, String buttonsJson, boolean silent, int priority, int attempts, boolean hasPhoto,
+                     boolean plainText, Instant createdAt) {
+        this(id, chatId, messageThreadId, replyToMessageId, editMessageId, html, buttonsJson, silent, priority,
+                attempts, hasPhoto, plainText, createdAt, Long.MAX_VALUE);
+    }
 
     /** A row queued just now. */
     public OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,

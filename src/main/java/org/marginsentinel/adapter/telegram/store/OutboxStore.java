@@ -34,7 +34,7 @@ public class OutboxStore {
     /** A message part to queue; see {@code V2__telegram.sql} for the column meanings. */
     public record NewRow(long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
                          String html, String buttons, boolean silent, int priority, String supersedeKey,
-                         Instant notBefore, Instant createdAt, boolean hasPhoto, boolean held) {
+                         Instant notBefore, Instant createdAt, boolean hasPhoto, boolean held, long sendRank) {
     }
 
     /** Queues one PENDING row in the caller's transaction; returns its id. */
@@ -49,6 +49,7 @@ public class OutboxStore {
         row.buttons = message.buttons();
         row.silent = message.silent();
         row.priority = message.priority();
+        row.sendRank = message.sendRank();
         row.supersedeKey = message.supersedeKey();
         row.status = Status.PENDING;
         row.attempts = 0;
@@ -93,7 +94,7 @@ public class OutboxStore {
         return rows;
     }
 
-    /** PENDING rows due at {@code now}, most urgent first (priority, then age). */
+    /** PENDING rows due at {@code now}, most urgent first (priority, then send rank, then age). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<OutboxRow> due(Instant now, int limit) {
         return due(now, null, limit);
@@ -114,27 +115,29 @@ public class OutboxStore {
     public List<OutboxRow> due(Instant now, OutboxRow after, int limit) {
         List<OutboxRow> due = new ArrayList<>();
         Integer afterPriority = after == null ? null : after.priority();
+        Long afterRank = after == null ? null : after.sendRank();
         Long afterId = after == null ? null : after.id();
         while (due.size() < limit) {
             // Plain values, not entities: no managed copies to build and to check for changes at the commit.
             TypedQuery<Object[]> query = em.createQuery("select o.id, o.chatId, o.messageThreadId, o.replyToMessageId,"
                             + " o.editMessageId, o.html, o.buttons, o.silent, o.priority, o.attempts, o.hasPhoto,"
-                            + " o.notBefore, o.plainText, o.createdAt from OutboxMessageEntity o"
+                            + " o.notBefore, o.plainText, o.createdAt, o.sendRank from OutboxMessageEntity o"
                             + " where o.status = :pending and o.held = false"
                             + (afterId == null ? ""
-                                    : " and (o.priority > :priority or (o.priority = :priority and o.id > :id))")
-                            + " order by o.status, o.priority, o.id", Object[].class)
+                                    : " and (o.priority > :priority or (o.priority = :priority and (o.sendRank > :rank"
+                                    + " or (o.sendRank = :rank and o.id > :id))))")
+                            + " order by o.status, o.priority, o.sendRank, o.id", Object[].class)
                     .setParameter("pending", Status.PENDING)
                     .setMaxResults(limit);
             if (afterId != null) {
-                query.setParameter("priority", afterPriority).setParameter("id", afterId);
+                query.setParameter("priority", afterPriority).setParameter("rank", afterRank).setParameter("id", afterId);
             }
             List<Object[]> page = query.getResultList();
             for (Object[] row : page) {
                 if (!((Instant) row[11]).isAfter(now) && due.size() < limit) {
                     due.add(new OutboxRow((Long) row[0], (Long) row[1], (Integer) row[2], (Integer) row[3],
                             (Integer) row[4], (String) row[5], (String) row[6], (Boolean) row[7], (Integer) row[8],
-                            (Integer) row[9], (Boolean) row[10], (Boolean) row[12], (Instant) row[13]));
+                            (Integer) row[9], (Boolean) row[10], (Boolean) row[12], (Instant) row[13], (Long) row[14]));
                 }
             }
             if (page.size() < limit) {
@@ -142,6 +145,7 @@ public class OutboxStore {
             }
             Object[] last = page.get(page.size() - 1);
             afterPriority = (Integer) last[8];
+            afterRank = (Long) last[14];
             afterId = (Long) last[0];
         }
         return due;
@@ -240,6 +244,7 @@ public class OutboxStore {
             part.buttons = i == parts.size() - 1 ? original.buttons : null;
             part.silent = original.silent;
             part.priority = original.priority;
+            part.sendRank = original.sendRank;
             part.status = Status.PENDING;
             part.attempts = original.attempts + 1;
             part.notBefore = now;

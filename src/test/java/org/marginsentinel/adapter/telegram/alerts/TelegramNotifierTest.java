@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
+import org.marginsentinel.application.alert.SendUrgency;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RiskLevel;
 
@@ -17,6 +18,7 @@ import org.marginsentinel.domain.alert.RiskLevel;
 class TelegramNotifierTest {
 
     private final List<OutgoingMessage> queued = new ArrayList<>();
+    private final List<Long> ranks = new ArrayList<>();
     private final List<Notice> toGroups = new ArrayList<>();
     private final TelegramNotifier notifier = new TelegramNotifier();
 
@@ -25,7 +27,13 @@ class TelegramNotifierTest {
         notifier.outbox = new Outbox() {
             @Override
             public List<Long> enqueue(OutgoingMessage message) {
+                return enqueue(message, SendUrgency.UNRANKED);
+            }
+
+            @Override
+            public List<Long> enqueue(OutgoingMessage message, long sendRank) {
                 queued.add(message);
+                ranks.add(sendRank);
                 return List.of((long) queued.size());
             }
         };
@@ -41,6 +49,16 @@ class TelegramNotifierTest {
         notifier.notify(notice);
         assertThat(queued).hasSize(1);
         return queued.get(0);
+    }
+
+    @Test
+    void aWarning_isQueuedWithItsUrgencyRank_nearestToLiquidationFirst() {
+        Notice warning = Notices.positionWarning(Notices.sent(RiskLevel.DANGER));
+
+        notify(warning);
+
+        assertThat(ranks).containsExactly(SendUrgency.of(warning));
+        assertThat(ranks.get(0)).isLessThan(SendUrgency.UNRANKED);
     }
 
     @Test

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Prints a harness's figures (with the machine's load) and appends them to target/bench-results.txt. */
-final class BenchReport {
+public final class BenchReport {
 
     private BenchReport() {
     }
 
-    static void print(String title, List<String> lines) {
+    public static void print(String title, List<String> lines) {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         StringBuilder text = new StringBuilder()
                 .append("\n=== ").append(title).append(" — ").append(Instant.now())
