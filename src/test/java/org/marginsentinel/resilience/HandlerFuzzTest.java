@@ -5,21 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.prices.PriceFeed;
-import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
-import org.marginsentinel.adapter.prices.fake.PriceApiFake;
-import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
-import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.adapter.telegram.update.UpdateHandler;
 import org.marginsentinel.testsupport.CommandTexts;
 import org.marginsentinel.testsupport.DirectUpdates;
+import org.marginsentinel.testsupport.Conversation;
+import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * A sample of the fuzzed command texts (see {@code CommandFuzzTest}, which runs 100,000 through the parsers)
@@ -32,21 +28,12 @@ import org.marginsentinel.testsupport.DirectUpdates;
 @WithTestResource(FakeTelegramResource.class)
 class HandlerFuzzTest {
 
+    @InjectConversation
+    Conversation chat;
+
     private static final int SAMPLE = 1_200;
     private static final long SEED = 20310301L;
     private static final String GENERIC_FAILURE = "Something went wrong on our side";
-
-    @InjectFakeTelegram
-    FakeTelegram telegram;
-
-    @InjectPriceApi
-    PriceApiFake priceApi;
-
-    @Inject
-    PriceFeed feed;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
 
     @Inject
     UpdateHandler handler;
@@ -57,10 +44,8 @@ class HandlerFuzzTest {
     @Test
     void fuzzedCommands_neverFailAHandler_andEveryRefusalChangesNothing() {
         List<String> texts = CommandTexts.stream(SEED).limit(SAMPLE).toList();
-        priceApi.reset();
-        feed.reset();
-        circuitBreakers.resetAll();
-        long user = telegram.newUser();
+        chat.begin();
+        long user = chat.telegram().newUser();
         freshMarks();
         send(user, "/start");
         send(user, "/long BTC 0.01 10x");
@@ -99,8 +84,7 @@ class HandlerFuzzTest {
     }
 
     private void freshMarks() {
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "80000", "ETHUSDT", "2500", "SOLUSDT", "110"));
-        feed.pollOnce();
+        chat.marks(Map.of("BTCUSDT", "80000", "ETHUSDT", "2500", "SOLUSDT", "110"));
     }
 
     /** Handles the text as the user's private message; returns the replies it queued (and drops them). */

@@ -15,7 +15,6 @@ import java.time.Instant;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,14 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marginsentinel.adapter.prices.PollReport;
-import org.marginsentinel.adapter.prices.PriceFeed;
-import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
-import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
-import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.testsupport.Readiness;
-import org.marginsentinel.testsupport.TestClock;
+import org.marginsentinel.testsupport.Conversation;
+import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * The primary exchange misbehaves while a user's position sits close to its liquidation price. Whatever the
@@ -42,19 +38,9 @@ import org.marginsentinel.testsupport.TestClock;
 class PriceFaultsE2ETest {
 
     private static final Instant START = Instant.parse("2031-03-01T10:00:00Z");
-    private static final AtomicInteger CASES = new AtomicInteger();
 
-    @InjectFakeTelegram
-    FakeTelegram telegram;
-
-    @InjectPriceApi
-    PriceApiFake priceApi;
-
-    @Inject
-    PriceFeed feed;
-
-    @Inject
-    TestClock clock;
+    @InjectConversation
+    Conversation chat;
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -87,29 +73,25 @@ class PriceFaultsE2ETest {
 
     @BeforeEach
     void positionCloseToLiquidation() {
-        priceApi.reset();
-        feed.reset();
-        circuitBreakers.resetAll();
-        clock.freezeAt(START.plus(Duration.ofHours(3L * CASES.getAndIncrement())));
-        trader = telegram.newUser();
+        chat.beginAt(START);
         marks("80000");
-        say("/start");
+        trader = chat.newTrader();
         // 0.1 BTC long at 80,000, 5x isolated: liquidation 64,257.03. At 66,000 it is 2.64% away: DANGER.
-        say("/long BTC 0.1 5x @80000");
+        chat.say(trader, "/long BTC 0.1 5x @80000");
         marks("66000");
-        assertThat(telegram.awaitReplyContaining(trader, "DANGER").plainText()).contains("2.64% away");
+        assertThat(chat.awaitNotice(trader, "DANGER")).contains("2.64% away");
     }
 
     @AfterEach
     void restoreClock() {
-        clock.reset();
+        chat.end();
     }
 
     @ParameterizedTest
     @EnumSource(BinanceFault.class)
     void binanceFault_fallsBackToBybit_withoutAFalseWarningOrLiquidation(BinanceFault fault) {
-        priceApi.servesBybitMarks(Map.of("BTCUSDT", "66040", "ETHUSDT", "2500"));
-        fault.apply.accept(priceApi);
+        chat.priceApi().servesBybitMarks(Map.of("BTCUSDT", "66040", "ETHUSDT", "2500"));
+        fault.apply.accept(chat.priceApi());
 
         for (int i = 0; i < 2; i++) {
             PollReport report = poll();
@@ -117,52 +99,53 @@ class PriceFaultsE2ETest {
                 assertThat(report.ignoredJumps()).as("the unconfirmed jump is ignored").contains("BTCUSDT");
             } else {
                 assertThat(report.source()).as("marks come from the fallback").contains("bybit");
-                assertThat(feed.latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("66040");
+                assertThat(chat.feed().latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("66040");
             }
         }
-        assertThat(priceApi.bybitRequestCount()).as("Bybit was asked").isPositive();
+        assertThat(chat.priceApi().bybitRequestCount()).as("Bybit was asked").isPositive();
 
-        telegram.assertNoReplyTo(trader, Duration.ofMillis(600));
-        assertThat(say("/positions")).contains("#1 BTCUSDT LONG 0.1");
+        chat.telegram().assertNoReplyTo(trader, Duration.ofMillis(600));
+        assertThat(chat.say(trader, "/positions")).contains("#1 BTCUSDT LONG 0.1");
         assertThat(liquidations()).isZero();
 
         // Binance is healthy again (after its Retry-After or ban, where it gave one): back to it, still no noise.
-        priceApi.reset();
+        chat.priceApi().reset();
         circuitBreakers.resetAll();
-        clock.advance(Duration.ofMinutes(30));
+        chat.clock().advance(Duration.ofMinutes(30));
         marks("66010");
-        assertThat(feed.latest("BTCUSDT").orElseThrow().source()).isEqualTo("binance");
-        telegram.assertNoReplyTo(trader, Duration.ofMillis(300));
+        assertThat(chat.feed().latest("BTCUSDT").orElseThrow().source()).isEqualTo("binance");
+        chat.telegram().assertNoReplyTo(trader, Duration.ofMillis(300));
     }
 
     @Test
     void bothExchangesDown_pauseIsAnnouncedOnce_nothingIsLiquidated_andRecoveryIsAnnounced() {
-        priceApi.binanceFailsWith(503, "binance-503.json");
-        priceApi.bybitFailsWith(403, "bybit-403-cloudfront.html");
+        chat.priceApi().binanceFailsWith(503, "binance-503.json");
+        chat.priceApi().bybitFailsWith(403, "bybit-403-cloudfront.html");
 
         for (int minute = 0; minute < 4; minute++) {
-            clock.advance(Duration.ofMinutes(1));
-            assertThat(feed.pollOnce().gotData()).isFalse();
+            chat.clock().advance(Duration.ofMinutes(1));
+            assertThat(chat.feed().pollOnce().gotData()).isFalse();
         }
-        assertThat(telegram.awaitReplyTo(trader).plainText()).contains("No prices have arrived").contains("paused");
-        telegram.assertNoReplyTo(trader, Duration.ofMillis(300));
-        assertThat(feed.latest("BTCUSDT")).as("the old mark is stale: nothing acts on it").isEmpty();
-        assertThat(say("/positions")).contains("#1 BTCUSDT LONG 0.1");
+        assertThat(chat.telegram().awaitReplyTo(trader).plainText()).contains("No prices have arrived")
+                .contains("paused");
+        chat.telegram().assertNoReplyTo(trader, Duration.ofMillis(300));
+        assertThat(chat.feed().latest("BTCUSDT")).as("the old mark is stale: nothing acts on it").isEmpty();
+        assertThat(chat.say(trader, "/positions")).contains("#1 BTCUSDT LONG 0.1");
 
-        priceApi.reset();
+        chat.priceApi().reset();
         circuitBreakers.resetAll();
         marks("66020");
-        assertThat(telegram.awaitReplyTo(trader).plainText()).contains("Prices are flowing again");
-        telegram.assertNoReplyTo(trader, Duration.ofMillis(300));
+        assertThat(chat.telegram().awaitReplyTo(trader).plainText()).contains("Prices are flowing again");
+        chat.telegram().assertNoReplyTo(trader, Duration.ofMillis(300));
         assertThat(liquidations()).isZero();
     }
 
     @Test
     void aRealCrashSeenByBothExchanges_stillLiquidates() {
-        priceApi.servesBybitMarks(Map.of("BTCUSDT", "50010", "ETHUSDT", "2500"));
+        chat.priceApi().servesBybitMarks(Map.of("BTCUSDT", "50010", "ETHUSDT", "2500"));
         marks("50000");   // −24% in one poll, confirmed by Bybit: below the liquidation price
 
-        assertThat(telegram.awaitReplyContaining(trader, "LIQUIDATED").plainText()).contains("#1 BTCUSDT LONG");
+        assertThat(chat.awaitNotice(trader, "LIQUIDATED")).contains("#1 BTCUSDT LONG");
         assertThat(liquidations()).isEqualTo(1);
     }
 
@@ -170,22 +153,22 @@ class PriceFaultsE2ETest {
 
     @Test
     void binanceOmitsTheHeldSymbol_itsMarkComesFromBybit_andTheWarningIsNotMissed() {
-        priceApi.servesBybitMarks(Map.of("BTCUSDT", "65500", "ETHUSDT", "2500"));
-        priceApi.servesBinanceMarks(Map.of("ETHUSDT", "2500")); // no BTCUSDT row
+        chat.priceApi().servesBybitMarks(Map.of("BTCUSDT", "65500", "ETHUSDT", "2500"));
+        chat.priceApi().servesBinanceMarks(Map.of("ETHUSDT", "2500")); // no BTCUSDT row
 
         PollReport report = poll();
 
         assertThat(report.source()).contains("binance");
         assertThat(report.fromFallback()).contains("BTCUSDT");
-        assertThat(feed.latest("BTCUSDT").orElseThrow().source()).isEqualTo("bybit");
-        assertThat(telegram.awaitReplyContaining(trader, "CRITICAL").plainText()).contains("1.90% away");
+        assertThat(chat.feed().latest("BTCUSDT").orElseThrow().source()).isEqualTo("bybit");
+        assertThat(chat.awaitNotice(trader, "CRITICAL")).contains("1.90% away");
         assertThat(staleHeldSymbols()).doesNotContain("BTCUSDT");
     }
 
     @Test
     void heldSymbolWithoutAFreshMark_isReportedByReadiness() {
-        priceApi.bybitFailsWith(503, "binance-503.json");
-        priceApi.servesBinanceMarks(Map.of("ETHUSDT", "2500")); // BTCUSDT missing on Binance, Bybit down
+        chat.priceApi().bybitFailsWith(503, "binance-503.json");
+        chat.priceApi().servesBinanceMarks(Map.of("ETHUSDT", "2500")); // BTCUSDT missing on Binance, Bybit down
 
         poll();
 
@@ -197,56 +180,51 @@ class PriceFaultsE2ETest {
 
     @Test
     void anHourOldMarkByBinancesOwnTime_neitherWarnsNorLiquidates() {
-        priceApi.bybitFailsWith(503, "binance-503.json");
-        clock.advance(Duration.ofMinutes(1));
+        chat.priceApi().bybitFailsWith(503, "binance-503.json");
+        chat.clock().advance(Duration.ofMinutes(1));
         // past the liquidation price, but an hour old by Binance's timestamp
-        priceApi.servesBinanceMarksAt(Map.of("BTCUSDT", "60000", "ETHUSDT", "2500"),
-                clock.instant().minus(Duration.ofHours(1)));
+        chat.priceApi().servesBinanceMarksAt(Map.of("BTCUSDT", "60000", "ETHUSDT", "2500"),
+                chat.clock().instant().minus(Duration.ofHours(1)));
 
-        PollReport report = feed.pollOnce();
+        PollReport report = chat.feed().pollOnce();
 
         assertThat(report.staleRows()).contains("BTCUSDT");
-        assertThat(feed.latest("BTCUSDT")).isEmpty();
-        telegram.assertNoReplyTo(trader, Duration.ofMillis(600));
+        assertThat(chat.feed().latest("BTCUSDT")).isEmpty();
+        chat.telegram().assertNoReplyTo(trader, Duration.ofMillis(600));
         assertThat(liquidations()).isZero();
         assertThat(staleHeldSymbols()).contains("BTCUSDT");
     }
 
     @Test
     void oneExchangesWick_twelvePercentDownForOnePoll_liquidatesNobody() {
-        priceApi.servesBybitMarks(Map.of("BTCUSDT", "66040", "ETHUSDT", "2500"));
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "58000", "ETHUSDT", "2500")); // below 64,257.03, Binance only
+        chat.priceApi().servesBybitMarks(Map.of("BTCUSDT", "66040", "ETHUSDT", "2500"));
+        // below 64,257.03, Binance only
+        chat.priceApi().servesBinanceMarks(Map.of("BTCUSDT", "58000", "ETHUSDT", "2500"));
 
         assertThat(poll().ignoredJumps()).containsExactly("BTCUSDT");
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "66030", "ETHUSDT", "2500"));
+        chat.priceApi().servesBinanceMarks(Map.of("BTCUSDT", "66030", "ETHUSDT", "2500"));
         poll();
 
-        telegram.assertNoReplyTo(trader, Duration.ofMillis(600));
+        chat.telegram().assertNoReplyTo(trader, Duration.ofMillis(600));
         assertThat(liquidations()).isZero();
-        assertThat(feed.latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("66030");
+        assertThat(chat.feed().latest("BTCUSDT").orElseThrow().price()).isEqualByComparingTo("66030");
     }
 
     // --- helpers ---------------------------------------------------------------------------------
 
     private void marks(String btc) {
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", btc, "ETHUSDT", "2500"));
-        poll();
+        chat.marks(Map.of("BTCUSDT", btc, "ETHUSDT", "2500"));
     }
 
     private PollReport poll() {
-        clock.advance(Duration.ofMinutes(1));
-        return feed.pollOnce();
+        chat.clock().advance(Duration.ofMinutes(1));
+        return chat.feed().pollOnce();
     }
 
     /** Readiness's stale held symbols; other tests' positions share this application, so there may be more. */
     private static List<String> staleHeldSymbols() {
         Object symbols = Readiness.now().dataOf("Price feed").get("staleHeldSymbols");
         return symbols == null ? List.of() : List.of(symbols.toString().split(","));
-    }
-
-    private String say(String text) {
-        telegram.userSays(trader, text);
-        return telegram.awaitReplyTo(trader).plainText();
     }
 
     private long liquidations() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -19,16 +18,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.prices.PriceFeed;
-import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
-import org.marginsentinel.adapter.prices.fake.PriceApiFake;
-import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
-import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.adapter.telegram.update.UpdateHandler;
 import org.marginsentinel.adapter.telegram.store.OutboxMessageEntity;
 import org.marginsentinel.testsupport.DirectUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.marginsentinel.testsupport.Conversation;
+import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * One user fires 50 commands at the same moment, from 50 groups they share with the bot (updates of
@@ -41,20 +37,11 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 @WithTestResource(FakeTelegramResource.class)
 class SameUserConcurrencyTest {
 
+    @InjectConversation
+    Conversation chat;
+
     private static final int COMMANDS = 50;
     private static final String GENERIC_FAILURE = "Something went wrong";
-
-    @InjectFakeTelegram
-    FakeTelegram telegram;
-
-    @InjectPriceApi
-    PriceApiFake priceApi;
-
-    @Inject
-    PriceFeed feed;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
 
     @Inject
     UpdateHandler handler;
@@ -66,12 +53,9 @@ class SameUserConcurrencyTest {
 
     @BeforeEach
     void openAccount() {
-        priceApi.reset();
-        feed.reset();
-        circuitBreakers.resetAll();
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "80000", "ETHUSDT", "2500"));
-        feed.pollOnce();
-        user = telegram.newUser();
+        chat.begin();
+        chat.marks(Map.of("BTCUSDT", "80000", "ETHUSDT", "2500"));
+        user = chat.telegram().newUser();
         handler.handle(DirectUpdates.privateMessage(user, "/start"));
         assertThat(wallet()).isEqualByComparingTo("10000");
     }
@@ -143,9 +127,9 @@ class SameUserConcurrencyTest {
         List<Long> chats = new ArrayList<>();
         List<Update> updates = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
-            long chat = telegram.newGroup();
-            chats.add(chat);
-            updates.add(DirectUpdates.message(user, chat, commands.get(i)));
+            long group = chat.telegram().newGroup();
+            chats.add(group);
+            updates.add(DirectUpdates.message(user, group, commands.get(i)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(commands.size());
         try {
@@ -165,8 +149,8 @@ class SameUserConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
-        for (long chat : chats) {
-            assertThat(repliesIn(chat, lastRowBefore)).as("the group only gets a pointer to the private chat")
+        for (long group : chats) {
+            assertThat(repliesIn(group, lastRowBefore)).as("the group only gets a pointer to the private chat")
                     .singleElement().asString().contains("Answered you in our private chat");
         }
         List<String> replies = repliesIn(user, lastRowBefore);

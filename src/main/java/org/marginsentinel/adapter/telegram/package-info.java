@@ -42,7 +42,9 @@
  * End-to-end tests run the real library against {@code FakeTelegram} (src/test, package
  * {@code org.marginsentinel.adapter.telegram.fake}): annotate the test class with
  * {@code @QuarkusTest @WithTestResource(FakeTelegramResource.class)} and a field with
- * {@code @InjectFakeTelegram FakeTelegram telegram}. Use no other test resource on bot tests so they
- * share one application start.
+ * {@code @InjectFakeTelegram FakeTelegram telegram}, or {@code @InjectConversation Conversation chat} (package
+ * {@code org.marginsentinel.testsupport}) for the usual set-up: users who /start, marks on the fake exchanges, the
+ * clock frozen per test. Use no other test resource on bot tests so they share one application start. The update
+ * handling itself ({@code UpdateProcessor}) is tested in plain JUnit with in-memory stores.
  */
 package org.marginsentinel.adapter.telegram;

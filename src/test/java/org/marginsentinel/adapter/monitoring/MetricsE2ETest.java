@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.prices.PriceFeed;
-import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
-import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.telegram.delivery.TelegramMetrics;
 import org.marginsentinel.adapter.telegram.fake.Eventually;
-import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
-import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.testsupport.PrometheusScrape;
+import org.marginsentinel.testsupport.Conversation;
+import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * /q/metrics moves with what the service does: a trader opens a position, the mark falls, a tick
@@ -28,17 +24,8 @@ import org.marginsentinel.testsupport.PrometheusScrape;
 @WithTestResource(FakeTelegramResource.class)
 class MetricsE2ETest {
 
-    @InjectFakeTelegram
-    FakeTelegram telegram;
-
-    @InjectPriceApi
-    PriceApiFake priceApi;
-
-    @Inject
-    PriceFeed feed;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
+    @InjectConversation
+    Conversation chat;
 
     @Inject
     TelegramMetrics telegramMetrics;
@@ -47,22 +34,17 @@ class MetricsE2ETest {
 
     @BeforeEach
     void setUp() {
-        priceApi.reset();
-        feed.reset();
-        circuitBreakers.resetAll();
+        chat.begin();
         marks("80000");
-        trader = telegram.newUser();
-        say("/start");
+        trader = chat.newTrader();
     }
 
     private void marks(String btc) {
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", btc, "ETHUSDT", "2600"));
-        feed.pollOnce();
+        chat.marks(Map.of("BTCUSDT", btc, "ETHUSDT", "2600"));
     }
 
     private String say(String text) {
-        telegram.userSays(trader, text);
-        return telegram.awaitReplyTo(trader).plainText();
+        return chat.say(trader, text);
     }
 
     @Test
@@ -74,10 +56,10 @@ class MetricsE2ETest {
         assertThat(opened.value("sentinel_positions_watched"))
                 .isEqualTo(before.value("sentinel_positions_watched") + 1);
 
-        telegram.rateLimitNext(trader, 1, 1);
+        chat.telegram().rateLimitNext(trader, 1, 1);
         long polledBy = System.nanoTime();
         marks("71000"); // 9.5% from the liquidation price: WARNING
-        assertThat(telegram.awaitReplyContaining(trader, "WARNING").plainText()).contains("#1 BTCUSDT LONG");
+        assertThat(chat.awaitNotice(trader, "WARNING")).contains("#1 BTCUSDT LONG");
 
         String warning = "kind=\"warning\"";
         Eventually.until("the sent counter counted the warning", Duration.ofSeconds(5), () ->
@@ -113,7 +95,7 @@ class MetricsE2ETest {
         double active = PrometheusScrape.now().value("sentinel_telegram_chats_active", "type=\"private\"");
         assertThat(active).isGreaterThanOrEqualTo(1); // at least this test's trader
 
-        telegram.userBlocksBot(trader);
+        chat.telegram().userBlocksBot(trader);
         Eventually.until("the block is recorded", Duration.ofSeconds(5), () -> {
             telegramMetrics.countActiveChats();
             return PrometheusScrape.now().value("sentinel_telegram_chats_active", "type=\"private\"") == active - 1;

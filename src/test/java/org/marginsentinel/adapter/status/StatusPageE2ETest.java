@@ -6,19 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.prices.PriceFeed;
-import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
-import org.marginsentinel.adapter.prices.fake.PriceApiFake;
-import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
-import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.application.risk.RiskMonitor;
+import org.marginsentinel.testsupport.Conversation;
+import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * GET /status on the running service: a trader opens a position, and the page shows the bot
@@ -29,37 +25,23 @@ import org.marginsentinel.application.risk.RiskMonitor;
 @WithTestResource(FakeTelegramResource.class)
 class StatusPageE2ETest {
 
-    @InjectFakeTelegram
-    FakeTelegram telegram;
-
-    @InjectPriceApi
-    PriceApiFake priceApi;
-
-    @Inject
-    PriceFeed feed;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
+    @InjectConversation
+    Conversation chat;
 
     @Inject
     RiskMonitor monitor;
 
     @BeforeEach
     void setUp() {
-        priceApi.reset();
-        feed.reset();
-        circuitBreakers.resetAll();
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "80000", "ETHUSDT", "2600"));
-        feed.pollOnce();
+        chat.begin();
+        chat.marks(Map.of("BTCUSDT", "80000", "ETHUSDT", "2600"));
     }
 
     @Test
     void statusPage_showsTheBotThePricesThePositionsAndTheLastWarnings() {
-        long trader = telegram.newUser();
-        telegram.userSays(trader, "/start");
-        telegram.awaitReplyContaining(trader, "Welcome");
-        telegram.userSays(trader, "/long BTC 0.01 10x");
-        telegram.awaitReplyContaining(trader, "BTCUSDT");
+        long trader = chat.newTrader();
+        chat.telegram().userSays(trader, "/long BTC 0.01 10x");
+        chat.telegram().awaitReplyContaining(trader, "BTCUSDT");
         Logger.getLogger("org.marginsentinel.test.StatusProbe").warnf("probe <b>%s</b> & more", "bold?");
 
         Response page = given().when().get("/status");

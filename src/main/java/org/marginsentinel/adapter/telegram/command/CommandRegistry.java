@@ -18,7 +18,7 @@ import java.util.Optional;
  * the bean classes.
  */
 @ApplicationScoped
-public class CommandRegistry {
+public class CommandRegistry implements CommandLookup {
 
     /** Callback data prefixes the dispatcher uses for confirmations. */
     public static final String CONFIRM_PREFIX = "cf:";
@@ -119,6 +119,7 @@ public class CommandRegistry {
         return List.copyOf(ordered);
     }
 
+    @Override
     public Optional<ChatCommand> command(String name) {
         return Optional.ofNullable(commands.get(name));
     }
@@ -138,11 +139,13 @@ public class CommandRegistry {
         return ordered;
     }
 
+    @Override
     public Optional<ConfirmableAction> action(String key) {
         return Optional.ofNullable(actions.get(key));
     }
 
     /** The handler with the longest prefix that {@code callbackData} starts with. */
+    @Override
     public Optional<CallbackHandler> callbackHandler(String callbackData) {
         if (callbackData == null) {
             return Optional.empty();

@@ -24,7 +24,7 @@ import org.marginsentinel.adapter.telegram.store.OutboxStore;
  * <p>Works without a bot token too (rows then simply wait in the table).
  */
 @ApplicationScoped
-public class Outbox {
+public class Outbox implements MessageQueue {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
     private static final String CUT_MARK = "\n…";
@@ -50,6 +50,7 @@ public class Outbox {
      *         known to have blocked the bot (nothing is queued then)
      */
     @Transactional(Transactional.TxType.REQUIRED)
+    @Override
     public List<Long> enqueue(OutgoingMessage message) {
         return enqueue(message, Long.MAX_VALUE);
     }
@@ -75,6 +76,7 @@ public class Outbox {
      * a query (and a flush of the caller's session) saved on every command's reply.
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public List<Long> enqueueForActiveChat(OutgoingMessage message) {
         return store(message, false, Long.MAX_VALUE);
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** The {@code telegram_chat} table: which chats exist and whether we may still write to them. */
 @ApplicationScoped
-public class ChatDirectory {
+public class ChatDirectory implements ChatActivity {
 
     @Inject
     EntityManager em;
@@ -29,6 +29,7 @@ public class ChatDirectory {
 
     /** Records that the chat wrote to us: creates it or makes it active again. */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public void seen(long chatId, String chatType, String title, Instant now) {
         TelegramChatEntity chat = em.find(TelegramChatEntity.class, chatId);
         if (chat == null) {
@@ -55,6 +56,7 @@ public class ChatDirectory {
 
     /** After a 403 or a my_chat_member "kicked"/"left": stop writing to the chat. */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public void markInactive(long chatId, Instant now) {
         TelegramChatEntity chat = em.find(TelegramChatEntity.class, chatId);
         boolean unknown = chat == null;
@@ -94,6 +96,7 @@ public class ChatDirectory {
 
     /** Empty if the chat never wrote to us. */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Optional<Boolean> isActive(long chatId) {
         // A scalar query reads the database, never a stale entity cached in the caller's session.
         return em.createQuery("select c.active from TelegramChatEntity c where c.chatId = :id", Boolean.class)

@@ -10,12 +10,13 @@ import java.util.Optional;
 
 /** The {@code telegram_confirmation} table of pending Confirm / Cancel questions. */
 @ApplicationScoped
-public class Confirmations {
+public class Confirmations implements ConfirmationStore {
 
     @Inject
     EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public long create(long ownerUserId, long chatId, String actionKey, String payload, Instant now, Instant expiresAt) {
         ConfirmationEntity row = new ConfirmationEntity();
         row.ownerUserId = ownerUserId;
@@ -32,6 +33,7 @@ public class Confirmations {
 
     /** The row, locked for update so two presses cannot both use it. */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public Optional<LockedConfirmation> lock(long id) {
         return Optional.ofNullable(em.find(ConfirmationEntity.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .map(LockedConfirmation::new);

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class GroupDirectory {
+public class GroupDirectory implements GroupMembers {
 
     private static final int MAX_NAME = 128;
 
@@ -51,6 +51,7 @@ public class GroupDirectory {
     }
 
     /** Records that the member wrote a command in the group (name and forum topic as of now). */
+    @Override
     public void touchMember(long chatId, long userId, String displayName, Integer threadId, Instant now) {
         GroupMemberEntity member = member(chatId, userId).orElse(null);
         boolean created = member == null;
@@ -124,6 +125,7 @@ public class GroupDirectory {
     }
 
     /** The bot left the group: no more alerts and no board to edit there (members keep their opt-in). */
+    @Override
     public void botRemoved(long chatId, Instant now) {
         TelegramGroupEntity group = em.find(TelegramGroupEntity.class, chatId);
         if (group != null) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** The {@code telegram_handled_update} table that makes update handling exactly-once. */
 @ApplicationScoped
-public class HandledUpdates {
+public class HandledUpdates implements UpdateClaims {
 
     @Inject
     EntityManager em;
@@ -23,6 +23,7 @@ public class HandledUpdates {
      *         (committing the transaction marks it handled, a rollback frees it again)
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public boolean claim(long updateId, Instant now) {
         // Whatever the outcome, the update leaves the inbox when this transaction commits.
         inbox.remove(updateId);

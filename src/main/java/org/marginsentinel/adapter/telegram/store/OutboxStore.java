@@ -16,7 +16,7 @@ import org.marginsentinel.adapter.telegram.store.OutboxMessageEntity.Status;
 
 /** Queries and state changes of {@code telegram_outbox}; each method is its own short transaction. */
 @ApplicationScoped
-public class OutboxStore {
+public class OutboxStore implements PendingMessages {
 
     @Inject
     EntityManager em;
@@ -288,6 +288,7 @@ public class OutboxStore {
 
     /** DROPs every PENDING row of the chat; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public int dropPending(long chatId, String reason) {
         return withdrawnFrom(chatId, em.createQuery("update OutboxMessageEntity o set o.status = :dropped, o.lastError = :reason"
                         + " where o.chatId = :chat and o.status = :pending")

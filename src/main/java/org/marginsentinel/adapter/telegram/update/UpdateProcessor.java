@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,19 +17,20 @@ import org.marginsentinel.adapter.telegram.command.CallbackHandler;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandParser;
+import org.marginsentinel.adapter.telegram.command.CommandLookup;
 import org.marginsentinel.adapter.telegram.command.CommandRegistry;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.command.ParsedText;
-import org.marginsentinel.adapter.telegram.delivery.Outbox;
+import org.marginsentinel.adapter.telegram.delivery.MessageQueue;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupViews;
 import org.marginsentinel.adapter.telegram.groups.PrivateChatLink;
-import org.marginsentinel.adapter.telegram.store.ChatDirectory;
-import org.marginsentinel.adapter.telegram.store.Confirmations;
+import org.marginsentinel.adapter.telegram.store.ChatActivity;
+import org.marginsentinel.adapter.telegram.store.ConfirmationStore;
+import org.marginsentinel.adapter.telegram.store.GroupMembers;
 import org.marginsentinel.adapter.telegram.store.LockedConfirmation;
-import org.marginsentinel.adapter.telegram.store.GroupDirectory;
-import org.marginsentinel.adapter.telegram.store.HandledUpdates;
-import org.marginsentinel.adapter.telegram.store.OutboxStore;
+import org.marginsentinel.adapter.telegram.store.PendingMessages;
+import org.marginsentinel.adapter.telegram.store.UpdateClaims;
 import org.marginsentinel.application.CommandRejected;
 
 /**
@@ -39,26 +41,40 @@ import org.marginsentinel.application.CommandRejected;
 @ApplicationScoped
 public class UpdateProcessor {
 
+    private final CommandLookup registry;
+    private final MessageQueue outbox;
+    private final UpdateClaims handled;
+    private final ChatActivity chats;
+    private final ConfirmationStore confirmations;
+    private final PendingMessages outboxStore;
+    private final GroupMembers groups;
+    private final BotConnection connection;
+    private final Duration confirmationTtl;
+    private final Clock clock;
+
     @Inject
-    CommandRegistry registry;
-    @Inject
-    Outbox outbox;
-    @Inject
-    ChatDirectory chats;
-    @Inject
-    HandledUpdates handled;
-    @Inject
-    Confirmations confirmations;
-    @Inject
-    OutboxStore outboxStore;
-    @Inject
-    BotConnection connection;
-    @Inject
-    TelegramConfig config;
-    @Inject
-    GroupDirectory groups;
-    @Inject
-    Clock clock;
+    UpdateProcessor(CommandLookup registry, MessageQueue outbox, UpdateClaims handled, ChatActivity chats,
+            ConfirmationStore confirmations, PendingMessages outboxStore, GroupMembers groups,
+            BotConnection connection, TelegramConfig config, Clock clock) {
+        this(registry, outbox, handled, chats, confirmations, outboxStore, groups, connection,
+                config.confirmationTtl(), clock);
+    }
+
+    /** For tests: the stores and the outbox may be in memory. */
+    UpdateProcessor(CommandLookup registry, MessageQueue outbox, UpdateClaims handled, ChatActivity chats,
+            ConfirmationStore confirmations, PendingMessages outboxStore, GroupMembers groups,
+            BotConnection connection, Duration confirmationTtl, Clock clock) {
+        this.registry = registry;
+        this.outbox = outbox;
+        this.handled = handled;
+        this.chats = chats;
+        this.confirmations = confirmations;
+        this.outboxStore = outboxStore;
+        this.groups = groups;
+        this.connection = connection;
+        this.confirmationTtl = confirmationTtl;
+        this.clock = clock;
+    }
 
     /**
      * Where a command's answer goes: where it was typed, or (a personal command typed in a group) the sender's
@@ -166,7 +182,7 @@ public class UpdateProcessor {
 
     /**
      * Queues the answer. Every caller has recorded the update's chat as active in this transaction
-     * ({@link ChatDirectory#seen}), and {@link #route} sends elsewhere only to a private chat it has just read as
+     * ({@link ChatActivity#seen}), and {@link #route} sends elsewhere only to a private chat it has just read as
      * active: so the outbox need not read the chat again.
      */
     private void reply(Inbound in, Route route, BotReply reply, Instant now) {
@@ -221,7 +237,7 @@ public class UpdateProcessor {
             throw new IllegalStateException("No ConfirmableAction with key '" + reply.confirmation().actionKey() + "'");
         }
         long id = confirmations.create(in.userId(), chatId, reply.confirmation().actionKey(),
-                reply.confirmation().payload(), now, now.plus(config.confirmationTtl()));
+                reply.confirmation().payload(), now, now.plus(confirmationTtl));
         List<List<Button>> rows = new ArrayList<>(reply.buttons());
         rows.add(List.of(new Button(BotTexts.CONFIRM_LABEL, CommandRegistry.CONFIRM_PREFIX + id),
                 new Button(BotTexts.CANCEL_LABEL, CommandRegistry.CANCEL_PREFIX + id)));

@@ -12,15 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.prices.PriceFeed;
-import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
-import org.marginsentinel.adapter.prices.fake.PriceApiFake;
-import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
-import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.adapter.telegram.TelegramBot;
 import org.marginsentinel.application.risk.RiskMonitor;
-import org.marginsentinel.testsupport.TestClock;
+import org.marginsentinel.testsupport.Conversation;
+import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * The bot speaks first: marks move on the fake exchange, the feed polls, and warnings, drain notices and
@@ -30,17 +26,8 @@ import org.marginsentinel.testsupport.TestClock;
 @WithTestResource(FakeTelegramResource.class)
 class WarningsConversationTest {
 
-    @InjectFakeTelegram
-    FakeTelegram telegram;
-
-    @InjectPriceApi
-    PriceApiFake priceApi;
-
-    @Inject
-    PriceFeed feed;
-
-    @Inject
-    TestClock clock;
+    @InjectConversation
+    Conversation chat;
 
     @Inject
     TelegramBot bot;
@@ -52,40 +39,32 @@ class WarningsConversationTest {
     CircuitBreakerMaintenance circuitBreakers;
 
     private static final Instant START = Instant.parse("2030-01-01T10:00:00Z");
-    private static final java.util.concurrent.atomic.AtomicInteger TESTS_RUN = new java.util.concurrent.atomic.AtomicInteger();
 
     private long trader;
 
     @BeforeEach
     void setUp() {
-        priceApi.reset();
-        feed.reset();
-        circuitBreakers.resetAll();
         // Time only moves forward for the monitor: every test starts hours after the previous one.
-        clock.freezeAt(START.plus(Duration.ofHours(3L * TESTS_RUN.getAndIncrement())));
+        chat.beginAt(START);
         marks("80000", "2600", "110");
-        trader = telegram.newUser();
-        say("/start");
+        trader = chat.newTrader();
     }
 
     @AfterEach
     void restoreClock() {
-        clock.reset();
+        chat.end();
     }
 
     private void marks(String btc, String eth, String sol) {
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", btc, "ETHUSDT", eth, "SOLUSDT", sol));
-        clock.advance(Duration.ofMinutes(1));
-        feed.pollOnce();
+        chat.marks(Map.of("BTCUSDT", btc, "ETHUSDT", eth, "SOLUSDT", sol));
     }
 
     private String say(String text) {
-        telegram.userSays(trader, text);
-        return telegram.awaitReplyTo(trader).plainText();
+        return chat.say(trader, text);
     }
 
     private String awaitNotice(String fragment) {
-        return telegram.awaitReplyContaining(trader, fragment).plainText();
+        return chat.awaitNotice(trader, fragment);
     }
 
     @Test
@@ -110,7 +89,7 @@ class WarningsConversationTest {
                 .contains("more margin would have kept it open");
 
         marks("63000", "2600", "110");
-        telegram.assertNoReplyTo(trader, Duration.ofMillis(800));
+        chat.telegram().assertNoReplyTo(trader, Duration.ofMillis(800));
         assertThat(say("/balance")).contains("Wallet: 8,400.00 USDT");
         assertThat(say("/positions")).contains("no open positions");
     }
@@ -126,7 +105,7 @@ class WarningsConversationTest {
 
         monitor.restartFromDatabase();            // memory rebuilt from the database, as after a restart
         marks("70900", "2600", "110");            // still WARNING: the persisted state says it was announced
-        telegram.assertNoReplyTo(trader, Duration.ofMillis(800));
+        chat.telegram().assertNoReplyTo(trader, Duration.ofMillis(800));
         marks("67000", "2600", "110");            // a worse level still gets through
         assertThat(awaitNotice("DANGER")).contains("4.09% away");
     }
@@ -139,9 +118,9 @@ class WarningsConversationTest {
         awaitNotice("WARNING");
         marks("70500", "2600", "110");
         marks("71200", "2600", "110");
-        telegram.assertNoReplyTo(trader, Duration.ofMillis(800));
+        chat.telegram().assertNoReplyTo(trader, Duration.ofMillis(800));
 
-        clock.advance(Duration.ofMinutes(15));
+        chat.clock().advance(Duration.ofMinutes(15));
         marks("80000", "2600", "110");   // clearly safe again
         marks("71000", "2600", "110");
         assertThat(awaitNotice("WARNING")).contains("9.50% away");
@@ -177,27 +156,27 @@ class WarningsConversationTest {
     @Test
     void unconfirmedCrash_isIgnored_noFalseLiquidation() {
         say("/long BTC 0.1 5x @80000");
-        priceApi.servesBybitMarks(Map.of("BTCUSDT", "80010", "ETHUSDT", "2600", "SOLUSDT", "110"));
+        chat.priceApi().servesBybitMarks(Map.of("BTCUSDT", "80010", "ETHUSDT", "2600", "SOLUSDT", "110"));
 
         marks("48000", "2600", "110");   // −40% on Binance only
 
-        telegram.assertNoReplyTo(trader, Duration.ofMillis(800));
+        chat.telegram().assertNoReplyTo(trader, Duration.ofMillis(800));
         assertThat(say("/positions")).contains("#1 BTCUSDT LONG 0.1");
     }
 
     @Test
     void deadFeed_pausesWarnings_andTellsTheUserOnceWhenItStopsAndResumes() {
         say("/long BTC 0.1 5x @80000");
-        priceApi.binanceFailsWith(503, "binance-503.json");
-        priceApi.bybitFailsWith(503, "binance-503.json");
+        chat.priceApi().binanceFailsWith(503, "binance-503.json");
+        chat.priceApi().bybitFailsWith(503, "binance-503.json");
 
         for (int minute = 0; minute < 4; minute++) {
-            clock.advance(Duration.ofMinutes(1));
-            feed.pollOnce();
+            chat.clock().advance(Duration.ofMinutes(1));
+            chat.feed().pollOnce();
         }
         assertThat(awaitNotice("No prices have arrived")).contains("paused");
 
-        priceApi.reset();
+        chat.priceApi().reset();
         circuitBreakers.resetAll();
         marks("80000", "2600", "110");
         assertThat(awaitNotice("Prices are flowing again")).contains("back on");
@@ -221,7 +200,7 @@ class WarningsConversationTest {
         say("/snooze 1h");
 
         marks("71000", "2600", "110");
-        telegram.assertNoReplyTo(trader, Duration.ofMillis(800));
+        chat.telegram().assertNoReplyTo(trader, Duration.ofMillis(800));
 
         marks("65500", "2600", "110");
         assertThat(awaitNotice("CRITICAL")).contains("1.90% away");

@@ -7,6 +7,8 @@ import org.marginsentinel.adapter.prices.fake.HyperliquidInfoFake;
 import org.marginsentinel.adapter.prices.fake.InjectHyperliquid;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.prices.fake.PriceApiResource;
+import org.marginsentinel.testsupport.Conversation;
+import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * Starts one {@link FakeTelegram} and points the bot at it. Use exactly this resource (and no
@@ -19,6 +21,8 @@ import org.marginsentinel.adapter.prices.fake.PriceApiResource;
  *     FakeTelegram telegram;
  * }
  * }</pre>
+ * or, for the shared conversation set-up (users, marks, the clock), a field
+ * {@code @InjectConversation Conversation chat}.
  *
  * <p>Rate limits are raised so bursts finish quickly but still bite: 50 messages per second
  * globally, 200 ms between messages to one chat, 20 per minute per group.
@@ -56,6 +60,8 @@ public class FakeTelegramResource implements QuarkusTestResourceLifecycleManager
         PriceApiResource.inject(testInjector, priceApi);
         testInjector.injectIntoFields(hyperliquid,
                 new TestInjector.AnnotatedAndMatchesType(InjectHyperliquid.class, HyperliquidInfoFake.class));
+        testInjector.injectIntoFields(new Conversation(telegram, priceApi),
+                new TestInjector.AnnotatedAndMatchesType(InjectConversation.class, Conversation.class));
     }
 
     @Override

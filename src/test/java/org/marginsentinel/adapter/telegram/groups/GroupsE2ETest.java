@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,14 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.prices.PriceFeed;
-import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
-import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.telegram.fake.CallbackAnswer;
 import org.marginsentinel.adapter.telegram.fake.Eventually;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
@@ -35,7 +30,8 @@ import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
-import org.marginsentinel.testsupport.TestClock;
+import org.marginsentinel.testsupport.Conversation;
+import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * The bot in trading groups, end to end through the real TelegramBots library against the fake Bot API:
@@ -47,24 +43,14 @@ import org.marginsentinel.testsupport.TestClock;
 @WithTestResource(FakeTelegramResource.class)
 class GroupsE2ETest {
 
+    @InjectConversation
+    Conversation chat;
+
     private static final String AT = "@" + FakeTelegram.BOT_USERNAME;
     private static final Instant START = Instant.parse("2032-06-01T08:00:00Z");
-    private static final AtomicInteger TESTS_RUN = new AtomicInteger();
 
     @InjectFakeTelegram
     FakeTelegram telegram;
-
-    @InjectPriceApi
-    PriceApiFake priceApi;
-
-    @Inject
-    PriceFeed feed;
-
-    @Inject
-    TestClock clock;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
 
     @Inject
     PaperTrading trading;
@@ -80,16 +66,13 @@ class GroupsE2ETest {
 
     @BeforeEach
     void setUp() {
-        priceApi.reset();
-        feed.reset();
-        circuitBreakers.resetAll();
-        clock.freezeAt(START.plus(Duration.ofHours(3L * TESTS_RUN.getAndIncrement())));
+        chat.beginAt(START);
         btc("80000");
     }
 
     @AfterEach
     void restoreClock() {
-        clock.reset();
+        chat.end();
     }
 
     // --- joining and leaving --------------------------------------------------------------------
@@ -325,7 +308,8 @@ class GroupsE2ETest {
             long trader = traders.get(i);
             String name = "Trader" + (char) ('A' + i / 26) + (char) ('a' + i % 26);
             // Opt-in and order through the use cases: 30 /share replies would themselves exceed 20 a minute.
-            QuarkusTransaction.requiringNew().run(() -> directory.setSharing(group, trader, name, true, clock.instant()));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> directory.setSharing(group, trader, name, true, chat.clock().instant()));
             trading.open(trader, new OpenOrder("BTCUSDT", Side.LONG, new BigDecimal("0.1"), null, 5,
                     MarginMode.ISOLATED, new BigDecimal("80000")));
         }
@@ -397,7 +381,7 @@ class GroupsE2ETest {
         telegram.userSays(dave, "/start " + PrivateChatLink.WARNINGS);   // what the deep link sends
         assertThat(telegram.awaitReplyTo(dave).plainText()).contains("Our private chat is open");
         btc("65500");
-        assertThat(telegram.awaitReplyContaining(dave, "CRITICAL").plainText()).contains("1.90% away");
+        assertThat(chat.awaitNotice(dave, "CRITICAL")).contains("1.90% away");
     }
 
     // --- forum topics ----------------------------------------------------------------------------
@@ -429,13 +413,11 @@ class GroupsE2ETest {
 
     /** Group alerts wait for their batch on the application clock, which these tests move by hand. */
     private void batchWindowPasses() {
-        clock.advance(groupsConfig.alertBatchWindow());
+        chat.clock().advance(groupsConfig.alertBatchWindow());
     }
 
     private void btc(String mark) {
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", mark, "ETHUSDT", "2600", "SOLUSDT", "110"));
-        clock.advance(Duration.ofMinutes(1));
-        feed.pollOnce();
+        chat.marks(Map.of("BTCUSDT", mark, "ETHUSDT", "2600", "SOLUSDT", "110"));
     }
 
     /** A user with a name and a paper account, who opened the private chat. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.awt.image.BufferedImage;
@@ -15,23 +14,20 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.adapter.prices.PriceFeed;
-import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
 import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.prices.volatility.VolatilityCache;
 import org.marginsentinel.adapter.telegram.fake.Eventually;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
-import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.application.insight.ChartHistory;
-import org.marginsentinel.testsupport.TestClock;
+import org.marginsentinel.testsupport.Conversation;
+import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * The insight commands as a trader uses them, through the real TelegramBots client and the fake Bot API, with
@@ -42,18 +38,11 @@ import org.marginsentinel.testsupport.TestClock;
 @WithTestResource(FakeTelegramResource.class)
 class InsightsConversationTest {
 
+    @InjectConversation
+    Conversation chat;
+
     private static final Instant START = Instant.parse("2031-06-01T00:00:00Z");
-    private static final AtomicInteger TESTS_RUN = new AtomicInteger();
     private static final Pattern ODDS = Pattern.compile("24 h odds of liquidation ([0-9.]+)%");
-
-    @InjectFakeTelegram
-    FakeTelegram telegram;
-
-    @InjectPriceApi
-    PriceApiFake priceApi;
-
-    @Inject
-    PriceFeed feed;
 
     @Inject
     VolatilityCache volatilities;
@@ -62,46 +51,33 @@ class InsightsConversationTest {
     ChartHistory history;
 
     @Inject
-    TestClock clock;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    @Inject
     EntityManager em;
 
     private long trader;
 
     @BeforeEach
     void setUp() {
-        priceApi.reset();
-        feed.reset();
+        chat.beginAt(START);
         volatilities.reset();
-        circuitBreakers.resetAll();
-        clock.freezeAt(START.plus(Duration.ofHours(3L * TESTS_RUN.getAndIncrement())));
         marks("81341.20", "2641.53");
-        trader = telegram.newUser();
-        say("/start");
+        trader = chat.newTrader();
     }
 
     @AfterEach
     void restoreClock() {
-        clock.reset();
+        chat.end();
     }
 
     private void marks(String btc, String eth) {
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", btc, "ETHUSDT", eth, "SOLUSDT", "112.43"));
-        clock.advance(Duration.ofMinutes(1));
-        feed.pollOnce();
+        chat.marks(Map.of("BTCUSDT", btc, "ETHUSDT", eth, "SOLUSDT", "112.43"));
     }
 
     private void btcVolatility(double daily) {
-        priceApi.servesBinanceKlines("BTCUSDT", PriceApiFake.closesWithDailyVolatility(81_000, daily, 168));
+        chat.priceApi().servesBinanceKlines("BTCUSDT", PriceApiFake.closesWithDailyVolatility(81_000, daily, 168));
     }
 
     private String say(String text) {
-        telegram.userSays(trader, text);
-        return telegram.awaitReplyTo(trader).plainText();
+        return chat.say(trader, text);
     }
 
     private static double odds(String text) {
@@ -138,28 +114,26 @@ class InsightsConversationTest {
 
         assertThat(say("/positions")).contains("#1 BTCUSDT LONG 0.1").contains("24 h odds of liquidation 34.43%");
         assertThat(say("/risk")).contains("34.43%");
-        assertThat(priceApi.binanceKlineRequestCount("BTCUSDT")).isEqualTo(1);
+        assertThat(chat.priceApi().binanceKlineRequestCount("BTCUSDT")).isEqualTo(1);
     }
 
     @Test
     void scheduledRefresh_fetchesHeldSymbolsOncePerInterval_notPerPositionOrTick() {
         btcVolatility(0.05);
         say("/long BTC 0.1 20x");
-        long other = telegram.newUser();
-        telegram.userSays(other, "/start");
-        telegram.awaitReplyTo(other);
-        telegram.userSays(other, "/long BTC 0.2 10x");
-        telegram.awaitReplyTo(other);
+        long other = chat.newTrader();
+        chat.say(other, "/long BTC 0.2 10x");
 
         volatilities.refreshAll();
         marks("81300.00", "2641.53");
         marks("81200.00", "2641.53");
         volatilities.refreshAll();
-        assertThat(priceApi.binanceKlineRequestCount("BTCUSDT")).as("two holders, two ticks: one fetch").isEqualTo(1);
+        assertThat(chat.priceApi().binanceKlineRequestCount("BTCUSDT")).as("two holders, two ticks: one fetch")
+                .isEqualTo(1);
 
-        clock.advance(Duration.ofMinutes(61));
+        chat.clock().advance(Duration.ofMinutes(61));
         volatilities.refreshAll();
-        assertThat(priceApi.binanceKlineRequestCount("BTCUSDT")).as("an hour later: one refresh").isEqualTo(2);
+        assertThat(chat.priceApi().binanceKlineRequestCount("BTCUSDT")).as("an hour later: one refresh").isEqualTo(2);
         assertThat(volatilities.cached("BTCUSDT")).hasValueSatisfying(v ->
                 assertThat(v.daily()).isCloseTo(0.05, org.assertj.core.api.Assertions.within(1e-9)));
     }
@@ -171,8 +145,8 @@ class InsightsConversationTest {
                 .contains("No volatility for BTCUSDT right now");
 
         volatilities.reset();
-        priceApi.binanceKlinesFailWith(451, "binance-451.json");
-        priceApi.servesBybitKlines("BTCUSDT", PriceApiFake.closesWithDailyVolatility(81_000, 0.05, 168));
+        chat.priceApi().binanceKlinesFailWith(451, "binance-451.json");
+        chat.priceApi().servesBybitKlines("BTCUSDT", PriceApiFake.closesWithDailyVolatility(81_000, 0.05, 168));
         assertThat(say("/positions")).contains("24 h odds of liquidation 34.43%");
     }
 
@@ -309,7 +283,7 @@ class InsightsConversationTest {
 
         marks("80000", "2641.53");
 
-        String warning = telegram.awaitReplyContaining(trader, "WARNING").plainText();
+        String warning = chat.awaitNotice(trader, "WARNING");
         assertThat(warning).contains("#1 BTCUSDT LONG").contains("19.68% away")
                 .contains("Odds of liquidation within 24 h: 2.84% (your odds alert)");
         marks("80000", "2641.53");
@@ -339,9 +313,9 @@ class InsightsConversationTest {
         marks("80900.00", "2641.53");
         history.flush();
 
-        telegram.userSays(trader, "/chart 1");
+        chat.telegram().userSays(trader, "/chart 1");
 
-        FakeTelegram.PhotoUpload photo = telegram.awaitPhotoTo(trader);
+        FakeTelegram.PhotoUpload photo = chat.telegram().awaitPhotoTo(trader);
         assertThat(photo.png()).isTrue();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(photo.data()));
         assertThat(image.getWidth()).isEqualTo(ChartRenderer.WIDTH);
@@ -360,15 +334,15 @@ class InsightsConversationTest {
     @Test
     void chartPool_sendsThePoolsBalanceAgainstItsMaintenance() throws IOException {
         say("/short ETH 2 10x cross");
-        clock.advance(Duration.ofMinutes(5)); // pools are sampled every 5 minutes
+        chat.clock().advance(Duration.ofMinutes(5)); // pools are sampled every 5 minutes
         marks("81341.20", "2650.00");
-        clock.advance(Duration.ofMinutes(5));
+        chat.clock().advance(Duration.ofMinutes(5));
         marks("81341.20", "2700.00");
         history.flush();
 
-        telegram.userSays(trader, "/chart pool 2h");
+        chat.telegram().userSays(trader, "/chart pool 2h");
 
-        FakeTelegram.PhotoUpload photo = telegram.awaitPhotoTo(trader);
+        FakeTelegram.PhotoUpload photo = chat.telegram().awaitPhotoTo(trader);
         assertThat(ImageIO.read(new ByteArrayInputStream(photo.data()))).isNotNull();
         assertThat(photo.caption()).contains("Cross pool").contains("margin balance 9,883.06 USDT") // short 2 ETH from 2,641.53 to 2,700: −116.94
                 .contains("where the two lines meet");

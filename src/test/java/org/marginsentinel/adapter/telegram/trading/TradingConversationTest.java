@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.marginsentinel.adapter.prices.PriceFeed;
-import org.marginsentinel.adapter.prices.fake.InjectPriceApi;
-import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.SentMessage;
+import org.marginsentinel.testsupport.Conversation;
+import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * Whole conversations through the real TelegramBots library: a user types, the bot answers. Marks come from
@@ -27,34 +24,24 @@ import org.marginsentinel.adapter.telegram.fake.SentMessage;
 @WithTestResource(FakeTelegramResource.class)
 class TradingConversationTest {
 
+    @InjectConversation
+    Conversation chat;
+
     @InjectFakeTelegram
     FakeTelegram telegram;
 
-    @InjectPriceApi
-    PriceApiFake priceApi;
-
-    @Inject
-    PriceFeed feed;
-
     private long alice;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
 
     @BeforeEach
     void freshUserAndPrices() {
-        priceApi.reset();
-        feed.reset();
-        circuitBreakers.resetAll();
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "81341.20", "ETHUSDT", "2641.53", "SOLUSDT", "112.43"));
-        feed.pollOnce();
+        chat.begin();
+        chat.marks(Map.of("BTCUSDT", "81341.20", "ETHUSDT", "2641.53", "SOLUSDT", "112.43"));
         alice = telegram.newUser();
         telegram.nameUser(alice, "Alice");
     }
 
     private String say(long user, String text) {
-        telegram.userSays(user, text);
-        return telegram.awaitReplyTo(user).plainText();
+        return chat.say(user, text);
     }
 
     @Test
@@ -119,8 +106,7 @@ class TradingConversationTest {
     void markMoves_areReflectedInPnlAndRoe() {
         say(alice, "/start");
         say(alice, "/short ETH 2 10x cross");
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "81341.20", "ETHUSDT", "2600.00"));
-        feed.pollOnce();
+        chat.marks(Map.of("BTCUSDT", "81341.20", "ETHUSDT", "2600.00"));
 
         String positions = say(alice, "/positions");
 
@@ -177,8 +163,7 @@ class TradingConversationTest {
 
     @Test
     void marginRemove_takesTheLossIntoAccount_theIssuesEthExample() {
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "81341.20", "ETHUSDT", "2800", "SOLUSDT", "112.43"));
-        feed.pollOnce();
+        chat.marks(Map.of("BTCUSDT", "81341.20", "ETHUSDT", "2800", "SOLUSDT", "112.43"));
         say(alice, "/start");
         say(alice, "/long ETH 1 10x @3000");
         assertThat(say(alice, "/margin 1 add 300")).contains("Added 300.00 USDT to #1");
@@ -207,9 +192,8 @@ class TradingConversationTest {
 
     @Test
     void symbolWithoutExchangeTiers_isRefusedToOpenAndToCalc_withTheReason() {
-        priceApi.servesBinanceMarks(Map.of("BTCUSDT", "81341.20", "ETHUSDT", "2641.53", "SOLUSDT", "112.43",
+        chat.marks(Map.of("BTCUSDT", "81341.20", "ETHUSDT", "2641.53", "SOLUSDT", "112.43",
                 "NOTIERSUSDT", "1.25"));
-        feed.pollOnce();
         say(alice, "/start");
 
         assertThat(say(alice, "/long NOTIERS 100 5x")).contains("no exchange margin tiers for NOTIERSUSDT");
