@@ -85,7 +85,7 @@ class WebhookE2ETest {
         telegram.userSays(user, "/test_count " + key);
 
         assertThat(telegram.awaitReplyTo(user).plainText()).isEqualTo("count " + key + " = 1");
-        int updateId = telegram.lastUpdateIdIn(user);
+        long updateId = telegram.lastUpdateIdIn(user);
         Eventually.until("the fake saw the 200", () ->
                 telegram.webhookDeliveries().contains(new WebhookDelivery(updateId, 200)));
         assertThat(Readiness.now().dataOf("Telegram")).containsKey("lastUpdateSecondsAgo");
@@ -136,7 +136,7 @@ class WebhookE2ETest {
         long user = telegram.newUser();
         String key = "twice-" + user;
 
-        int updateId = telegram.userSaysDeliveredTwice(user, "/test_count " + key);
+        long updateId = telegram.userSaysDeliveredTwice(user, "/test_count " + key);
         telegram.userSays(user, "/test_count after-" + user);
 
         assertThat(telegram.awaitReplyTo(user).plainText()).isEqualTo("count " + key + " = 1");
