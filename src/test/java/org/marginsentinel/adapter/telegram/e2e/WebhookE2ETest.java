@@ -192,6 +192,22 @@ class WebhookE2ETest {
         assertThat(handledUpdates.isHandled(0)).as("nothing recorded as update 0").isFalse();
     }
 
+    @Test
+    void updateIdsBeyond2To31_areHandledOnceEach() {
+        long user = telegram.newUser();
+        String key = "big-id-" + user;
+        ObjectNode update = commandUpdate(user, "/test_count " + key);
+        long id = (1L << 32) + OWN_UPDATE_IDS.incrementAndGet(); // TelegramBots' Integer update id could not hold it
+        update.put("update_id", id);
+
+        post(update, FakeTelegramWebhookResource.SECRET).then().statusCode(200);
+        post(update, FakeTelegramWebhookResource.SECRET).then().statusCode(200);
+
+        assertThat(telegram.awaitReplyTo(user).plainText()).isEqualTo("count " + key + " = 1");
+        assertThat(counter.count(key)).as("Telegram's retry changes nothing").isEqualTo(1);
+        assertThat(handledUpdates.isHandled(id)).isTrue();
+    }
+
     private static io.restassured.response.Response post(JsonNode update, String secret) {
         var request = given().contentType(ContentType.JSON).body(update.toString());
         if (secret != null) {
