@@ -83,7 +83,7 @@ class CrashRecoveryIT {
                 telegram.userSays(user, command);
             }
         }
-        int lastUpdate = telegram.lastUpdateIdIn(users.get(users.size() - 1));
+        long lastUpdate = telegram.lastUpdateIdIn(users.get(users.size() - 1));
         // Telegram forgets the updates as soon as the bot's next poll confirms them: from then on only the
         // bot has them. Kill it right then, while its workers are still busy with the commands.
         telegram.awaitConfirmed(lastUpdate, Duration.ofSeconds(30));

@@ -22,7 +22,7 @@ import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.update.UpdateHandler;
 import org.marginsentinel.adapter.telegram.store.OutboxMessageEntity;
 import org.marginsentinel.testsupport.DirectUpdates;
-import org.telegram.telegrambots.meta.api.objects.Update;
+import org.marginsentinel.adapter.telegram.update.ReceivedUpdate;
 import org.marginsentinel.testsupport.Conversation;
 import org.marginsentinel.testsupport.InjectConversation;
 
@@ -125,7 +125,7 @@ class SameUserConcurrencyTest {
     private List<String> fire(List<String> commands) throws Exception {
         long lastRowBefore = lastOutboxId();
         List<Long> chats = new ArrayList<>();
-        List<Update> updates = new ArrayList<>();
+        List<ReceivedUpdate> updates = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
             long group = chat.telegram().newGroup();
             chats.add(group);
@@ -135,7 +135,7 @@ class SameUserConcurrencyTest {
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> running = new ArrayList<>();
-            for (Update update : updates) {
+            for (ReceivedUpdate update : updates) {
                 running.add(pool.submit(() -> {
                     start.await();
                     handler.handle(update);

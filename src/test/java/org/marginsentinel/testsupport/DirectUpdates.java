@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.telegram.telegrambots.meta.api.objects.Update;
+import org.marginsentinel.adapter.telegram.update.ReceivedUpdate;
 
 /**
- * Telegram {@link Update}s built in the test, for handing straight to the update handler (as a
+ * Telegram updates built in the test, for handing straight to the update handler (as a
  * webhook or a worker thread would) when the fake Bot API's long poll is not the point of the test.
  * Update ids come from a range the fake Bot API never uses.
  */
@@ -25,12 +25,12 @@ public final class DirectUpdates {
     }
 
     /** A text message from {@code userId} in its private chat. */
-    public static Update privateMessage(long userId, String text) {
+    public static ReceivedUpdate privateMessage(long userId, String text) {
         return message(userId, userId, text);
     }
 
     /** A text message from {@code userId} in chat {@code chatId} (negative: a group). */
-    public static Update message(long userId, long chatId, String text) {
+    public static ReceivedUpdate message(long userId, long chatId, String text) {
         ObjectNode update = JSON.createObjectNode();
         update.put("update_id", UPDATE_IDS.incrementAndGet());
         ObjectNode message = update.putObject("message");
@@ -46,7 +46,7 @@ public final class DirectUpdates {
         }
         message.put("text", text);
         try {
-            return JSON.treeToValue(update, Update.class);
+            return ReceivedUpdate.of(update);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package org.marginsentinel.adapter.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +16,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
@@ -32,19 +32,18 @@ import org.marginsentinel.adapter.telegram.command.CommandRegistry;
 import org.marginsentinel.adapter.telegram.delivery.OutboxSender;
 import org.marginsentinel.adapter.telegram.connection.SendRateLimiter;
 import org.marginsentinel.adapter.telegram.store.Inbox;
+import org.marginsentinel.adapter.telegram.update.LongPoller;
+import org.marginsentinel.adapter.telegram.update.ReceivedUpdate;
 import org.marginsentinel.adapter.telegram.update.UpdateDispatcher;
 import org.marginsentinel.adapter.telegram.update.UpdateHandler;
 import org.marginsentinel.application.port.MarkPriceHealth;
 import org.marginsentinel.adapter.telegram.connection.WebhookSecret;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
@@ -53,13 +52,14 @@ import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope
  * Starts and stops the Telegram side of the service. Without a token it logs one INFO line and
  * does nothing else. With one it builds its own OkHttp client and a daemon poller thread (so the
  * JVM can exit), learns the bot's username with getMe, publishes the command menu, starts the
- * outbox sender and registers the long-polling {@link UpdateDispatcher}.
+ * outbox sender and a {@link LongPoller} feeding the {@link UpdateDispatcher} (our own loop: update ids may pass
+ * 2³¹, which TelegramBots' poller cannot carry).
  *
  * <p>Webhook mode ({@code sentinel.telegram.webhook.url} set) replaces the last step: setWebhook
  * with the public URL and secret, after which {@code WebhookResource} hands each update Telegram
  * posts to the same kind of dispatcher ({@link #acceptWebhookUpdate}). The webhook stays registered
  * when the service stops, so Telegram keeps and retries updates across a restart; a later start in
- * polling mode removes it (TelegramBots calls deleteWebhook first).
+ * polling mode removes it (deleteWebhook before the first poll, as TelegramBots' poller did).
  *
  * <p>If Telegram cannot be reached at start-up the service still starts and the bot retries every
  * {@value #RETRY_SECONDS} s; a token Telegram rejects (401) is logged as an error and not retried.
@@ -108,9 +108,8 @@ public class TelegramBot {
     /** Why the last start failed (guarded by this), so retries log only a new reason. */
     private String lastStartFailure;
 
-    /** Everything one running bot owns, so stop() can release all of it. */
-    private record Session(TelegramBotsLongPollingApplication app, UpdateDispatcher dispatcher, OkHttpClient http,
-                           ScheduledExecutorService poller) {
+    /** Everything one running bot owns, so stop() can release all of it (poller null in webhook mode). */
+    private record Session(LongPoller poller, UpdateDispatcher dispatcher, OkHttpClient http) {
     }
 
     void onStartup(@Observes StartupEvent event) {
@@ -178,12 +177,7 @@ public class TelegramBot {
                 .readTimeout(Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25))
                 .build();
         OkHttpClient sendHttp = pollHttp.newBuilder().readTimeout(Duration.ofSeconds(30)).build();
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "telegram-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        TelegramBotsLongPollingApplication app = null;
+        LongPoller poller = null;
         UpdateDispatcher updates = null;
         try {
             OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
@@ -210,17 +204,18 @@ public class TelegramBot {
                 webhookDispatcher = updates;
                 how = "webhook " + webhookUrl;
             } else {
-                app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> poller);
-                app.registerBot(token, () -> url, updatesRequest(), countingPolled(updates));
+                client.execute(new DeleteWebhook()); // polling and a webhook exclude each other (409)
+                poller = new LongPoller(pollHttp, botApi(url, token), POLL_TIMEOUT_SECONDS, ALLOWED_UPDATES,
+                        countingPolled(updates));
                 how = "long polling";
             }
-            session = new Session(app, updates, pollHttp, poller);
+            session = new Session(poller, updates, pollHttp);
             lastStartFailure = null;
             status.started();
             LOG.infof("Telegram bot @%s started with %d commands, %s (%s://%s:%d)", username, menu.size(), how,
                     url.getSchema(), url.getHost(), url.getPort());
         } catch (Exception e) {
-            release(new Session(app, updates, pollHttp, poller));
+            release(new Session(poller, updates, pollHttp));
             String why = StartFailure.explain(e, url.getHost() + ":" + url.getPort(), token);
             if (StartFailure.tokenRejected(e)) {
                 LOG.errorf("%s. The bot stays off, the rest of the service runs.", why);
@@ -247,7 +242,7 @@ public class TelegramBot {
      * @return completes when the update has been handled; fails with {@link RejectedExecutionException}
      *         if no webhook-mode bot is running right now
      */
-    public CompletableFuture<Void> acceptWebhookUpdate(Update update) {
+    public CompletableFuture<Void> acceptWebhookUpdate(ReceivedUpdate update) {
         UpdateDispatcher target = webhookDispatcher;
         if (target == null) {
             return CompletableFuture.failedFuture(new RejectedExecutionException("the bot is not running"));
@@ -276,20 +271,15 @@ public class TelegramBot {
 
     private void release(Session current) {
         webhookDispatcher = null;
-        if (current.app() != null) {
-            try {
-                current.app().close(); // stops polling
-            } catch (Exception e) {
-                LOG.warnf("Closing the long-polling application failed: %s", e.getMessage());
-            }
+        if (current.poller() != null) {
+            current.poller().close(); // aborts the long poll waiting at Telegram
         }
         if (current.dispatcher() != null) {
             current.dispatcher().close(); // lets running handlers finish
         }
         sender.stop();
         connection.disconnect();
-        current.poller().shutdownNow();
-        current.http().dispatcher().cancelAll(); // aborts the long poll still waiting for Telegram
+        current.http().dispatcher().cancelAll(); // whatever call is still waiting for Telegram
         current.http().connectionPool().evictAll();
         current.http().dispatcher().executorService().shutdown();
     }
@@ -328,8 +318,8 @@ public class TelegramBot {
         return BotCommand.builder().command(command.name()).description(command.spec().description()).build();
     }
 
-    /** The dispatcher as TelegramBots' consumer, counting what arrives; closing stays with {@link #release}. */
-    private LongPollingUpdateConsumer countingPolled(UpdateDispatcher updates) {
+    /** The dispatcher as the poller's consumer, counting what arrives. */
+    private Consumer<List<ReceivedUpdate>> countingPolled(UpdateDispatcher updates) {
         return batch -> {
             metrics.updatesReceived("polling", batch.size());
             updates.consume(batch);
@@ -350,13 +340,10 @@ public class TelegramBot {
         }
     }
 
-    private static Function<Integer, GetUpdates> updatesRequest() {
-        return lastReceived -> GetUpdates.builder()
-                .offset(lastReceived + 1)
-                .limit(100)
-                .timeout(POLL_TIMEOUT_SECONDS)
-                .allowedUpdates(ALLOWED_UPDATES)
-                .build();
+    /** {@code <scheme>://<host>:<port>/bot<token>/}, where TelegramBots' client sends its calls too. */
+    private static HttpUrl botApi(TelegramUrl url, String token) {
+        return new HttpUrl.Builder().scheme(url.getSchema()).host(url.getHost()).port(url.getPort())
+                .addPathSegment("bot" + token).addPathSegment("").build();
     }
 
     private String token() {

@@ -2,17 +2,13 @@ package org.marginsentinel.application.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 import static org.marginsentinel.testsupport.fakes.PaperDesk.d;
 import static org.marginsentinel.testsupport.fakes.PaperDesk.order;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,11 +17,7 @@ import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.Portion;
 import org.marginsentinel.application.alert.Liquidations;
-import org.marginsentinel.application.port.PaperAccount;
-import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.margin.MarginMode;
-import org.marginsentinel.domain.margin.Position;
-import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.Side;
 
 /**
@@ -127,38 +119,8 @@ class AccountChangesReachTheIndexTest {
         assertIndexEqualsDatabase();
     }
 
-    /** The index's book of the trader against the store: wallet, every open position, the screened cross pool. */
     private void assertIndexEqualsDatabase() {
-        PaperAccount account = rig.desk.store.find(TRADER).orElseThrow();
-        List<StoredPosition> open = rig.desk.store.openPositions(TRADER);
-        RiskIndex index = rig.monitor.index();
-        UserBook book = index.book(TRADER);
-        if (open.isEmpty()) {
-            assertThat(book).as("no open positions, no book").isNull();
-            return;
-        }
-        assertThat(book).isNotNull();
-        assertThat(book.walletBalance()).isEqualByComparingTo(account.walletBalance());
-        assertThat(index.positionsOf(book).stream().map(p -> describe(p.id(), p.number(), p.position())))
-                .containsExactlyInAnyOrderElementsOf(open.stream()
-                        .map(p -> describe(p.id(), p.number(), p.position())).toList());
-        if (book.hasCross()) {
-            List<PricedPosition> priced = new ArrayList<>();
-            for (StoredPosition stored : open) {
-                priced.add(new PricedPosition(stored.position(),
-                        rig.desk.marks.latest(stored.position().symbol()).orElseThrow().price()));
-            }
-            BigDecimal exact = rig.desk.calculator.account(account.walletBalance(), priced).cross().marginBalance();
-            double screened = index.crossMarginBalance(book.crossPool, index.markArray(rig.desk.marks.all()));
-            assertThat(screened).isCloseTo(exact.doubleValue(), within(1e-6));
-        }
-    }
-
-    private static String describe(long id, int number, Position p) {
-        return id + " #" + number + " " + p.symbol() + " " + p.side() + " " + p.marginMode() + " "
-                + p.quantity().stripTrailingZeros().toPlainString() + " @" + p.entryPrice().stripTrailingZeros()
-                .toPlainString() + " " + p.leverage() + "x im="
-                + (p.isolatedMargin() == null ? "-" : p.isolatedMargin().stripTrailingZeros().toPlainString());
+        IndexAgreement.assertIndexEqualsStore(rig.monitor, rig.desk.store, rig.desk.marks, rig.desk.calculator, TRADER);
     }
 
     /** Every public method of the use cases that may change an account. */

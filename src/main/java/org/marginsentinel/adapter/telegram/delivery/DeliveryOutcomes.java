@@ -200,13 +200,18 @@ public class DeliveryOutcomes {
             + " stand now.";
 
     /**
-     * One notice per chat however many warnings it replaces (a later replacement supersedes an unsent one). Not a
-     * warning itself (normal priority): it never gets out of date, it waits for Telegram like a reply.
+     * One notice per chat however many warnings it replaces (a later replacement supersedes an unsent one, and none is
+     * queued when a notice already reached the chat after these warnings were queued: found by the soak test, warnings
+     * of one outage settled a moment apart gave the chat the same notice twice). Not a warning itself (normal
+     * priority): it never gets out of date, it waits for Telegram like a reply.
      */
     private void replaceWithNotice(long chatId, List<OutboxRow> outOfDate) {
+        Instant oldest = outOfDate.stream().map(OutboxRow::createdAt).min(Instant::compareTo).orElseThrow();
         QuarkusTransaction.requiringNew().run(() -> {
             store.drop(ids(outOfDate), "out of date after Telegram was unreachable; replaced by a notice");
-            outbox.enqueue(OutgoingMessage.to(chatId, HELD_WARNINGS_NOTICE).superseding(HELD_WARNINGS_KEY));
+            if (!store.sentSince(chatId, HELD_WARNINGS_KEY, oldest)) {
+                outbox.enqueue(OutgoingMessage.to(chatId, HELD_WARNINGS_NOTICE).superseding(HELD_WARNINGS_KEY));
+            }
         });
         for (OutboxRow row : outOfDate) {
             metrics.undelivered(row.priority(), "out-of-date", 1);

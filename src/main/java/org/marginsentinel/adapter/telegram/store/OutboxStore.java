@@ -87,6 +87,15 @@ public class OutboxStore implements PendingMessages {
                 .executeUpdate());
     }
 
+    /** Whether a row with this key reached the chat at or after {@code since}. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean sentSince(long chatId, String supersedeKey, Instant since) {
+        return em.createQuery("select count(o) from OutboxMessageEntity o where o.chatId = :chat"
+                        + " and o.supersedeKey = :key and o.status = :sent and o.sentAt >= :since", Long.class)
+                .setParameter("chat", chatId).setParameter("key", supersedeKey).setParameter("sent", Status.SENT)
+                .setParameter("since", since).getSingleResult() > 0;
+    }
+
     private int withdrawnFrom(long chatId, int rows) {
         if (rows > 0) {
             withdrawn.fire(new RowsWithdrawn(chatId));

@@ -45,8 +45,9 @@ record Inbound(Kind kind, long updateId, long chatId, String chatType, String ch
         return chatId;
     }
 
-    static Inbound from(Update update) {
-        long updateId = update.getUpdateId() == null ? 0 : update.getUpdateId();
+    static Inbound from(ReceivedUpdate received) {
+        Update update = received.update();
+        long updateId = received.updateId();
         if (update.hasMessage() && update.getMessage().getFrom() != null) {
             Message message = update.getMessage();
             return new Inbound(Kind.MESSAGE, updateId, message.getChatId(), type(message.getChat()),

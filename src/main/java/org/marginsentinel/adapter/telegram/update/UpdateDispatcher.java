@@ -1,8 +1,6 @@
 package org.marginsentinel.adapter.telegram.update;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,16 +12,14 @@ import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
 import org.marginsentinel.application.port.Durability;
 import org.marginsentinel.adapter.telegram.store.Inbox;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Receives update batches from TelegramBots' poller thread (or single updates from the webhook
+ * Receives update batches from the {@link LongPoller}'s thread (or single updates from the webhook
  * endpoint, see {@link #dispatch}) and hands each update to
  * {@link UpdateHandler} on a worker: updates of one chat in order, different chats in parallel,
  * so one slow command never delays other chats. Never throws. One instance per bot session.
  *
- * <p>Nothing received is lost: TelegramBots confirms a batch to Telegram as soon as this method
+ * <p>Nothing received is lost: Telegram considers a batch delivered as soon as this method
  * returns and the next poll starts, so the batch is first written to the {@link Inbox} (the poller
  * waits, retrying, while the database is unreachable); {@link #replayPending()} hands what a crash
  * left there to the handlers at the next start.
@@ -31,7 +27,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * <p>Floods are cut here, before they cost a transaction: each user's messages and button presses
  * pass an {@link InboundRateLimiter}; skipped updates are dropped (the user is told once per flood).
  */
-public final class UpdateDispatcher implements LongPollingUpdateConsumer {
+public final class UpdateDispatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(UpdateDispatcher.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
@@ -42,8 +38,6 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final Durability durability;
     private final InboundRateLimiter limiter;
     private final KeyedSerialExecutor executor;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private volatile boolean closed;
 
     /**
@@ -66,11 +60,11 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private record Task(long key, Runnable work) {
     }
 
-    @Override
-    public void consume(List<Update> updates) {
+    /** A batch from the long poll: stored in the inbox, then handed to the workers. */
+    public void consume(List<ReceivedUpdate> updates) {
         List<Task> tasks = new ArrayList<>(updates.size());
         Map<Long, String> durable = new LinkedHashMap<>();
-        for (Update update : updates) {
+        for (ReceivedUpdate update : updates) {
             try {
                 Inbound in = Inbound.from(update);
                 Task task = admit(update, in, tasks);
@@ -78,7 +72,7 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
                     continue;
                 }
                 if (in.kind() != Inbound.Kind.IGNORED) {
-                    String payload = json.writeValueAsString(update);
+                    String payload = update.json();
                     if (payload.length() <= Inbox.MAX_PAYLOAD) {
                         durable.put(in.updateId(), payload);
                     } else {
@@ -87,8 +81,8 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
                     }
                 }
                 tasks.add(task);
-            } catch (JsonProcessingException | RuntimeException e) {
-                LOG.errorf(e, "Could not dispatch update %s", update.getUpdateId());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not dispatch update %d", update.updateId());
             }
         }
         storeDurably(durable);
@@ -104,7 +98,7 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
      * The flood check: the task that handles {@code update}, or null when the sender is over their limit
      * (then, once per flood, a task telling them so is added to {@code notices}).
      */
-    private Task admit(Update update, Inbound in, List<Task> notices) {
+    private Task admit(ReceivedUpdate update, Inbound in, List<Task> notices) {
         if (in.kind() != Inbound.Kind.IGNORED && in.kind() != Inbound.Kind.MEMBERSHIP) {
             InboundRateLimiter.Verdict verdict = limiter.admit(in.userId());
             if (verdict == InboundRateLimiter.Verdict.SKIP_AND_TELL) {
@@ -127,7 +121,7 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
      *         with a {@link RejectedExecutionException} when the bot is stopping and the update was not taken, or
      *         with the error when the database could not write
      */
-    public CompletableFuture<Void> dispatch(Update update) {
+    public CompletableFuture<Void> dispatch(ReceivedUpdate update) {
         CompletableFuture<Void> handled = new CompletableFuture<>();
         try {
             List<Task> tasks = new ArrayList<>(2);
@@ -151,14 +145,14 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
                     }
                 };
                 if (!executor.submit(each.key(), work)) {
-                    LOG.debugf("Bot is stopping; update %s left for Telegram to redeliver", update.getUpdateId());
+                    LOG.debugf("Bot is stopping; update %d left for Telegram to redeliver", update.updateId());
                     handled.completeExceptionally(new RejectedExecutionException("the bot is stopping"));
                     break;
                 }
             }
         } catch (RuntimeException e) {
             // An update we cannot even read would fail again on every redelivery: skip it.
-            LOG.errorf(e, "Could not dispatch update %s", update.getUpdateId());
+            LOG.errorf(e, "Could not dispatch update %d", update.updateId());
             handled.complete(null);
         }
         return handled;
@@ -169,11 +163,11 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
         int replayed = 0;
         for (String payload : inbox.pending()) {
             try {
-                Update update = json.readValue(payload, Update.class);
+                ReceivedUpdate update = ReceivedUpdate.read(payload);
                 if (executor.submit(Inbound.from(update).orderingKey(), () -> handler.handle(update))) {
                     replayed++;
                 }
-            } catch (JsonProcessingException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.errorf(e, "An update in the inbox could not be read; it stays there");
             }
         }
@@ -205,7 +199,7 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
         }
     }
 
-    /** Called by TelegramBots when the session closes: finishes running updates, then stops. */
+    /** Called when the bot stops, after the poll loop: finishes running updates, then stops. */
     @Override
     public void close() {
         closed = true;

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.application.CommandRejected;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Handles one update end to end and never throws: the normal path runs in one transaction
@@ -26,12 +25,12 @@ public class UpdateHandler {
     BotConnection connection;
 
     @ActivateRequestContext
-    public void handle(Update update) {
+    public void handle(ReceivedUpdate update) {
         Inbound in;
         try {
             in = Inbound.from(update);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Update %s could not be read; skipped", update.getUpdateId());
+            LOG.errorf(e, "Update %d could not be read; skipped", update.updateId());
             return;
         }
         if (in.kind() == Inbound.Kind.IGNORED) {

@@ -1,6 +1,5 @@
 package org.marginsentinel.adapter.telegram.webhook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +18,7 @@ import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.telegram.TelegramBot;
 import org.marginsentinel.adapter.telegram.connection.TelegramStatus;
 import org.marginsentinel.adapter.telegram.connection.WebhookSecret;
-import org.telegram.telegrambots.meta.api.objects.Update;
+import org.marginsentinel.adapter.telegram.update.ReceivedUpdate;
 
 /**
  * {@code POST /telegram/webhook}: where Telegram delivers updates in webhook mode.
@@ -45,8 +44,6 @@ public class WebhookResource {
     static final long WAIT_SECONDS = 25;
 
     private static final Logger LOG = Logger.getLogger(WebhookResource.class);
-    /** TelegramBots' own mapping, exactly as the long poller reads updates. */
-    private static final ObjectMapper UPDATES = new ObjectMapper();
     /** A flood of wrong secrets writes one WARN line a minute, not one per request. */
     private static final ThrottledWarning WRONG_SECRET = new ThrottledWarning(Duration.ofMinutes(1), System::nanoTime);
 
@@ -74,15 +71,13 @@ public class WebhookResource {
             }
             return answer(Response.Status.FORBIDDEN);
         }
-        Update update;
+        ReceivedUpdate update;
         try {
-            update = UPDATES.readValue(body, Update.class);
+            // Read as the long poller reads updates: update_id as a long, no update without one (it could not be
+            // deduplicated; Telegram always sends one).
+            update = ReceivedUpdate.read(body);
         } catch (IOException e) {
             LOG.warnf("Webhook body is not a Telegram update: %s", e.getMessage());
-            return answer(Response.Status.BAD_REQUEST);
-        }
-        if (update.getUpdateId() == null) {
-            // Without an id it cannot be deduplicated (it would pass for update 0); Telegram always sends one.
             return answer(Response.Status.BAD_REQUEST);
         }
         status.webhookUpdateReceived();
@@ -92,8 +87,8 @@ public class WebhookResource {
                     if (failure == null) {
                         return Response.ok().build();
                     }
-                    LOG.debugf("Webhook update %s not handled yet (%s); Telegram will resend it",
-                            update.getUpdateId(), failure);
+                    LOG.debugf("Webhook update %d not handled yet (%s); Telegram will resend it",
+                            update.updateId(), failure);
                     return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                             .header("Retry-After", Duration.ofSeconds(5).toSeconds()).build();
                 });

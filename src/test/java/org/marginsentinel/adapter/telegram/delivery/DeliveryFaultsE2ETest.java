@@ -105,6 +105,49 @@ class DeliveryFaultsE2ETest {
     }
 
     @Test
+    void warningsOfOneOutageGettingOutOfDateAMomentApart_bringOneNoticeNotTwo() {
+        clock.freezeAt(START.plus(Duration.ofHours(3L * TESTS_RUN.getAndIncrement())));
+        long user = telegram.newUser();
+        telegram.outage(502);
+        List<Long> first = enqueue(OutgoingMessage.to(user, "DANGER one for " + user)
+                .withPriority(OutgoingMessage.PRIORITY_DANGER));
+        awaitEveryRowTriedUntilNow(first);
+        clock.advance(Duration.ofMinutes(2));
+        List<Long> second = enqueue(OutgoingMessage.to(user, "DANGER two for " + user)
+                .withPriority(OutgoingMessage.PRIORITY_DANGER).superseding("other-position"));
+        List<Long> both = new ArrayList<>(first);
+        both.addAll(second);
+        for (int minute = 2; minute < 11; minute++) {
+            awaitEveryRowTriedUntilNow(both);
+            clock.advance(Duration.ofMinutes(1));
+            sender.wake();
+        }
+        awaitEveryRowTriedUntilNow(both);
+
+        // Telegram is back (another chat's reply goes out and releases the waiting rows): the first warning is
+        // 11 minutes old and replaced by the notice; the second, 9 minutes old, and the notice fail once more.
+        long failedDuringTheOutage = failedSends(user);
+        telegram.outageEnds();
+        telegram.failNext(user, 2, 502);
+        long other = telegram.newUser();
+        enqueue(OutgoingMessage.to(other, "reply for " + other).withPriority(OutgoingMessage.PRIORITY_REPLY));
+        assertThat(telegram.awaitReplyTo(other, Duration.ofSeconds(10)).plainText()).isEqualTo("reply for " + other);
+        Eventually.until("both failures used", () -> failedSends(user) >= failedDuringTheOutage + 2);
+        // Two minutes on, the notice goes out, and the second warning, now 11 minutes old, is out of date too.
+        clock.advance(Duration.ofMinutes(2));
+        sender.wake();
+        assertThat(telegram.awaitReplyContaining(user, "were held back").plainText()).contains("/risk");
+        Eventually.until("the second warning settled", () -> !statuses(second).contains(Status.PENDING));
+        assertThat(statuses(first)).containsOnly(Status.DROPPED);
+        // Usually dropped as out of date; sent when a success released it before the clock moved on (a race the
+        // test does not control). Either way the chat gets the notice once.
+        assertThat(statuses(second)).containsAnyOf(Status.DROPPED, Status.SENT);
+        telegram.assertNoReplyTo(user, Duration.ofMillis(500));
+        assertThat(telegram.sentTo(user)).extracting(SentMessage::plainText)
+                .filteredOn(text -> text.contains("were held back")).hasSize(1);
+    }
+
+    @Test
     void refusedMarkup_isSentOnceMoreAsPlainText() {
         long user = telegram.newUser();
         telegram.refuseNext(user, 1, "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 3");
@@ -202,6 +245,10 @@ class DeliveryFaultsE2ETest {
                 () -> QuarkusTransaction.requiringNew().call(() -> ids.stream()
                         .map(id -> em.find(OutboxMessageEntity.class, id))
                         .allMatch(row -> row.status != Status.PENDING || row.notBefore.isAfter(now))));
+    }
+
+    private long failedSends(long chat) {
+        return telegram.callsTo(chat).stream().filter(call -> call.status() == 502).count();
     }
 
     private static String joined(List<SentMessage> messages) {

@@ -82,7 +82,7 @@ class ReliabilityE2ETest {
         long user = telegram.newUser();
         String key = "dup-" + user;
 
-        int updateId = telegram.userSaysDeliveredTwice(user, "/test_count " + key);
+        long updateId = telegram.userSaysDeliveredTwice(user, "/test_count " + key);
         telegram.userSays(user, "/test_count after-" + user);
 
         assertThat(telegram.awaitReplyTo(user).plainText()).isEqualTo("count " + key + " = 1");
@@ -98,7 +98,7 @@ class ReliabilityE2ETest {
         String key = "replay-" + user;
         telegram.userSays(user, "/test_count " + key);
         assertThat(telegram.awaitReplyTo(user).plainText()).isEqualTo("count " + key + " = 1");
-        int updateId = telegram.lastUpdateIdIn(user);
+        long updateId = telegram.lastUpdateIdIn(user);
 
         // The bot dies before confirming the update; Telegram hands it out again to the next instance.
         bot.stop();

@@ -85,7 +85,7 @@ class WebhookE2ETest {
         telegram.userSays(user, "/test_count " + key);
 
         assertThat(telegram.awaitReplyTo(user).plainText()).isEqualTo("count " + key + " = 1");
-        int updateId = telegram.lastUpdateIdIn(user);
+        long updateId = telegram.lastUpdateIdIn(user);
         Eventually.until("the fake saw the 200", () ->
                 telegram.webhookDeliveries().contains(new WebhookDelivery(updateId, 200)));
         assertThat(Readiness.now().dataOf("Telegram")).containsKey("lastUpdateSecondsAgo");
@@ -136,7 +136,7 @@ class WebhookE2ETest {
         long user = telegram.newUser();
         String key = "twice-" + user;
 
-        int updateId = telegram.userSaysDeliveredTwice(user, "/test_count " + key);
+        long updateId = telegram.userSaysDeliveredTwice(user, "/test_count " + key);
         telegram.userSays(user, "/test_count after-" + user);
 
         assertThat(telegram.awaitReplyTo(user).plainText()).isEqualTo("count " + key + " = 1");
@@ -190,6 +190,22 @@ class WebhookE2ETest {
 
         assertThat(counter.count(key)).isZero();
         assertThat(handledUpdates.isHandled(0)).as("nothing recorded as update 0").isFalse();
+    }
+
+    @Test
+    void updateIdsBeyond2To31_areHandledOnceEach() {
+        long user = telegram.newUser();
+        String key = "big-id-" + user;
+        ObjectNode update = commandUpdate(user, "/test_count " + key);
+        long id = (1L << 32) + OWN_UPDATE_IDS.incrementAndGet(); // TelegramBots' Integer update id could not hold it
+        update.put("update_id", id);
+
+        post(update, FakeTelegramWebhookResource.SECRET).then().statusCode(200);
+        post(update, FakeTelegramWebhookResource.SECRET).then().statusCode(200);
+
+        assertThat(telegram.awaitReplyTo(user).plainText()).isEqualTo("count " + key + " = 1");
+        assertThat(counter.count(key)).as("Telegram's retry changes nothing").isEqualTo(1);
+        assertThat(handledUpdates.isHandled(id)).isTrue();
     }
 
     private static io.restassured.response.Response post(JsonNode update, String secret) {

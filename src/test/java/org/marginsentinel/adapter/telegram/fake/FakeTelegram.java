@@ -75,8 +75,8 @@ public final class FakeTelegram implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private static final int MAX_POLL_SECONDS = 50;
-    private static final AtomicInteger UPDATE_IDS =
-            new AtomicInteger(1_000_000 + ThreadLocalRandom.current().nextInt(1_000_000));
+    private static final AtomicLong UPDATE_IDS =
+            new AtomicLong(1_000_000 + ThreadLocalRandom.current().nextInt(1_000_000));
     private static final AtomicLong USER_IDS = new AtomicLong(100_000 + ThreadLocalRandom.current().nextInt(100_000));
     private static final AtomicLong GROUP_IDS = new AtomicLong(-1_000 - ThreadLocalRandom.current().nextInt(100_000));
     private static final AtomicInteger CALLBACK_IDS = new AtomicInteger();
@@ -88,8 +88,8 @@ public final class FakeTelegram implements AutoCloseable {
 
     // Everything below is guarded by "this"; waiters are woken with notifyAll().
     private final List<ObjectNode> queue = new ArrayList<>();
-    private final Map<Integer, ObjectNode> pushed = new HashMap<>();
-    private final Map<Long, Integer> lastUpdateIdByChat = new HashMap<>();
+    private final Map<Long, ObjectNode> pushed = new HashMap<>();
+    private final Map<Long, Long> lastUpdateIdByChat = new HashMap<>();
     private int pollGeneration;
     private boolean closed;
     private final List<RecordedCall> calls = new ArrayList<>();
@@ -133,7 +133,7 @@ public final class FakeTelegram implements AutoCloseable {
     private String webhookLastErrorMessage;
 
     /** One POST of an update to the bot's webhook and the HTTP status it got (0: no answer). */
-    public record WebhookDelivery(int updateId, int status) {
+    public record WebhookDelivery(long updateId, int status) {
     }
 
     /**
@@ -239,13 +239,13 @@ public final class FakeTelegram implements AutoCloseable {
      * The user writes in the private chat and Telegram delivers that same update (same update_id)
      * twice in one getUpdates batch. Returns the update id.
      */
-    public int userSaysDeliveredTwice(long userId, String text) {
+    public long userSaysDeliveredTwice(long userId, String text) {
         return userWrites(userId, userId, null, text, true).updateId;
     }
 
     /** The update id of the last update pushed for this chat (message, button press, membership change). */
-    public synchronized int lastUpdateIdIn(long chatId) {
-        Integer id = lastUpdateIdByChat.get(chatId);
+    public synchronized long lastUpdateIdIn(long chatId) {
+        Long id = lastUpdateIdByChat.get(chatId);
         if (id == null) {
             throw new AssertionError("No update was pushed for chat " + chatId);
         }
@@ -256,7 +256,7 @@ public final class FakeTelegram implements AutoCloseable {
      * Puts a copy of an already pushed update back into the queue, as Telegram does when the bot
      * restarts before confirming it. Combine with stopping and starting the bot.
      */
-    public synchronized void redeliver(int updateId) {
+    public synchronized void redeliver(long updateId) {
         ObjectNode update = pushed.get(updateId);
         if (update == null) {
             throw new IllegalArgumentException("No update " + updateId + " was pushed through this fake");
@@ -299,7 +299,7 @@ public final class FakeTelegram implements AutoCloseable {
      * The user adds the bot to a group (my_chat_member "left" → "member"); sends to the group work again.
      * Returns the update id.
      */
-    public int botAddedToGroup(long userId, long groupId) {
+    public long botAddedToGroup(long userId, long groupId) {
         synchronized (this) {
             blocked.remove(groupId);
             return push(memberUpdate(userId, groupId, "left", "member"));
@@ -333,9 +333,21 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     /** Pushes a raw update; {@code update_id} is assigned. Returns it. */
-    public int pushUpdate(ObjectNode updateWithoutId) {
+    public long pushUpdate(ObjectNode updateWithoutId) {
         synchronized (this) {
             return push(updateWithoutId.deepCopy());
+        }
+    }
+
+    /**
+     * The next update pushed through any fake gets id {@code first}, and ids count on from there: Telegram's ids
+     * are sequential but may jump (after a week without updates the next one is random) and pass 2³¹. Ids only
+     * move forward, so no test ever sees an old id again.
+     */
+    public static void nextUpdateIdsFrom(long first) {
+        long before = UPDATE_IDS.getAndUpdate(current -> Math.max(current, first - 1));
+        if (before >= first) {
+            throw new IllegalStateException("Update ids are already at " + before + ", past " + first);
         }
     }
 
@@ -381,7 +393,7 @@ public final class FakeTelegram implements AutoCloseable {
      * Waits until a getUpdates call confirmed {@code updateId}: its offset was higher, so Telegram
      * forgets the update (the call is recorded only when it returns; this watches its arrival).
      */
-    public synchronized void awaitConfirmed(int updateId, Duration timeout) {
+    public synchronized void awaitConfirmed(long updateId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (confirmedBelow <= updateId) {
             if (!waitUntil(deadline)) {
@@ -920,7 +932,7 @@ public final class FakeTelegram implements AutoCloseable {
                 status = 0;
             }
             synchronized (this) {
-                webhookDeliveries.add(new WebhookDelivery(update.path("update_id").asInt(), status));
+                webhookDeliveries.add(new WebhookDelivery(update.path("update_id").asLong(), status));
                 if (status / 100 != 2) {
                     webhookLastErrorDate = Instant.now().getEpochSecond();
                     webhookLastErrorMessage = status == 0 ? "Connection refused"
@@ -1273,7 +1285,7 @@ public final class FakeTelegram implements AutoCloseable {
     // Update and object JSON
     // =========================================================================================
 
-    private record Pushed(int updateId, int messageId) {
+    private record Pushed(long updateId, int messageId) {
     }
 
     private Pushed userWrites(long userId, long chatId, Integer threadId, String text, boolean twice) {
@@ -1297,7 +1309,7 @@ public final class FakeTelegram implements AutoCloseable {
             }
             ObjectNode update = NODES.objectNode();
             update.set("message", message);
-            int updateId = push(update);
+            long updateId = push(update);
             if (twice) {
                 enqueue(update.deepCopy());
             }
@@ -1323,8 +1335,8 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     /** Assigns the next update id, remembers the update and queues it. Caller holds the lock. */
-    private int push(ObjectNode update) {
-        int updateId = UPDATE_IDS.incrementAndGet();
+    private long push(ObjectNode update) {
+        long updateId = UPDATE_IDS.incrementAndGet();
         update.put("update_id", updateId);
         pushed.put(updateId, update.deepCopy());
         long chatId = update.path("message").path("chat").path("id").asLong(

@@ -2,22 +2,18 @@ package org.marginsentinel.adapter.telegram.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /** Reading updates as Telegram sends them, including the odd ones. */
 class InboundTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static Update update(String json) throws Exception {
-        return JSON.readValue(json, Update.class);
+    private static ReceivedUpdate update(String json) throws Exception {
+        return ReceivedUpdate.read(json);
     }
 
     @Test
     void callbackWithoutFrom_isIgnored_butKeepsItsIdSoTheSpinnerIsStopped() throws Exception {
-        Update update = update("""
+        ReceivedUpdate update = update("""
                 {"update_id": 7, "callback_query": {"id": "cb-1", "chat_instance": "ci", "data": "cf:12",
                  "message": {"message_id": 5, "date": 1700000000, "chat": {"id": 99, "type": "private"}}}}""");
 
@@ -30,7 +26,7 @@ class InboundTest {
 
     @Test
     void callbackWithFrom_isAButtonPress() throws Exception {
-        Update update = update("""
+        ReceivedUpdate update = update("""
                 {"update_id": 8, "callback_query": {"id": "cb-2", "chat_instance": "ci", "data": "cf:12",
                  "from": {"id": 5, "is_bot": false, "first_name": "Ada"},
                  "message": {"message_id": 5, "date": 1700000000, "chat": {"id": 99, "type": "private"}}}}""");
