@@ -8,6 +8,7 @@ import java.util.Map;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.application.port.AlertStore;
+import org.marginsentinel.application.port.Subject;
 import org.marginsentinel.domain.alert.AlertPolicy;
 import org.marginsentinel.domain.alert.AlertState;
 import org.marginsentinel.domain.alert.RiskLevel;
