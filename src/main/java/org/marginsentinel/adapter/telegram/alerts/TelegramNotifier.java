@@ -14,6 +14,7 @@ import org.marginsentinel.application.port.Severity;
  * Puts notices into the Telegram outbox, in the caller's transaction, addressed to the user's private chat.
  * A newer warning about the same subject replaces an unsent older one; liquidations and CRITICAL go first,
  * then DANGER, then the rest, and within each the subjects closest to liquidation ({@link SendUrgency}).
+ * A warning carries its action buttons ({@link WarningButtons}).
  * {@link GroupNotices} adds what the member's groups hear (group alerts, the one-time private-chat nudge).
  */
 @ApplicationScoped
@@ -25,10 +26,14 @@ public class TelegramNotifier implements Notifier {
     @Inject
     GroupNotices groups;
 
+    @Inject
+    WarningButtons buttons;
+
     @Override
     public void notify(Notice notice) {
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), NoticeText.of(notice))
-                .withPriority(priority(notice.severity()));
+                .withPriority(priority(notice.severity()))
+                .withButtons(buttons.issue(notice));
         String key = supersedeKey(notice);
         if (key != null) {
             message = message.superseding(key);

@@ -119,4 +119,67 @@ class WarningActionsConversationTest {
         marks("79990", "2600");
         telegram.assertNoReplyTo(trader, QUIET);
     }
+
+    // ---- one recommended action, with buttons that act once, for the owner only ----
+
+    private SentMessage warningAt71000() {
+        say("/long BTC 0.1 5x @80000");        // liquidation 64,257.03
+        marks("71000", "2600");                 // 9.50% away: WARNING
+        return telegram.awaitReplyContaining(trader, "WARNING");
+    }
+
+    @Test
+    void warningButtons_addTheRecommendedMargin_onceAndOnlyForTheOwner() {
+        SentMessage warning = warningAt71000();
+        assertThat(warning.plainText()).containsOnlyOnce("👉").contains("Other remedies: /risk");
+        assertThat(warning.buttonLabels()).contains("Close 25%", "Close 50%", "Close 100%", "😴 Snooze 1 h")
+                .anyMatch(label -> label.startsWith("➕ Add ") && label.endsWith(" USDT margin"));
+        String add = warning.buttonData("➕ Add");
+        String amount = warning.buttonLabels().stream().filter(l -> l.startsWith("➕ Add ")).findFirst().orElseThrow()
+                .replace("➕ Add ", "").replace(" margin", "");
+
+        long intruder = telegram.newUser();
+        assertThat(telegram.awaitCallbackAnswer(telegram.press(intruder, trader, warning.messageId(), add)).text())
+                .contains("Only the trader this warning is for can use its buttons. Nothing was changed.");
+        assertThat(say("/positions")).contains("Margin 1,600.00 USDT");
+
+        assertThat(telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(), add))).isNotNull();
+        String done = telegram.awaitEdit(trader, warning.messageId()).plainText();
+        assertThat(done).startsWith("✅ Added " + amount + " to #1.").contains("outside your WARNING distance");
+        assertThat(say("/positions")).doesNotContain("Margin 1,600.00 USDT");
+
+        assertThat(telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(), add)).text())
+                .contains("Already done");
+        String positions = say("/positions");
+        assertThat(positions).containsOnlyOnce("Margin ");
+    }
+
+    @Test
+    void warningButtons_closeAsksToConfirm_andClosesThatShareOnce() {
+        SentMessage warning = warningAt71000();
+
+        telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(), warning.buttonData("Close 50%")));
+        SentMessage question = telegram.awaitEdit(trader, warning.messageId());
+        assertThat(question.plainText()).startsWith("Close 50% of #1 BTCUSDT LONG at the mark (now 71,000.00)?");
+        assertThat(question.buttonLabels()).containsExactly("✅ Confirm", "✖️ Cancel");
+        assertThat(say("/positions")).contains("#1 BTCUSDT LONG 0.1 ");
+
+        telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(), question.buttonData("Confirm")));
+        assertThat(telegram.awaitEdit(trader, warning.messageId()).plainText()).startsWith("✅ Closed 0.05 at 71,000.00");
+        assertThat(say("/positions")).contains("#1 BTCUSDT LONG 0.05 ");
+
+        assertThat(telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(),
+                warning.buttonData("Close 100%"))).text()).contains("Already done");
+        assertThat(say("/positions")).contains("#1 BTCUSDT LONG 0.05 ");
+    }
+
+    @Test
+    void warningButtons_expireAfterFiveMinutes_andChangeNothing() {
+        SentMessage warning = warningAt71000();
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(),
+                warning.buttonData("Snooze"))).text()).contains("These buttons expired");
+        assertThat(say("/alerts")).doesNotContain("snoozed");
+    }
 }
