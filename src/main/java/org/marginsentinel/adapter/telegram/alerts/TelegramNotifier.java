@@ -5,9 +5,10 @@ import jakarta.inject.Inject;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
+import org.marginsentinel.application.alert.SendUrgency;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
-import org.marginsentinel.application.alert.SendUrgency;
+import org.marginsentinel.application.port.Subject;
 import org.marginsentinel.application.port.Severity;
 
 /**
@@ -43,6 +44,15 @@ public class TelegramNotifier implements Notifier {
         }
         outbox.enqueue(message, SendUrgency.of(notice));
         groups.onNotice(notice);
+    }
+
+    /** The supersede keys of a subject's warnings ({@link #SUPERSEDE_KEY}) are dropped from the user's chat. */
+    @Override
+    public void retract(long userId, Subject subject) {
+        outbox.withdraw(userId, "risk:" + subject.key());
+        if (subject instanceof Subject.CrossPool) {
+            outbox.withdraw(userId, "drain:" + subject.key());
+        }
     }
 
     /** Most severe first when Telegram's limits make warnings wait (a crash): CRITICAL, then DANGER. */

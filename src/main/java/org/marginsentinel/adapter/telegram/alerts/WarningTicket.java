@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.format.Fmt;
-import org.marginsentinel.application.alert.Notice;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RecommendedAction;
 
 /**

@@ -19,6 +19,7 @@ import org.marginsentinel.adapter.prices.fake.PriceApiFake;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
+import org.marginsentinel.adapter.telegram.TelegramBot;
 import org.marginsentinel.adapter.telegram.fake.SentMessage;
 import org.marginsentinel.application.risk.RiskMonitor;
 import org.marginsentinel.testsupport.TestClock;
@@ -50,6 +51,9 @@ class WarningActionsConversationTest {
 
     @Inject
     RiskMonitor monitor;
+
+    @Inject
+    TelegramBot bot;
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -181,5 +185,21 @@ class WarningActionsConversationTest {
         assertThat(telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(),
                 warning.buttonData("Snooze"))).text()).contains("These buttons expired");
         assertThat(say("/alerts")).doesNotContain("snoozed");
+    }
+
+    // ---- nothing stale ----
+
+    @Test
+    void liquidationNotice_carriesNoOlderWarningAboutThatPosition_andNoneFollowsIt() {
+        say("/long BTC 0.1 5x @80000");        // liquidation 64,257.03
+        bot.stop();                             // Telegram unreachable: what the watch says waits in the outbox
+        marks("67000", "2600");                 // DANGER queued
+        marks("64000", "2600");                 // liquidated: the queued DANGER is stale now
+        bot.start();
+
+        String liquidated = telegram.awaitReplyContaining(trader, "LIQUIDATED").plainText();
+        assertThat(liquidated).contains("#1 BTCUSDT LONG").doesNotContain("DANGER").doesNotContain("Add ");
+        telegram.assertNoReplyTo(trader, QUIET);
+        assertThat(telegram.sentTo(trader)).noneMatch(m -> m.plainText().contains("DANGER"));
     }
 }
