@@ -6,9 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.marginsentinel.adapter.telegram.connection.TelegramConfig;
 import org.marginsentinel.adapter.telegram.command.Button;
+import org.marginsentinel.adapter.telegram.connection.TelegramConfig;
 import org.marginsentinel.adapter.telegram.store.Confirmations;
+import org.marginsentinel.adapter.telegram.trading.WarningTicket;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RecommendedAction;
 

@@ -17,7 +17,6 @@ import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.alert.OrderStandings;
-import org.marginsentinel.application.alert.Standing;
 import org.marginsentinel.application.Portion;
 import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.application.port.StoredPosition;

@@ -14,7 +14,6 @@ import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.alert.OrderStandings;
-import org.marginsentinel.application.alert.Standing;
 import org.marginsentinel.application.TradeResult;
 
 @ApplicationScoped

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.trading.WarningTicket;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.domain.alert.RecommendedAction;
 import org.marginsentinel.domain.alert.RiskLevel;

@@ -1,4 +1,4 @@
-package org.marginsentinel.adapter.telegram.alerts;
+package org.marginsentinel.adapter.telegram.trading;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
