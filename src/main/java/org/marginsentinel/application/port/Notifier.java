@@ -9,11 +9,9 @@ public interface Notifier {
     void notify(Notice notice);
 
     /**
-     * Withdraws the user's unsent warnings about a subject: a newer fact (its liquidation) made them stale, and
+     * Withdraws the user's unsent warnings about {@code subject}: a newer fact (its liquidation) made them stale, and
      * nothing about a subject may arrive older than what happened to it. In the caller's transaction.
-     *
-     * @param subjectKey the subject's {@code Subject.key()} ({@code position:<id>}, {@code cross:<user id>})
      */
-    default void retract(long userId, String subjectKey) {
+    default void retract(long userId, Subject subject) {
     }
 }

@@ -48,10 +48,10 @@ public class TelegramNotifier implements Notifier {
 
     /** The supersede keys of a subject's warnings ({@link #SUPERSEDE_KEY}) are dropped from the user's chat. */
     @Override
-    public void retract(long userId, String subjectKey) {
-        outbox.withdraw(userId, "risk:" + subjectKey);
-        if (subjectKey.equals(Subject.crossPool(userId).key())) {
-            outbox.withdraw(userId, "drain:" + subjectKey);
+    public void retract(long userId, Subject subject) {
+        outbox.withdraw(userId, "risk:" + subject.key());
+        if (subject instanceof Subject.CrossPool) {
+            outbox.withdraw(userId, "drain:" + subject.key());
         }
     }
 
