@@ -38,7 +38,7 @@ final class StandingText {
         if (standing.value() == null) {
             return "no price can liquidate it";
         }
-        String levelName = standing.level() == RiskLevel.SAFE ? "WARNING" : standing.level().name();
+        String levelName = levelName(standing);
         return "liquidation " + Fmt.percent(standing.value()) + " away: "
                 + (standing.level() == RiskLevel.SAFE ? "outside" : "inside") + " your " + levelName + " distance ("
                 + Fmt.percent(standing.threshold()) + ")";
@@ -48,9 +48,14 @@ final class StandingText {
         if (standing.value() == null) {
             return "cross pool margin balance gone";
         }
-        String levelName = standing.level() == RiskLevel.SAFE ? "WARNING" : standing.level().name();
+        String levelName = levelName(standing);
         return "cross pool margin ratio " + Fmt.percent(standing.value()) + ": "
                 + (standing.level() == RiskLevel.SAFE ? "under" : "at or over") + " your " + levelName + " ratio ("
                 + Fmt.percent(standing.threshold()) + ")";
+    }
+
+    /** The level it is in, in capitals like the warnings; a safe one names the warning level in lower case. */
+    private static String levelName(Standing standing) {
+        return standing.level() == RiskLevel.SAFE ? "warning" : standing.level().name();
     }
 }

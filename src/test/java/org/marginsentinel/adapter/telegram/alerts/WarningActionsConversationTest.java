@@ -149,7 +149,7 @@ class WarningActionsConversationTest {
 
         assertThat(telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(), add))).isNotNull();
         String done = telegram.awaitEdit(trader, warning.messageId()).plainText();
-        assertThat(done).startsWith("✅ Added " + amount + " to #1.").contains("outside your WARNING distance");
+        assertThat(done).startsWith("✅ Added " + amount + " to #1.").contains("outside your warning distance");
         assertThat(say("/positions")).doesNotContain("Margin 1,600.00 USDT");
 
         assertThat(telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(), add)).text())
