@@ -123,8 +123,8 @@ public final class NoticeText {
                     : "👉 Reduce your cross positions or /deposit; /risk shows the figures.";
         }
         String goal = action.survivesLikelyMove()
-                ? "clears your WARNING level and survives the move with a 5% chance within 24 h"
-                : "clears your WARNING level";
+                ? "clears your warning level and survives the move with a 5% chance within 24 h"
+                : "clears your warning level";
         StringBuilder text = new StringBuilder("👉 ");
         switch (action.kind()) {
             case ADD_MARGIN -> {

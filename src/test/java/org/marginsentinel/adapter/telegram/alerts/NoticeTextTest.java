@@ -17,7 +17,7 @@ class NoticeTextTest {
 
         assertThat(text).isEqualTo("<b>🟠 DANGER</b> · #1 <b>BTCUSDT LONG</b> 0.1 (isolated 20x)\n"
                 + "Mark 78,500.00 · liquidation 77,584.48 · <b>1.17% away</b>\n"
-                + "👉 <b>Add 250.40 USDT margin</b> (liquidation to 75,000.00): clears your WARNING level. "
+                + "👉 <b>Add 250.40 USDT margin</b> (liquidation to 75,000.00): clears your warning level. "
                 + "/margin 1 add 250.40\nOther remedies: /risk");
     }
 
@@ -28,7 +28,7 @@ class NoticeTextTest {
                 org.marginsentinel.domain.insight.SurvivalPlan.isolated(d("0.12"), d("4255.914"), d("69000")));
 
         String text = NoticeText.of(warning);
-        assertThat(text).contains("👉 <b>Add 4,255.92 USDT margin</b> (liquidation to 69,000.00): clears your WARNING "
+        assertThat(text).contains("👉 <b>Add 4,255.92 USDT margin</b> (liquidation to 69,000.00): clears your warning "
                 + "level and survives the move with a 5% chance within 24 h. /margin 1 add 4255.92")
                 .doesNotContain("353.70").containsOnlyOnce("Add ");
     }
@@ -58,7 +58,7 @@ class NoticeTextTest {
 
         assertThat(text).isEqualTo("<b>🔴 CRITICAL</b> · cross pool margin ratio <b>85.00%</b> (liquidation at 100%)\n"
                 + "Margin balance 1,200.00 USDT · maintenance 1,020.00 USDT\n"
-                + "👉 <b>Close 26% of every cross position</b>: clears your WARNING level.\nOther remedies: /risk");
+                + "👉 <b>Close 26% of every cross position</b>: clears your warning level.\nOther remedies: /risk");
     }
 
     @Test
