@@ -60,6 +60,13 @@ public class PanacheAlertStore implements AlertStore {
     }
 
     @Override
+    public Map<String, AlertState> statesOf(long userId) {
+        Map<String, AlertState> states = new HashMap<>();
+        AlertStateEntity.<AlertStateEntity>stream("userId", userId).forEach(e -> states.put(e.subject, toState(e)));
+        return states;
+    }
+
+    @Override
     public void saveState(String subject, long userId, AlertState state) {
         AlertStateEntity entity = AlertStateEntity.findById(subject);
         boolean isNew = entity == null;

@@ -19,6 +19,7 @@ import org.marginsentinel.application.port.PaperAccount;
 import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.PositionStatus;
 import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.application.port.Subject;
 import org.marginsentinel.domain.alert.MarginAdvice;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
@@ -98,6 +99,7 @@ public class Liquidations {
             store.close(userId, d.positionId(), PositionStatus.LIQUIDATED, lost.negate(), now);
             wallet = wallet.subtract(lost);
             store.record(userId, LedgerKind.LIQUIDATION, lost.negate(), d.positionId(), now);
+            notifier.retract(userId, Subject.position(d.positionId()));
             notices.add(new Notice.IsolatedLiquidated(userId, stored.number(), position.symbol(),
                     position.side().name(), position.quantity(), d.mark(), risk.liquidationPrice(), lost,
                     advice.isolatedRescue(position, d.mark()).marginToAdd()));
@@ -150,6 +152,7 @@ public class Liquidations {
         store.record(userId, LedgerKind.LIQUIDATION, walletLost.negate(), null, now);
         Notice.CrossLiquidated notice = new Notice.CrossLiquidated(userId, closed, walletLost,
                 advice.crossRescueDeposit(risk.cross().walletBalance(), crossPositions));
+        notifier.retract(userId, Subject.crossPool(userId));
         notifier.notify(notice);
         return Optional.of(notice);
     }

@@ -17,6 +17,9 @@ public interface AlertStore {
     /** Every saved subject state, keyed by subject ({@code position:<id>}, {@code cross:<user id>}). */
     Map<String, AlertState> allStates();
 
+    /** One user's saved subject states (their positions' and their pool's), keyed by subject. */
+    Map<String, AlertState> statesOf(long userId);
+
     void saveState(String subject, long userId, AlertState state);
 
     void deleteState(String subject);

@@ -3,7 +3,9 @@ package org.marginsentinel.application.port;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.marginsentinel.domain.alert.AlertDecision;
+import org.marginsentinel.domain.alert.RecommendedAction;
 import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.PositionRisk;
@@ -85,6 +87,13 @@ public sealed interface Notice {
             return visitor.positionWarning(this);
         }
 
+        /** The one action this warning recommends: enough margin to clear the WARNING level and the likely move. */
+        public Optional<RecommendedAction> recommended() {
+            return RecommendedAction.forIsolated(marginToAdd, saferLiquidation,
+                    survival == null ? null : survival.marginToAdd(),
+                    survival == null ? null : survival.liquidationAfter());
+        }
+
         public PositionWarning(long userId, int positionNumber, PositionRisk risk, AlertDecision decision,
                                BigDecimal marginToAdd, BigDecimal saferLiquidation) {
             this(userId, positionNumber, risk, decision, marginToAdd, saferLiquidation, null, false, null);
@@ -110,6 +119,13 @@ public sealed interface Notice {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.poolWarning(this);
+        }
+
+        /** The one action this warning recommends: the share to close (or deposit) that clears both goals. */
+        public Optional<RecommendedAction> recommended() {
+            return RecommendedAction.forPool(shareToClose, depositToTarget,
+                    survival == null ? null : survival.shareToClose(),
+                    survival == null ? null : survival.depositNeeded());
         }
 
         public PoolWarning(long userId, CrossAccountRisk pool, AlertDecision decision, BigDecimal shareToClose,

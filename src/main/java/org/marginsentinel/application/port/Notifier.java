@@ -7,4 +7,11 @@ package org.marginsentinel.application.port;
 public interface Notifier {
 
     void notify(Notice notice);
+
+    /**
+     * Withdraws the user's unsent warnings about {@code subject}: a newer fact (its liquidation) made them stale, and
+     * nothing about a subject may arrive older than what happened to it. In the caller's transaction.
+     */
+    default void retract(long userId, Subject subject) {
+    }
 }

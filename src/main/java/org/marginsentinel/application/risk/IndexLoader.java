@@ -74,9 +74,13 @@ final class IndexLoader {
         index.clear();
     }
 
-    /** Rebuilds one user's book from the stores: wallet, open positions and preferences as committed. */
+    /**
+     * Rebuilds one user's book from the stores: wallet, open positions, preferences and alert states as committed
+     * (an order's reply may have set the level its subject is held at: "born safe").
+     */
     void reload(long userId) {
         memory.setPreferences(userId, alerts.preferences(userId));
+        alerts.statesOf(userId).forEach(memory::remember);
         List<StoredPosition> positions = accounts.openPositions(userId);
         if (positions.isEmpty()) {
             index.remove(userId);

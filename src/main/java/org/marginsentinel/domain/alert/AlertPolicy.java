@@ -70,6 +70,27 @@ public final class AlertPolicy {
         return new AlertEvaluation(AlertDecision.hold(level, reason), previous);
     }
 
+    /**
+     * The state after the user's own order (open, add, margin change, partial close, deposit, withdrawal) whose
+     * reply states the subject's level: "born safe". The subject is held at the level measured now, so it is warned
+     * only when it gets worse than that. A worse level than held counts as announced by the reply (its cooldown and
+     * the CRITICAL repeat start now); a better one lowers the held level silently, re-arming the warnings above it.
+     */
+    public AlertState afterOwnOrder(AlertState previous, RiskReading reading, RiskThresholds thresholds, Instant now) {
+        Objects.requireNonNull(previous, "previous");
+        RiskLevel measured = reading.level(thresholds);
+        if (measured == RiskLevel.LIQUIDATED) {
+            return previous; // the tick liquidates it; nothing to hold
+        }
+        if (measured.isWorseThan(previous.level())) {
+            return previous.announced(measured, now);
+        }
+        if (previous.level().isWorseThan(measured)) {
+            return previous.lowered(measured, now);
+        }
+        return previous;
+    }
+
     /** Why announcing {@code level} now must wait, or null when it may go out. */
     private static Reason suppression(RiskLevel level, AlertPreferences preferences, AlertState previous,
                                       Instant now) {

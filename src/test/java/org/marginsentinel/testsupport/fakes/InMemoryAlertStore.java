@@ -11,6 +11,7 @@ public final class InMemoryAlertStore implements AlertStore {
 
     private final Map<Long, AlertPreferences> preferences = new HashMap<>();
     private final Map<String, AlertState> states = new HashMap<>();
+    private final Map<String, Long> owners = new HashMap<>();
     private int reads;
 
     /** How many reads of preferences or states were made so far. */
@@ -42,12 +43,26 @@ public final class InMemoryAlertStore implements AlertStore {
     }
 
     @Override
+    public Map<String, AlertState> statesOf(long userId) {
+        reads++;
+        Map<String, AlertState> own = new HashMap<>();
+        states.forEach((subject, state) -> {
+            if (owners.get(subject) == userId) {
+                own.put(subject, state);
+            }
+        });
+        return own;
+    }
+
+    @Override
     public void saveState(String subject, long userId, AlertState state) {
         states.put(subject, state);
+        owners.put(subject, userId);
     }
 
     @Override
     public void deleteState(String subject) {
         states.remove(subject);
+        owners.remove(subject);
     }
 }

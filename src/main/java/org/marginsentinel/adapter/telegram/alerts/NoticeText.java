@@ -3,10 +3,11 @@ package org.marginsentinel.adapter.telegram.alerts;
 import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.marginsentinel.adapter.telegram.format.Fmt;
-import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.application.port.Notice;
+import org.marginsentinel.domain.alert.RecommendedAction;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Position;
@@ -90,19 +91,7 @@ public final class NoticeText {
             text.append("🎲 Odds of liquidation within 24 h: ").append(bold(Fmt.percent(warning.odds())))
                     .append(warning.oddsTriggered() ? " (your odds alert)" : "").append('\n');
         }
-        if (warning.marginToAdd() != null && warning.saferLiquidation() != null) {
-            text.append("👉 Add ").append(Fmt.usdt(warning.marginToAdd()))
-                    .append(" margin to move the liquidation price to ").append(Fmt.price(warning.saferLiquidation()))
-                    .append(" (/margin ").append(warning.positionNumber()).append(" add ")
-                    .append(warning.marginToAdd().setScale(0, java.math.RoundingMode.UP).toPlainString())
-                    .append("), or close it (/close ").append(warning.positionNumber()).append(").");
-        } else {
-            text.append("👉 Add margin (/margin ").append(warning.positionNumber())
-                    .append(" add &lt;amount&gt;) or close it (/close ").append(warning.positionNumber()).append(").");
-        }
-        if (warning.survival() != null) {
-            text.append('\n').append(InsightViews.survivalLine(warning.survival(), warning.positionNumber()));
-        }
+        text.append(recommendation(warning.recommended().orElse(null), warning.positionNumber()));
         if (warning.decision().silent()) {
             text.append("\n<i>Still critical; reminder every 10 minutes.</i>");
         }
@@ -116,27 +105,46 @@ public final class NoticeText {
                 .append(" (liquidation at 100%)\n")
                 .append("Margin balance ").append(Fmt.usdt(pool.marginBalance())).append(" · maintenance ")
                 .append(Fmt.usdt(pool.maintenanceMargin())).append('\n');
-        if (warning.shareToClose() != null || warning.depositToTarget() != null) {
-            text.append("👉 ");
-            if (warning.shareToClose() != null) {
-                text.append("Close ").append(InsightViews.percentRoundedUp(warning.shareToClose()))
-                        .append(" of your cross positions");
-            }
-            if (warning.depositToTarget() != null) {
-                text.append(warning.shareToClose() != null ? ", or deposit " : "Deposit ")
-                        .append(Fmt.usdt(warning.depositToTarget()));
-            }
-            text.append(", to bring the ratio under ").append(Fmt.percent(warning.targetRatio())).append('.');
-        } else {
-            text.append("👉 Reduce your cross positions or /deposit to lower the ratio.");
-        }
-        if (warning.survival() != null) {
-            text.append('\n').append(InsightViews.survivalLine(warning.survival(), 0));
-        }
+        text.append(recommendation(warning.recommended().orElse(null), 0));
         if (warning.decision().silent()) {
             text.append("\n<i>Still critical; reminder every 10 minutes.</i>");
         }
         return text.toString();
+    }
+
+    /**
+     * The warning's one recommended action, with its number and the typed command that does the same as its button
+     * ({@code number} is the position's number, 0 for the pool); other remedies are left to /risk.
+     */
+    static String recommendation(RecommendedAction action, int number) {
+        if (action == null) {
+            return number > 0 ? "👉 Add margin (/margin " + number + " add &lt;amount&gt;) or close it (/close " + number
+                    + "); /risk shows the figures."
+                    : "👉 Reduce your cross positions or /deposit; /risk shows the figures.";
+        }
+        String goal = action.survivesLikelyMove()
+                ? "clears your warning level and survives the move with a 5% chance within 24 h"
+                : "clears your warning level";
+        StringBuilder text = new StringBuilder("👉 ");
+        switch (action.kind()) {
+            case ADD_MARGIN -> {
+                text.append(bold("Add " + Fmt.usdt(action.amount()) + " margin"));
+                if (action.liquidationAfter() != null) {
+                    text.append(" (liquidation to ").append(Fmt.price(action.liquidationAfter())).append(')');
+                }
+                text.append(": ").append(goal).append(". /margin ").append(number).append(" add ")
+                        .append(action.amount().toPlainString());
+            }
+            case DEPOSIT -> text.append(bold("Deposit " + Fmt.usdt(action.amount()))).append(": ").append(goal)
+                    .append(". /deposit ").append(action.amount().toPlainString());
+            default -> {
+                String what = number > 0 ? "#" + number : "every cross position";
+                text.append(bold(action.share().compareTo(BigDecimal.ONE) >= 0 ? "Close " + what
+                        : "Close " + action.sharePercent().toPlainString() + "% of " + what)).append(": ").append(goal)
+                        .append('.');
+            }
+        }
+        return text.append("\nOther remedies: /risk").toString();
     }
 
     private static String drain(Notice.DrainWarning drain) {

@@ -5,15 +5,17 @@ import jakarta.inject.Inject;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
+import org.marginsentinel.application.alert.SendUrgency;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
-import org.marginsentinel.application.alert.SendUrgency;
+import org.marginsentinel.application.port.Subject;
 import org.marginsentinel.application.port.Severity;
 
 /**
  * Puts notices into the Telegram outbox, in the caller's transaction, addressed to the user's private chat.
  * A newer warning about the same subject replaces an unsent older one; liquidations and CRITICAL go first,
  * then DANGER, then the rest, and within each the subjects closest to liquidation ({@link SendUrgency}).
+ * A warning carries its action buttons ({@link WarningButtons}).
  * {@link GroupNotices} adds what the member's groups hear (group alerts, the one-time private-chat nudge).
  */
 @ApplicationScoped
@@ -25,10 +27,14 @@ public class TelegramNotifier implements Notifier {
     @Inject
     GroupNotices groups;
 
+    @Inject
+    WarningButtons buttons;
+
     @Override
     public void notify(Notice notice) {
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), NoticeText.of(notice))
-                .withPriority(priority(notice.severity()));
+                .withPriority(priority(notice.severity()))
+                .withButtons(buttons.issue(notice));
         String key = supersedeKey(notice);
         if (key != null) {
             message = message.superseding(key);
@@ -38,6 +44,15 @@ public class TelegramNotifier implements Notifier {
         }
         outbox.enqueue(message, SendUrgency.of(notice));
         groups.onNotice(notice);
+    }
+
+    /** The supersede keys of a subject's warnings ({@link #SUPERSEDE_KEY}) are dropped from the user's chat. */
+    @Override
+    public void retract(long userId, Subject subject) {
+        outbox.withdraw(userId, "risk:" + subject.key());
+        if (subject instanceof Subject.CrossPool) {
+            outbox.withdraw(userId, "drain:" + subject.key());
+        }
     }
 
     /** Most severe first when Telegram's limits make warnings wait (a crash): CRITICAL, then DANGER. */

@@ -36,6 +36,10 @@ public interface TelegramConfig {
     @WithDefault("2m")
     Duration confirmationTtl();
 
+    /** How long the action buttons under a warning (add margin, close, deposit, snooze) stay usable; once each. */
+    @WithDefault("5m")
+    Duration warningButtonTtl();
+
     /**
      * Flood limit per user: messages and button presses one user may send at once (over all chats)
      * before the bot skips them. 0 turns the limit off.

@@ -75,6 +75,12 @@ public class Outbox implements MessageQueue {
      * {@link ChatDirectory#seen}) or read as active: the same as {@link #enqueue} without reading the chat again,
      * a query (and a flush of the caller's session) saved on every command's reply.
      */
+    /** Drops the chat's unsent messages queued under {@code supersedeKey}; how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int withdraw(long chatId, String supersedeKey) {
+        return store.supersede(chatId, supersedeKey);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     @Override
     public List<Long> enqueueForActiveChat(OutgoingMessage message) {

@@ -31,6 +31,24 @@ public class Confirmations implements ConfirmationStore {
         return row.id;
     }
 
+    /**
+     * A warning's button row, created with the warning in the risk tick's batch: no flush of its own (the sequence
+     * gives the id at once), so a storm of warnings costs one write per warning at the batch's commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long createWithWarning(long ownerUserId, String actionKey, String payload, Instant now, Instant expiresAt) {
+        ConfirmationEntity row = new ConfirmationEntity();
+        row.ownerUserId = ownerUserId;
+        row.chatId = ownerUserId;
+        row.actionKey = actionKey;
+        row.payload = payload;
+        row.status = ConfirmationEntity.Status.PENDING;
+        row.createdAt = now;
+        row.expiresAt = expiresAt;
+        em.persist(row);
+        return row.id;
+    }
+
     /** The row, locked for update so two presses cannot both use it. */
     @Transactional(Transactional.TxType.MANDATORY)
     @Override

@@ -16,6 +16,7 @@ import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.alert.OrderStandings;
 import org.marginsentinel.application.Portion;
 import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.application.port.StoredPosition;
@@ -27,6 +28,9 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
 
     @Inject
     PaperTrading trading;
+
+    @Inject
+    OrderStandings standings;
 
     @Override
     public String key() {
@@ -60,12 +64,12 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
                     + " at the mark (now " + Fmt.price(risk.markPrice()) + ", PnL about "
                     + Fmt.signedMoney(risk.unrealizedPnl()) + " USDT)?", key(), String.valueOf(position.number()));
         }
-        return done(trading.close(context.userId(), reference, portion));
+        return done(trading.close(context.userId(), reference, portion), standings, context.userId());
     }
 
     @Override
     public BotReply confirmed(CommandContext context, String payload) {
-        return done(trading.close(context.userId(), payload, Portion.ALL));
+        return done(trading.close(context.userId(), payload, Portion.ALL), standings, context.userId());
     }
 
     private static StoredPosition findForQuestion(AccountSnapshot snapshot, String reference) {
@@ -76,12 +80,14 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
         return found.orElseThrow(() -> new CommandRejected("You have no open position " + named + ". See /positions."));
     }
 
-    private static BotReply done(TradeResult result) {
+    /** The reply to a close; what is left open states where it stands (a partial close re-bases its warnings). */
+    static BotReply done(TradeResult result, OrderStandings standings, long userId) {
         StringBuilder text = new StringBuilder("✅ Closed ").append(Fmt.quantity(result.closedQuantity())).append(" at ")
                 .append(Fmt.price(result.price())).append(", PnL ").append(Fmt.signedMoney(result.realizedPnl()))
                 .append(" USDT.\n");
         if (result.position() != null) {
-            text.append("Still open:\n").append(TradingViews.position(result.position(), result.risk())).append('\n');
+            text.append("Still open:\n").append(TradingViews.position(result.position(), result.risk())).append('\n')
+                    .append(StandingText.of(standings.afterOrder(userId, result))).append('\n');
         }
         text.append("Wallet: ").append(Fmt.usdt(result.after().risk().walletBalance()));
         return BotReply.html(text.toString());

@@ -13,12 +13,16 @@ import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.alert.OrderStandings;
 
 @ApplicationScoped
 public class DepositCommand implements ChatCommand {
 
     @Inject
     PaperTrading trading;
+
+    @Inject
+    OrderStandings standings;
 
     @Override
     public CommandSpec spec() {
@@ -33,6 +37,12 @@ public class DepositCommand implements ChatCommand {
         BigDecimal amount = Arguments.positiveNumber(context.args().get(0), "amount");
         AccountSnapshot after = trading.deposit(context.userId(), amount);
         return BotReply.html("✅ Deposited " + Fmt.usdt(amount) + ". Wallet: " + Fmt.usdt(after.risk().walletBalance())
-                + ", available: " + Fmt.usdt(after.risk().cross().availableBalance()) + ".");
+                + ", available: " + Fmt.usdt(after.risk().cross().availableBalance()) + "."
+                + poolLine(standings.ofPool(context.userId(), after)));
+    }
+
+    /** With cross positions open, where the pool stands now (a deposit re-bases its warnings). */
+    static String poolLine(org.marginsentinel.application.alert.Standing standing) {
+        return standing == null ? "" : "\n" + StandingText.of(standing);
     }
 }

@@ -13,6 +13,7 @@ import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.alert.OrderStandings;
 import org.marginsentinel.application.TradeResult;
 
 @ApplicationScoped
@@ -20,6 +21,9 @@ public class MarginCommand implements ChatCommand {
 
     @Inject
     PaperTrading trading;
+
+    @Inject
+    OrderStandings standings;
 
     @Override
     public CommandSpec spec() {
@@ -40,6 +44,7 @@ public class MarginCommand implements ChatCommand {
         TradeResult result = trading.adjustMargin(context.userId(), context.args().get(0), add, amount);
         return BotReply.html("✅ " + (add ? "Added " : "Removed ") + Fmt.usdt(amount) + (add ? " to" : " from")
                 + " #" + result.position().number() + ".\n"
-                + TradingViews.position(result.position(), result.risk()));
+                + TradingViews.position(result.position(), result.risk()) + "\n"
+                + StandingText.of(standings.afterOrder(context.userId(), result)));
     }
 }

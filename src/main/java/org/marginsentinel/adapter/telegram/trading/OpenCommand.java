@@ -10,6 +10,8 @@ import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.OrderArguments;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.alert.OrderStandings;
+import org.marginsentinel.application.alert.Standing;
 import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.domain.margin.Side;
 
@@ -18,6 +20,9 @@ abstract class OpenCommand implements ChatCommand {
 
     @Inject
     PaperTrading trading;
+
+    @Inject
+    OrderStandings standings;
 
     private final Side side;
     private final CommandSpec spec;
@@ -45,9 +50,16 @@ abstract class OpenCommand implements ChatCommand {
             text.append("The position is closed. Wallet: ").append(Fmt.usdt(result.after().risk().walletBalance()))
                     .append('.');
         } else {
+            Standing standing = standings.afterOrder(context.userId(), result);
+            if (StandingText.leads(standing)) {
+                text.insert(0, StandingText.of(standing) + "\n");
+            }
             text.append(result.closedQuantity().signum() > 0 ? "" : "✅ " + bold("Opened at " + Fmt.price(result.price())) + "\n")
                     .append(TradingViews.position(result.position(), result.risk()))
                     .append("\nAvailable: ").append(Fmt.usdt(result.after().risk().cross().availableBalance()));
+            if (!StandingText.leads(standing)) {
+                text.append('\n').append(StandingText.of(standing));
+            }
         }
         return BotReply.html(text.toString());
     }

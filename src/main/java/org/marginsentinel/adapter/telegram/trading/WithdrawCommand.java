@@ -15,6 +15,7 @@ import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.alert.OrderStandings;
 
 /** Withdrawing everything that can leave asks first: it empties what new positions could use. */
 @ApplicationScoped
@@ -22,6 +23,9 @@ public class WithdrawCommand implements ChatCommand, ConfirmableAction {
 
     @Inject
     PaperTrading trading;
+
+    @Inject
+    OrderStandings standings;
 
     @Override
     public String key() {
@@ -48,17 +52,17 @@ public class WithdrawCommand implements ChatCommand, ConfirmableAction {
             return BotReply.confirm("Withdraw everything that can leave, " + Fmt.usdt(amount)
                     + "? Nothing would be left for new positions.", key(), amount.toPlainString());
         }
-        return done(trading.withdraw(context.userId(), amount), amount);
+        return done(trading.withdraw(context.userId(), amount), amount, context.userId());
     }
 
     @Override
     public BotReply confirmed(CommandContext context, String payload) {
         BigDecimal amount = new BigDecimal(payload);
-        return done(trading.withdraw(context.userId(), amount), amount);
+        return done(trading.withdraw(context.userId(), amount), amount, context.userId());
     }
 
-    private static BotReply done(AccountSnapshot after, BigDecimal amount) {
+    private BotReply done(AccountSnapshot after, BigDecimal amount, long userId) {
         return BotReply.html("✅ Withdrew " + Fmt.usdt(amount) + ". Wallet: " + Fmt.usdt(after.risk().walletBalance())
-                + ".");
+                + "." + DepositCommand.poolLine(standings.ofPool(userId, after)));
     }
 }

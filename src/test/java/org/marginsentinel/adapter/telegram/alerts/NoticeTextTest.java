@@ -17,8 +17,20 @@ class NoticeTextTest {
 
         assertThat(text).isEqualTo("<b>🟠 DANGER</b> · #1 <b>BTCUSDT LONG</b> 0.1 (isolated 20x)\n"
                 + "Mark 78,500.00 · liquidation 77,584.48 · <b>1.17% away</b>\n"
-                + "👉 Add 250.40 USDT margin to move the liquidation price to 75,000.00 (/margin 1 add 251), "
-                + "or close it (/close 1).");
+                + "👉 <b>Add 250.40 USDT margin</b> (liquidation to 75,000.00): clears your warning level. "
+                + "/margin 1 add 250.40\nOther remedies: /risk");
+    }
+
+    @Test
+    void positionWarning_withASurvivalPlan_recommendsOneAmount_theLarger() {
+        Notice.PositionWarning warning = new Notice.PositionWarning(Notices.USER, 1, Notices.btcLong(),
+                Notices.sent(RiskLevel.WARNING), d("353.70"), d("75000"), null, false,
+                org.marginsentinel.domain.insight.SurvivalPlan.isolated(d("0.12"), d("4255.914"), d("69000")));
+
+        String text = NoticeText.of(warning);
+        assertThat(text).contains("👉 <b>Add 4,255.92 USDT margin</b> (liquidation to 69,000.00): clears your warning "
+                + "level and survives the move with a 5% chance within 24 h. /margin 1 add 4255.92")
+                .doesNotContain("353.70").containsOnlyOnce("Add ");
     }
 
     @Test
@@ -27,7 +39,7 @@ class NoticeTextTest {
                 Notices.reminder(), null, null);
 
         assertThat(NoticeText.of(reminder)).startsWith("<b>🔴 CRITICAL</b> · #3 ")
-                .contains("👉 Add margin (/margin 3 add &lt;amount&gt;) or close it (/close 3).")
+                .contains("👉 Add margin (/margin 3 add &lt;amount&gt;) or close it (/close 3); /risk shows the figures.")
                 .endsWith("\n<i>Still critical; reminder every 10 minutes.</i>");
     }
 
@@ -41,12 +53,12 @@ class NoticeTextTest {
     }
 
     @Test
-    void poolWarning_saysRatioBalances_andBothWaysOut() {
+    void poolWarning_saysRatioBalances_andOneWayOut() {
         String text = NoticeText.of(Notices.poolWarning(Notices.sent(RiskLevel.CRITICAL)));
 
         assertThat(text).isEqualTo("<b>🔴 CRITICAL</b> · cross pool margin ratio <b>85.00%</b> (liquidation at 100%)\n"
                 + "Margin balance 1,200.00 USDT · maintenance 1,020.00 USDT\n"
-                + "👉 Close 26% of your cross positions, or deposit 1,350.50 USDT, to bring the ratio under 70.00%.");
+                + "👉 <b>Close 26% of every cross position</b>: clears your warning level.\nOther remedies: /risk");
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.marginsentinel.adapter.telegram.trading.WarningTicket;
+import org.marginsentinel.adapter.telegram.command.Button;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
@@ -35,6 +38,12 @@ class TelegramNotifierTest {
                 queued.add(message);
                 ranks.add(sendRank);
                 return List.of((long) queued.size());
+            }
+        };
+        notifier.buttons = new WarningButtons() {
+            @Override
+            public List<List<Button>> issue(Notice notice) {
+                return WarningTicket.of(notice).map(ticket -> ticket.buttons(7, Optional.empty())).orElse(List.of());
             }
         };
         notifier.groups = new GroupNotices() {
@@ -70,6 +79,8 @@ class TelegramNotifierTest {
         assertThat(message.priority()).isEqualTo(OutgoingMessage.PRIORITY_DANGER);
         assertThat(message.supersedeKey()).isEqualTo("risk:position:17");
         assertThat(message.silent()).isFalse();
+        assertThat(message.buttons()).flatMap(row -> row).extracting(Button::callbackData)
+                .containsExactly("wa:7:m", "wa:7:c25", "wa:7:c50", "wa:7:c100", "wa:7:s");
         assertThat(toGroups).hasSize(1);
     }
 
@@ -104,6 +115,7 @@ class TelegramNotifierTest {
         OutgoingMessage cross = notify(Notices.crossLiquidated());
 
         assertThat(List.of(isolated, cross)).allSatisfy(message -> {
+            assertThat(message.buttons()).isEmpty();
             assertThat(message.priority()).isEqualTo(OutgoingMessage.PRIORITY_CRITICAL);
             assertThat(message.supersedeKey()).isNull();
             assertThat(message.silent()).isFalse();

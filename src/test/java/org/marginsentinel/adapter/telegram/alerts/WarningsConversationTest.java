@@ -75,7 +75,7 @@ class WarningsConversationTest {
         marks("71000", "2600", "110");   // 9.50% away
         String warning = awaitNotice("WARNING");
         assertThat(warning).contains("#1 BTCUSDT LONG").contains("liquidation 64,257.03").contains("9.50% away")
-                .contains("margin to move the liquidation price to");
+                .contains("USDT margin (liquidation to").containsOnlyOnce("👉");
 
         marks("67000", "2600", "110");   // 4.09% away
         assertThat(awaitNotice("DANGER")).contains("4.09% away");
@@ -137,7 +137,7 @@ class WarningsConversationTest {
         assertThat(awaitNotice("draining")).contains("58.50%").contains("Draining it most: BTCUSDT");
 
         marks("73760", "2397.2", "101.42");     // −7.8%: ratio 53%
-        assertThat(awaitNotice("WARNING")).contains("cross pool margin ratio 53.2").contains("to bring the ratio under");
+        assertThat(awaitNotice("WARNING")).contains("cross pool margin ratio 53.2").contains("of every cross position").containsOnlyOnce("👉");
 
         marks("73600", "2392", "101.2");        // −8.0%: ratio 72.5%
         assertThat(awaitNotice("DANGER")).contains("72.5");

@@ -1,0 +1,87 @@
+package org.marginsentinel.adapter.telegram.trading;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.Portion;
+import org.marginsentinel.application.TradeResult;
+import org.marginsentinel.application.alert.OrderStandings;
+import org.marginsentinel.application.port.StoredPosition;
+
+/**
+ * The confirmed close of a warning's "Close 25/50/100%" button: that share of the warned isolated position, or of
+ * every cross position of the warned pool, at the mark.
+ */
+@ApplicationScoped
+public class WarningCloseAction implements ConfirmableAction {
+
+    static final String KEY = "warning-close";
+
+    @Inject
+    PaperTrading trading;
+
+    @Inject
+    OrderStandings standings;
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    /** {@code <percent>|<ticket payload>}. */
+    static String payload(WarningTicket ticket, int percent) {
+        return percent + "|" + ticket.payload();
+    }
+
+    @Override
+    public BotReply confirmed(CommandContext context, String payload) {
+        int bar = payload.indexOf('|');
+        int percent = Integer.parseInt(payload.substring(0, bar));
+        WarningTicket ticket = WarningTicket.parse(payload.substring(bar + 1));
+        Portion portion = percent == 100 ? Portion.ALL : Portion.percent(BigDecimal.valueOf(percent));
+        AccountSnapshot snapshot = trading.snapshot(context.userId());
+        if (!ticket.forPool()) {
+            StoredPosition position = stillOpen(snapshot, ticket);
+            TradeResult result = trading.close(context.userId(), String.valueOf(position.number()), portion);
+            return CloseCommand.done(result, standings, context.userId());
+        }
+        List<StoredPosition> cross = crossPositions(snapshot);
+        StringBuilder text = new StringBuilder("✅ Closed ").append(percent == 100 ? "every" : percent + "% of every")
+                .append(" cross position at the mark:");
+        AccountSnapshot after = snapshot;
+        for (StoredPosition position : cross) {
+            TradeResult result = trading.close(context.userId(), String.valueOf(position.number()), portion);
+            text.append("\n#").append(position.number()).append(' ').append(position.position().symbol()).append(": ")
+                    .append(Fmt.quantity(result.closedQuantity())).append(" at ").append(Fmt.price(result.price()))
+                    .append(", PnL ").append(Fmt.signedMoney(result.realizedPnl())).append(" USDT");
+            after = result.after();
+        }
+        text.append("\nWallet: ").append(Fmt.usdt(after.risk().walletBalance()))
+                .append(DepositCommand.poolLine(standings.ofPool(context.userId(), after)));
+        return BotReply.html(text.toString());
+    }
+
+    /** The warned position, if it is still the open one with that number (numbers are reused after a close). */
+    static StoredPosition stillOpen(AccountSnapshot snapshot, WarningTicket ticket) {
+        return snapshot.byNumber(ticket.positionNumber())
+                .filter(p -> String.valueOf(p.id()).equals(ticket.positionId()))
+                .orElseThrow(() -> new CommandRejected("Position #" + ticket.positionNumber()
+                        + " of this warning is no longer open. See /positions."));
+    }
+
+    static List<StoredPosition> crossPositions(AccountSnapshot snapshot) {
+        List<StoredPosition> cross = snapshot.positions().stream().filter(p -> !p.position().isIsolated()).toList();
+        if (cross.isEmpty()) {
+            throw new CommandRejected("You hold no cross position any more. See /positions.");
+        }
+        return cross;
+    }
+}
