@@ -28,7 +28,7 @@ import org.marginsentinel.domain.community.TraderPeriod;
  * ({@link SurvivalRanking}). Per member, from the ledger:
  * <ul>
  *   <li>capital = wallet at the period's start + opening balance and deposits during it;</li>
- *   <li>the path = realized PnL and liquidation losses as they were booked, then the open positions'
+ *   <li>the path = realized PnL, fees, funding and liquidation losses as they were booked, then the open positions'
  *       unrealized PnL now as the last point (deposits and withdrawals are not results);</li>
  *   <li>liquidations = liquidation entries in the period.</li>
  * </ul>
@@ -110,7 +110,7 @@ public class Leaderboards {
             changedSince = changedSince.add(entry.amount());
             switch (entry.kind()) {
                 case OPENING_BALANCE, DEPOSIT -> paidIn = paidIn.add(entry.amount());
-                case REALIZED_PNL, LIQUIDATION -> {
+                case REALIZED_PNL, LIQUIDATION, FEE, FUNDING -> { // results are net of fees and funding
                     result = result.add(entry.amount());
                     path.add(result);
                     if (entry.kind() == LedgerKind.LIQUIDATION) {

@@ -12,6 +12,7 @@ import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.margin.TierTable;
+import org.marginsentinel.domain.paper.TradingFees;
 
 /**
  * The paper-trading use cases wired to in-memory ports, as the container wires them to the database: every write
@@ -33,8 +34,19 @@ public final class PaperDesk {
     public final FakeMarkPrices marks = new FakeMarkPrices(clock);
     public final FakeVolatilities volatilities = new FakeVolatilities();
     public final RecordingNotifier notifier = new RecordingNotifier();
-    public final PaperTrading trading = new PaperTrading(accounts, marks, calculator, tiers, clock);
+    /** No fees unless asked for: most tests check other rules with round numbers. */
+    public final TradingFees fees;
+    public final PaperTrading trading;
     public final Liquidations liquidations = new Liquidations(accounts, calculator, advice, notifier, clock);
+
+    public PaperDesk() {
+        this(TradingFees.NONE);
+    }
+
+    public PaperDesk(TradingFees fees) {
+        this.fees = fees;
+        this.trading = new PaperTrading(accounts, marks, calculator, tiers, clock, fees);
+    }
 
     public static BigDecimal d(String value) {
         return new BigDecimal(value);

@@ -61,6 +61,7 @@ abstract class OpenCommand implements ChatCommand {
                 text.append('\n').append(StandingText.of(standing));
             }
         }
+        text.append(TradingViews.feeLine(result));
         return BotReply.html(text.toString());
     }
 }

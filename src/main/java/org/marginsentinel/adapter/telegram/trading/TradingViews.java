@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.TradeResult;
+import org.marginsentinel.application.WalletTotals;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskThresholds;
@@ -37,6 +39,22 @@ final class TradingViews {
                 + "Available: " + Fmt.usdt(cross.availableBalance()) + "\n"
                 + "Withdrawable: " + Fmt.usdt(cross.withdrawable())
                 + staleNote(snapshot);
+    }
+
+    /** "Fee: 2.50 USDT (taker, from the wallet) · net PnL +97.50 USDT", on a line of its own; empty without a fee. */
+    static String feeLine(TradeResult result) {
+        if (result.fee().signum() == 0) {
+            return "";
+        }
+        String line = "\nFee: " + Fmt.usdt(result.fee()) + " (taker, from the wallet)";
+        return result.closedQuantity().signum() > 0 ? line + " · net PnL " + Fmt.signedMoney(result.netPnl()) + " USDT"
+                : line;
+    }
+
+    /** "Fees paid: 12.30 USDT" and "Funding: −1.20 USDT" since the account opened, each on a line of its own. */
+    static String paidLines(WalletTotals totals) {
+        return "\nFees paid: " + Fmt.usdt(totals.feesPaid())
+                + "\nFunding: " + Fmt.signedMoney(totals.funding()) + " USDT (received − paid)";
     }
 
     /** One position, several lines: what it is, where it stands, how far liquidation is. */
