@@ -132,6 +132,11 @@ public final class InMemoryAccountStore implements PaperAccountStore, TradingHis
                 .toList();
     }
 
+    /** Every position row of every user, open or not. */
+    public List<Row> allRows() {
+        return List.copyOf(rows.values());
+    }
+
     /** Everything stored, comparable with {@code equals}: to prove a refusal changed nothing. */
     public String dump() {
         return accounts + "|" + rows + "|" + ledger + "|" + nextNumbers;

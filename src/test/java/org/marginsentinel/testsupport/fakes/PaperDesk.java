@@ -2,6 +2,8 @@ package org.marginsentinel.testsupport.fakes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.marginsentinel.application.FundingBooking;
+import org.marginsentinel.application.FundingSettlement;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.SignallingAccountStore;
@@ -38,6 +40,10 @@ public final class PaperDesk {
     public final TradingFees fees;
     public final PaperTrading trading;
     public final Liquidations liquidations = new Liquidations(accounts, calculator, advice, notifier, clock);
+    public final FakeFundingRates fundingRates = new FakeFundingRates();
+    /** Kept across {@link #restartFunding()}, as the database is. */
+    public final InMemoryFundingLedger fundingLedger = new InMemoryFundingLedger(store);
+    public FundingSettlement funding = newFunding();
 
     public PaperDesk() {
         this(TradingFees.NONE);
@@ -46,6 +52,16 @@ public final class PaperDesk {
     public PaperDesk(TradingFees fees) {
         this.fees = fees;
         this.trading = new PaperTrading(accounts, marks, calculator, tiers, clock, fees);
+    }
+
+    /** Funding settlement as a freshly started process has it: nothing in memory, the ledger as stored. */
+    public FundingSettlement restartFunding() {
+        funding = newFunding();
+        return funding;
+    }
+
+    private FundingSettlement newFunding() {
+        return new FundingSettlement(new FundingBooking(accounts, fundingLedger), fundingRates, marks, clock);
     }
 
     public static BigDecimal d(String value) {
