@@ -4,13 +4,18 @@ import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.FundingOutlook;
 import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.application.WalletTotals;
 import org.marginsentinel.application.port.StoredPosition;
@@ -23,6 +28,9 @@ import org.marginsentinel.domain.margin.PositionRisk;
 
 /** Renders accounts and positions as short Telegram HTML. Pure: same input, same text. */
 final class TradingViews {
+
+    private static final DateTimeFormatter FUNDING_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private TradingViews() {
     }
@@ -55,6 +63,27 @@ final class TradingViews {
     static String paidLines(WalletTotals totals) {
         return "\nFees paid: " + Fmt.usdt(totals.feesPaid())
                 + "\nFunding: " + Fmt.signedMoney(totals.funding()) + " USDT (received − paid)";
+    }
+
+    /**
+     * "Funding so far −1.20 USDT · next 08:00 UTC at 0.0100%: pays 1.00 USDT, Liq. 45,123.40 after", or empty when
+     * nothing has been paid and no funding is announced.
+     */
+    static String fundingLine(FundingOutlook.View view) {
+        if (view == null || view.next() == null && view.receivedSoFar().signum() == 0) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("Funding so far ").append(Fmt.signedMoney(view.receivedSoFar())).append(" USDT");
+        if (view.next() != null) {
+            line.append(" · next ").append(FUNDING_TIME.format(view.next().nextFundingTime())).append(" UTC at ")
+                    .append(view.next().rate().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN).toPlainString())
+                    .append("%: ").append(view.nextReceived().signum() < 0 ? "pays " : "receives ")
+                    .append(Fmt.usdt(view.nextReceived().abs()));
+            if (view.liquidationAfter() != null) {
+                line.append(", Liq. ").append(Fmt.price(view.liquidationAfter())).append(" after");
+            }
+        }
+        return line.toString();
     }
 
     /** One position, several lines: what it is, where it stands, how far liquidation is. */
