@@ -6,6 +6,7 @@ import org.marginsentinel.application.FundingBooking;
 import org.marginsentinel.application.FundingSettlement;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.PracticeTrading;
 import org.marginsentinel.application.SignallingAccountStore;
 import org.marginsentinel.application.alert.Liquidations;
 import org.marginsentinel.application.insight.SurvivalPlanner;
@@ -44,6 +45,9 @@ public final class PaperDesk {
     /** Kept across {@link #restartFunding()}, as the database is. */
     public final InMemoryFundingLedger fundingLedger = new InMemoryFundingLedger(store);
     public FundingSettlement funding = newFunding();
+    public final FakeDayRanges dayRanges = new FakeDayRanges();
+    public final InMemoryPracticeMarks practiceMarks = new InMemoryPracticeMarks();
+    public final PracticeTrading practice;
 
     public PaperDesk() {
         this(TradingFees.NONE);
@@ -52,6 +56,7 @@ public final class PaperDesk {
     public PaperDesk(TradingFees fees) {
         this.fees = fees;
         this.trading = new PaperTrading(accounts, marks, calculator, tiers, clock, fees);
+        this.practice = new PracticeTrading(trading, dayRanges, practiceMarks);
     }
 
     /** Funding settlement as a freshly started process has it: nothing in memory, the ledger as stored. */

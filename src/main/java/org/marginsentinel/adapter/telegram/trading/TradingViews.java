@@ -86,6 +86,12 @@ final class TradingViews {
         return line.toString();
     }
 
+    /** The note under a trade that made a practice position; empty when it did not. */
+    static String practiceNote(String practiceReason) {
+        return practiceReason == null ? "" : "\n🎓 " + bold("Practice position") + ": " + escape(practiceReason)
+                + ". Kept for learning, left out of leaderboards.";
+    }
+
     /** One position, several lines: what it is, where it stands, how far liquidation is. */
     static String position(StoredPosition stored, PositionRisk risk) {
         Position position = stored.position();
