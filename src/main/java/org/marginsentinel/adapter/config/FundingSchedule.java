@@ -4,9 +4,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.marginsentinel.adapter.prices.HeldSymbols;
 import org.marginsentinel.application.FundingBooking;
 import org.marginsentinel.application.FundingSettlement;
+import org.marginsentinel.application.risk.RiskMonitor;
 
 /**
  * Runs funding settlement every {@code sentinel.paper.funding-check-interval} (30 s): the schedule is Quarkus's,
@@ -19,13 +19,13 @@ public class FundingSchedule {
     FundingSettlement settlement;
 
     @Inject
-    HeldSymbols heldSymbols;
+    RiskMonitor monitor;
 
     @Scheduled(identity = "funding-settlement", every = "${sentinel.paper.funding-check-interval:30s}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void settle() {
         try {
-            List<FundingBooking.Payment> payments = settlement.run(heldSymbols.current());
+            List<FundingBooking.Payment> payments = settlement.run(monitor.heldSymbols());
             if (!payments.isEmpty()) {
                 Log.infof("Funding booked for %d paper positions", payments.size());
             }
