@@ -4,19 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.marginsentinel.application.port.FundingLedger;
 import org.marginsentinel.application.port.FundingRate;
 import org.marginsentinel.application.port.FundingRates;
 import org.marginsentinel.application.port.StoredPosition;
-import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.PositionRisk;
-import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.paper.Funding;
 
 /**
@@ -71,14 +67,7 @@ public class FundingOutlook {
     }
 
     private BigDecimal liquidationAfter(AccountSnapshot snapshot, int index, BigDecimal payment) {
-        PositionRisk risk = snapshot.risk().positions().get(index);
-        if (risk.position().isIsolated()) {
-            BigDecimal payable = Funding.payable(risk.position(), payment);
-            return calculator.isolated(Funding.booked(risk.position(), payable), risk.markPrice()).liquidationPrice();
-        }
-        List<PricedPosition> priced = new ArrayList<>();
-        snapshot.risk().positions().forEach(r -> priced.add(new PricedPosition(r.position(), r.markPrice())));
-        AccountRisk after = calculator.account(snapshot.risk().walletBalance().add(payment), priced);
-        return after.positions().get(index).liquidationPrice();
+        return Funding.afterPayment(calculator, snapshot.risk(), index, payment).positions().get(index)
+                .liquidationPrice();
     }
 }

@@ -1,7 +1,13 @@
 package org.marginsentinel.domain.paper;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.marginsentinel.domain.margin.AccountRisk;
+import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.PricedPosition;
 
 /**
  * Funding of a perpetual at one funding time, as Binance USDⓈ-M books it: every open position pays or receives
@@ -41,5 +47,26 @@ public final class Funding {
         BigDecimal floor = position.isolatedMargin().multiply(new BigDecimal("0.000001"));
         BigDecimal most = position.isolatedMargin().subtract(floor);
         return amount.negate().compareTo(most) <= 0 ? amount : most.negate();
+    }
+
+    /**
+     * The account after its position at {@code index} receives {@code amount} (negative: pays) at the marks it was
+     * valued at: an isolated position's margin changes (what it can pay, {@link #payable}), a cross position's
+     * payment goes to the cross wallet. The positions keep their order.
+     */
+    public static AccountRisk afterPayment(MarginCalculator calculator, AccountRisk account, int index,
+                                           BigDecimal amount) {
+        List<PricedPosition> priced = new ArrayList<>(account.positions().size());
+        BigDecimal booked = amount;
+        for (int i = 0; i < account.positions().size(); i++) {
+            PositionRisk risk = account.positions().get(i);
+            Position position = risk.position();
+            if (i == index && position.isIsolated()) {
+                booked = payable(position, amount);
+                position = booked(position, booked);
+            }
+            priced.add(new PricedPosition(position, risk.markPrice()));
+        }
+        return calculator.account(account.walletBalance().add(booked), priced);
     }
 }
