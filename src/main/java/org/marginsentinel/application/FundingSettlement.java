@@ -16,6 +16,11 @@ import org.marginsentinel.application.port.FundingRate;
 import org.marginsentinel.application.port.FundingRates;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.application.port.MarkPrices;
+import org.marginsentinel.application.port.Notice;
+import org.marginsentinel.application.port.Notifier;
+import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.margin.PositionRisk;
 
 /**
  * Funding of paper positions at each symbol's funding time, run periodically by an adapter:
@@ -36,15 +41,22 @@ public class FundingSettlement {
     private final FundingRates rates;
     private final MarkPrices prices;
     private final Clock clock;
+    private final PaperTrading trading;
+    private final Notifier notifier;
+    private static final RiskThresholds NEAR = RiskThresholds.DEFAULTS;
+
     /** What was last written per symbol, so an unchanged announcement is not written again every run. */
     private final Map<String, FundingRate> announced = new ConcurrentHashMap<>();
 
     @Inject
-    public FundingSettlement(FundingBooking booking, FundingRates rates, MarkPrices prices, Clock clock) {
+    public FundingSettlement(FundingBooking booking, FundingRates rates, MarkPrices prices, Clock clock,
+                             PaperTrading trading, Notifier notifier) {
         this.booking = booking;
         this.rates = rates;
         this.prices = prices;
         this.clock = clock;
+        this.trading = trading;
+        this.notifier = notifier;
     }
 
     /** Remembers the held symbols' announcements, then settles every funding time that has passed. */
@@ -72,10 +84,42 @@ public class FundingSettlement {
                 continue; // settled at the next run with a fresh mark
             }
             for (long userId : booking.holders(due)) {
-                payments.addAll(booking.settle(userId, due, mark.get(), now));
+                List<FundingBooking.Payment> paid = booking.settle(userId, due, mark.get(), now);
+                payments.addAll(paid);
+                noteNearWarnings(userId, due, paid);
             }
             booking.settled(due);
         }
         return payments;
+    }
+
+    /**
+     * A short note for each payment that leaves its position near or past a warning level: an isolated position
+     * within 1.5 × the warning distance of its liquidation price, a cross pool at 80% of the warning margin ratio.
+     */
+    private void noteNearWarnings(long userId, FundingDue due, List<FundingBooking.Payment> paid) {
+        List<FundingBooking.Payment> paying = paid.stream().filter(p -> p.received().signum() < 0).toList();
+        if (paying.isEmpty()) {
+            return;
+        }
+        AccountSnapshot snapshot = trading.snapshot(userId);
+        for (FundingBooking.Payment payment : paying) {
+            Optional<StoredPosition> stored = snapshot.positions().stream()
+                    .filter(p -> p.id() == payment.position().id()).findFirst();
+            if (stored.isEmpty()) {
+                continue;
+            }
+            PositionRisk risk = snapshot.riskOf(stored.get());
+            boolean near = stored.get().position().isIsolated()
+                    ? risk.distanceToLiquidation() != null && risk.distanceToLiquidation()
+                            .compareTo(NEAR.isolatedWarning().multiply(new BigDecimal("1.5"))) <= 0
+                    : snapshot.risk().cross().marginRatio() == null || snapshot.risk().cross().marginRatio()
+                            .compareTo(NEAR.crossWarning().multiply(new BigDecimal("0.8"))) >= 0;
+            if (near) {
+                notifier.notify(new Notice.FundingPaid(userId, stored.get().position().id(), stored.get().number(),
+                        due.symbol(), payment.received().negate(), due.rate(), risk.liquidationPrice(),
+                        risk.distanceToLiquidation()));
+            }
+        }
     }
 }

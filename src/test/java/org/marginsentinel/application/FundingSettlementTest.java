@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.application.port.FundingDue;
 import org.marginsentinel.application.port.LedgerKind;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
@@ -122,6 +123,26 @@ class FundingSettlementTest {
         desk.funding.run(HELD);
         assertThat(desk.fundingLedger.payments()).extracting(p -> p.userId()).containsExactlyInAnyOrder(ALICE, BOB);
         assertThat(wallet(3)).isEqualByComparingTo("10000");
+    }
+
+    @Test
+    void aPaymentThatLeavesAPositionNearAWarningLevel_isNoted_aComfortableOrReceivingOneIsNot() {
+        // Carol: 20x isolated long, 4.6% from liquidation; Alice 10x, 9.6%; Dave 2x, far away; Bob's short receives
+        desk.trading.start(3, "Carol");
+        desk.trading.open(3, order("BTCUSDT", Side.LONG, "0.1", 20, MarginMode.ISOLATED, null));
+        desk.trading.start(4, "Dave");
+        desk.trading.open(4, order("BTCUSDT", Side.LONG, "0.1", 2, MarginMode.ISOLATED, null));
+        desk.fundingRates.announce("BTCUSDT", "0.001", fundingTime);
+        desk.funding.run(HELD);
+        desk.clock.advance(Duration.ofMinutes(61));
+        desk.funding.run(HELD);
+
+        assertThat(desk.notifier.notices()).allSatisfy(n -> assertThat(n).isInstanceOf(Notice.FundingPaid.class))
+                .extracting(Notice::userId).containsExactlyInAnyOrder(ALICE, 3L);
+        Notice.FundingPaid carol = (Notice.FundingPaid) desk.notifier.notices().stream().filter(n -> n.userId() == 3)
+                .findFirst().orElseThrow();
+        assertThat(carol.paid()).isEqualByComparingTo("5");
+        assertThat(carol.distance()).isLessThan(new BigDecimal("0.046"));
     }
 
     private BigDecimal wallet(long userId) {

@@ -44,7 +44,7 @@ public final class PaperDesk {
     public final FakeFundingRates fundingRates = new FakeFundingRates();
     /** Kept across {@link #restartFunding()}, as the database is. */
     public final InMemoryFundingLedger fundingLedger = new InMemoryFundingLedger(store);
-    public FundingSettlement funding = newFunding();
+    public FundingSettlement funding;
     public final FakeDayRanges dayRanges = new FakeDayRanges();
     public final InMemoryPracticeMarks practiceMarks = new InMemoryPracticeMarks();
     public final PracticeTrading practice;
@@ -57,6 +57,7 @@ public final class PaperDesk {
         this.fees = fees;
         this.trading = new PaperTrading(accounts, marks, calculator, tiers, clock, fees);
         this.practice = new PracticeTrading(trading, dayRanges, practiceMarks);
+        this.funding = newFunding();
     }
 
     /** Funding settlement as a freshly started process has it: nothing in memory, the ledger as stored. */
@@ -66,7 +67,8 @@ public final class PaperDesk {
     }
 
     private FundingSettlement newFunding() {
-        return new FundingSettlement(new FundingBooking(accounts, fundingLedger), fundingRates, marks, clock);
+        return new FundingSettlement(new FundingBooking(accounts, fundingLedger), fundingRates, marks, clock, trading,
+                notifier);
     }
 
     public static BigDecimal d(String value) {
