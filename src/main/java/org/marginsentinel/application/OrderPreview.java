@@ -16,7 +16,9 @@ import org.marginsentinel.domain.margin.Position;
  * @param fillPrice       the entry the order would get
  * @param markPrice       the mark it is valued at (the fill price when there is no fresh mark)
  * @param existingNumber  the position number of the symbol's open position, or null when there is none
+ * @param fee             the taker fee the fill would pay from the wallet (already taken in {@code after})
  */
 public record OrderPreview(AccountSnapshot before, AccountRisk after, Position resulting, BigDecimal closedQuantity,
-                           BigDecimal realizedPnl, BigDecimal fillPrice, BigDecimal markPrice, Integer existingNumber) {
+                           BigDecimal realizedPnl, BigDecimal fillPrice, BigDecimal markPrice, Integer existingNumber,
+                           BigDecimal fee) {
 }

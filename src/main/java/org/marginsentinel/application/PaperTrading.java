@@ -32,6 +32,7 @@ import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.paper.Fill;
 import org.marginsentinel.domain.paper.Netting;
 import org.marginsentinel.domain.paper.OneWayNetting;
+import org.marginsentinel.domain.paper.TradingFees;
 
 /**
  * The paper-trading use cases behind the chat commands. Every method runs in one transaction with the
@@ -51,16 +52,26 @@ public class PaperTrading {
     private final MarginCalculator calculator;
     private final TierTable tiers;
     private final Clock clock;
+    private final TradingFees fees;
+    private final TradeBooking booking;
 
     /** The store's writes tell the risk index of every change by themselves ({@link SignallingAccountStore}). */
     @Inject
     public PaperTrading(PaperAccountStore store, MarkPrices prices, MarginCalculator calculator, TierTable tiers,
-                        Clock clock) {
+                        Clock clock, TradingFees fees) {
         this.store = store;
         this.prices = prices;
         this.calculator = calculator;
         this.tiers = tiers;
         this.clock = clock;
+        this.fees = fees;
+        this.booking = new TradeBooking(store);
+    }
+
+    /** With Binance's regular taker fee. */
+    public PaperTrading(PaperAccountStore store, MarkPrices prices, MarginCalculator calculator, TierTable tiers,
+                        Clock clock) {
+        this(store, prices, calculator, tiers, clock, TradingFees.BINANCE_REGULAR);
     }
 
     /** Opens the user's paper account with the starting balance; a second call changes nothing. */
@@ -127,7 +138,8 @@ public class PaperTrading {
     public TradeResult open(long userId, OpenOrder order) {
         PaperAccount account = account(userId, true);
         OrderPlan plan = plan(account, order);
-        return apply(account, plan.before(), plan.existing(), plan.netting(), plan.fillPrice(), plan.mark());
+        return apply(account, plan.before(), plan.existing(), plan.netting(), plan.fillPrice(), plan.mark(),
+                plan.fee());
     }
 
     /**
@@ -138,16 +150,16 @@ public class PaperTrading {
     public OrderPreview preview(long userId, OpenOrder order) {
         PaperAccount account = account(userId, false);
         OrderPlan plan = plan(account, order);
-        AccountRisk after = assess(account, plan.before(), plan.existing(), plan.netting(), plan.mark());
+        AccountRisk after = assess(account, plan.before(), plan.existing(), plan.netting(), plan.mark(), plan.fee());
         Position resulting = plan.netting().position() == null ? null : plan.netting().position().position();
         return new OrderPreview(plan.before(), after, resulting, plan.netting().closedQuantity(),
                 plan.netting().realizedPnl(), plan.fillPrice(), plan.mark(),
-                plan.existing() == null ? null : plan.existing().number());
+                plan.existing() == null ? null : plan.existing().number(), plan.fee());
     }
 
     /** An order checked and netted against the symbol's open position, not yet applied. */
     private record OrderPlan(AccountSnapshot before, StoredPosition existing, Netting netting, BigDecimal fillPrice,
-                             BigDecimal mark) {
+                             BigDecimal mark, BigDecimal fee) {
     }
 
     private OrderPlan plan(PaperAccount account, OpenOrder order) {
@@ -189,7 +201,8 @@ public class PaperTrading {
                 throw new CommandRejected("At this size " + symbol + " allows at most " + maxLeverage + "x leverage.");
             }
         }
-        return new OrderPlan(before, existing.orElse(null), netting, entry, mark.orElse(entry));
+        return new OrderPlan(before, existing.orElse(null), netting, entry, mark.orElse(entry),
+                fees.taker(quantity, entry));
     }
 
     @Transactional
@@ -212,7 +225,7 @@ public class PaperTrading {
         Fill fill = new Fill(position.symbol(), position.side().opposite(), quantity, mark, position.leverage(),
                 position.marginMode());
         Netting netting = OneWayNetting.apply(position, fill, "unused");
-        return apply(account, before, stored, netting, mark, mark);
+        return apply(account, before, stored, netting, mark, mark, fees.taker(quantity, mark));
     }
 
     @Transactional
@@ -246,18 +259,30 @@ public class PaperTrading {
         store.update(userId, stored.id(), change.position());
         AccountSnapshot after = value(account(userId, false));
         StoredPosition updated = after.byNumber(stored.number()).orElseThrow();
-        return new TradeResult(updated, after.riskOf(updated), BigDecimal.ZERO, BigDecimal.ZERO, null, after);
+        return new TradeResult(updated, after.riskOf(updated), BigDecimal.ZERO, BigDecimal.ZERO, null, after,
+                BigDecimal.ZERO);
     }
 
     private TradeResult apply(PaperAccount account, AccountSnapshot before, StoredPosition existing, Netting netting,
-                              BigDecimal fillPrice, BigDecimal mark) {
-        assess(account, before, existing, netting, mark);
-        return persist(account, existing, netting, fillPrice, clock.instant());
+                              BigDecimal fillPrice, BigDecimal mark, BigDecimal fee) {
+        AccountRisk after = assess(account, before, existing, netting, mark, fee);
+        // A reduction the cross wallet cannot pay the fee of pays what it can (the exchange's insurance fund
+        // would cover the rest); the wallet never goes negative by a fee.
+        BigDecimal charged = netting.opensExposure() ? fee
+                : fee.add(after.cross().walletBalance().min(BigDecimal.ZERO)).max(BigDecimal.ZERO);
+        Integer number = booking.book(account, existing, netting, charged, clock.instant());
+        AccountSnapshot afterBooking = value(account(account.userId(), false));
+        StoredPosition resulting = number == null ? null : afterBooking.byNumber(number).orElseThrow();
+        return new TradeResult(resulting, resulting == null ? null : afterBooking.riskOf(resulting),
+                netting.closedQuantity(), netting.realizedPnl(), fillPrice, afterBooking, charged);
     }
 
-    /** The account after the netting, refused if it opens exposure without the margin or at a liquidating mark. */
+    /**
+     * The account after the netting and its taker fee (from the wallet), refused if it opens exposure without the
+     * margin and the fee or at a liquidating mark.
+     */
     private AccountRisk assess(PaperAccount account, AccountSnapshot before, StoredPosition existing, Netting netting,
-                               BigDecimal mark) {
+                               BigDecimal mark, BigDecimal fee) {
         if (netting.opensExposure()) {
             // The new margin comes out of the cross pool: value it at fresh marks only.
             requireFreshCrossMarks(before, existing, "a new position's margin");
@@ -271,13 +296,13 @@ public class PaperTrading {
         if (netting.position() != null) {
             planned.add(new PricedPosition(netting.position().position(), mark));
         }
-        BigDecimal wallet = account.walletBalance().add(netting.realizedPnl());
+        BigDecimal wallet = account.walletBalance().add(netting.realizedPnl()).subtract(fee);
         AccountRisk afterRisk = calculator.account(wallet, planned);
         if (netting.opensExposure()) {
             BigDecimal available = afterRisk.cross().marginBalance().subtract(afterRisk.cross().initialMargin());
             if (available.signum() < 0) {
                 throw new CommandRejected("Not enough available balance: this needs " + usdt(netting.marginRequired())
-                        + " of margin and " + usdt(available.negate()) + " is missing. "
+                        + " of margin and " + usdt(fee) + " of fee, and " + usdt(available.negate()) + " is missing. "
                         + "Use less size or more leverage, or /deposit.");
             }
             if (afterRisk.cross().walletBalance().signum() < 0) { // the exchange never lets it go negative
@@ -291,39 +316,6 @@ public class PaperTrading {
             }
         }
         return afterRisk;
-    }
-
-    private TradeResult persist(PaperAccount account, StoredPosition existing, Netting netting, BigDecimal fillPrice,
-                                Instant now) {
-        long userId = account.userId();
-        BigDecimal wallet = account.walletBalance().add(netting.realizedPnl());
-        Long closedId = null;
-        if (existing != null && netting.closedQuantity().signum() > 0) {
-            closedId = existing.id();
-        }
-        StoredPosition resulting = null;
-        if (netting.position() == null) {
-            store.close(userId, existing.id(), PositionStatus.CLOSED, netting.realizedPnl(), now);
-        } else if (netting.position().sameAsBefore()) {
-            store.update(userId, existing.id(), netting.position().position());
-        } else {
-            if (existing != null) {
-                store.close(userId, existing.id(), PositionStatus.CLOSED, netting.realizedPnl(), now);
-            }
-            resulting = store.insert(userId, netting.position().position(), now);
-        }
-        if (netting.realizedPnl().signum() != 0) {
-            store.updateWallet(userId, wallet);
-            store.record(userId, LedgerKind.REALIZED_PNL, netting.realizedPnl(), closedId, now);
-        }
-
-        AccountSnapshot after = value(account(userId, false));
-        if (netting.position() != null) {
-            int number = resulting != null ? resulting.number() : existing.number();
-            resulting = after.byNumber(number).orElseThrow();
-        }
-        return new TradeResult(resulting, resulting == null ? null : after.riskOf(resulting),
-                netting.closedQuantity(), netting.realizedPnl(), fillPrice, after);
     }
 
     private StoredPosition find(AccountSnapshot snapshot, String reference) {

@@ -12,7 +12,18 @@ import org.marginsentinel.domain.margin.PositionRisk;
  * @param closedQuantity how much was closed (zero when nothing was)
  * @param realizedPnl  PnL booked into the wallet
  * @param after        the whole account afterwards
+ * @param fee          the taker fee the fill paid from the wallet (zero for margin moves)
  */
 public record TradeResult(StoredPosition position, PositionRisk risk, BigDecimal closedQuantity,
-                          BigDecimal realizedPnl, BigDecimal price, AccountSnapshot after) {
+                          BigDecimal realizedPnl, BigDecimal price, AccountSnapshot after, BigDecimal fee) {
+
+    public TradeResult(StoredPosition position, PositionRisk risk, BigDecimal closedQuantity, BigDecimal realizedPnl,
+                       BigDecimal price, AccountSnapshot after) {
+        this(position, risk, closedQuantity, realizedPnl, price, after, BigDecimal.ZERO);
+    }
+
+    /** Realised PnL after the fee: what the wallet gained or lost by the fill. */
+    public BigDecimal netPnl() {
+        return realizedPnl.subtract(fee);
+    }
 }

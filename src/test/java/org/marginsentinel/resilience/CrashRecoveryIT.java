@@ -202,6 +202,8 @@ class CrashRecoveryIT {
         settings.put("sentinel.telegram.sender-threads", String.valueOf(SENDER_THREADS));
         settings.putAll(prices.configProperties());
         settings.put("sentinel.prices.poll-interval", "1s");
+        // exactly-once is checked with round balances; fees have their own tests (TakerFeesTest)
+        settings.put("sentinel.paper.taker-fee-rate", "0");
         int polls = telegram.pollsStarted();
         app = AppProcess.start(dataDir, settings, "app-" + (++starts));
         try {

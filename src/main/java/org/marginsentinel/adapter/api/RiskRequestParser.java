@@ -27,17 +27,20 @@ final class RiskRequestParser {
 
     static final int MAX_POSITIONS = 500;
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
-    private static final Set<String> TOP_FIELDS = Set.of("walletBalance", "positions");
+    private static final Set<String> TOP_FIELDS = Set.of("walletBalance", "positions", "takerFeeRate");
     private static final Set<String> POSITION_FIELDS = Set.of("id", "symbol", "side", "quantity", "entryPrice",
             "markPrice", "marginMode", "leverage", "isolatedMargin", "maintenanceMarginRate", "maintenanceAmount",
-            "tiers");
+            "tiers", "fundingRate");
     private static final Set<String> TIER_FIELDS = Set.of("notionalFloor", "notionalCap", "maintenanceMarginRate",
             "maintenanceAmount", "maxLeverage");
     private static final int DEFAULT_LEVERAGE = 10;
 
-    /** What the engine needs: the wallet, the priced positions and the tiers each one uses. */
+    /**
+     * What the engine needs: the wallet, the priced positions and the tiers each one uses; optionally the taker fee
+     * rate (null: not asked) and each position's next funding rate by position id.
+     */
     record Parsed(BigDecimal walletBalance, List<PricedPosition> positions, TierLookup tiers,
-                  Set<String> positionsWithTiersGiven) {
+                  Set<String> positionsWithTiersGiven, BigDecimal takerFeeRate, Map<String, BigDecimal> fundingRates) {
     }
 
     private final TierLookup shippedTiers;
@@ -57,9 +60,11 @@ final class RiskRequestParser {
         }
         unknownFields(body, TOP_FIELDS, "");
         BigDecimal wallet = decimal(body, "walletBalance", "walletBalance", true, Bound.NON_NEGATIVE);
+        BigDecimal takerFeeRate = decimal(body, "takerFeeRate", "takerFeeRate", false, Bound.FEE_RATE);
         JsonNode positionsNode = body.get("positions");
         List<PricedPosition> positions = new ArrayList<>();
         Map<String, TierSchedule> overrides = new HashMap<>();
+        Map<String, BigDecimal> fundingRates = new HashMap<>();
         if (positionsNode == null || positionsNode.isNull()) {
             problem("positions", "is required (an array, possibly empty)");
         } else if (!positionsNode.isArray()) {
@@ -68,7 +73,7 @@ final class RiskRequestParser {
             problem("positions", "at most " + MAX_POSITIONS + " positions per request (got " + positionsNode.size() + ")");
         } else {
             for (int i = 0; i < positionsNode.size(); i++) {
-                position(positionsNode.get(i), i, positions, overrides);
+                position(positionsNode.get(i), i, positions, overrides, fundingRates);
             }
         }
         if (problems.isEmpty()) {
@@ -86,11 +91,12 @@ final class RiskRequestParser {
             TierSchedule override = overrides.get(position.id());
             return override != null ? override : shippedTiers.scheduleFor(position);
         };
-        return new Parsed(wallet, positions, tiers, Set.copyOf(overrides.keySet()));
+        return new Parsed(wallet, positions, tiers, Set.copyOf(overrides.keySet()), takerFeeRate,
+                Map.copyOf(fundingRates));
     }
 
     private void position(JsonNode node, int index, List<PricedPosition> positions,
-                          Map<String, TierSchedule> overrides) {
+                          Map<String, TierSchedule> overrides, Map<String, BigDecimal> fundingRates) {
         String path = "positions[" + index + "]";
         if (node == null || !node.isObject()) {
             problem(path, "must be an object");
@@ -111,6 +117,7 @@ final class RiskRequestParser {
             problem(path + ".isolatedMargin", "only applies to ISOLATED positions");
         }
         TierSchedule override = tierOverride(node, path);
+        BigDecimal fundingRate = decimal(node, "fundingRate", path + ".fundingRate", false, Bound.FUNDING_RATE);
         if (problems.size() > before) {
             return;
         }
@@ -124,6 +131,9 @@ final class RiskRequestParser {
         positions.add(new PricedPosition(position, mark));
         if (override != null) {
             overrides.put(positionId, override);
+        }
+        if (fundingRate != null) {
+            fundingRates.put(positionId, fundingRate);
         }
     }
 
@@ -180,7 +190,7 @@ final class RiskRequestParser {
         }
     }
 
-    private enum Bound { POSITIVE, NON_NEGATIVE, RATE }
+    private enum Bound { POSITIVE, NON_NEGATIVE, RATE, FEE_RATE, FUNDING_RATE }
 
     private BigDecimal decimal(JsonNode node, String name, String path, boolean required, Bound bound) {
         JsonNode value = node.get(name);
@@ -224,6 +234,18 @@ final class RiskRequestParser {
             case RATE:
                 if (number.signum() < 0 || number.compareTo(BigDecimal.ONE) >= 0) {
                     problem(path, "must be a fraction from 0 up to (not including) 1, e.g. 0.004 for 0.4%");
+                    return null;
+                }
+                break;
+            case FEE_RATE:
+                if (number.signum() < 0 || number.compareTo(new BigDecimal("0.01")) > 0) {
+                    problem(path, "must be a fraction from 0 to 0.01, e.g. 0.0005 for Binance's 0.05% taker fee");
+                    return null;
+                }
+                break;
+            case FUNDING_RATE:
+                if (number.abs().compareTo(new BigDecimal("0.1")) > 0) {
+                    problem(path, "must be a fraction from -0.1 to 0.1, e.g. 0.0001 for 0.01% per funding");
                     return null;
                 }
                 break;

@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RiskRequest")
 public record RiskRequestSchema(
         @Schema(description = "account wallet in USDT, isolated margins included", required = true) BigDecimal walletBalance,
-        @Schema(required = true, maxItems = 500) List<PositionSchema> positions) {
+        @Schema(required = true, maxItems = 500) List<PositionSchema> positions,
+        @Schema(description = "optional taker fee rate (0.0005 = Binance's 0.05%): each position's closeFee is "
+                + "answered") BigDecimal takerFeeRate) {
 
     static final String EXAMPLE = """
             { "walletBalance": "10000",
@@ -28,7 +30,10 @@ public record RiskRequestSchema(
                                  @Schema(description = "isolated only; default entry notional / leverage") BigDecimal isolatedMargin,
                                  @Schema(description = "override: one flat rate for every notional") BigDecimal maintenanceMarginRate,
                                  @Schema(description = "override: maintenance amount with the flat rate") BigDecimal maintenanceAmount,
-                                 @Schema(description = "override: a full tier schedule") List<TierSchema> tiers) {
+                                 @Schema(description = "override: a full tier schedule") List<TierSchema> tiers,
+                                 @Schema(description = "optional next funding rate (0.0001 = 0.01%; positive: longs "
+                                         + "pay): nextFunding and liquidationPriceAfterFunding are answered")
+                                 BigDecimal fundingRate) {
     }
 
     @Schema(name = "RiskTier")

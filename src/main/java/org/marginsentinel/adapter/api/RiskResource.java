@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,7 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.TierTable;
+import org.marginsentinel.domain.paper.Funding;
+import org.marginsentinel.domain.paper.TradingFees;
 
 /** Stateless risk evaluation over HTTP, with the same engine the bot uses. */
 @Path("/api/v1/risk")
@@ -67,14 +72,32 @@ public class RiskResource {
                 throw new InvalidRequest("$", "the body is larger than 1 MiB");
             }
             RiskRequestParser.Parsed parsed = RiskRequestParser.parse(readJson(body), tierTable);
-            AccountRisk account = new MarginCalculator(parsed.tiers()).account(parsed.walletBalance(), parsed.positions());
+            MarginCalculator engine = new MarginCalculator(parsed.tiers());
+            AccountRisk account = engine.account(parsed.walletBalance(), parsed.positions());
             return Response.ok(RiskResponse.from(account, position -> parsed.positionsWithTiersGiven()
-                    .contains(position.id()) ? "tiers given in the request" : tierTable.describeSource(position.symbol())))
-                    .build();
+                    .contains(position.id()) ? "tiers given in the request" : tierTable.describeSource(position.symbol()),
+                    position -> extras(engine, account, parsed, position))).build();
         } catch (InvalidRequest invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new ApiProblem("invalid request", invalid.problems())).build();
         }
+    }
+
+    /** The optional fee to close and next funding of one position, as the request asked for them. */
+    private static RiskResponse.Extras extras(MarginCalculator engine, AccountRisk account,
+                                              RiskRequestParser.Parsed parsed, Position position) {
+        int index = account.positions().stream().map(PositionRisk::position).toList().indexOf(position);
+        PositionRisk risk = account.positions().get(index);
+        BigDecimal closeFee = parsed.takerFeeRate() == null ? null
+                : new TradingFees(parsed.takerFeeRate()).taker(position.quantity(), risk.markPrice());
+        BigDecimal rate = parsed.fundingRates().get(position.id());
+        if (rate == null) {
+            return new RiskResponse.Extras(closeFee, null, null);
+        }
+        BigDecimal received = Funding.received(position, risk.markPrice(), rate);
+        BigDecimal after = Funding.afterPayment(engine, account, index, received).positions().get(index)
+                .liquidationPrice();
+        return new RiskResponse.Extras(closeFee, received, after);
     }
 
     private static JsonNode readJson(byte[] body) {

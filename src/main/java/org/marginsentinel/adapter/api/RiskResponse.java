@@ -34,24 +34,43 @@ public record RiskResponse(Cross cross, List<PositionResult> positions) {
                                          nullable = true) BigDecimal distanceToLiquidation,
                                  @Schema(description = "where the tiers come from, e.g. \"Binance brackets of "
                                          + "2024-10-24\"; starts with \"estimate\" for a symbol without exchange tiers")
-                                 String tierSource) {
+                                 String tierSource,
+                                 @Schema(description = "taker fee to close the whole position at the mark; null when "
+                                         + "no takerFeeRate was given", nullable = true) BigDecimal closeFee,
+                                 @Schema(description = "what the position receives at the next funding (negative: "
+                                         + "pays), size × mark × fundingRate; null without a fundingRate",
+                                         nullable = true) BigDecimal nextFunding,
+                                 @Schema(description = "the liquidation price once that funding is booked (isolated: "
+                                         + "to its margin; cross: to the cross wallet)", nullable = true)
+                                 BigDecimal liquidationPriceAfterFunding) {
+    }
+
+    /** What the request's optional fee and funding inputs add to one position's answer. */
+    record Extras(BigDecimal closeFee, BigDecimal nextFunding, BigDecimal liquidationPriceAfterFunding) {
+        static final Extras NONE = new Extras(null, null, null);
     }
 
     static RiskResponse from(AccountRisk account, Function<Position, String> tierSource) {
+        return from(account, tierSource, position -> Extras.NONE);
+    }
+
+    static RiskResponse from(AccountRisk account, Function<Position, String> tierSource,
+                             Function<Position, Extras> extras) {
         CrossAccountRisk pool = account.cross();
         Cross cross = new Cross(round(pool.walletBalance()), round(pool.unrealizedPnl()), round(pool.marginBalance()),
                 round(pool.maintenanceMargin()), round(pool.marginRatio()), round(pool.initialMargin()),
                 round(pool.availableBalance()));
         List<PositionResult> positions = account.positions().stream()
-                .map(risk -> position(risk, tierSource.apply(risk.position()))).toList();
+                .map(risk -> position(risk, tierSource.apply(risk.position()), extras.apply(risk.position()))).toList();
         return new RiskResponse(cross, positions);
     }
 
-    private static PositionResult position(PositionRisk risk, String tierSource) {
+    private static PositionResult position(PositionRisk risk, String tierSource, Extras extras) {
         return new PositionResult(risk.position().id(), risk.position().symbol(), risk.position().side().name(),
                 risk.position().marginMode().name(), round(risk.notional()), round(risk.unrealizedPnl()),
                 round(risk.maintenanceMargin()), round(risk.marginRatio()), round(risk.liquidationPrice()),
-                round(risk.distanceToLiquidation()), tierSource);
+                round(risk.distanceToLiquidation()), tierSource, round(extras.closeFee()), round(extras.nextFunding()),
+                round(extras.liquidationPriceAfterFunding()));
     }
 
     private static BigDecimal round(BigDecimal value) {

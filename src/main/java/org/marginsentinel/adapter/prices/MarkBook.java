@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.marginsentinel.application.port.FundingRate;
 import org.marginsentinel.application.port.MarkFreshness;
 import org.marginsentinel.application.port.MarkPrice;
 
@@ -22,6 +23,7 @@ public final class MarkBook {
     private final Duration staleAfter;
     private final Map<String, MarkPrice> lastGood = new ConcurrentHashMap<>();
     private final Set<String> knownSymbols = ConcurrentHashMap.newKeySet();
+    private final Map<String, FundingRate> funding = new ConcurrentHashMap<>();
 
     public MarkBook(Duration staleAfter) {
         this.staleAfter = staleAfter;
@@ -40,6 +42,19 @@ public final class MarkBook {
 
     public void know(Collection<String> symbols) {
         knownSymbols.addAll(symbols);
+    }
+
+    /** Keeps each symbol's latest funding announcement (the poll's main source's). */
+    public void announce(Collection<FundingRate> announcements) {
+        announcements.forEach(rate -> funding.put(rate.symbol(), rate));
+    }
+
+    public Optional<FundingRate> funding(String symbol) {
+        return Optional.ofNullable(symbol == null ? null : funding.get(symbol));
+    }
+
+    public Map<String, FundingRate> allFunding() {
+        return Map.copyOf(funding);
     }
 
     public boolean isKnown(String symbol) {
@@ -87,6 +102,7 @@ public final class MarkBook {
     public void clear() {
         lastGood.clear();
         knownSymbols.clear();
+        funding.clear();
     }
 
     private MarkFreshness freshnessOf(MarkPrice mark, Instant now) {

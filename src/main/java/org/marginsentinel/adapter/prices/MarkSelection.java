@@ -71,6 +71,7 @@ final class MarkSelection {
         Venue main = answering;
         SourceSnapshot answer = asked.get(main).snapshot().orElseThrow();
         book.know(answer.symbols());
+        book.announce(answer.funding().values());
 
         Map<String, Quote> quotes = new LinkedHashMap<>();
         Set<String> staleRows = new TreeSet<>();

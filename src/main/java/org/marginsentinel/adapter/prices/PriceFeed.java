@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.prices.SourceFetcher.Venue;
+import org.marginsentinel.application.port.FundingRate;
+import org.marginsentinel.application.port.FundingRates;
 import org.marginsentinel.application.port.MarkFreshness;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.application.port.MarkPriceHealth;
@@ -47,7 +49,7 @@ import org.marginsentinel.application.port.PriceFeedResumed;
  * {@link #pollOnce()} waits for that tick; the scheduler's polls do not.
  */
 @ApplicationScoped
-public class PriceFeed implements MarkPrices, MarkPriceHealth {
+public class PriceFeed implements MarkPrices, MarkPriceHealth, FundingRates {
 
     private static final Logger LOG = Logger.getLogger(PriceFeed.class);
     /** Longest wait of {@link #pollOnce()} for the tick it triggered. */
@@ -233,5 +235,15 @@ public class PriceFeed implements MarkPrices, MarkPriceHealth {
             LOG.infof("Mark prices are back (no data from %s to %s).", resumed.pausedSince(), resumed.at());
             publisher.publish(new PriceFeedResumed(resumed.pausedSince(), resumed.at()));
         }
+    }
+
+    @Override
+    public Optional<FundingRate> funding(String symbol) {
+        return book.funding(symbol);
+    }
+
+    @Override
+    public Map<String, FundingRate> allFunding() {
+        return book.allFunding();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.marginsentinel.application.port.FundingRate;
 import org.marginsentinel.domain.market.Symbols;
 
 /**
@@ -23,6 +24,7 @@ public final class SnapshotBuilder {
     private final Set<String> symbols = new HashSet<>();
     private final Set<String> conflicting = new HashSet<>();
     private final List<String> rejected = new ArrayList<>();
+    private final Map<String, FundingRate> funding = new LinkedHashMap<>();
 
     public SnapshotBuilder(String source) {
         this.source = source;
@@ -62,6 +64,24 @@ public final class SnapshotBuilder {
         }
     }
 
+    /**
+     * The row's announced funding (rate as a decimal fraction, next funding time in epoch millis); ignored when
+     * either is missing or unreadable: funding then waits for a readable answer.
+     */
+    public void funding(String symbol, String rawRate, Long nextFundingMillis) {
+        if (!Symbols.isUsdtSymbol(symbol) || rawRate == null || nextFundingMillis == null || nextFundingMillis <= 0) {
+            return;
+        }
+        try {
+            BigDecimal rate = new BigDecimal(rawRate.strip());
+            if (rate.abs().compareTo(BigDecimal.ONE) < 0) {
+                funding.put(symbol, new FundingRate(symbol, rate, Instant.ofEpochMilli(nextFundingMillis)));
+            }
+        } catch (NumberFormatException e) {
+            // an unreadable rate is no rate
+        }
+    }
+
     /** Notes a row that could not be read at all. */
     public void reject(String description) {
         rejected.add(description);
@@ -77,7 +97,7 @@ public final class SnapshotBuilder {
             throw new BadPayloadException(source, "no valid USDT perpetual mark in the answer"
                     + (rejected.isEmpty() ? "" : "; rejected: " + String.join("; ", rejected.subList(0, Math.min(3, rejected.size())))));
         }
-        return new SourceSnapshot(source, marks, symbols, rejected, times);
+        return new SourceSnapshot(source, marks, symbols, rejected, times, funding);
     }
 
     private static String quoted(String raw) {

@@ -127,5 +127,10 @@ public final class SendUrgency {
         public Long feedResumed(Notice.FeedResumed resumed) {
             return rank(null, null);
         }
+
+        @Override
+        public Long fundingPaid(Notice.FundingPaid paid) {
+            return rank(null, null); // a note, not a warning: after every live warning
+        }
     };
 }

@@ -12,12 +12,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.port.LedgerEntry;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.PaperAccountStore;
+import org.marginsentinel.application.port.PracticeMarks;
+import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.application.port.TradingHistory;
 import org.marginsentinel.domain.community.Standing;
 import org.marginsentinel.domain.community.SurvivalRanking;
@@ -28,10 +31,11 @@ import org.marginsentinel.domain.community.TraderPeriod;
  * ({@link SurvivalRanking}). Per member, from the ledger:
  * <ul>
  *   <li>capital = wallet at the period's start + opening balance and deposits during it;</li>
- *   <li>the path = realized PnL and liquidation losses as they were booked, then the open positions'
+ *   <li>the path = realized PnL, fees, funding and liquidation losses as they were booked, then the open positions'
  *       unrealized PnL now as the last point (deposits and withdrawals are not results);</li>
  *   <li>liquidations = liquidation entries in the period.</li>
  * </ul>
+ * Practice positions ({@link PracticeMarks}) are left out: their results count as neither result nor capital.
  * Members who neither booked a result in the period nor hold a position now are not ranked (counted as idle).
  */
 @ApplicationScoped
@@ -48,6 +52,9 @@ public class Leaderboards {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PracticeMarks practice;
 
     /** The periods a leaderboard covers: the last 7 days, the last 30 days, or since each account opened. */
     public enum Period {
@@ -80,7 +87,12 @@ public class Leaderboards {
     @Transactional
     public Leaderboard rank(Collection<Long> memberIds, Period period) {
         Instant since = period.start(clock.instant());
+        Set<Long> practiceIds = practice.practiceIds(memberIds);
+        // A practice position's PnL, fees and funding (its entry was a price nobody traded) count as money moved in
+        // or out, like a withdrawal: neither a result nor capital at risk.
         Map<Long, List<LedgerEntry>> byUser = history.entriesSince(memberIds, since).stream()
+                .map(e -> e.positionId() == null || !practiceIds.contains(e.positionId()) ? e
+                        : new LedgerEntry(e.userId(), LedgerKind.WITHDRAWAL, e.amount(), e.at(), e.positionId()))
                 .collect(Collectors.groupingBy(LedgerEntry::userId));
         List<TraderPeriod> periods = new ArrayList<>();
         for (long userId : memberIds) {
@@ -89,8 +101,16 @@ public class Leaderboards {
             }
             AccountSnapshot now = trading.snapshot(userId);
             BigDecimal wallet = now.risk().walletBalance();
-            periodOf(userId, wallet, now.risk().equity().subtract(wallet), !now.positions().isEmpty(),
-                    byUser.getOrDefault(userId, List.of())).ifPresent(periods::add);
+            BigDecimal unrealized = BigDecimal.ZERO;
+            boolean holds = false;
+            for (StoredPosition position : now.positions()) {
+                if (practiceIds.contains(position.id())) {
+                    continue;
+                }
+                unrealized = unrealized.add(now.riskOf(position).unrealizedPnl());
+                holds = true;
+            }
+            periodOf(userId, wallet, unrealized, holds, byUser.getOrDefault(userId, List.of())).ifPresent(periods::add);
         }
         return new Leaderboard(period, SurvivalRanking.rank(periods), memberIds.size() - periods.size());
     }
@@ -110,7 +130,7 @@ public class Leaderboards {
             changedSince = changedSince.add(entry.amount());
             switch (entry.kind()) {
                 case OPENING_BALANCE, DEPOSIT -> paidIn = paidIn.add(entry.amount());
-                case REALIZED_PNL, LIQUIDATION -> {
+                case REALIZED_PNL, LIQUIDATION, FEE, FUNDING -> { // results are net of fees and funding
                     result = result.add(entry.amount());
                     path.add(result);
                     if (entry.kind() == LedgerKind.LIQUIDATION) {

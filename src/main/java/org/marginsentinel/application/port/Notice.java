@@ -47,6 +47,8 @@ public sealed interface Notice {
         R feedPaused(FeedPaused paused);
 
         R feedResumed(FeedResumed resumed);
+
+        R fundingPaid(FundingPaid paid);
     }
 
     /**
@@ -244,6 +246,32 @@ public sealed interface Notice {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.feedResumed(this);
+        }
+    }
+
+    /**
+     * A funding payment moved a position closer to a warning level: what it paid and where it now stands.
+     *
+     * @param paid             what the position paid (positive)
+     * @param liquidationPrice its liquidation price after the payment (for cross: other marks held); null if none
+     * @param distance         the mark's distance to it, a fraction; null if none
+     */
+    record FundingPaid(long userId, String positionId, int positionNumber, String symbol, BigDecimal paid,
+                       BigDecimal rate, BigDecimal liquidationPrice, BigDecimal distance) implements Notice {
+
+        @Override
+        public Subject subject() {
+            return new Subject.Position(positionId);
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.INFO;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.fundingPaid(this);
         }
     }
 }

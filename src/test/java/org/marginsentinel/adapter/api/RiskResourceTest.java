@@ -85,6 +85,28 @@ class RiskResourceTest {
     }
 
     @Test
+    void evaluate_withFeeAndFundingRates_answersTheCloseFee_theNextFunding_andTheLiquidationPriceAfterIt() {
+        // 20x BTC long, 0.1 @ 50,000, margin 250, MMR 0.4%: liquidation (5,000 − 250) / 0.0996 = 47,690.76;
+        // funding 0.1% pays 5 from the isolated margin: (5,000 − 245) / 0.0996 = 47,740.96; close fee 0.05% = 2.5
+        String body = """
+                { "walletBalance": "10000", "takerFeeRate": "0.0005", "positions": [
+                  { "symbol": "BTCUSDT", "side": "LONG", "quantity": "0.1", "entryPrice": "50000",
+                    "markPrice": "50000", "marginMode": "ISOLATED", "leverage": 20, "fundingRate": "0.001" },
+                  { "symbol": "ETHUSDT", "side": "SHORT", "quantity": "1", "entryPrice": "3000",
+                    "markPrice": "3000", "marginMode": "CROSS", "leverage": 10 } ] }""";
+
+        post(body).statusCode(200)
+                .body("positions[0].liquidationPrice", near("47690.76", "0.005"))
+                .body("positions[0].closeFee", near("2.5", "1e-9"))
+                .body("positions[0].nextFunding", near("-5", "1e-9"))
+                .body("positions[0].liquidationPriceAfterFunding", near("47740.96", "0.005"))
+                .body("positions[0].tierSource", equalTo("Binance brackets of 2024-10-24"))
+                .body("positions[1].closeFee", near("1.5", "1e-9"))
+                .body("positions[1].nextFunding", nullValue())
+                .body("positions[1].liquidationPriceAfterFunding", nullValue());
+    }
+
+    @Test
     void evaluate_withoutOverrides_usesShippedTiers_andNoLiquidationIsNull() {
         String body = """
                 { "walletBalance": "6000", "positions": [
@@ -138,6 +160,8 @@ class RiskResourceTest {
             {"walletBalance":"1","positions":[],"extra":1} | extra
             {"walletBalance":"1000","positions":[{"symbol":"BTCUSDT","side":"LONG","quantity":"1","entryPrice":"1","markPrice":"1","marginMode":"CROSS","tiers":[{"notionalFloor":"10","maintenanceMarginRate":"0.01"}]}]} | positions[0].tiers
             {"walletBalance":"1000","positions":[{"symbol":"BTCUSDT","side":"LONG","quantity":"1","entryPrice":"1","markPrice":"1","marginMode":"CROSS","maintenanceMarginRate":"1.5"}]} | positions[0].maintenanceMarginRate
+            {"walletBalance":"1000","takerFeeRate":"0.5","positions":[]} | takerFeeRate
+            {"walletBalance":"1000","positions":[{"symbol":"BTCUSDT","side":"LONG","quantity":"1","entryPrice":"1","markPrice":"1","marginMode":"CROSS","fundingRate":"2"}]} | positions[0].fundingRate
             [1,2,3] | $
             {"walletBalance": | $
             """)

@@ -7,6 +7,8 @@ import static org.marginsentinel.testsupport.fakes.PaperDesk.order;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -14,11 +16,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.FundingBooking;
+import org.marginsentinel.application.FundingSettlement;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.Portion;
 import org.marginsentinel.application.alert.Liquidations;
+import org.marginsentinel.application.port.FundingDue;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.paper.TradingFees;
 
 /**
  * Issue 18: every operation that changes an account's money or positions reaches the risk index by the store's own
@@ -31,10 +37,13 @@ class AccountChangesReachTheIndexTest {
     private static final long TRADER = 7;
 
     /** Public methods of the use cases that only read. */
-    private static final Set<String> READ_ONLY = Set.of("snapshot", "preview", "withdrawable");
+    private static final Set<String> READ_ONLY = Set.of("snapshot", "preview", "withdrawable",
+            "announce", "due", "holders", "settled"); // funding bookkeeping: no account's money or positions
 
     private final WatchRig rig = new WatchRig();
-    private final PaperTrading trading = rig.desk.trading;
+    /** With Binance's taker fee: every fill's fee reaches the index too. */
+    private final PaperTrading trading = new PaperTrading(rig.desk.accounts, rig.desk.marks, rig.desk.calculator,
+            rig.desk.tiers, rig.desk.clock, TradingFees.BINANCE_REGULAR);
     private final Set<String> exercised = new LinkedHashSet<>();
 
     @Test
@@ -51,6 +60,15 @@ class AccountChangesReachTheIndexTest {
         rig.desk.marks.set("ETHUSDT", "3010");
         step("close", () -> trading.close(TRADER, "ETH", Portion.percent(d("50"))));
         step("open", () -> trading.open(TRADER, order("ETHUSDT", Side.SHORT, "8", 10, MarginMode.CROSS, null)));
+
+        // funding: the isolated BTC long pays into its margin, the cross ETH short receives into the wallet
+        Instant fundingTime = rig.desk.clock.instant().plusSeconds(60);
+        rig.desk.fundingRates.announce("BTCUSDT", "0.001", fundingTime).announce("ETHUSDT", "0.001", fundingTime);
+        step("run", () -> rig.desk.funding.run(Set.of("BTCUSDT", "ETHUSDT")));
+        rig.desk.clock.advance(Duration.ofMinutes(2));
+        step("run", () -> assertThat(rig.desk.funding.run(Set.of("BTCUSDT", "ETHUSDT"))).hasSize(2));
+        step("settle", () -> new FundingBooking(rig.desk.accounts, rig.desk.fundingLedger).settle(TRADER,
+                new FundingDue("BTCUSDT", fundingTime.plusSeconds(1), d("0.001")), d("80000"), rig.desk.clock.instant()));
         step("close", () -> trading.close(TRADER, "#2", Portion.ALL));
 
         step("open", () -> trading.open(TRADER, order("SOLUSDT", Side.LONG, "10", 20, MarginMode.ISOLATED, null)));
@@ -125,7 +143,8 @@ class AccountChangesReachTheIndexTest {
 
     /** Every public method of the use cases that may change an account. */
     private static Set<String> writingOperations() {
-        return Arrays.stream(new Class<?>[] {PaperTrading.class, Liquidations.class})
+        return Arrays.stream(new Class<?>[] {PaperTrading.class, Liquidations.class, FundingSettlement.class,
+                        FundingBooking.class})
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
                 .map(Method::getName).filter(name -> !READ_ONLY.contains(name))

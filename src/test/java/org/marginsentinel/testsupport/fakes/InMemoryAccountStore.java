@@ -16,13 +16,14 @@ import org.marginsentinel.application.port.PaperAccount;
 import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.PositionStatus;
 import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.application.port.TradingHistory;
 import org.marginsentinel.domain.margin.Position;
 
 /**
  * {@link PaperAccountStore} in memory, for plain tests: behaves as the database store does (numbers per account,
  * the position's id as the engine position's id, writes refused for another user's position), single-threaded.
  */
-public final class InMemoryAccountStore implements PaperAccountStore {
+public final class InMemoryAccountStore implements PaperAccountStore, TradingHistory {
 
     /** A stored position row, open or not. */
     public record Row(long id, long userId, int number, Position position, PositionStatus status,
@@ -107,7 +108,12 @@ public final class InMemoryAccountStore implements PaperAccountStore {
 
     @Override
     public void record(long userId, LedgerKind kind, BigDecimal amount, Long positionId, Instant now) {
-        ledger.add(new LedgerEntry(userId, kind, amount, now));
+        ledger.add(new LedgerEntry(userId, kind, amount, now, positionId));
+    }
+
+    @Override
+    public List<LedgerEntry> entriesSince(java.util.Collection<Long> userIds, Instant since) {
+        return ledger.stream().filter(e -> userIds.contains(e.userId()) && !e.at().isBefore(since)).toList();
     }
 
     /** How many reads (find, lock, open positions, open books) were made so far. */
@@ -124,6 +130,11 @@ public final class InMemoryAccountStore implements PaperAccountStore {
     public List<Row> rows(long userId) {
         return rows.values().stream().filter(r -> r.userId() == userId).sorted(Comparator.comparingInt(Row::number))
                 .toList();
+    }
+
+    /** Every position row of every user, open or not. */
+    public List<Row> allRows() {
+        return List.copyOf(rows.values());
     }
 
     /** Everything stored, comparable with {@code equals}: to prove a refusal changed nothing. */

@@ -2,8 +2,11 @@ package org.marginsentinel.testsupport.fakes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.marginsentinel.application.FundingBooking;
+import org.marginsentinel.application.FundingSettlement;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.PracticeTrading;
 import org.marginsentinel.application.SignallingAccountStore;
 import org.marginsentinel.application.alert.Liquidations;
 import org.marginsentinel.application.insight.SurvivalPlanner;
@@ -12,6 +15,7 @@ import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.margin.TierTable;
+import org.marginsentinel.domain.paper.TradingFees;
 
 /**
  * The paper-trading use cases wired to in-memory ports, as the container wires them to the database: every write
@@ -33,8 +37,39 @@ public final class PaperDesk {
     public final FakeMarkPrices marks = new FakeMarkPrices(clock);
     public final FakeVolatilities volatilities = new FakeVolatilities();
     public final RecordingNotifier notifier = new RecordingNotifier();
-    public final PaperTrading trading = new PaperTrading(accounts, marks, calculator, tiers, clock);
+    /** No fees unless asked for: most tests check other rules with round numbers. */
+    public final TradingFees fees;
+    public final PaperTrading trading;
     public final Liquidations liquidations = new Liquidations(accounts, calculator, advice, notifier, clock);
+    public final FakeFundingRates fundingRates = new FakeFundingRates();
+    /** Kept across {@link #restartFunding()}, as the database is. */
+    public final InMemoryFundingLedger fundingLedger = new InMemoryFundingLedger(store);
+    public FundingSettlement funding;
+    public final FakeDayRanges dayRanges = new FakeDayRanges();
+    public final InMemoryPracticeMarks practiceMarks = new InMemoryPracticeMarks();
+    public final PracticeTrading practice;
+
+    public PaperDesk() {
+        this(TradingFees.NONE);
+    }
+
+    public PaperDesk(TradingFees fees) {
+        this.fees = fees;
+        this.trading = new PaperTrading(accounts, marks, calculator, tiers, clock, fees);
+        this.practice = new PracticeTrading(trading, dayRanges, practiceMarks);
+        this.funding = newFunding();
+    }
+
+    /** Funding settlement as a freshly started process has it: nothing in memory, the ledger as stored. */
+    public FundingSettlement restartFunding() {
+        funding = newFunding();
+        return funding;
+    }
+
+    private FundingSettlement newFunding() {
+        return new FundingSettlement(new FundingBooking(accounts, fundingLedger), fundingRates, marks, clock, trading,
+                notifier);
+    }
 
     public static BigDecimal d(String value) {
         return new BigDecimal(value);

@@ -38,6 +38,7 @@ public final class PremiumIndexParser {
             }
             if (row != null && row.symbol() != null) {
                 snapshot.add(row.symbol(), row.markPrice(), row.time());
+                snapshot.funding(row.symbol(), row.lastFundingRate(), row.nextFundingTime());
             }
         }
         return snapshot.build();

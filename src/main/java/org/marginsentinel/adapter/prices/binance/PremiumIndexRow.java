@@ -9,5 +9,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param time Binance's timestamp of the row (epoch millis)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PremiumIndexRow(String symbol, String markPrice, String indexPrice, Long time) {
+public record PremiumIndexRow(String symbol, String markPrice, String indexPrice, Long time, String lastFundingRate,
+                              Long nextFundingTime) {
 }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * perpetuals and a timestamp for dated futures.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record LinearTicker(String symbol, String markPrice, String indexPrice, String deliveryTime) {
+public record LinearTicker(String symbol, String markPrice, String indexPrice, String deliveryTime, String fundingRate,
+                           String nextFundingTime) {
 
     boolean isPerpetual() {
         return deliveryTime == null || deliveryTime.isBlank() || "0".equals(deliveryTime.strip());

@@ -52,8 +52,17 @@ public final class TickersParser {
             }
             if (ticker != null && ticker.symbol() != null && ticker.isPerpetual()) {
                 snapshot.add(ticker.symbol(), ticker.markPrice(), response.time());
+                snapshot.funding(ticker.symbol(), ticker.fundingRate(), millis(ticker.nextFundingTime()));
             }
         }
         return snapshot.build();
+    }
+
+    private static Long millis(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

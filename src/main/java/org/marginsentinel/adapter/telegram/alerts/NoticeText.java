@@ -60,6 +60,14 @@ public final class NoticeText {
         public String feedResumed(Notice.FeedResumed resumed) {
             return "▶️ Prices are flowing again: warnings and liquidations are back on.";
         }
+
+        @Override
+        public String fundingPaid(Notice.FundingPaid paid) {
+            String where = paid.liquidationPrice() == null ? "no price can liquidate it"
+                    : "Liq. now " + Fmt.price(paid.liquidationPrice()) + ", " + Fmt.percent(paid.distance()) + " away";
+            return "💸 Funding: #" + paid.positionNumber() + " " + paid.symbol() + " paid " + Fmt.usdt(paid.paid())
+                    + " at " + paid.rate().movePointRight(2).stripTrailingZeros().toPlainString() + "%. " + where + ".";
+        }
     };
 
     static String headline(RiskLevel level) {

@@ -108,5 +108,10 @@ public class TelegramNotifier implements Notifier {
         public String feedResumed(Notice.FeedResumed resumed) {
             return "feed:" + resumed.subject().key();
         }
+
+        @Override
+        public String fundingPaid(Notice.FundingPaid paid) {
+            return null;
+        }
     };
 }

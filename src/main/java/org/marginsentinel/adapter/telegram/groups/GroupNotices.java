@@ -137,6 +137,11 @@ public class GroupNotices {
         public GroupAlert feedResumed(Notice.FeedResumed resumed) {
             return null;
         }
+
+        @Override
+        public GroupAlert fundingPaid(Notice.FundingPaid paid) {
+            return null;
+        }
     }
 
     private void nudgeIfUnreachable(long userId) {

@@ -95,6 +95,7 @@ public class WhatIfCommand implements ChatCommand {
                 .append(" (liquidation at 100%)\n")
                 .append("Available: ").append(Fmt.usdt(before.availableBalance())).append(" → ")
                 .append(Fmt.usdt(after.availableBalance())).append('\n')
+                .append(preview.fee().signum() == 0 ? "" : "Taker fee: " + Fmt.usdt(preview.fee()) + " (from the wallet)\n")
                 .append("To do it: ").append(org.marginsentinel.adapter.telegram.format.Html.code("/"
                         + order.side().label() + " " + argumentText.substring(argumentText.indexOf(' ') + 1).trim()));
         return text.toString();

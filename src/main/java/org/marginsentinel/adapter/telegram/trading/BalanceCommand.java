@@ -7,6 +7,8 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
+import org.marginsentinel.application.AccountLedger;
+import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
 
@@ -15,6 +17,9 @@ public class BalanceCommand implements ChatCommand {
 
     @Inject
     PaperTrading trading;
+
+    @Inject
+    AccountLedger ledger;
 
     @Override
     public CommandSpec spec() {
@@ -26,6 +31,7 @@ public class BalanceCommand implements ChatCommand {
         if (!context.args().isEmpty()) {
             throw new CommandRejected("/balance takes no arguments.");
         }
-        return BotReply.html(TradingViews.balance(trading.snapshot(context.userId())));
+        AccountSnapshot snapshot = trading.snapshot(context.userId());
+        return BotReply.html(TradingViews.balance(snapshot) + TradingViews.paidLines(ledger.totals(context.userId())));
     }
 }

@@ -90,6 +90,7 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
                     .append(StandingText.of(standings.afterOrder(userId, result))).append('\n');
         }
         text.append("Wallet: ").append(Fmt.usdt(result.after().risk().walletBalance()));
+        text.append(TradingViews.feeLine(result));
         return BotReply.html(text.toString());
     }
 }

@@ -9,7 +9,8 @@ import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.OrderArguments;
 import org.marginsentinel.adapter.telegram.format.Fmt;
-import org.marginsentinel.application.PaperTrading;
+import org.marginsentinel.application.OpenOrder;
+import org.marginsentinel.application.PracticeTrading;
 import org.marginsentinel.application.alert.OrderStandings;
 import org.marginsentinel.application.alert.Standing;
 import org.marginsentinel.application.TradeResult;
@@ -19,7 +20,7 @@ import org.marginsentinel.domain.margin.Side;
 abstract class OpenCommand implements ChatCommand {
 
     @Inject
-    PaperTrading trading;
+    PracticeTrading practice;
 
     @Inject
     OrderStandings standings;
@@ -39,7 +40,9 @@ abstract class OpenCommand implements ChatCommand {
 
     @Override
     public BotReply handle(CommandContext context) {
-        TradeResult result = trading.open(context.userId(), OrderArguments.parse(side, context.args()));
+        OpenOrder order = OrderArguments.parse(side, context.args());
+        String practiceReason = practice.practiceReason(order).orElse(null);
+        TradeResult result = practice.open(context.userId(), order, practiceReason).result();
         StringBuilder text = new StringBuilder();
         if (result.closedQuantity().signum() > 0) {
             text.append("↩️ Closed ").append(Fmt.quantity(result.closedQuantity())).append(" at ")
@@ -61,6 +64,7 @@ abstract class OpenCommand implements ChatCommand {
                 text.append('\n').append(StandingText.of(standing));
             }
         }
+        text.append(TradingViews.feeLine(result)).append(TradingViews.practiceNote(practiceReason));
         return BotReply.html(text.toString());
     }
 }

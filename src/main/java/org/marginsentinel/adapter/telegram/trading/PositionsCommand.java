@@ -2,6 +2,8 @@ package org.marginsentinel.adapter.telegram.trading;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -9,6 +11,8 @@ import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.FundingOutlook;
+import org.marginsentinel.application.PracticeTrading;
 import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.adapter.telegram.watch.WatchViews;
 import org.marginsentinel.application.insight.AccountInsights;
@@ -32,6 +36,12 @@ public class PositionsCommand implements ChatCommand {
     @Inject
     PaperAccountStore accounts;
 
+    @Inject
+    FundingOutlook funding;
+
+    @Inject
+    PracticeTrading practice;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.POSITIONS;
@@ -53,9 +63,14 @@ public class PositionsCommand implements ChatCommand {
             return BotReply.html(real + (real.isEmpty() ? "You have no open positions." : "No open paper positions.")
                     + " Open one with /long BTC 0.01 or /short ETH $500.");
         }
+        Map<Long, FundingOutlook.View> fundings = funding.of(snapshot);
+        Set<Long> practiceIds = practice.practiceIds(context.userId());
         StringBuilder text = new StringBuilder(real);
         for (StoredPosition position : snapshot.positions()) {
             text.append(TradingViews.position(position, snapshot.riskOf(position)));
+            String fundingLine = TradingViews.fundingLine(fundings.get(position.id()));
+            text.append(fundingLine.isEmpty() ? "" : "\n" + fundingLine);
+            text.append(practiceIds.contains(position.id()) ? "\n🎓 practice: left out of leaderboards" : "");
             String odds = InsightViews.oddsLine(view.of(position));
             text.append(odds.isEmpty() ? "" : "\n" + odds).append("\n\n");
         }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -15,6 +16,7 @@ import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.FundingOutlook;
 import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.adapter.telegram.watch.WatchViews;
 import org.marginsentinel.application.insight.AccountInsights;
@@ -42,6 +44,9 @@ public class RiskCommand implements ChatCommand {
     @Inject
     PaperAccountStore accounts;
 
+    @Inject
+    FundingOutlook funding;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.RISK;
@@ -60,6 +65,7 @@ public class RiskCommand implements ChatCommand {
         AccountInsights view = insights.insights(context.userId());
         AccountSnapshot snapshot = view.snapshot();
         StringBuilder text = new StringBuilder(bold("🛡 Risk at a glance")).append("\n\n").append(real);
+        Map<Long, FundingOutlook.View> fundings = funding.of(snapshot);
         List<StoredPosition> cross = snapshot.positions().stream().filter(p -> !p.position().isIsolated()).toList();
         CrossAccountRisk pool = snapshot.risk().cross();
         text.append(bold("Cross pool")).append('\n');
@@ -77,6 +83,7 @@ public class RiskCommand implements ChatCommand {
                         .append(position.position().side().name()).append(" · ").append(TradingViews.liquidationLine(risk))
                         .append('\n');
                 appendLine(text, "  ", InsightViews.oddsLine(view.of(position)));
+                appendLine(text, "  ", TradingViews.fundingLine(fundings.get(position.id())));
             }
             if (view.poolSurvival() != null) {
                 text.append(InsightViews.survivalLine(view.poolSurvival(), 0)).append('\n');
@@ -96,6 +103,7 @@ public class RiskCommand implements ChatCommand {
                     .append("\n  ").append(TradingViews.verdict(TradingViews.level(risk))).append('\n');
             PositionInsight insight = view.of(position);
             appendLine(text, "  ", InsightViews.oddsLine(insight));
+            appendLine(text, "  ", TradingViews.fundingLine(fundings.get(position.id())));
             if (insight.survival() != null) {
                 appendLine(text, "  ", InsightViews.survivalLine(insight.survival(), position.number()));
             }

@@ -4,13 +4,20 @@ import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.FundingOutlook;
+import org.marginsentinel.application.TradeResult;
+import org.marginsentinel.application.WalletTotals;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskThresholds;
@@ -21,6 +28,9 @@ import org.marginsentinel.domain.margin.PositionRisk;
 
 /** Renders accounts and positions as short Telegram HTML. Pure: same input, same text. */
 final class TradingViews {
+
+    private static final DateTimeFormatter FUNDING_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private TradingViews() {
     }
@@ -37,6 +47,49 @@ final class TradingViews {
                 + "Available: " + Fmt.usdt(cross.availableBalance()) + "\n"
                 + "Withdrawable: " + Fmt.usdt(cross.withdrawable())
                 + staleNote(snapshot);
+    }
+
+    /** "Fee: 2.50 USDT (taker, from the wallet) · net PnL +97.50 USDT", on a line of its own; empty without a fee. */
+    static String feeLine(TradeResult result) {
+        if (result.fee().signum() == 0) {
+            return "";
+        }
+        String line = "\nFee: " + Fmt.usdt(result.fee()) + " (taker, from the wallet)";
+        return result.closedQuantity().signum() > 0 ? line + " · net PnL " + Fmt.signedMoney(result.netPnl()) + " USDT"
+                : line;
+    }
+
+    /** "Fees paid: 12.30 USDT" and "Funding: −1.20 USDT" since the account opened, each on a line of its own. */
+    static String paidLines(WalletTotals totals) {
+        return "\nFees paid: " + Fmt.usdt(totals.feesPaid())
+                + "\nFunding: " + Fmt.signedMoney(totals.funding()) + " USDT (received − paid)";
+    }
+
+    /**
+     * "Funding so far −1.20 USDT · next 08:00 UTC at 0.0100%: pays 1.00 USDT, Liq. 45,123.40 after", or empty when
+     * nothing has been paid and no funding is announced.
+     */
+    static String fundingLine(FundingOutlook.View view) {
+        if (view == null || view.next() == null && view.receivedSoFar().signum() == 0) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("Funding so far ").append(Fmt.signedMoney(view.receivedSoFar())).append(" USDT");
+        if (view.next() != null) {
+            line.append(" · next ").append(FUNDING_TIME.format(view.next().nextFundingTime())).append(" UTC at ")
+                    .append(view.next().rate().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN).toPlainString())
+                    .append("%: ").append(view.nextReceived().signum() < 0 ? "pays " : "receives ")
+                    .append(Fmt.usdt(view.nextReceived().abs()));
+            if (view.liquidationAfter() != null) {
+                line.append(", Liq. ").append(Fmt.price(view.liquidationAfter())).append(" after");
+            }
+        }
+        return line.toString();
+    }
+
+    /** The note under a trade that made a practice position; empty when it did not. */
+    static String practiceNote(String practiceReason) {
+        return practiceReason == null ? "" : "\n🎓 " + bold("Practice position") + ": " + escape(practiceReason)
+                + ". Kept for learning, left out of leaderboards.";
     }
 
     /** One position, several lines: what it is, where it stands, how far liquidation is. */

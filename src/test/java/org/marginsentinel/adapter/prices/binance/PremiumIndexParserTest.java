@@ -33,6 +33,16 @@ class PremiumIndexParserTest {
     }
 
     @Test
+    void parse_fixture_carriesEachSymbolsAnnouncedFunding() {
+        SourceSnapshot snapshot = parser.parse(PriceFixtures.read("binance-premiumIndex.json"));
+
+        assertThat(snapshot.funding()).containsOnlyKeys("BTCUSDT", "ETHUSDT", "SOLUSDT", "1000PEPEUSDT");
+        assertThat(snapshot.funding().get("BTCUSDT").rate()).isEqualByComparingTo("0.00007213");
+        assertThat(snapshot.funding().get("BTCUSDT").nextFundingTime())
+                .isEqualTo(java.time.Instant.ofEpochMilli(1789833600000L));
+    }
+
+    @Test
     void parse_deliveryCoinMarginedAndUsdcContracts_areSkipped() {
         String body = """
                 [

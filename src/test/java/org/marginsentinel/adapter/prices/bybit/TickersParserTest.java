@@ -30,6 +30,16 @@ class TickersParserTest {
     }
 
     @Test
+    void parse_fixture_carriesFundingRateAndNextFundingTime() {
+        SourceSnapshot snapshot = parser.parse(PriceFixtures.read("bybit-tickers-linear.json"));
+
+        assertThat(snapshot.funding().get("BTCUSDT").rate()).isEqualByComparingTo("0.00007851");
+        assertThat(snapshot.funding().get("BTCUSDT").nextFundingTime())
+                .isEqualTo(java.time.Instant.ofEpochMilli(1789833600000L));
+        assertThat(snapshot.funding().get("ETHUSDT").rate()).isEqualByComparingTo("0.0001");
+    }
+
+    @Test
     void parse_fixturesOfBothVenues_agreeWithinATenthOfAPercent() {
         SourceSnapshot bybit = parser.parse(PriceFixtures.read("bybit-tickers-linear.json"));
         SourceSnapshot binance = new org.marginsentinel.adapter.prices.binance.PremiumIndexParser(new ObjectMapper())

@@ -12,6 +12,15 @@ import org.marginsentinel.domain.alert.RiskLevel;
 class NoticeTextTest {
 
     @Test
+    void fundingPaid_saysWhatWasPaid_andWhereTheLiquidationPriceNowIs() {
+        Notice.FundingPaid paid = new Notice.FundingPaid(Notices.USER, "9", 2, "BTCUSDT", new java.math.BigDecimal("5"),
+                new java.math.BigDecimal("0.001"), new java.math.BigDecimal("47740.96"), new java.math.BigDecimal("0.0452"));
+
+        assertThat(NoticeText.of(paid)).isEqualTo(
+                "💸 Funding: #2 BTCUSDT paid 5.00 USDT at 0.1%. Liq. now 47,740.96, 4.52% away.");
+    }
+
+    @Test
     void positionWarning_saysLevelPriceDistance_andTheMarginThatHelps() {
         String text = NoticeText.of(Notices.positionWarning(Notices.sent(RiskLevel.DANGER)));
 

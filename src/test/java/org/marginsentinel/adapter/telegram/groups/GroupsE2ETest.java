@@ -220,10 +220,14 @@ class GroupsE2ETest {
         for (long user : List.of(alice, bob, carol)) {
             inGroup(user, group, "/share" + AT + " on");
         }
-        privately(alice, "/long BTC 0.1 2x @80000");
-        privately(bob, "/long BTC 0.1 5x @80000");
+        // at the mark (80,000): an @entry the last 24 hours did not trade would be practice, left out of the board
+        privately(alice, "/long BTC 0.1 2x");
+        privately(bob, "/long BTC 0.1 5x");
+        // Carol "buys" a result with an entry nobody traded: a practice position, left out of the ranking
+        assertThat(privately(carol, "/long BTC 0.01 10x @10000")).contains("Practice position");
         btc("84000");
         assertThat(privately(alice, "/close 1 50%")).contains("+200.00");
+        assertThat(privately(carol, "/short BTC 0.01")).contains("+740.00");
         btc("64000");                                    // Bob liquidated (−1,600); Alice −800 open on 0.05 BTC
         telegram.awaitReplyContaining(bob, "LIQUIDATED");
 
