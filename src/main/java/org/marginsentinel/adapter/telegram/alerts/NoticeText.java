@@ -116,6 +116,8 @@ public final class NoticeText {
                 .append(" (liquidation at 100%)\n")
                 .append("Margin balance ").append(Fmt.usdt(pool.marginBalance())).append(" · maintenance ")
                 .append(Fmt.usdt(pool.maintenanceMargin())).append('\n');
+        String distance = InsightViews.poolDistanceLine(warning.distance());
+        text.append(distance.isEmpty() ? "" : distance + "\n");
         if (warning.shareToClose() != null || warning.depositToTarget() != null) {
             text.append("👉 ");
             if (warning.shareToClose() != null) {
@@ -149,6 +151,8 @@ public final class NoticeText {
             text.append(" At this rate it reaches liquidation in about ").append(duration(drain.timeToLiquidation()))
                     .append('.');
         }
+        String distance = InsightViews.poolDistanceLine(drain.distance());
+        text.append(distance.isEmpty() ? "" : "\n" + distance);
         if (drain.drainingSymbol() != null) {
             text.append("\nDraining it most: ").append(bold(escape(drain.drainingSymbol()))).append('.');
         }

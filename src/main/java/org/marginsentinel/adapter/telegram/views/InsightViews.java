@@ -11,6 +11,7 @@ import org.marginsentinel.application.insight.PositionInsight;
 import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.OddsEstimate;
+import org.marginsentinel.domain.insight.PoolDistance;
 
 /** Short Telegram HTML for odds, volatility and survival advice, shared by commands and warnings. Pure. */
 public final class InsightViews {
@@ -30,6 +31,31 @@ public final class InsightViews {
         }
         return "🎲 24 h odds of liquidation " + bold(probability(insight.odds().probability())) + " · "
                 + volUnits(insight.odds()) + " (σ " + volatility(insight.volatility()) + "/day)";
+    }
+
+    /**
+     * "📏 Survivable move 0.64% (every cross mark against you at once, each by its volatility) · 24 h odds 80.12%":
+     * the cross pool's distance to liquidation; empty without one.
+     */
+    public static String poolDistanceLine(PoolDistance distance) {
+        if (distance == null) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("📏 ");
+        if (distance.move() == null) {
+            return line.append("No joint move of your cross marks up to +1,000% liquidates the pool").toString();
+        }
+        if (distance.move().signum() <= 0) {
+            return line.append("The pool is at its liquidation").toString();
+        }
+        line.append("Survivable move ").append(bold(Fmt.percent(distance.move())))
+                .append(distance.model().volatilityScaled()
+                        ? " (every cross mark against you at once, each by its volatility)"
+                        : " (every cross mark against you at once, by the same share)");
+        if (distance.odds() != null) {
+            line.append(" · 24 h odds ").append(bold(probability(distance.odds().probability())));
+        }
+        return line.toString();
     }
 
     /** A probability for humans: "3.51%", "under 0.01%", "100%". */
