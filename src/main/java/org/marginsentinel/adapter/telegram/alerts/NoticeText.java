@@ -6,6 +6,7 @@ import static org.marginsentinel.adapter.telegram.format.Html.escape;
 import java.time.Duration;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.views.InsightViews;
+import org.marginsentinel.adapter.telegram.views.PoolDistanceText;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
@@ -116,7 +117,7 @@ public final class NoticeText {
                 .append(" (liquidation at 100%)\n")
                 .append("Margin balance ").append(Fmt.usdt(pool.marginBalance())).append(" · maintenance ")
                 .append(Fmt.usdt(pool.maintenanceMargin())).append('\n');
-        String distance = InsightViews.poolDistanceLine(warning.distance());
+        String distance = PoolDistanceText.line(warning.distance());
         text.append(distance.isEmpty() ? "" : distance + "\n");
         if (warning.shareToClose() != null || warning.depositToTarget() != null) {
             text.append("👉 ");
@@ -151,7 +152,7 @@ public final class NoticeText {
             text.append(" At this rate it reaches liquidation in about ").append(duration(drain.timeToLiquidation()))
                     .append('.');
         }
-        String distance = InsightViews.poolDistanceLine(drain.distance());
+        String distance = PoolDistanceText.line(drain.distance());
         text.append(distance.isEmpty() ? "" : "\n" + distance);
         if (drain.drainingSymbol() != null) {
             text.append("\nDraining it most: ").append(bold(escape(drain.drainingSymbol()))).append('.');

@@ -16,8 +16,6 @@ import org.marginsentinel.domain.insight.PoolDistance;
 /** Short Telegram HTML for odds, volatility and survival advice, shared by commands and warnings. Pure. */
 public final class InsightViews {
 
-    private static final double SHOWN_AS_ZERO = 0.00005;
-
     private InsightViews() {
     }
 
@@ -33,41 +31,16 @@ public final class InsightViews {
                 + volUnits(insight.odds()) + " (σ " + volatility(insight.volatility()) + "/day)";
     }
 
-    /**
-     * "📏 Survivable move 0.64% (every cross mark against you at once, each by its volatility) · 24 h odds 80.12%":
-     * the cross pool's distance to liquidation; empty without one.
-     */
+    /** The cross pool's survivable move and its odds (see {@link PoolDistanceText#line}); empty without one. */
     public static String poolDistanceLine(PoolDistance distance) {
-        if (distance == null) {
-            return "";
-        }
-        StringBuilder line = new StringBuilder("📏 ");
-        if (distance.move() == null) {
-            return line.append("No joint move of your cross marks up to +1,000% liquidates the pool").toString();
-        }
-        if (distance.move().signum() <= 0) {
-            return line.append("The pool is at its liquidation").toString();
-        }
-        line.append("Survivable move ").append(bold(Fmt.percent(distance.move())))
-                .append(distance.model().volatilityScaled()
-                        ? " (every cross mark against you at once, each by its volatility)"
-                        : " (every cross mark against you at once, by the same share)");
-        if (distance.odds() != null) {
-            line.append(" · 24 h odds ").append(bold(probability(distance.odds().probability())));
-        }
-        return line.toString();
+        return PoolDistanceText.line(distance);
     }
 
     /** A probability for humans: "3.51%", "under 0.01%", "100%". */
     public static String probability(double probability) {
-        if (probability >= 1) {
-            return "100%";
-        }
-        if (probability < SHOWN_AS_ZERO) {
-            return "under 0.01%";
-        }
-        return Fmt.percent(BigDecimal.valueOf(probability));
+        return PoolDistanceText.probability(probability);
     }
+
 
     /** The distance in daily-volatility units: "2.1 daily σ away". */
     public static String volUnits(OddsEstimate odds) {

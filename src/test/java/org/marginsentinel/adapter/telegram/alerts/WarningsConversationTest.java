@@ -152,19 +152,16 @@ class WarningsConversationTest {
         say("/long BTC 1 20x cross @80000");
         say("/long ETH 10 20x cross @2600");
         say("/long SOL 100 20x cross @110");
-        marks("80000", "2600", "110");
+        marks("80000", "2600", "110");          // ratio 5.09%, but a joint 8.15% fall liquidates the pool
+        assertThat(awaitNotice("WARNING")).contains("cross pool margin ratio 5.09%")
+                .contains("Survivable move 8.15%");
 
         marks("76000", "2470", "104.5");        // −5%: margin balance 10,000 → 4,150
+        assertThat(awaitNotice("DANGER")).containsPattern("Survivable move 3\\.\\d\\d%");
         assertThat(awaitNotice("draining")).contains("58.50%").contains("Draining it most: BTCUSDT");
 
-        marks("73760", "2397.2", "101.42");     // −7.8%: ratio 53%
-        assertThat(awaitNotice("WARNING")).contains("cross pool margin ratio 53.2").contains("to bring the ratio under");
-
-        marks("73600", "2392", "101.2");        // −8.0%: ratio 72.5%
-        assertThat(awaitNotice("DANGER")).contains("72.5");
-
-        marks("73520", "2389.4", "101.09");     // −8.1%: ratio 88.7%
-        assertThat(awaitNotice("CRITICAL")).contains("88.6");
+        marks("73760", "2397.2", "101.42");     // −7.8%: ratio 53%, 0.4% from liquidation
+        assertThat(awaitNotice("CRITICAL")).contains("cross pool margin ratio 53.2").contains("to bring the ratio under");
 
         marks("73440", "2386.8", "100.98");     // −8.2%: margin balance under maintenance
         String liquidated = awaitNotice("CROSS POOL LIQUIDATED");
