@@ -31,7 +31,8 @@ import org.marginsentinel.testsupport.TestClock;
 @WithTestResource(FakeTelegramResource.class)
 class CrossPoolWarningsE2ETest {
 
-    private static final Instant START = Instant.parse("2032-03-01T10:00:00Z");
+    /** Before the other warning conversations' clocks: the shared monitor and outbox only see time move forward. */
+    private static final Instant START = Instant.parse("2029-06-01T10:00:00Z");
     private static final AtomicInteger TESTS_RUN = new AtomicInteger();
 
     @InjectFakeTelegram
