@@ -3,18 +3,24 @@ package org.marginsentinel.application.alert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.application.port.AlertStore;
+import org.marginsentinel.application.port.Volatilities;
 import org.marginsentinel.application.port.Subject;
 import org.marginsentinel.domain.alert.AlertPolicy;
 import org.marginsentinel.domain.alert.AlertState;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskReading;
 import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.MarginCalculator;
+import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.PositionRisk;
 
 /**
@@ -33,6 +39,12 @@ public class OrderStandings {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MarginCalculator calculator;
+
+    @Inject
+    Volatilities volatilities;
 
     /**
      * The standing of the position an order left open (its own distance if isolated, its pool's ratio if cross),
@@ -67,10 +79,28 @@ public class OrderStandings {
         }
         CrossAccountRisk pool = after.risk().cross();
         RiskThresholds thresholds = alerts.preferences(userId).thresholds();
-        RiskReading reading = RiskReading.of(pool);
+        BigDecimal distance = survivableMove(after);
+        // The watch judges a pool by the worse of its ratio and its survivable move; held by the same reading,
+        // a pool opened inside its WARNING distance is not warned for it seconds later.
+        RiskReading reading = RiskReading.pool(pool.marginRatio(), distance);
         hold(Subject.crossPool(userId).key(), userId, reading, thresholds);
         RiskLevel level = reading.level(thresholds);
+        RiskLevel byRatio = RiskReading.of(pool).level(thresholds);
+        if (distance != null && level.isWorseThan(byRatio)) {
+            return Standing.poolByDistance(level, distance, thresholds.isolatedThreshold(thresholdLevel(level)));
+        }
         return new Standing(false, level, pool.marginRatio(), thresholds.crossThreshold(thresholdLevel(level)));
+    }
+
+    /** The pool's joint-move distance with the cached volatilities, as the watch measures it; null when unknown. */
+    private BigDecimal survivableMove(AccountSnapshot after) {
+        var crossPositions = after.positions().stream().filter(p -> !p.position().isIsolated()).toList();
+        if (crossPositions.stream().anyMatch(p -> after.riskOf(p).markPrice() == null)) {
+            return null;
+        }
+        List<PricedPosition> cross = crossPositions.stream()
+                .map(p -> new PricedPosition(p.position(), after.riskOf(p).markPrice())).toList();
+        return PoolDistance.of(calculator, after.risk().cross().walletBalance(), cross, volatilities::cached).move();
     }
 
     private void hold(String subject, long userId, RiskReading reading, RiskThresholds thresholds) {

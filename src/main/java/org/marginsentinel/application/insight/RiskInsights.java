@@ -28,6 +28,7 @@ import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.LiquidationOdds;
 import org.marginsentinel.domain.insight.ModeComparison;
 import org.marginsentinel.domain.insight.OddsEstimate;
+import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.insight.Shock;
 import org.marginsentinel.domain.insight.StressReport;
 import org.marginsentinel.domain.insight.StressTest;
@@ -89,27 +90,39 @@ public class RiskInsights {
                 unknown.add(symbol);
             }
         }
-        Map<Long, PositionInsight> positions = new HashMap<>();
         List<PricedPosition> cross = new ArrayList<>();
+        for (StoredPosition stored : snapshot.positions()) {
+            if (!stored.position().isIsolated()) {
+                cross.add(new PricedPosition(stored.position(), snapshot.riskOf(stored).markPrice()));
+            }
+        }
+        // Cross odds come from the pool's joint adverse move, not from one mark moving while the others stay.
+        PoolDistance poolDistance = cross.isEmpty() ? null : PoolDistance.of(calculator,
+                snapshot.risk().cross().walletBalance(), cross,
+                symbol -> bySymbol.getOrDefault(symbol, Optional.empty()));
+        Map<Long, PositionInsight> positions = new HashMap<>();
         for (StoredPosition stored : snapshot.positions()) {
             PositionRisk risk = snapshot.riskOf(stored);
             Optional<DailyVolatility> volatility = bySymbol.get(stored.position().symbol());
-            if (!stored.position().isIsolated()) {
-                cross.add(new PricedPosition(stored.position(), risk.markPrice()));
-            }
             if (volatility.isEmpty()) {
+                continue;
+            }
+            if (!stored.position().isIsolated()) {
+                if (poolDistance.odds() != null) {
+                    positions.put(stored.id(), new PositionInsight(volatility.get(), poolDistance.odds(), null));
+                }
                 continue;
             }
             OddsEstimate odds = LiquidationOdds.estimate(stored.position().side(), risk.markPrice(),
                     risk.liquidationPrice(), volatility.get(), LiquidationOdds.DEFAULT_HORIZON).orElse(null);
-            SurvivalPlan survival = stored.position().isIsolated() && !risk.liquidatedAtMark()
+            SurvivalPlan survival = !risk.liquidatedAtMark()
                     ? planner.isolated(stored.position(), risk.markPrice(), volatility.get()).orElse(null) : null;
             positions.put(stored.id(), new PositionInsight(volatility.get(), odds, survival));
         }
         SurvivalPlan pool = snapshot.risk().cross().liquidated() ? null
                 : planner.pool(snapshot.risk().cross().walletBalance(), cross,
                         symbol -> bySymbol.getOrDefault(symbol, Optional.empty())).orElse(null);
-        return new AccountInsights(snapshot, positions, pool, unknown);
+        return new AccountInsights(snapshot, positions, pool, unknown, poolDistance);
     }
 
     /** Every position valued at shocked marks; refuses a one-symbol shock for a symbol the user does not hold. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.domain.alert.AlertDecision;
 import org.marginsentinel.domain.alert.RecommendedAction;
+import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.PositionRisk;
@@ -109,9 +110,22 @@ public sealed interface Notice {
      * @param depositToTarget USDT to deposit for the same
      * @param targetRatio     the ratio the advice aims under
      * @param survival        what survives the 5%-chance 24-hour move of every symbol; null when not needed or not known
+     * @param distance        the pool's distance to liquidation (joint adverse move) and its odds; null when not known
      */
     record PoolWarning(long userId, CrossAccountRisk pool, AlertDecision decision, BigDecimal shareToClose,
-                       BigDecimal depositToTarget, BigDecimal targetRatio, SurvivalPlan survival) implements LevelWarning {
+                       BigDecimal depositToTarget, BigDecimal targetRatio, SurvivalPlan survival,
+                       PoolDistance distance) implements LevelWarning {
+
+        public PoolWarning(long userId, CrossAccountRisk pool, AlertDecision decision, BigDecimal shareToClose,
+                           BigDecimal depositToTarget, BigDecimal targetRatio, SurvivalPlan survival) {
+            this(userId, pool, decision, shareToClose, depositToTarget, targetRatio, survival, null);
+        }
+
+        /** The same warning with the pool's distance. */
+        public PoolWarning withDistance(PoolDistance poolDistance) {
+            return new PoolWarning(userId, pool, decision, shareToClose, depositToTarget, targetRatio, survival,
+                    poolDistance);
+        }
 
         @Override
         public Subject subject() {
@@ -141,9 +155,17 @@ public sealed interface Notice {
      *
      * @param timeToLiquidation at the current rate; null when it cannot be estimated
      * @param drainingSymbol    the symbol whose positions lost the most over the window; null if unknown
+     * @param distance          the pool's distance to liquidation by the same engine; null when not known
      */
     record DrainWarning(long userId, BigDecimal dropFraction, BigDecimal ratePerHour, Duration timeToLiquidation,
-                        BigDecimal marginBalance, BigDecimal marginRatio, String drainingSymbol) implements Notice {
+                        BigDecimal marginBalance, BigDecimal marginRatio, String drainingSymbol,
+                        PoolDistance distance) implements Notice {
+
+        public DrainWarning(long userId, BigDecimal dropFraction, BigDecimal ratePerHour, Duration timeToLiquidation,
+                            BigDecimal marginBalance, BigDecimal marginRatio, String drainingSymbol) {
+            this(userId, dropFraction, ratePerHour, timeToLiquidation, marginBalance, marginRatio, drainingSymbol,
+                    null);
+        }
 
         @Override
         public Subject subject() {

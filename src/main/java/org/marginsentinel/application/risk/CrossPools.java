@@ -41,6 +41,8 @@ final class CrossPools {
     private long[] legPositionId = new long[legCapacity];
     private int[] legNumber = new int[legCapacity];
     private byte[] legLeverage = new byte[legCapacity];
+    /** Each leg's share of the pool's joint adverse move (1 until volatilities say otherwise). */
+    private double[] legShare = new double[legCapacity];
     private final DecimalColumn legQuantityExact = new DecimalColumn(legCapacity);
     private final DecimalColumn legEntryExact = new DecimalColumn(legCapacity);
 
@@ -76,6 +78,7 @@ final class CrossPools {
             legPositionId[leg] = stored.id();
             legNumber[leg] = stored.number();
             legLeverage[leg] = (byte) position.leverage();
+            legShare[leg] = 1;
             legQuantityExact.set(leg, position.quantity());
             legEntryExact.set(leg, position.entryPrice());
         }
@@ -132,9 +135,84 @@ final class CrossPools {
         freePools.recycleReleased();
         for (int pool = 0; pool < poolEnd; pool++) {
             ScreenLevels screen = levels[pool];
-            if (screen != null && screen.crossNeedsAttention(ratio(pool, marks, curves), level[pool])) {
+            if (screen != null && needsAttention(pool, screen, marks, curves)) {
                 flagged.accept(pool);
             }
+        }
+    }
+
+    /**
+     * By ratio or by distance: a worse level, CRITICAL or worse, a value on a threshold, or a clear recovery of
+     * both. The distance is never solved here: the surplus after the joint move of each threshold distance says
+     * on which side of it the pool is (the surplus falls as the move grows), one to three sums per pool.
+     */
+    private boolean needsAttention(int pool, ScreenLevels screen, double[] marks, TierCurve[] curves) {
+        double ratio = ratio(pool, marks, curves);
+        if (Double.isNaN(ratio)) {
+            return false;
+        }
+        byte held = level[pool];
+        byte byRatio = screen.crossLevelOf(ratio);
+        byte byDistance = 0;
+        double tolerance = 1e-9 * (Math.abs(crossWallet[pool]) + 1);
+        for (int next = 1; next <= 3; next++) {
+            double surplus = surplusAfterMove(pool, marks, curves, screen.poolDistance(next));
+            if (Math.abs(surplus) <= tolerance) {
+                return true;
+            }
+            if (surplus > 0) {
+                break;
+            }
+            byDistance = (byte) next;
+        }
+        byte measured = (byte) Math.max(byRatio, byDistance);
+        if (measured > held || measured >= 3 || screen.nearCrossThreshold(ratio)) {
+            return true;
+        }
+        return measured < held && Math.max(screen.releasedCross(ratio), releasedByDistance(pool, screen, marks,
+                curves)) < held;
+    }
+
+    /** The level a pool has clearly left by distance is under this one (see ScreenLevels#releasedCross). */
+    private byte releasedByDistance(int pool, ScreenLevels screen, double[] marks, TierCurve[] curves) {
+        for (int level = 1; level <= 3; level++) {
+            if (surplusAfterMove(pool, marks, curves, screen.poolDistance(level) * ScreenLevels.DISTANCE_RELEASE) >= 0) {
+                return (byte) (level - 1);
+            }
+        }
+        return 4;
+    }
+
+    /**
+     * The pool's margin balance minus maintenance after a joint adverse move of {@code move}: each leg's mark moves
+     * against it by its share of the move (never under zero). Every mark must be present.
+     */
+    double surplusAfterMove(int pool, double[] marks, TierCurve[] curves, double move) {
+        double surplus = crossWallet[pool];
+        int end = firstLeg[pool] + legCount[pool];
+        for (int leg = firstLeg[pool]; leg < end; leg++) {
+            int symbol = legSymbol[leg];
+            double signed = legSignedQuantity[leg];
+            double moved = Math.max(0, marks[symbol] * (1 - Math.signum(signed) * legShare[leg] * move));
+            surplus += signed * (moved - legEntry[leg]) - curves[symbol].maintenanceMargin(Math.abs(signed) * moved);
+        }
+        return surplus;
+    }
+
+    /** The level (ordinal) the pool's distance measures at these marks, without history (every mark present). */
+    byte distanceLevel(int pool, double[] marks, TierCurve[] curves) {
+        ScreenLevels screen = levels[pool];
+        byte byDistance = 0;
+        for (int next = 1; next <= 3 && surplusAfterMove(pool, marks, curves, screen.poolDistance(next)) <= 0; next++) {
+            byDistance = (byte) next;
+        }
+        return byDistance;
+    }
+
+    /** Sets each leg's share of the joint move from {@code shareOf} (symbol name to share). */
+    void setShares(int pool, SymbolTable symbols, java.util.function.ToDoubleFunction<String> shareOf) {
+        for (int leg = firstLeg[pool]; leg < firstLeg[pool] + legCount[pool]; leg++) {
+            legShare[leg] = shareOf.applyAsDouble(symbols.name(legSymbol[leg]));
         }
     }
 
@@ -221,6 +299,7 @@ final class CrossPools {
                     legPositionId[to] = legPositionId[leg];
                     legNumber[to] = legNumber[leg];
                     legLeverage[to] = legLeverage[leg];
+                    legShare[to] = legShare[leg];
                     legQuantityExact.move(leg, to);
                     legEntryExact.move(leg, to);
                 }
@@ -248,6 +327,7 @@ final class CrossPools {
         legPositionId = Arrays.copyOf(legPositionId, legCapacity);
         legNumber = Arrays.copyOf(legNumber, legCapacity);
         legLeverage = Arrays.copyOf(legLeverage, legCapacity);
+        legShare = Arrays.copyOf(legShare, legCapacity);
         legQuantityExact.grow(legCapacity);
         legEntryExact.grow(legCapacity);
     }

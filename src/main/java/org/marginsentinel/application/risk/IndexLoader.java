@@ -9,7 +9,9 @@ import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.application.port.Volatilities;
 import org.marginsentinel.domain.alert.AlertPreferences;
+import org.marginsentinel.domain.insight.JointMove;
 import org.marginsentinel.domain.insight.LiquidationOdds;
+import org.marginsentinel.domain.margin.Position;
 
 /**
  * Fills the {@link RiskIndex} and the {@link WatchMemory} from the stores: everything once at start-up, one user's
@@ -97,6 +99,12 @@ final class IndexLoader {
             return;
         }
         seenVolatilityVersion = version;
+        for (Long userId : index.userIds()) {
+            UserBook book = index.book(userId);
+            if (book != null) {
+                applyPoolShares(book);
+            }
+        }
         memory.forEachPreferences((userId, prefs) -> {
             UserBook book = index.book(userId);
             if (book != null && prefs.oddsThreshold() != null) {
@@ -110,9 +118,22 @@ final class IndexLoader {
         index.put(account.userId(), account.walletBalance(), positions, prefs.thresholds(), memory.heldLevels,
                 liquidationPrices);
         UserBook book = index.book(account.userId());
+        if (book != null) {
+            applyPoolShares(book);
+        }
         if (book != null && prefs.oddsThreshold() != null) {
             applyOddsTrigger(book, prefs);
         }
+    }
+
+    /** Each cross symbol's share of the pool's joint adverse move, from the cached volatilities; never per tick. */
+    private void applyPoolShares(UserBook book) {
+        if (!book.hasCross()) {
+            return;
+        }
+        List<Position> cross = index.crossPositionsOf(book).stream().map(IndexedPosition::position).toList();
+        JointMove model = JointMove.of(cross, volatilities::cached);
+        index.setPoolShares(book, symbol -> model.shareOf(symbol).doubleValue());
     }
 
     /**

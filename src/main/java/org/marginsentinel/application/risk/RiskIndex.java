@@ -263,7 +263,8 @@ final class RiskIndex {
     byte screenedLevel(Candidate candidate, double[] marks) {
         if (candidate.isCrossPool()) {
             double ratio = pools.ratio(candidate.slot(), marks, curves);
-            return Double.isNaN(ratio) ? 0 : owner(candidate).levels.crossLevelOf(ratio);
+            return Double.isNaN(ratio) ? 0 : (byte) Math.max(owner(candidate).levels.crossLevelOf(ratio),
+                    pools.distanceLevel(candidate.slot(), marks, curves));
         }
         IsolatedBook book = isolated[candidate.symbol()];
         int slot = candidate.slot();
@@ -293,6 +294,18 @@ final class RiskIndex {
             positions.setOddsWarning(slot, distance.of(symbols.name(symbol),
                     positions.isLong(slot) ? Side.LONG : Side.SHORT));
         }
+    }
+
+    /** Sets the book's cross legs' shares of the pool's joint adverse move (by symbol name). */
+    void setPoolShares(UserBook book, java.util.function.ToDoubleFunction<String> shareOf) {
+        if (book.hasCross()) {
+            pools.setShares(book.crossPool, symbols, shareOf);
+        }
+    }
+
+    /** The cross positions of a book, exactly; empty without a pool. */
+    List<IndexedPosition> crossPositionsOf(UserBook book) {
+        return book.hasCross() ? pools.positions(book.crossPool, symbols) : List.of();
     }
 
     boolean warnsFromOdds(Candidate candidate) {
@@ -337,6 +350,15 @@ final class RiskIndex {
 
     double crossRatio(int pool, double[] marks) {
         return pools.ratio(pool, marks, curves);
+    }
+
+    /** The user's pool's margin balance at these marks; NaN without a pool or with a mark missing. */
+    double poolMarginBalance(long userId, double[] marks) {
+        UserBook book = users.get(userId);
+        if (book == null || !book.hasCross() || Double.isNaN(pools.ratio(book.crossPool, marks, curves))) {
+            return Double.NaN;
+        }
+        return pools.marginBalance(book.crossPool, marks);
     }
 
     double crossMarginBalance(int pool, double[] marks) {

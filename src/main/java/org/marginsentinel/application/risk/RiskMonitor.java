@@ -60,9 +60,11 @@ public class RiskMonitor {
     private final WatchMemory memory = new WatchMemory();
     private final IndexLoader loader;
     private final RiskTick judge;
-    private final DrainWatch drains = new DrainWatch();
+    private final DrainWatch drains;
     private final ChartSampler charts;
     private long lastMinute = -1;
+    /** The last tick's marks: an account change is measured at them (before and after) for the drain watch. */
+    private double[] lastMarks = new double[0];
     private volatile boolean loaded;
 
     @Inject
@@ -82,7 +84,10 @@ public class RiskMonitor {
         this.tickCompleted = tickCompleted;
         this.index = new RiskIndex(tiers, calculator);
         this.loader = new IndexLoader(accounts, alerts, volatilities, index, memory);
-        this.judge = new RiskTick(index, memory, calculator, new NoticeComposer(advice, volatilities, planner));
+        PoolDistances distances = new PoolDistances(calculator, volatilities);
+        this.judge = new RiskTick(index, memory, calculator, new NoticeComposer(advice, volatilities, planner),
+                distances);
+        this.drains = new DrainWatch(calculator, distances);
         this.charts = charts;
     }
 
@@ -129,8 +134,9 @@ public class RiskMonitor {
         if (!loaded) {
             return;
         }
-        drains.forget(userId);
+        double before = index.poolMarginBalance(userId, lastMarks);
         loader.reload(userId);
+        drains.accountChanged(userId, before, index.poolMarginBalance(userId, lastMarks));
     }
 
     void onMarks(@Observes MarksUpdated marks) {
@@ -155,6 +161,7 @@ public class RiskMonitor {
         loader.refreshOddsIfVolatilitiesChanged();
         long start = System.nanoTime();
         double[] markArray = index.markArray(marks);
+        lastMarks = markArray;
         List<Candidate> candidates = judge.screen(markArray);
         long screenNanos = System.nanoTime() - start;
         Map<String, BigDecimal> exactMarks = new HashMap<>();

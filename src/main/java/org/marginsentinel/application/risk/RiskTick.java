@@ -12,6 +12,7 @@ import org.marginsentinel.domain.alert.AlertState;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskReading;
 import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
@@ -30,13 +31,16 @@ final class RiskTick {
     private final WatchMemory memory;
     private final MarginCalculator calculator;
     private final NoticeComposer composer;
+    private final PoolDistances distances;
     private final AlertPolicy policy = new AlertPolicy();
 
-    RiskTick(RiskIndex index, WatchMemory memory, MarginCalculator calculator, NoticeComposer composer) {
+    RiskTick(RiskIndex index, WatchMemory memory, MarginCalculator calculator, NoticeComposer composer,
+             PoolDistances distances) {
         this.index = index;
         this.memory = memory;
         this.calculator = calculator;
         this.composer = composer;
+        this.distances = distances;
     }
 
     /** The subjects the screen flags at these marks, by the level it measured, worst first (stable within one). */
@@ -113,11 +117,14 @@ final class RiskTick {
         }
         AlertState previous = memory.state(subject);
         AlertPreferences prefs = memory.preferences(book.userId);
-        AlertEvaluation evaluation = policy.evaluate(previous, RiskReading.of(pool), prefs, now);
+        List<PricedPosition> crossOnly = priced.stream().filter(p -> !p.position().isIsolated()).toList();
+        PoolDistance distance = distances.of(pool.walletBalance(), crossOnly);
+        AlertEvaluation evaluation = policy.evaluate(previous, RiskReading.pool(pool.marginRatio(), distance.move()),
+                prefs, now);
         if (evaluation.decision().send()) {
-            List<PricedPosition> crossOnly = priced.stream().filter(p -> !p.position().isIsolated()).toList();
             return new TickDecision.Record(subject, book.userId, evaluation.nextState(),
-                    composer.poolWarning(book.userId, pool, evaluation.decision(), prefs.thresholds(), crossOnly));
+                    composer.poolWarning(book.userId, pool, evaluation.decision(), prefs.thresholds(), crossOnly)
+                            .withDistance(distance));
         }
         return recordOrHold(subject, book.userId, previous, evaluation.nextState());
     }

@@ -89,7 +89,15 @@ final class ScreenLevels {
         return measured < held && releasedCross(ratio) < held;
     }
 
-    private byte releasedCross(double ratio) {
+    /**
+     * The joint-move distance at or under which a cross pool is at {@code level} (1 WARNING, 2 DANGER,
+     * 3 CRITICAL): the isolated distances, without any odds trigger.
+     */
+    double poolDistance(int level) {
+        return level == 1 ? isoWarning : level == 2 ? isoDanger : isoCritical;
+    }
+
+    byte releasedCross(double ratio) {
         if (ratio <= crossWarning - RATIO_RELEASE) {
             return 0;
         }
@@ -99,7 +107,7 @@ final class ScreenLevels {
         return (byte) (ratio <= crossCritical - RATIO_RELEASE ? 2 : 4);
     }
 
-    private boolean nearCrossThreshold(double ratio) {
+    boolean nearCrossThreshold(double ratio) {
         return near(ratio, 1) || near(ratio, crossCritical) || near(ratio, crossDanger) || near(ratio, crossWarning);
     }
 

@@ -27,8 +27,11 @@ import org.marginsentinel.domain.margin.PricedPosition;
  * the default hour, so 100,000 accounts take about 60 MB with the map entries. Balances beyond ±9.2 trillion USDT are clamped.
  * Time comes in as a parameter; a sample older than the account's newest minute counts for that newest minute.
  *
- * <p>Deposits and withdrawals also move the margin balance: call {@link #forget} after one, or a withdrawal of
- * 20% reads as a drain. Not thread-safe: observe from one thread (the risk sweep), or synchronize.
+ * <p>Deposits, withdrawals and margin moved to isolated positions also move the margin balance: call
+ * {@link #shift} with the cash that moved, so the history reads as if it had always been there (a withdrawal of
+ * 20% does not read as a drain, a deposit does not hide one). The loss rate is taken over at least
+ * {@link #SHORTEST_RATE_MINUTES}, so one sharp minute is not extrapolated into an hourly rate.
+ * Not thread-safe: observe from one thread (the risk sweep), or synchronize.
  *
  * @param <K> the account key, e.g. the Telegram user id
  */
@@ -36,6 +39,9 @@ public final class DrainMonitor<K> {
 
     /** Balances are stored as whole micro-USDT. */
     static final int BALANCE_SCALE = 6;
+
+    /** The loss rate is never measured over less than this many minutes. */
+    public static final long SHORTEST_RATE_MINUTES = 15;
 
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
     private static final BigDecimal SECONDS_PER_MINUTE = BigDecimal.valueOf(60);
@@ -88,7 +94,7 @@ public final class DrainMonitor<K> {
         Duration timeToLiquidation = null;
         if (peak > 0 && peakMinute < minute && current < peak) {
             BigDecimal loss = usdt(peak).subtract(usdt(current));
-            BigDecimal minutes = BigDecimal.valueOf(minute - peakMinute);
+            BigDecimal minutes = BigDecimal.valueOf(Math.max(SHORTEST_RATE_MINUTES, minute - peakMinute));
             drop = Decimals.divide(loss, usdt(peak));
             lossPerHour = Decimals.divide(loss.multiply(MINUTES_PER_HOUR), minutes);
             timeToLiquidation = timeToLiquidation(marginBalance.subtract(maintenanceMargin), loss, minutes);
@@ -106,9 +112,28 @@ public final class DrainMonitor<K> {
         return new DrainReport(alert, drop, usdt(peak), peakAt, marginBalance, lossPerHour, timeToLiquidation, worst);
     }
 
-    /** Drops an account's history: after a deposit or withdrawal, or when it holds no cross position any more. */
+    /** Drops an account's history: when it holds no cross position any more, or its change cannot be measured. */
     public void forget(K account) {
         tracks.remove(account);
+    }
+
+    /**
+     * Cash moved into ({@code cash} positive) or out of the pool without any market move: every remembered balance
+     * moves by it, so the drop and the rate keep measuring the market alone and the episode goes on.
+     */
+    public void shift(K account, BigDecimal cash) {
+        Track track = tracks.get(account);
+        if (track != null && cash.signum() != 0) {
+            track.shift(micros(cash));
+        }
+    }
+
+    /** (margin balance − maintenance) / loss per hour, floored to the second; null when not losing. */
+    public static Duration timeAtRate(BigDecimal headroom, BigDecimal lossPerHour) {
+        if (lossPerHour.signum() <= 0) {
+            return null;
+        }
+        return timeToLiquidation(headroom, lossPerHour, MINUTES_PER_HOUR);
     }
 
     public int trackedAccounts() {
@@ -178,6 +203,17 @@ public final class DrainMonitor<K> {
             latestMinute = MinuteClock.advance(balances, latestMinute, minute);
             balances[MinuteClock.slot(latestMinute, balances.length)] = balance;
             return latestMinute;
+        }
+
+        void shift(long micros) {
+            for (int i = 0; i < balances.length; i++) {
+                if (balances[i] != MinuteClock.EMPTY) {
+                    long shifted = balances[i] + micros;
+                    boolean overflow = ((balances[i] ^ shifted) & (micros ^ shifted)) < 0;
+                    balances[i] = overflow ? (micros > 0 ? Long.MAX_VALUE : Long.MIN_VALUE + 1)
+                            : Math.max(Long.MIN_VALUE + 1, shifted);
+                }
+            }
         }
 
         long balanceAt(long minute) {

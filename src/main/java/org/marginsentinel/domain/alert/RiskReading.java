@@ -14,11 +14,27 @@ import org.marginsentinel.domain.margin.PositionRisk;
  *              liquidates the position (SAFE), zero or negative at or past liquidation (LIQUIDATED);
  *              for {@link RiskMetric#MARGIN_RATIO}: the engine's margin ratio, null when the margin balance
  *              is gone (LIQUIDATED)
+ * @param poolDistance only for a cross pool: its distance to liquidation (the joint adverse move it survives,
+ *              a fraction); the pool's level is then the worse of its ratio level and this distance's level
+ *              (by the isolated distances). Null: judged by the ratio alone (no move liquidates the pool, or
+ *              the distance is not known)
  */
-public record RiskReading(RiskMetric metric, BigDecimal value) {
+public record RiskReading(RiskMetric metric, BigDecimal value, BigDecimal poolDistance) {
 
     public RiskReading {
         Objects.requireNonNull(metric, "metric");
+        if (poolDistance != null && metric != RiskMetric.MARGIN_RATIO) {
+            throw new IllegalArgumentException("only a cross pool has a pool distance");
+        }
+    }
+
+    public RiskReading(RiskMetric metric, BigDecimal value) {
+        this(metric, value, null);
+    }
+
+    /** A cross pool judged by the worse of its margin ratio and its distance to liquidation. */
+    public static RiskReading pool(BigDecimal marginRatio, BigDecimal poolDistance) {
+        return new RiskReading(RiskMetric.MARGIN_RATIO, marginRatio, poolDistance);
     }
 
     public static RiskReading distanceToLiquidation(BigDecimal distance) {
@@ -44,13 +60,24 @@ public record RiskReading(RiskMetric metric, BigDecimal value) {
 
     /** The level this reading measures with {@code thresholds}, no history involved. */
     public RiskLevel level(RiskThresholds thresholds) {
-        return metric == RiskMetric.DISTANCE_TO_LIQUIDATION ? thresholds.forDistance(value)
-                : thresholds.forMarginRatio(value);
+        if (metric == RiskMetric.DISTANCE_TO_LIQUIDATION) {
+            return thresholds.forDistance(value);
+        }
+        RiskLevel byRatio = thresholds.forMarginRatio(value);
+        return poolDistance == null ? byRatio : worse(byRatio, thresholds.forDistance(poolDistance));
     }
 
     /** The level with hysteresis, for a subject previously held at {@code held}. */
     public RiskLevel level(RiskThresholds thresholds, RiskLevel held) {
-        return metric == RiskMetric.DISTANCE_TO_LIQUIDATION ? thresholds.forDistance(value, held)
-                : thresholds.forMarginRatio(value, held);
+        if (metric == RiskMetric.DISTANCE_TO_LIQUIDATION) {
+            return thresholds.forDistance(value, held);
+        }
+        RiskLevel byRatio = thresholds.forMarginRatio(value, held);
+        // Leaving a level needs both yardsticks to have clearly recovered: the worse of the two holds.
+        return poolDistance == null ? byRatio : worse(byRatio, thresholds.forDistance(poolDistance, held));
+    }
+
+    private static RiskLevel worse(RiskLevel a, RiskLevel b) {
+        return a.isWorseThan(b) ? a : b;
     }
 }

@@ -28,6 +28,7 @@ import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
+import org.marginsentinel.domain.margin.SurvivableMove;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.margin.TierTable;
 
@@ -512,7 +513,11 @@ class RiskIndexTest {
                 List<PricedPosition> priced = entry.getValue().stream()
                         .map(p -> new PricedPosition(p, marks.get(p.symbol()).price())).toList();
                 AccountRisk account = calculator.account(wallets.get(entry.getKey()), priced);
-                RiskReading reading = RiskReading.of(account.cross());
+                // The exact judge: the worse of ratio and joint-move distance (equal shares: no volatility here).
+                List<PricedPosition> crossOnly = priced.stream().filter(p -> !p.position().isIsolated()).toList();
+                BigDecimal distance = new SurvivableMove(calculator)
+                        .distance(account.cross().walletBalance(), crossOnly, Map.of()).orElse(null);
+                RiskReading reading = RiskReading.pool(account.cross().marginRatio(), distance);
                 RiskLevel held = heldLevels.get(entry.getKey());
                 boolean actsOn = reading.level(RiskThresholds.DEFAULTS, held) != held
                         || reading.level(RiskThresholds.DEFAULTS).compareTo(RiskLevel.CRITICAL) >= 0;

@@ -138,19 +138,24 @@ class RiskMonitorTest {
         open("BTCUSDT", Side.LONG, "1", 20, MarginMode.CROSS, "80000");
         open("ETHUSDT", Side.LONG, "10", 20, MarginMode.CROSS, "2600");
         open("SOLUSDT", Side.LONG, "100", 20, MarginMode.CROSS, "110");
-        assertThat(tick("80000", "2600", "110")).isEmpty();
 
-        Notice.DrainWarning drain = (Notice.DrainWarning) tick("76000", "2470", "104.5").get(0);
+        // Ratio 5.09% looks harmless, but a joint fall of 8.15% of all three marks liquidates the pool: WARNING.
+        Notice.PoolWarning opened = only(Notice.PoolWarning.class, tick("80000", "2600", "110"));
+        assertThat(opened.decision().level()).isEqualTo(RiskLevel.WARNING);
+        assertThat(opened.pool().marginRatio().movePointRight(2)).isBetween(d("5.0"), d("5.1"));
+        assertThat(opened.distance().move()).isBetween(d("0.081"), d("0.082"));
+
+        List<Notice> fivePercentDown = tick("76000", "2470", "104.5");
+        Notice.DrainWarning drain = only(Notice.DrainWarning.class, fivePercentDown);
         assertThat(pct(drain.dropFraction())).isEqualTo("58.50");   // margin balance 10,000 → 4,150
         assertThat(drain.drainingSymbol()).isEqualTo("BTCUSDT");
+        assertThat(drain.marginBalance()).isEqualByComparingTo("4150");
+        assertThat(drain.distance().move()).isBetween(d("0.03"), d("0.035"));
+        assertThat(only(Notice.PoolWarning.class, fivePercentDown).decision().level()).isEqualTo(RiskLevel.DANGER);
 
-        Notice.PoolWarning warning = (Notice.PoolWarning) tick("73760", "2397.2", "101.42").get(0);
-        assertThat(warning.decision().level()).isEqualTo(RiskLevel.WARNING);
-        assertThat(warning.pool().marginRatio().movePointRight(2)).isBetween(d("53.2"), d("53.3"));
-        assertThat(warning.shareToClose()).isNotNull();
-
-        assertThat(level(tick("73600", "2392", "101.2"))).isEqualTo(RiskLevel.DANGER);
-        assertThat(level(tick("73520", "2389.4", "101.09"))).isEqualTo(RiskLevel.CRITICAL);
+        Notice.PoolWarning critical = only(Notice.PoolWarning.class, tick("73760", "2397.2", "101.42"));
+        assertThat(critical.decision().level()).isEqualTo(RiskLevel.CRITICAL);
+        assertThat(critical.pool().marginRatio().movePointRight(2)).isBetween(d("53.2"), d("53.3"));
 
         Notice.CrossLiquidated liquidated = (Notice.CrossLiquidated) tick("73440", "2386.8", "100.98").get(0);
         assertThat(liquidated.closedPositions()).containsExactly("#1 BTCUSDT LONG", "#2 ETHUSDT LONG", "#3 SOLUSDT LONG");
@@ -158,6 +163,13 @@ class RiskMonitorTest {
         assertThat(rig.desk.store.find(TRADER).orElseThrow().walletBalance()).isEqualByComparingTo("0");
         assertThat(rig.monitor.watchedPositions()).isZero();
     }
+
+    private static <N extends Notice> N only(Class<N> kind, List<Notice> notices) {
+        List<N> matching = notices.stream().filter(kind::isInstance).map(kind::cast).toList();
+        assertThat(matching).as("%s among %s", kind.getSimpleName(), notices).hasSize(1);
+        return matching.get(0);
+    }
+
 
     @Test
     void crossPool_withASymbolUnpriced_isNeitherWarnedNorLiquidated() {

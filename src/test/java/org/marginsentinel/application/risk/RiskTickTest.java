@@ -26,7 +26,8 @@ class RiskTickTest {
     private final WatchMemory memory = new WatchMemory();
     private final IndexLoader loader = new IndexLoader(desk.accounts, desk.alerts, desk.volatilities, index, memory);
     private final RiskTick tick = new RiskTick(index, memory, desk.calculator,
-            new NoticeComposer(desk.advice, desk.volatilities, desk.planner));
+            new NoticeComposer(desk.advice, desk.volatilities, desk.planner),
+            new PoolDistances(desk.calculator, desk.volatilities));
 
     @BeforeEach
     void book() {
@@ -45,13 +46,14 @@ class RiskTickTest {
 
     @Test
     void flaggedSubjects_comeWorstFirst_andJudgingChangesNothing() {
-        // BTC 3.9% from its liquidation (DANGER); the pool, 8,400 of wallet, at ETH 1,772: ratio 59% (WARNING)
-        List<Candidate> flagged = screen("67000", "1772");
+        // BTC 3.9% from its liquidation (DANGER); the pool, 8,400 of wallet, at ETH 1,900: ratio 6.7% (safe by
+        // ratio) but about 6.9% from liquidation (WARNING by its distance)
+        List<Candidate> flagged = screen("67000", "1900");
         assertThat(flagged).hasSize(2);
         assertThat(flagged.get(0).isCrossPool()).isFalse();
         assertThat(flagged.get(1).isCrossPool()).isTrue();
 
-        Map<String, BigDecimal> marks = Map.of("BTCUSDT", d("67000"), "ETHUSDT", d("1772"));
+        Map<String, BigDecimal> marks = Map.of("BTCUSDT", d("67000"), "ETHUSDT", d("1900"));
         TickDecision first = tick.judge(flagged.get(0), marks, PaperDesk.START);
         TickDecision again = tick.judge(flagged.get(0), marks, PaperDesk.START);
 

@@ -79,13 +79,13 @@ class DrainMonitorTest {
             10000, 20,           8000,  2000,        0.2,    6000,        3600
             5000,  30,           3900,  1500,        0.22,   2200,        3927
             5000,  45,           3000,  3100,        0.4,    2666.666666666666666666666666666667, 0
-            1000,  1,            999,   100,         0.001,  60,          53940
+            1000,  1,            999,   100,         0.001,  4,           809100
             """)
     void observe_fallFromAHigh_rateAndTimeAsComputedByHand(String high, long minutesLater, String now,
                                                           String maintenance, BigDecimal drop,
                                                           BigDecimal lossPerHour, long secondsToLiquidation) {
         // 3,900 - 1,500 = 2,400 / 2,200 h = 1.0909 h = 3,927.27 s -> 3,927 (floored)
-        // 999 - 100 = 899 / 60 h = 14.983 h = 53,940 s
+        // one minute is measured as 15: 1 x 60 / 15 = 4 USDT/h; 999 - 100 = 899 / 4 h = 224.75 h = 809,100 s
         observe(0, high, maintenance, List.of());
         DrainReport report = observe(minutesLater, now, maintenance, List.of());
 
@@ -239,7 +239,41 @@ class DrainMonitorTest {
         DrainReport late = monitor.observe(ACCOUNT, minute(3), d("7500"), d("0"), List.of());
 
         assertThat(late.dropFraction()).isEqualByComparingTo("0.25");
-        assertThat(late.lossPerHour()).isEqualByComparingTo("15000");
+        assertThat(late.lossPerHour()).isEqualByComparingTo("10000"); // 2,500 over 10 minutes, measured as 15
+    }
+
+    @Test
+    void shift_afterADepositMidDrain_keepsTheDrop_soTheDrainIsStillWarned() {
+        observe(0, "10000");
+        observe(10, "9000");                       // −10% by the market
+        monitor.shift(ACCOUNT, d("5000"));         // +5,000 deposited: the history reads 15,000 → 14,000
+
+        DrainReport report = observe(20, "11000"); // the market took 3,000 more: 4,000 of 15,000
+
+        assertThat(report.dropFraction()).isEqualByComparingTo("0.2666666666666666666666666666666667");
+        assertThat(report.peakMarginBalance()).isEqualByComparingTo("15000");
+        assertThat(report.alert()).isTrue();
+    }
+
+    @Test
+    void shift_afterAWithdrawal_isNotADrain() {
+        observe(0, "10000");
+        monitor.shift(ACCOUNT, d("-3000"));        // 3,000 withdrawn
+
+        DrainReport report = observe(5, "7000");
+
+        assertThat(report.dropFraction()).isEqualByComparingTo("0");
+        assertThat(report.alert()).isFalse();
+    }
+
+    @Test
+    void lossRate_ofOneSharpMinute_isMeasuredOverTheShortestRateWindow() {
+        observe(0, "10000");
+
+        DrainReport report = observe(1, "8875");   // 1,125 in one minute: not 67,500 per hour
+
+        assertThat(report.lossPerHour()).isEqualByComparingTo("4500");
+        assertThat(DrainMonitor.timeAtRate(d("4500"), d("4500"))).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

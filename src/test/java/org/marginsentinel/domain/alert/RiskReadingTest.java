@@ -51,4 +51,20 @@ class RiskReadingTest {
         assertThat(RiskReading.marginRatio(null).level(RiskThresholds.DEFAULTS)).isEqualTo(RiskLevel.LIQUIDATED);
         assertThat(RiskReading.distanceToLiquidation(null).level(RiskThresholds.DEFAULTS)).isEqualTo(RiskLevel.SAFE);
     }
+
+    @Test
+    void pool_isJudgedByTheWorseOfRatioAndDistance_andLeavesALevelOnlyWhenBothRecovered() {
+        RiskThresholds t = RiskThresholds.DEFAULTS;
+        // Ratio 40.8% is SAFE by ratio; 0.64% from liquidation is CRITICAL by distance.
+        assertThat(RiskReading.pool(new java.math.BigDecimal("0.408"), new java.math.BigDecimal("0.0064")).level(t))
+                .isEqualTo(RiskLevel.CRITICAL);
+        assertThat(RiskReading.pool(new java.math.BigDecimal("0.72"), new java.math.BigDecimal("0.30")).level(t))
+                .isEqualTo(RiskLevel.DANGER);
+        assertThat(RiskReading.pool(new java.math.BigDecimal("0.2"), null).level(t)).isEqualTo(RiskLevel.SAFE);
+        // Held at WARNING by distance: 11% is past the WARNING distance but not its release (12.5%).
+        assertThat(RiskReading.pool(new java.math.BigDecimal("0.1"), new java.math.BigDecimal("0.11"))
+                .level(t, RiskLevel.WARNING)).isEqualTo(RiskLevel.WARNING);
+        assertThat(RiskReading.pool(new java.math.BigDecimal("0.1"), new java.math.BigDecimal("0.13"))
+                .level(t, RiskLevel.WARNING)).isEqualTo(RiskLevel.SAFE);
+    }
 }

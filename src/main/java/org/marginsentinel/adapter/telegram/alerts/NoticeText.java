@@ -6,6 +6,7 @@ import static org.marginsentinel.adapter.telegram.format.Html.escape;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.views.PoolDistanceText;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RecommendedAction;
 import org.marginsentinel.domain.alert.RiskLevel;
@@ -113,6 +114,8 @@ public final class NoticeText {
                 .append(" (liquidation at 100%)\n")
                 .append("Margin balance ").append(Fmt.usdt(pool.marginBalance())).append(" · maintenance ")
                 .append(Fmt.usdt(pool.maintenanceMargin())).append('\n');
+        String distance = PoolDistanceText.line(warning.distance());
+        text.append(distance.isEmpty() ? "" : distance + "\n");
         text.append(recommendation(warning.recommended().orElse(null), 0));
         if (warning.decision().silent()) {
             text.append("\n<i>Still critical; reminder every 10 minutes.</i>");
@@ -165,6 +168,8 @@ public final class NoticeText {
             text.append(" At this rate it reaches liquidation in about ").append(duration(drain.timeToLiquidation()))
                     .append('.');
         }
+        String distance = PoolDistanceText.line(drain.distance());
+        text.append(distance.isEmpty() ? "" : "\n" + distance);
         if (drain.drainingSymbol() != null) {
             text.append("\nDraining it most: ").append(bold(escape(drain.drainingSymbol()))).append('.');
         }

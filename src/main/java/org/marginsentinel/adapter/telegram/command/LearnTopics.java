@@ -98,7 +98,16 @@ final class LearnTopics {
 
             <b>Read it with care</b>
             Real markets jump and trend, and calm weeks understate the next storm, so treat the odds as a floor, \
-            not a promise. For cross positions the liquidation price assumes the other marks stay put.
+            not a promise.
+
+            <b>Cross pools</b>
+            A cross pool dies when its marks move against it <i>together</i>, so its odds are for a joint move: \
+            every cross symbol moves against your position in it at the same time (a long's mark falls, a \
+            short's rises), each by its own volatility. The survivable move is the size of that joint move, as \
+            a share of the marks, that brings the pool's balance down to its maintenance margin; the odds are \
+            the chance the joint move gets there within 24 hours, with the pool's volatility (its symbols' σ, \
+            weighted by the size of each position). Assuming the moves come together errs on the side of caution. \
+            The "Liq." price of one cross position still assumes the other marks stay put.
 
             <b>Use it</b>
             • /risk shows the odds and what keeps each position alive through the move that has a 5% chance \

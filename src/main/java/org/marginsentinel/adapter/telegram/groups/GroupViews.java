@@ -107,7 +107,8 @@ public final class GroupViews {
         return "<i>🔴 critical · 🟠 danger · 🟡 warning · 🟢 safe. Isolated positions by distance from mark to "
                 + "liquidation (≤" + pct(t.isolatedCritical()) + ", ≤" + pct(t.isolatedDanger()) + ", ≤"
                 + pct(t.isolatedWarning()) + "), the cross pool by margin ratio (≥" + pct(t.crossCritical()) + ", ≥"
-                + pct(t.crossDanger()) + ", ≥" + pct(t.crossWarning()) + "; liquidation at 100%). Each line: the "
+                + pct(t.crossDanger()) + ", ≥" + pct(t.crossWarning()) + "; liquidation at 100%) or, if worse, by "
+                + "the joint move of its marks it survives (same distances). Each line: the "
                 + "member's position closest to liquidation, then their cross ratio. Only members who sent "
                 + "/share on are listed.</i>";
     }

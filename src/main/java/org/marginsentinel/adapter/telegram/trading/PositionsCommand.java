@@ -1,5 +1,7 @@
 package org.marginsentinel.adapter.telegram.trading;
 
+import static org.marginsentinel.adapter.telegram.format.Html.bold;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -73,6 +75,10 @@ public class PositionsCommand implements ChatCommand {
             text.append(practiceIds.contains(position.id()) ? "\n🎓 practice: left out of leaderboards" : "");
             String odds = InsightViews.oddsLine(view.of(position));
             text.append(odds.isEmpty() ? "" : "\n" + odds).append("\n\n");
+        }
+        if (view.poolDistance() != null) {
+            text.append(bold("Cross pool")).append(": ").append(TradingViews.verdict(view.poolLevel())).append('\n')
+                    .append(InsightViews.poolDistanceLine(view.poolDistance())).append("\n\n");
         }
         text.append("Close with /close &lt;#&gt; [percent%], add margin with /margin &lt;#&gt; add &lt;amount&gt;.")
                 .append(TradingViews.staleNote(snapshot)).append(InsightViews.volatilityNote(view))

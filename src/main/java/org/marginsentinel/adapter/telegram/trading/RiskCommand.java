@@ -24,7 +24,6 @@ import org.marginsentinel.application.insight.PositionInsight;
 import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.StoredPosition;
-import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.PositionRisk;
 
@@ -76,7 +75,8 @@ public class RiskCommand implements ChatCommand {
                     .append(" · maintenance ").append(Fmt.usdt(pool.maintenanceMargin())).append('\n')
                     .append("Margin ratio ").append(pool.marginRatio() == null ? "over 100%" : Fmt.percent(pool.marginRatio()))
                     .append(" (liquidation at 100%) · available ").append(Fmt.usdt(pool.availableBalance())).append('\n')
-                    .append(TradingViews.verdict(RiskThresholds.DEFAULTS.forMarginRatio(pool.marginRatio()))).append('\n');
+                    .append(TradingViews.verdict(view.poolLevel())).append('\n');
+            appendLine(text, "", InsightViews.poolDistanceLine(view.poolDistance()));
             for (StoredPosition position : cross) {
                 PositionRisk risk = snapshot.riskOf(position);
                 text.append("• #").append(position.number()).append(' ').append(position.position().symbol()).append(' ')

@@ -49,6 +49,10 @@ final class StandingText {
             return "cross pool margin balance gone";
         }
         String levelName = levelName(standing);
+        if (standing.poolByDistance()) {
+            return "cross pool survives a joint move of " + Fmt.percent(standing.value()) + ": inside your "
+                    + levelName + " distance (" + Fmt.percent(standing.threshold()) + ")";
+        }
         return "cross pool margin ratio " + Fmt.percent(standing.value()) + ": "
                 + (standing.level() == RiskLevel.SAFE ? "under" : "at or over") + " your " + levelName + " ratio ("
                 + Fmt.percent(standing.threshold()) + ")";

@@ -11,11 +11,10 @@ import org.marginsentinel.application.insight.PositionInsight;
 import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.OddsEstimate;
+import org.marginsentinel.domain.insight.PoolDistance;
 
 /** Short Telegram HTML for odds, volatility and survival advice, shared by commands and warnings. Pure. */
 public final class InsightViews {
-
-    private static final double SHOWN_AS_ZERO = 0.00005;
 
     private InsightViews() {
     }
@@ -32,16 +31,16 @@ public final class InsightViews {
                 + volUnits(insight.odds()) + " (σ " + volatility(insight.volatility()) + "/day)";
     }
 
+    /** The cross pool's survivable move and its odds (see {@link PoolDistanceText#line}); empty without one. */
+    public static String poolDistanceLine(PoolDistance distance) {
+        return PoolDistanceText.line(distance);
+    }
+
     /** A probability for humans: "3.51%", "under 0.01%", "100%". */
     public static String probability(double probability) {
-        if (probability >= 1) {
-            return "100%";
-        }
-        if (probability < SHOWN_AS_ZERO) {
-            return "under 0.01%";
-        }
-        return Fmt.percent(BigDecimal.valueOf(probability));
+        return PoolDistanceText.probability(probability);
     }
+
 
     /** The distance in daily-volatility units: "2.1 daily σ away". */
     public static String volUnits(OddsEstimate odds) {
