@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -344,14 +345,9 @@ public class OutboxSender {
             }
         }
         nextDue = store.nextDue(now).orElse(null);
-        SendOrder leastUrgent = SendOrder.MOST_URGENT;
-        for (List<OutboxRow> rows : dueByChat.values()) {
-            for (OutboxRow row : rows) {
-                SendOrder order = new SendOrder(row.priority(), row.sendRank());
-                leastUrgent = order.compareTo(leastUrgent) > 0 ? order : leastUrgent;
-            }
-        }
-        cachedUpTo = leastUrgent;
+        cachedUpTo = dueByChat.values().stream().flatMap(List::stream)
+                .map(row -> new SendOrder(row.priority(), row.sendRank()))
+                .max(Comparator.naturalOrder()).orElse(SendOrder.MOST_URGENT);
     }
 
     private void deliver(List<OutboxRow> batch) {
