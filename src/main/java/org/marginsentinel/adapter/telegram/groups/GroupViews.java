@@ -67,6 +67,9 @@ public final class GroupViews {
             text.append(icon(row.risk().level())).append(' ')
                     .append(bold(shortName(names.get(row.risk().memberId())))).append(": ")
                     .append(closest(row));
+            if (row.practice() > 0) {
+                text.append(" · 🎓 ").append(row.practice()).append(" practice, not ranked");
+            }
             if (row.risk().crossRatio() != null) {
                 text.append(" · cross ").append(Fmt.percent(row.risk().crossRatio()));
             }
@@ -88,12 +91,13 @@ public final class GroupViews {
 
     private static String closest(RiskBoard.Row row) {
         PositionRisk closest = row.closest();
-        if (row.openPositions() == 0) {
-            return "no open positions";
+        int ranked = row.openPositions() - row.practice();
+        if (ranked == 0) {
+            return row.openPositions() == 0 ? "no open positions" : "no ranked positions";
         }
         if (closest == null) {
-            return row.openPositions() == 1 ? "1 position, no liquidation price in reach"
-                    : row.openPositions() + " positions, no liquidation price in reach";
+            return ranked == 1 ? "1 position, no liquidation price in reach"
+                    : ranked + " positions, no liquidation price in reach";
         }
         Position position = closest.position();
         String distance = closest.liquidatedAtMark() ? "at liquidation"

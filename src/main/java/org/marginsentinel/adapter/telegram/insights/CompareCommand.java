@@ -15,6 +15,7 @@ import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.insight.ModeComparison;
+import org.marginsentinel.domain.paper.TradingFees;
 
 /** {@code /compare}: the user's positions under isolated and under cross, side by side, with a one-line lesson. */
 @ApplicationScoped
@@ -22,6 +23,9 @@ public class CompareCommand implements ChatCommand {
 
     @Inject
     RiskInsights insights;
+
+    @Inject
+    TradingFees fees;
 
     @Override
     public CommandSpec spec() {
@@ -61,8 +65,19 @@ public class CompareCommand implements ChatCommand {
             text.append("ℹ️ Held isolated, these positions would need ").append(Fmt.usdt(comparison.isolatedWorstCase()))
                     .append(" of margin: more than your ").append(Fmt.usdt(comparison.walletBalance())).append(" wallet.\n");
         }
+        BigDecimal closingFee = closingFee(comparison, fees);
+        if (closingFee.signum() > 0) {
+            text.append("Taker fee to close them at today's marks: ").append(Fmt.usdt(closingFee))
+                    .append(", the same in either mode\n");
+        }
         text.append("\n💡 ").append(lesson(widest, comparison));
         return BotReply.html(text.toString());
+    }
+
+    /** The taker fee of closing every compared position at its mark (as /whatif counts its fill's fee). */
+    static BigDecimal closingFee(ModeComparison comparison, TradingFees fees) {
+        return comparison.rows().stream().map(row -> fees.taker(row.position().quantity(), row.markPrice()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static String liquidation(BigDecimal price, BigDecimal distance) {

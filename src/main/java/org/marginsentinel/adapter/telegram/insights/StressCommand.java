@@ -22,6 +22,7 @@ import org.marginsentinel.domain.insight.PositionStress;
 import org.marginsentinel.domain.insight.Shock;
 import org.marginsentinel.domain.insight.StressReport;
 import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.paper.TradingFees;
 
 /**
  * {@code /stress -15}, {@code /stress +10 ETH}, {@code /stress BTC -20}: every position and the cross pool at shocked
@@ -33,6 +34,9 @@ public class StressCommand implements ChatCommand {
     @Inject
     RiskInsights insights;
 
+    @Inject
+    TradingFees fees;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.STRESS;
@@ -42,7 +46,7 @@ public class StressCommand implements ChatCommand {
     public BotReply handle(CommandContext context) {
         Shock shock = parse(context.args());
         RiskInsights.StressOutcome outcome = insights.stress(context.userId(), shock);
-        return BotReply.html(render(outcome));
+        return BotReply.html(render(outcome, fees));
     }
 
     static Shock parse(List<String> args) {
@@ -89,7 +93,22 @@ public class StressCommand implements ChatCommand {
         return new Shock(fall ? fraction.negate() : fraction, symbol);
     }
 
-    private static String render(RiskInsights.StressOutcome outcome) {
+    /**
+     * The taker fee of closing, at the shocked marks, every position the shock leaves open (as /whatif counts the
+     * fee of its fill). A liquidated position pays no taker fee here: its loss is already the whole margin.
+     */
+    static BigDecimal closingFee(StressReport report, TradingFees fees) {
+        BigDecimal fee = BigDecimal.ZERO;
+        for (PositionStress stress : report.positions()) {
+            boolean liquidated = stress.position().isIsolated() ? stress.liquidated() : report.pool().liquidated();
+            if (!liquidated) {
+                fee = fee.add(fees.taker(stress.position().quantity(), stress.markAfter()));
+            }
+        }
+        return fee;
+    }
+
+    static String render(RiskInsights.StressOutcome outcome, TradingFees fees) {
         StressReport report = outcome.report();
         Shock shock = report.shock();
         String direction = shock.isFall() ? "fall" : "rise";
@@ -138,6 +157,11 @@ public class StressCommand implements ChatCommand {
         text.append('\n').append(bold("Total " + Fmt.signedMoney(report.loss().negate()) + " USDT"))
                 .append(" · equity ").append(Fmt.usdt(report.equityBefore())).append(" → ")
                 .append(Fmt.usdt(report.equityAfter()));
+        BigDecimal closingFee = closingFee(report, fees);
+        if (closingFee.signum() > 0) {
+            text.append("\nTaker fee to close what is left at these marks: ").append(Fmt.usdt(closingFee))
+                    .append(" · equity then ").append(Fmt.usdt(report.equityAfter().subtract(closingFee)));
+        }
         long liquidations = report.liquidations();
         text.append(liquidations == 0 ? "\nNothing would be liquidated." : "\n" + liquidations
                 + (liquidations == 1 ? " liquidation." : " liquidations."));

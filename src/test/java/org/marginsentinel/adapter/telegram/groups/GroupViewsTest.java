@@ -40,6 +40,16 @@ class GroupViewsTest {
     }
 
     @Test
+    void board_countsPracticePositionsAsNotRanked() {
+        List<RiskBoard.Row> rows = List.of(new RiskBoard.Row(new MemberRisk(1, RiskLevel.SAFE, null, null), null, 1,
+                false, 1));
+
+        String html = GroupViews.board(rows, Map.of(1L, "Ann"), 5, Instant.parse("2030-01-01T12:34:00Z"));
+
+        assertThat(html).contains("<b>Ann</b>: no ranked positions · 🎓 1 practice, not ranked");
+    }
+
+    @Test
     void board_nameShortenedInTheMiddleOfAnEmoji_keepsTheEmojiWhole() {
         // 30 letters, then a rocket whose two halves straddle the 31st/32nd char: the old cut kept half of it.
         String name = "a".repeat(30) + "🚀🚀 rest";

@@ -118,7 +118,7 @@ class GroupsE2ETest {
         long carol = member("Carol");
         long groupA = telegram.newGroup();
         long groupB = telegram.newGroup();
-        privately(alice, "/long BTC 0.1 5x @80000");
+        privately(alice, "/long BTC 0.1 5x");        // at the mark, 80,000
 
         assertThat(inGroup(alice, groupA, "/share" + AT + " on").plainText()).contains("You now share");
         assertThat(inGroup(bob, groupB, "/share on").plainText()).as("a bare command reaching us works too")
@@ -150,8 +150,8 @@ class GroupsE2ETest {
         long bob = member("Bob");
         long dave = member("Dave");
         long group = telegram.newGroup();
-        privately(alice, "/long BTC 0.1 5x @80000");     // liquidation 64,257.03
-        privately(bob, "/long BTC 0.1 2x @80000");       // far away
+        privately(alice, "/long BTC 0.1 5x");           // at 80,000: liquidation 64,257.03
+        privately(bob, "/long BTC 0.1 2x");             // far away
         for (long user : List.of(alice, bob, dave)) {
             inGroup(user, group, "/share" + AT + " on");
         }
