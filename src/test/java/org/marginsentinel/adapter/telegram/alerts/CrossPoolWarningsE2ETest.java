@@ -78,6 +78,12 @@ class CrossPoolWarningsE2ETest {
         return telegram.awaitReplyTo(user).plainText();
     }
 
+    /** Says a command and waits for its reply, told apart from notices by a fragment only the reply has. */
+    private String ask(long user, String text, String replyFragment) {
+        telegram.userSays(user, text);
+        return telegram.awaitReplyContaining(user, replyFragment).plainText();
+    }
+
     private String awaitNotice(long user, String fragment) {
         return telegram.awaitReplyContaining(user, fragment).plainText();
     }
@@ -106,12 +112,13 @@ class CrossPoolWarningsE2ETest {
         assertThat(awaitNotice(trader, "CRITICAL")).contains("margin ratio 40.80%")
                 .containsPattern("Survivable move 0\\.6\\d%");
 
-        String risk = say(trader, "/risk");
+        // The drain notice of an earlier tick may still be on its way (per-chat pacing): wait for the reply itself.
+        String risk = ask(trader, "/risk", "Margin ratio");
         assertThat(risk).contains("Margin ratio 40.80%").contains("🔴 critical").doesNotContain("🟢 safe")
                 .containsPattern("Survivable move 0\\.6\\d% \\(every cross mark against you at once, each by its "
                         + "volatility\\) · 24 h odds [5-9]\\d\\.\\d\\d%");
         // Each cross position's odds are the pool's joint-move odds, not a one-mark move's.
-        assertThat(say(trader, "/positions")).containsPattern("(?s)#1 BTCUSDT.*24 h odds of liquidation [5-9]\\d\\.")
+        assertThat(ask(trader, "/positions", "Cross pool:")).containsPattern("(?s)#1 BTCUSDT.*24 h odds of liquidation [5-9]\\d\\.")
                 .contains("Cross pool: 🔴 critical");
     }
 
