@@ -6,6 +6,7 @@ import java.util.Set;
 import org.marginsentinel.application.port.PaperAccount;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.margin.AccountRisk;
+import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.PositionRisk;
 
 /**
@@ -29,6 +30,12 @@ public record AccountSnapshot(PaperAccount account, List<StoredPosition> positio
     public List<String> crossSymbolsWithoutMark(StoredPosition except) {
         return positions.stream().filter(p -> p != except && !p.position().isIsolated())
                 .map(p -> p.position().symbol()).filter(symbolsWithoutMark::contains).distinct().sorted().toList();
+    }
+
+    /** The cross positions at the marks they are valued at (the entry where no fresh mark): the pool's legs. */
+    public List<PricedPosition> crossPricedPositions() {
+        return positions.stream().filter(p -> !p.position().isIsolated())
+                .map(p -> new PricedPosition(p.position(), riskOf(p).markPrice())).toList();
     }
 
     public Optional<StoredPosition> byNumber(int number) {

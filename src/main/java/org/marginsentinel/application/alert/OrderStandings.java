@@ -73,13 +73,13 @@ public class OrderStandings {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Standing ofPool(long userId, AccountSnapshot after) {
-        boolean anyCross = after.positions().stream().anyMatch(p -> !p.position().isIsolated());
-        if (!anyCross) {
+        List<PricedPosition> cross = after.crossPricedPositions();
+        if (cross.isEmpty()) {
             return null;
         }
         CrossAccountRisk pool = after.risk().cross();
         RiskThresholds thresholds = alerts.preferences(userId).thresholds();
-        BigDecimal distance = survivableMove(after);
+        BigDecimal distance = PoolDistance.of(calculator, pool.walletBalance(), cross, volatilities::cached).move();
         // The watch judges a pool by the worse of its ratio and its survivable move; held by the same reading,
         // a pool opened inside its WARNING distance is not warned for it seconds later.
         RiskReading reading = RiskReading.pool(pool.marginRatio(), distance);
@@ -90,17 +90,6 @@ public class OrderStandings {
             return Standing.poolByDistance(level, distance, thresholds.isolatedThreshold(thresholdLevel(level)));
         }
         return new Standing(false, level, pool.marginRatio(), thresholds.crossThreshold(thresholdLevel(level)));
-    }
-
-    /** The pool's joint-move distance with the cached volatilities, as the watch measures it; null when unknown. */
-    private BigDecimal survivableMove(AccountSnapshot after) {
-        var crossPositions = after.positions().stream().filter(p -> !p.position().isIsolated()).toList();
-        if (crossPositions.stream().anyMatch(p -> after.riskOf(p).markPrice() == null)) {
-            return null;
-        }
-        List<PricedPosition> cross = crossPositions.stream()
-                .map(p -> new PricedPosition(p.position(), after.riskOf(p).markPrice())).toList();
-        return PoolDistance.of(calculator, after.risk().cross().walletBalance(), cross, volatilities::cached).move();
     }
 
     private void hold(String subject, long userId, RiskReading reading, RiskThresholds thresholds) {

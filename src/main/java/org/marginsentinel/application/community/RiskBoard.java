@@ -87,8 +87,7 @@ public class RiskBoard {
 
     /** The pool's distance with the cached volatilities (the board never waits for a fetch); null without a pool. */
     private BigDecimal poolDistance(AccountSnapshot snapshot) {
-        List<PricedPosition> cross = snapshot.positions().stream().filter(p -> !p.position().isIsolated())
-                .map(p -> new PricedPosition(p.position(), snapshot.riskOf(p).markPrice())).toList();
+        List<PricedPosition> cross = snapshot.crossPricedPositions();
         return cross.isEmpty() ? null : PoolDistance.of(calculator, snapshot.risk().cross().walletBalance(), cross,
                 volatilities::cached).move();
     }

@@ -90,12 +90,7 @@ public class RiskInsights {
                 unknown.add(symbol);
             }
         }
-        List<PricedPosition> cross = new ArrayList<>();
-        for (StoredPosition stored : snapshot.positions()) {
-            if (!stored.position().isIsolated()) {
-                cross.add(new PricedPosition(stored.position(), snapshot.riskOf(stored).markPrice()));
-            }
-        }
+        List<PricedPosition> cross = snapshot.crossPricedPositions();
         // Cross odds come from the pool's joint adverse move, not from one mark moving while the others stay.
         PoolDistance poolDistance = cross.isEmpty() ? null : PoolDistance.of(calculator,
                 snapshot.risk().cross().walletBalance(), cross,
