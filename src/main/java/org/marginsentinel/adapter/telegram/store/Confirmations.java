@@ -18,14 +18,7 @@ public class Confirmations implements ConfirmationStore {
     @Transactional(Transactional.TxType.MANDATORY)
     @Override
     public long create(long ownerUserId, long chatId, String actionKey, String payload, Instant now, Instant expiresAt) {
-        ConfirmationEntity row = new ConfirmationEntity();
-        row.ownerUserId = ownerUserId;
-        row.chatId = chatId;
-        row.actionKey = actionKey;
-        row.payload = payload;
-        row.status = ConfirmationEntity.Status.PENDING;
-        row.createdAt = now;
-        row.expiresAt = expiresAt;
+        ConfirmationEntity row = pending(ownerUserId, chatId, actionKey, payload, now, expiresAt);
         em.persist(row);
         em.flush();
         return row.id;
@@ -37,16 +30,22 @@ public class Confirmations implements ConfirmationStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long createWithWarning(long ownerUserId, String actionKey, String payload, Instant now, Instant expiresAt) {
+        ConfirmationEntity row = pending(ownerUserId, ownerUserId, actionKey, payload, now, expiresAt);
+        em.persist(row);
+        return row.id;
+    }
+
+    private static ConfirmationEntity pending(long ownerUserId, long chatId, String actionKey, String payload,
+                                              Instant now, Instant expiresAt) {
         ConfirmationEntity row = new ConfirmationEntity();
         row.ownerUserId = ownerUserId;
-        row.chatId = ownerUserId;
+        row.chatId = chatId;
         row.actionKey = actionKey;
         row.payload = payload;
         row.status = ConfirmationEntity.Status.PENDING;
         row.createdAt = now;
         row.expiresAt = expiresAt;
-        em.persist(row);
-        return row.id;
+        return row;
     }
 
     /** The row, locked for update so two presses cannot both use it. */
