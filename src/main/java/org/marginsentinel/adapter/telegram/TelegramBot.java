@@ -22,11 +22,13 @@ import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.connection.TelegramConfig;
 import org.marginsentinel.adapter.telegram.connection.TelegramStatus;
 import org.marginsentinel.adapter.telegram.delivery.TelegramMetrics;
 import org.marginsentinel.application.port.Durability;
+import org.marginsentinel.adapter.telegram.command.CommandTranslations;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandRegistry;
 import org.marginsentinel.adapter.telegram.delivery.OutboxSender;
@@ -286,36 +288,42 @@ public class TelegramBot {
 
     /** The menu Telegram shows under "/" in private chats: the listed commands in table order (at most 100). */
     private List<BotCommand> commandMenu() {
-        return menuOf(registry.listedInPrivate());
+        return menuOf(registry.listedInPrivate(), Language.EN);
     }
 
-    private static List<BotCommand> menuOf(List<ChatCommand> commands) {
-        return commands.stream().limit(100).map(TelegramBot::toBotCommand).toList();
+    private static List<BotCommand> menuOf(List<ChatCommand> commands, Language language) {
+        return commands.stream().limit(100).map(command -> toBotCommand(command, language)).toList();
+    }
+
+    private static BotCommand toBotCommand(ChatCommand command, Language language) {
+        return BotCommand.builder().command(command.name())
+                .description(CommandTranslations.description(command.spec(), language)).build();
     }
 
     /**
      * Publishes {@code commands} as the menu of private chats (Telegram's default scope) and, in groups, only the
      * commands that are not about the sender's own account: the group's menu lists what the group shares (board,
-     * leaderboard, prices, lessons). Personal commands typed in a group still work (answered privately).
+     * leaderboard, prices, lessons). Personal commands typed in a group still work (answered privately). Each
+     * language the bot speaks gets its own menus, which Telegram shows to users whose app is in that language.
      */
     private void publishCommands(OkHttpTelegramClient client, List<BotCommand> commands) {
         if (commands.isEmpty()) {
             return;
         }
         try {
-            client.execute(SetMyCommands.builder().commands(commands).build());
-            List<BotCommand> groupMenu = menuOf(registry.listedInGroups());
-            if (!groupMenu.isEmpty()) {
-                client.execute(SetMyCommands.builder().commands(groupMenu)
-                        .scope(BotCommandScopeAllGroupChats.builder().build()).build());
+            for (Language language : Language.values()) {
+                String code = language == Language.EN ? null : language.code();
+                client.execute(SetMyCommands.builder().languageCode(code)
+                        .commands(menuOf(registry.listedInPrivate(), language)).build());
+                List<BotCommand> groupMenu = menuOf(registry.listedInGroups(), language);
+                if (!groupMenu.isEmpty()) {
+                    client.execute(SetMyCommands.builder().commands(groupMenu).languageCode(code)
+                            .scope(BotCommandScopeAllGroupChats.builder().build()).build());
+                }
             }
         } catch (Exception e) {
             LOG.warnf("Could not publish the command menu (setMyCommands): %s", e.getMessage());
         }
-    }
-
-    private static BotCommand toBotCommand(ChatCommand command) {
-        return BotCommand.builder().command(command.name()).description(command.spec().description()).build();
     }
 
     /** The dispatcher as the poller's consumer, counting what arrives. */

@@ -2,6 +2,8 @@ package org.marginsentinel.adapter.telegram.command;
 
 import java.util.List;
 import java.util.Optional;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 
 /**
  * Who invoked a command, where, and with which arguments. Contains no TelegramBots types.
@@ -16,10 +18,19 @@ import java.util.Optional;
  * @param argumentText    everything after the command, trimmed, never null
  * @param anonymousAdmin  sent by a group admin posting anonymously as the group (then {@code userId} is
  *                        Telegram's GroupAnonymousBot, not a person): an admin of this chat
+ * @param language        the language to answer the sender in
  */
 public record CommandContext(long userId, String userDisplayName, long chatId, boolean privateChat,
                              Integer messageThreadId, Integer messageId, List<String> args, String argumentText,
-                             boolean anonymousAdmin) {
+                             boolean anonymousAdmin, Language language) {
+
+    /** An invocation answered in English. */
+    public CommandContext(long userId, String userDisplayName, long chatId, boolean privateChat,
+                          Integer messageThreadId, Integer messageId, List<String> args, String argumentText,
+                          boolean anonymousAdmin) {
+        this(userId, userDisplayName, chatId, privateChat, messageThreadId, messageId, args, argumentText,
+                anonymousAdmin, Language.EN);
+    }
 
     /** An invocation by a person (not an anonymous admin). */
     public CommandContext(long userId, String userDisplayName, long chatId, boolean privateChat,
@@ -31,6 +42,12 @@ public record CommandContext(long userId, String userDisplayName, long chatId, b
         args = args == null ? List.of() : List.copyOf(args);
         argumentText = argumentText == null ? "" : argumentText;
         userDisplayName = userDisplayName == null ? "" : userDisplayName;
+        language = language == null ? Language.EN : language;
+    }
+
+    /** The bot's words in the sender's language. */
+    public Texts texts() {
+        return Texts.of(language);
     }
 
     /** The argument at {@code index} (0-based), if present. */
@@ -41,6 +58,6 @@ public record CommandContext(long userId, String userDisplayName, long chatId, b
     /** The same invocation without arguments (used when running a confirmed action or a button press). */
     public CommandContext withoutArguments() {
         return new CommandContext(userId, userDisplayName, chatId, privateChat, messageThreadId, messageId,
-                List.of(), "", anonymousAdmin);
+                List.of(), "", anonymousAdmin, language);
     }
 }

@@ -85,6 +85,9 @@ public final class CommandTable {
             "/groupalerts on", GROUP, "Group admins: post sharing members' critical warnings and liquidations here");
     public static final CommandSpec LEARN = CommandSpec.of("learn", "/learn [isolated|cross|odds]", "/learn cross",
             ANYWHERE, "How isolated and cross margin work, their risks, and the odds of liquidation");
+    public static final CommandSpec LANG = CommandSpec.of("lang", "/lang [en|ru]", "/lang ru", ANYWHERE,
+            "Choose the language I answer you in: English or Russian",
+            "Telegram's language is used until you choose; your choice applies to everything I send you.");
     public static final CommandSpec HELP = CommandSpec.of("help", "/help [<command>]", "/help learn", ANYWHERE,
             "List every command with an example",
             "In a group, only the commands that work there.");
@@ -92,7 +95,7 @@ public final class CommandTable {
     /** In the order of {@code /help} and the menus. */
     public static final List<CommandSpec> ALL = List.of(START, BALANCE, DEPOSIT, WITHDRAW, LONG, SHORT, POSITIONS,
             CLOSE, MARGIN, RISK, STRESS, WHATIF, COMPARE, WATCH, UNWATCH, CHART, PRICE, CALC, ALERTS, SNOOZE, QUIET, SHARE, BOARD,
-            LEADERBOARD, GROUP_ALERTS, LEARN, HELP);
+            LEADERBOARD, GROUP_ALERTS, LEARN, LANG, HELP);
 
     private CommandTable() {
     }

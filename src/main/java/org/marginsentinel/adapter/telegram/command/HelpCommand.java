@@ -7,11 +7,13 @@ import java.util.Locale;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.format.Text;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 
 /**
- * {@code /help} and {@code /help <command>}, generated from {@link CommandTable}: private chats list every command,
- * groups only what works and is answered there.
+ * {@code /help} and {@code /help <command>}, generated from {@link CommandTable} (in the user's language through
+ * {@link CommandTranslations}): private chats list every command, groups only what works and is answered there.
  */
 @ApplicationScoped
 public class HelpCommand implements ChatCommand {
@@ -29,44 +31,47 @@ public class HelpCommand implements ChatCommand {
 
     @Override
     public BotReply handle(CommandContext context) {
+        Texts texts = context.texts();
         if (!context.args().isEmpty()) {
-            return BotReply.html(describe(find(context.args().get(0)).spec()));
+            return BotReply.html(describe(find(context.args().get(0), texts).spec(), texts));
         }
         // One line per command plus its example keeps the whole list in one message; the full syntax is a
         // /help <command> away. A group hears only what works and is answered there.
         List<ChatCommand> listed = context.privateChat() ? registry.listedInPrivate() : registry.listedInGroups();
-        StringBuilder html = new StringBuilder("<b>Margin Sentinel commands</b>\n");
+        StringBuilder html = new StringBuilder(texts.get("help.title")).append('\n');
         for (ChatCommand command : listed) {
-            html.append('\n').append(summarise(command.spec()));
+            html.append('\n').append(summarise(command.spec(), texts));
         }
-        html.append("\n\nFull syntax of one command: ").append(Html.code("/help <command>"));
+        html.append("\n\n").append(texts.get("help.fullSyntax", Html.code("/help <command>")));
         String bot = connection.botUsername();
         if (!context.privateChat()) {
-            html.append("\nYour own account (/start, /long, /balance, /alerts …) works in a private chat with me.");
+            html.append('\n').append(texts.get("help.groupOwnAccount"));
             if (bot != null) {
-                html.append("\nIn groups, add my name to commands: ").append(Html.code("/help@" + bot));
+                html.append('\n').append(texts.get("help.groupMention", Html.code("/help@" + bot)));
             }
         }
         return BotReply.html(html.toString().strip());
     }
 
-    private ChatCommand find(String requested) {
+    private ChatCommand find(String requested, Texts texts) {
         String name = requested.toLowerCase(Locale.ROOT);
         name = name.startsWith("/") ? name.substring(1) : name;
         int at = name.indexOf('@');
         name = at < 0 ? name : name.substring(0, at);
-        return registry.command(name).orElseThrow(() -> new CommandRejected("There is no command /"
-                + Text.shorten(requested.replaceFirst("^/", ""), 40) + "."));
+        return registry.command(name).orElseThrow(() -> new CommandRejected(texts.get("help.noSuchCommand.refused",
+                Text.shorten(requested.replaceFirst("^/", ""), 40))));
     }
 
-    static String summarise(CommandSpec command) {
-        return "/" + command.name() + " – " + Html.escape(command.description())
-                + "\n    e.g. " + Html.code(command.example());
+    static String summarise(CommandSpec command, Texts texts) {
+        return "/" + command.name() + " – " + Html.escape(CommandTranslations.description(command, texts.language()))
+                + "\n    " + texts.get("help.example", Html.code(command.example()));
     }
 
-    static String describe(CommandSpec command) {
-        return Html.code(command.usage()) + "\n" + Html.escape(command.description())
-                + (command.details().isEmpty() ? "" : ". " + Html.escape(command.details()))
-                + "\nExample: " + Html.code(command.example());
+    static String describe(CommandSpec command, Texts texts) {
+        Language language = texts.language();
+        String details = CommandTranslations.details(command, language);
+        return Html.code(command.usage()) + "\n" + Html.escape(CommandTranslations.description(command, language))
+                + (details.isEmpty() ? "" : ". " + Html.escape(details))
+                + "\n" + texts.get("help.describeExample", Html.code(command.example()));
     }
 }

@@ -16,16 +16,11 @@ public class LearnCommand implements ChatCommand {
 
     @Override
     public BotReply handle(CommandContext context) {
-        if (context.args().isEmpty()) {
-            return BotReply.html(LearnTopics.OVERVIEW);
-        }
-        String topic = context.args().get(0).toLowerCase(Locale.ROOT);
-        String lesson = LearnTopics.TOPICS.get(topic);
-        if (lesson == null || context.args().size() > 1) {
-            throw new CommandRejected("I have no lesson called \"" + Text.shorten(context.argumentText(), 41)
-                    + "\". Topics: " + String.join(", ", LearnTopics.TOPIC_NAMES)
-                    + " (or /learn alone for the overview).");
-        }
-        return BotReply.html(lesson);
+        String topic = context.args().isEmpty() ? LearnTopics.OVERVIEW : context.args().get(0).toLowerCase(Locale.ROOT);
+        return LearnTopics.lesson(context.texts(), topic).filter(lesson -> context.args().size() <= 1)
+                .map(BotReply::html)
+                .orElseThrow(() -> new CommandRejected(context.texts().get("learn.unknown.refused",
+                        Text.shorten(context.argumentText(), 41),
+                        String.join(", ", LearnTopics.TOPIC_NAMES))));
     }
 }

@@ -14,11 +14,20 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  *
  * @param anonymousAdmin a group admin who posts anonymously: Telegram sends the message from GroupAnonymousBot
  *                       with {@code sender_chat} = the group itself, which only the group's admins can do
+ * @param languageCode   the sender's {@code language_code} as Telegram reports it, or null
  */
 record Inbound(Kind kind, long updateId, long chatId, String chatType, String chatTitle, long userId,
                String userDisplayName, Integer messageId, Integer messageThreadId, String text,
                String callbackQueryId, String callbackData, String memberStatus, String previousMemberStatus,
-               boolean anonymousAdmin) {
+               boolean anonymousAdmin, String languageCode) {
+
+    /** An update without a language code (Telegram sends none for some clients and for anonymous admins). */
+    Inbound(Kind kind, long updateId, long chatId, String chatType, String chatTitle, long userId,
+            String userDisplayName, Integer messageId, Integer messageThreadId, String text, String callbackQueryId,
+            String callbackData, String memberStatus, String previousMemberStatus, boolean anonymousAdmin) {
+        this(kind, updateId, chatId, chatType, chatTitle, userId, userDisplayName, messageId, messageThreadId, text,
+                callbackQueryId, callbackData, memberStatus, previousMemberStatus, anonymousAdmin, null);
+    }
 
     enum Kind {
         /** A text message (commands and chatter). */
@@ -53,7 +62,8 @@ record Inbound(Kind kind, long updateId, long chatId, String chatType, String ch
             return new Inbound(Kind.MESSAGE, updateId, message.getChatId(), type(message.getChat()),
                     title(message.getChat()), message.getFrom().getId(), displayName(message.getFrom()),
                     message.getMessageId(), message.isTopicMessage() ? message.getMessageThreadId() : null,
-                    message.getText(), null, null, null, null, postedAsTheGroup(message));
+                    message.getText(), null, null, null, null, postedAsTheGroup(message),
+                    message.getFrom().getLanguageCode());
         }
         if (update.hasCallbackQuery() && update.getCallbackQuery().getFrom() == null) {
             // Nobody to authorise or answer to by id: stop the spinner and do nothing else.
@@ -66,7 +76,8 @@ record Inbound(Kind kind, long updateId, long chatId, String chatType, String ch
             Integer thread = message instanceof Message full && full.isTopicMessage() ? full.getMessageThreadId() : null;
             return new Inbound(Kind.CALLBACK, updateId, message.getChatId(), type(message.getChat()),
                     title(message.getChat()), query.getFrom().getId(), displayName(query.getFrom()),
-                    message.getMessageId(), thread, null, query.getId(), query.getData(), null, null, false);
+                    message.getMessageId(), thread, null, query.getId(), query.getData(), null, null, false,
+                    query.getFrom().getLanguageCode());
         }
         if (update.getMyChatMember() != null) {
             ChatMemberUpdated member = update.getMyChatMember();

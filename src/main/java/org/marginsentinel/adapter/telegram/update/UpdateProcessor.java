@@ -25,6 +25,8 @@ import org.marginsentinel.adapter.telegram.delivery.MessageQueue;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupViews;
 import org.marginsentinel.adapter.telegram.groups.PrivateChatLink;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.adapter.telegram.store.ChatActivity;
 import org.marginsentinel.adapter.telegram.store.ConfirmationStore;
 import org.marginsentinel.adapter.telegram.store.GroupMembers;
@@ -48,6 +50,7 @@ public class UpdateProcessor {
     private final ConfirmationStore confirmations;
     private final PendingMessages outboxStore;
     private final GroupMembers groups;
+    private final UserLanguages languages;
     private final BotConnection connection;
     private final Duration confirmationTtl;
     private final Clock clock;
@@ -55,15 +58,15 @@ public class UpdateProcessor {
     @Inject
     UpdateProcessor(CommandLookup registry, MessageQueue outbox, UpdateClaims handled, ChatActivity chats,
             ConfirmationStore confirmations, PendingMessages outboxStore, GroupMembers groups,
-            BotConnection connection, TelegramConfig config, Clock clock) {
-        this(registry, outbox, handled, chats, confirmations, outboxStore, groups, connection,
+            UserLanguages languages, BotConnection connection, TelegramConfig config, Clock clock) {
+        this(registry, outbox, handled, chats, confirmations, outboxStore, groups, languages, connection,
                 config.confirmationTtl(), clock);
     }
 
     /** For tests: the stores and the outbox may be in memory. */
     UpdateProcessor(CommandLookup registry, MessageQueue outbox, UpdateClaims handled, ChatActivity chats,
             ConfirmationStore confirmations, PendingMessages outboxStore, GroupMembers groups,
-            BotConnection connection, Duration confirmationTtl, Clock clock) {
+            UserLanguages languages, BotConnection connection, Duration confirmationTtl, Clock clock) {
         this.registry = registry;
         this.outbox = outbox;
         this.handled = handled;
@@ -71,6 +74,7 @@ public class UpdateProcessor {
         this.confirmations = confirmations;
         this.outboxStore = outboxStore;
         this.groups = groups;
+        this.languages = languages;
         this.connection = connection;
         this.confirmationTtl = confirmationTtl;
         this.clock = clock;
@@ -330,9 +334,12 @@ public class UpdateProcessor {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    private static CommandContext context(Inbound in, List<String> args, String argumentText) {
+    private CommandContext context(Inbound in, List<String> args, String argumentText) {
+        // An anonymous admin is the group speaking, not a person whose language Telegram knows.
+        Language language = in.anonymousAdmin() ? Language.EN
+                : languages.reported(in.userId(), in.languageCode(), clock.instant());
         return new CommandContext(in.userId(), in.userDisplayName(), in.chatId(), in.privateChat(),
-                in.messageThreadId(), in.messageId(), args, argumentText, in.anonymousAdmin());
+                in.messageThreadId(), in.messageId(), args, argumentText, in.anonymousAdmin(), language);
     }
 
     private static boolean isConfirmationPress(String data) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 
 class CommandRegistryTest {
 
@@ -73,7 +75,7 @@ class CommandRegistryTest {
         List<String> inGroups = CommandTable.ALL.stream().filter(CommandSpec::listedInGroups).map(CommandSpec::name)
                 .toList();
 
-        assertThat(inGroups).containsExactly("price", "calc", "share", "board", "leaderboard", "groupalerts", "learn",
+        assertThat(inGroups).containsExactly("price", "calc", "share", "board", "leaderboard", "groupalerts", "learn", "lang",
                 "help");
         assertThat(CommandTable.ALL).allMatch(CommandSpec::listedInPrivate);
         assertThat(CommandSpec.hidden("test_x", "/test_x", "t").listedInGroups()).isFalse();
@@ -91,8 +93,17 @@ class CommandRegistryTest {
 
     @Test
     void help_describesOneCommand_withItsDetails() {
-        assertThat(HelpCommand.describe(CommandTable.WITHDRAW)).isEqualTo("<code>/withdraw &lt;amount|all&gt;</code>\n"
+        assertThat(HelpCommand.describe(CommandTable.WITHDRAW, Texts.of(Language.EN)))
+                .isEqualTo("<code>/withdraw &lt;amount|all&gt;</code>\n"
                 + "Take paper USDT out of your wallet. Never more than is free; withdrawing everything asks first.\n"
                 + "Example: <code>/withdraw 250</code>");
+    }
+
+    @Test
+    void help_describesOneCommand_inRussian_withTheSameSyntaxAndExample() {
+        assertThat(HelpCommand.describe(CommandTable.WITHDRAW, Texts.of(Language.RU)))
+                .isEqualTo("<code>/withdraw &lt;amount|all&gt;</code>\n"
+                + "Вывести бумажные USDT из кошелька. Не больше свободных средств; вывод всего спрашивает "
+                + "подтверждение.\nПример: <code>/withdraw 250</code>");
     }
 }

@@ -115,6 +115,8 @@ public final class FakeTelegram implements AutoCloseable {
     private boolean answersHeld;
     private int answersWaiting;
     private final Map<Long, String> userNames = new HashMap<>();
+    /** Each user's Telegram app language ({@code language_code}); "en" unless a test says otherwise. */
+    private final Map<Long, String> userLanguages = new HashMap<>();
     private final Map<Long, ArrayDeque<Boolean>> droppedConnections = new HashMap<>();
     private int droppedPolls;
     private long confirmedBelow;
@@ -198,6 +200,11 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     /** Gives a user a first name (default "User &lt;id&gt;"). */
+    /** The user's Telegram app is in this language from now on ({@code "ru"}), or sends none ({@code null}). */
+    public synchronized void userSpeaks(long userId, String languageCode) {
+        userLanguages.put(userId, languageCode);
+    }
+
     public synchronized void nameUser(long userId, String firstName) {
         userNames.put(userId, firstName);
     }
@@ -649,12 +656,19 @@ public final class FakeTelegram implements AutoCloseable {
         return commandMenu("default");
     }
 
-    /** Likewise for one scope type ({@code default}, {@code all_group_chats}, ...). */
+    /** Likewise for one scope type ({@code default}, {@code all_group_chats}, ...), for users of any language. */
     public synchronized Map<String, String> commandMenu(String scopeType) {
+        return commandMenu(scopeType, "");
+    }
+
+    /** Likewise for users whose app is in {@code languageCode} ({@code ""}: the menu for every other language). */
+    public synchronized Map<String, String> commandMenu(String scopeType, String languageCode) {
         List<RecordedCall> set = calls("setmycommands").stream()
-                .filter(call -> scopeType.equals(call.params().path("scope").path("type").asText("default"))).toList();
+                .filter(call -> scopeType.equals(call.params().path("scope").path("type").asText("default")))
+                .filter(call -> languageCode.equals(call.params().path("language_code").asText(""))).toList();
         if (set.isEmpty()) {
-            throw new AssertionError("The bot never called setMyCommands for scope " + scopeType);
+            throw new AssertionError("The bot never called setMyCommands for scope " + scopeType
+                    + (languageCode.isEmpty() ? "" : " and language " + languageCode));
         }
         Map<String, String> menu = new LinkedHashMap<>();
         for (JsonNode command : set.get(set.size() - 1).params().path("commands")) {
@@ -1407,8 +1421,11 @@ public final class FakeTelegram implements AutoCloseable {
 
     private ObjectNode userJson(long userId) {
         String first = userNames.getOrDefault(userId, "User");
-        ObjectNode user = NODES.objectNode().put("id", userId).put("is_bot", false).put("first_name", first)
-                .put("language_code", "en");
+        ObjectNode user = NODES.objectNode().put("id", userId).put("is_bot", false).put("first_name", first);
+        String language = userLanguages.getOrDefault(userId, "en");
+        if (language != null) {
+            user.put("language_code", language);
+        }
         if (!userNames.containsKey(userId)) {
             user.put("last_name", String.valueOf(userId));
         }

@@ -18,6 +18,7 @@ import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupViews;
+import org.marginsentinel.adapter.telegram.i18n.InMemoryUserLanguages;
 import org.marginsentinel.adapter.telegram.store.InMemoryConfirmations;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.testsupport.fakes.FixedCommands;
@@ -76,7 +77,8 @@ class UpdateProcessorTest {
                 });
         BotConnection connection = new BotConnection();
         connection.connect(null, null, "sentinel_bot");
-        processor = new UpdateProcessor(commands, outbox, chats, chats, confirmations, chats, chats, connection,
+        processor = new UpdateProcessor(commands, outbox, chats, chats, confirmations, chats, chats,
+                new InMemoryUserLanguages(), connection,
                 CONFIRMATION_TTL, clock);
     }
 

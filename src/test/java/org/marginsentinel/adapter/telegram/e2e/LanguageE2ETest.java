@@ -1,0 +1,82 @@
+package org.marginsentinel.adapter.telegram.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
+import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
+import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
+
+/** A Russian-speaking user is answered in Russian from the first message, and /lang changes it for good. */
+@QuarkusTest
+@WithTestResource(FakeTelegramResource.class)
+class LanguageE2ETest {
+
+    @InjectFakeTelegram
+    FakeTelegram telegram;
+
+    @Test
+    void aUserWhoseTelegramIsInRussian_getsHelpAndLessonsInRussian() {
+        long user = telegram.newUser();
+        telegram.userSpeaks(user, "ru");
+
+        telegram.userSays(user, "/help");
+        String help = telegram.awaitReplyTo(user).plainText();
+        assertThat(help).startsWith("Команды Margin Sentinel")
+                .contains("/long – Открыть лонг или добавить к нему", "напр. /long BTC 0.01 20x")
+                .doesNotContain("List every command");
+
+        telegram.userSays(user, "/learn cross");
+        assertThat(telegram.awaitReplyTo(user).plainText()).startsWith("🌊 Кросс-маржа")
+                .contains("Все кросс-позиции берут из одного пула");
+
+        telegram.userSays(user, "/learn swaps");
+        assertThat(telegram.awaitReplyTo(user).plainText()).contains("Урока «swaps» у меня нет")
+                .contains("isolated, cross, odds");
+    }
+
+    @Test
+    void lang_choosesForGood_overTelegramsLanguage_andLangAloneSaysWhich() {
+        long user = telegram.newUser();
+        telegram.userSpeaks(user, "ru");
+
+        telegram.userSays(user, "/lang en");
+        assertThat(telegram.awaitReplyTo(user).plainText())
+                .isEqualTo("Done: I answer you in English from now on, warnings included.");
+        telegram.userSays(user, "/help");
+        assertThat(telegram.awaitReplyTo(user).plainText()).startsWith("Margin Sentinel commands");
+
+        telegram.userSays(user, "/lang");
+        assertThat(telegram.awaitReplyTo(user).plainText()).startsWith("I answer you in English.")
+                .contains("/lang ru Русский");
+
+        telegram.userSays(user, "/lang русский");
+        assertThat(telegram.awaitReplyTo(user).plainText())
+                .isEqualTo("Готово: теперь я отвечаю вам на языке Русский, включая предупреждения.");
+        telegram.userSpeaks(user, "en"); // the app's language changes later: the choice stands
+        telegram.userSays(user, "/help price");
+        assertThat(telegram.awaitReplyTo(user).plainText()).contains("Текущая марк-цена символа", "Пример: /price BTC");
+    }
+
+    @Test
+    void anUnknownLanguage_isRefusedInTheUsersLanguage_andChangesNothing() {
+        long user = telegram.newUser();
+        telegram.userSpeaks(user, "ru");
+
+        telegram.userSays(user, "/lang klingon");
+        assertThat(telegram.awaitReplyTo(user).plainText()).contains("Я говорю по-английски и по-русски");
+        telegram.userSays(user, "/help");
+        assertThat(telegram.awaitReplyTo(user).plainText()).startsWith("Команды Margin Sentinel");
+    }
+
+    @Test
+    void everyMenu_isPublishedInEveryLanguage() {
+        assertThat(telegram.commandMenu("default", "ru")).containsEntry("price", "Текущая марк-цена символа")
+                .containsKeys("start", "long", "lang", "help");
+        assertThat(telegram.commandMenu("all_group_chats", "ru")).containsKeys("board", "price", "lang")
+                .doesNotContainKey("long");
+        assertThat(telegram.commandMenu()).containsEntry("price", "The current mark price of a symbol");
+    }
+}
