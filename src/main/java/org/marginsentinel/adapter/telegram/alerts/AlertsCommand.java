@@ -1,6 +1,5 @@
 package org.marginsentinel.adapter.telegram.alerts;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +13,7 @@ import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.alert.AlertSettings;
@@ -39,72 +39,70 @@ public class AlertsCommand implements ChatCommand {
     public BotReply handle(CommandContext context) {
         List<String> args = context.args();
         long user = context.userId();
+        Texts texts = context.texts();
         if (args.isEmpty()) {
-            return BotReply.html(describe(settings.current(user)));
+            return BotReply.html(describe(settings.current(user), texts));
         }
         String first = args.get(0).toLowerCase(Locale.ROOT);
         switch (first) {
             case "on":
             case "off":
                 if (args.size() != 1) {
-                    throw new CommandRejected("/alerts " + first + " takes nothing more.");
+                    throw new CommandRejected(texts.get("alerts.nothingMore.refused", first));
                 }
-                return BotReply.html((first.equals("on") ? "🔔 Warnings are on.\n\n" : "🔕 Warnings are off; "
-                        + "liquidations are still reported.\n\n") + describe(settings.enabled(user, first.equals("on"))));
+                return BotReply.html(texts.get(first.equals("on") ? "alerts.on" : "alerts.off") + "\n\n"
+                        + describe(settings.enabled(user, first.equals("on")), texts));
             case "isolated":
             case "cross":
                 if (args.size() != 4) {
-                    throw new CommandRejected("Give three levels: warning, danger and critical, like 10% 5% 2%.");
+                    throw new CommandRejected(texts.get("alerts.threeLevels.refused"));
                 }
-                BigDecimal warning = fraction(args.get(1));
-                BigDecimal danger = fraction(args.get(2));
-                BigDecimal critical = fraction(args.get(3));
+                BigDecimal warning = fraction(args.get(1), texts);
+                BigDecimal danger = fraction(args.get(2), texts);
+                BigDecimal critical = fraction(args.get(3), texts);
                 AlertPreferences saved = first.equals("isolated") ? settings.isolatedLevels(user, warning, danger, critical)
                         : settings.crossLevels(user, warning, danger, critical);
-                return BotReply.html("✅ Saved.\n\n" + describe(saved));
+                return BotReply.html(texts.get("alerts.saved") + "\n\n" + describe(saved, texts));
             case "odds":
                 if (args.size() != 2) {
-                    throw new CommandRejected("Give the odds that should warn you, like /alerts odds 10%, or /alerts odds off.");
+                    throw new CommandRejected(texts.get("alerts.oddsHow.refused"));
                 }
                 if (args.get(1).equalsIgnoreCase("off")) {
-                    return BotReply.html("✅ Odds alert off.\n\n" + describe(settings.oddsAlert(user, null)));
+                    return BotReply.html(texts.get("alerts.oddsOff") + "\n\n"
+                            + describe(settings.oddsAlert(user, null), texts));
                 }
                 if (!args.get(1).endsWith("%")) {
-                    throw new CommandRejected("Write the odds as a percentage, like 10%.");
+                    throw new CommandRejected(texts.get("alerts.oddsAsPercent.refused"));
                 }
-                return BotReply.html("✅ Saved.\n\n" + describe(settings.oddsAlert(user, fraction(args.get(1)))));
+                return BotReply.html(texts.get("alerts.saved") + "\n\n"
+                        + describe(settings.oddsAlert(user, fraction(args.get(1), texts)), texts));
             default:
-                throw new CommandRejected("I don't understand " + Arguments.quote(args.get(0)) + ".");
+                throw new CommandRejected(texts.get("common.notUnderstood.refused", Arguments.quote(args.get(0))));
         }
     }
 
-    private static BigDecimal fraction(String token) {
+    private static BigDecimal fraction(String token, Texts texts) {
         return Arguments.percent(token.endsWith("%") ? token : token + "%")
-                .orElseThrow(() -> new CommandRejected("Write levels as percentages, like 10%."))
+                .orElseThrow(() -> new CommandRejected(texts.get("alerts.levelsAsPercent.refused")))
                 .movePointLeft(2);
     }
 
-    private String describe(AlertPreferences preferences) {
+    private String describe(AlertPreferences preferences, Texts texts) {
         RiskThresholds t = preferences.thresholds();
-        StringBuilder text = new StringBuilder(bold("🔔 Warnings")).append(preferences.enabled() ? " are on" : " are off")
+        StringBuilder text = new StringBuilder(texts.get(preferences.enabled() ? "alerts.title.on" : "alerts.title.off"))
                 .append('\n')
-                .append("Isolated, by distance to liquidation: warning ≤ ").append(Fmt.percent(t.isolatedWarning()))
-                .append(", danger ≤ ").append(Fmt.percent(t.isolatedDanger()))
-                .append(", critical ≤ ").append(Fmt.percent(t.isolatedCritical())).append('\n')
-                .append("Cross, by margin ratio: warning ≥ ").append(Fmt.percent(t.crossWarning()))
-                .append(", danger ≥ ").append(Fmt.percent(t.crossDanger()))
-                .append(", critical ≥ ").append(Fmt.percent(t.crossCritical())).append('\n');
-        preferences.oddsThresholdIfSet().ifPresent(odds -> text.append("Odds: also warn when an isolated position's ")
-                .append("odds of liquidation within 24 h reach ").append(Fmt.percent(odds)).append(" (/learn odds)\n"));
+                .append(texts.get("alerts.isolatedLevels", Fmt.percent(t.isolatedWarning()),
+                        Fmt.percent(t.isolatedDanger()), Fmt.percent(t.isolatedCritical()))).append('\n')
+                .append(texts.get("alerts.crossLevels", Fmt.percent(t.crossWarning()), Fmt.percent(t.crossDanger()),
+                        Fmt.percent(t.crossCritical()))).append('\n');
+        preferences.oddsThresholdIfSet().ifPresent(odds -> text.append(texts.get("alerts.odds", Fmt.percent(odds)))
+                .append('\n'));
         if (preferences.snoozedAt(clock.instant())) {
-            text.append("😴 Snoozed until ").append(preferences.snoozedUntil().toString().substring(11, 16))
-                    .append(" UTC (critical warnings and liquidations still come).\n");
+            text.append(texts.get("alerts.snoozedUntil", preferences.snoozedUntil().toString().substring(11, 16)))
+                    .append('\n');
         }
-        preferences.quietHoursIfSet().ifPresent(q -> text.append("🌙 Quiet hours ")
-                .append(String.format(Locale.ROOT, "%02d–%02d", q.startHour(), q.endHour()))
-                .append(" UTC (critical warnings and liquidations still come).\n"));
-        return text.append("Change with /alerts isolated 10% 5% 2%, /alerts cross 50% 70% 85%, /alerts odds 10%, "
-                        + "/snooze 2h, /quiet 23-07.")
-                .toString();
+        preferences.quietHoursIfSet().ifPresent(q -> text.append(texts.get("alerts.quietHours",
+                String.format(Locale.ROOT, "%02d–%02d", q.startHour(), q.endHour()))).append('\n'));
+        return text.append(texts.get("alerts.howToChange")).toString();
     }
 }

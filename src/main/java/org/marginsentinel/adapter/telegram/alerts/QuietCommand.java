@@ -10,6 +10,7 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.alert.AlertSettings;
@@ -30,25 +31,26 @@ public class QuietCommand implements ChatCommand {
 
     @Override
     public BotReply handle(CommandContext context) {
+        Texts texts = context.texts();
         if (context.args().size() != 1) {
-            throw new CommandRejected("Give hours like 23-07 (UTC), or off.");
+            throw new CommandRejected(texts.get("quiet.how.refused"));
         }
         String argument = context.args().get(0).toLowerCase(Locale.ROOT);
         if (argument.equals("off")) {
             settings.quietHours(context.userId(), null);
-            return BotReply.html("🔔 Quiet hours removed.");
+            return BotReply.html(texts.get("quiet.removed"));
         }
         Matcher matcher = HOURS.matcher(argument);
         if (!matcher.matches()) {
-            throw new CommandRejected(Arguments.quote(context.args().get(0)) + " is not an hour range. Write 23-07.");
+            throw new CommandRejected(texts.get("quiet.notARange.refused", Arguments.quote(context.args().get(0))));
         }
         int start = Integer.parseInt(matcher.group(1));
         int end = Integer.parseInt(matcher.group(2));
         if (start > 23 || end > 23 || start == end) {
-            throw new CommandRejected("Hours go from 0 to 23, and the range needs two different hours.");
+            throw new CommandRejected(texts.get("quiet.hours.refused"));
         }
         settings.quietHours(context.userId(), QuietHours.of(start, end));
-        return BotReply.html(String.format(Locale.ROOT, "🌙 Quiet hours %02d:00–%02d:00 UTC every day. "
-                + "Critical warnings and liquidations still come through. /quiet off removes them.", start, end));
+        return BotReply.html(texts.get("quiet.set", String.format(Locale.ROOT, "%02d:00", start),
+                String.format(Locale.ROOT, "%02d:00", end)));
     }
 }

@@ -11,6 +11,7 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.alert.AlertSettings;
@@ -31,25 +32,25 @@ public class SnoozeCommand implements ChatCommand {
 
     @Override
     public BotReply handle(CommandContext context) {
+        Texts texts = context.texts();
         if (context.args().size() != 1) {
-            throw new CommandRejected("Give one duration, like 30m or 2h, or off.");
+            throw new CommandRejected(texts.get("snooze.oneDuration.refused"));
         }
         String argument = context.args().get(0).toLowerCase(Locale.ROOT);
         if (argument.equals("off")) {
             settings.snooze(context.userId(), Duration.ZERO);
-            return BotReply.html("🔔 Snooze ended: warnings are back.");
+            return BotReply.html(texts.get("snooze.ended"));
         }
         Matcher matcher = DURATION.matcher(argument);
         if (!matcher.matches()) {
-            throw new CommandRejected(Arguments.quote(context.args().get(0)) + " is not a duration. Write 30m or 2h.");
+            throw new CommandRejected(texts.get("snooze.notADuration.refused", Arguments.quote(context.args().get(0))));
         }
         long amount = Long.parseLong(matcher.group(1));
         Duration duration = matcher.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofMinutes(amount);
         if (amount == 0) {
-            throw new CommandRejected("Snooze for 1 minute up to 24 hours.");
+            throw new CommandRejected(texts.get("snooze.range.refused"));
         }
         AlertPreferences saved = settings.snooze(context.userId(), duration);
-        return BotReply.html("😴 Warnings snoozed until " + saved.snoozedUntil().toString().substring(11, 16)
-                + " UTC. Critical warnings and liquidations still come through. /snooze off ends it.");
+        return BotReply.html(texts.get("snooze.until", saved.snoozedUntil().toString().substring(11, 16)));
     }
 }
