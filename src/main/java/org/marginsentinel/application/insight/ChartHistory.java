@@ -86,6 +86,21 @@ public class ChartHistory {
         });
     }
 
+    /** Queues marks fetched from elsewhere (exchange candles) for writing, like the tick's own samples. */
+    public synchronized void keep(List<MarkSample> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        List<MarkSample> copy = List.copyOf(marks);
+        lastWrite = writer.submit(() -> {
+            try {
+                store.save(copy, List.of());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not store " + copy.size() + " fetched marks; charts fetch them again", e);
+            }
+        });
+    }
+
     /** Waits until every queued write is done. For tests and shutdown. */
     public void flush() {
         Future<?> pending = lastWrite;

@@ -63,6 +63,9 @@ public class RiskInsights {
     ChartHistory history;
 
     @Inject
+    ChartBackfill backfill;
+
+    @Inject
     AlertSettings alertSettings;
 
     @Inject
@@ -195,9 +198,10 @@ public class RiskInsights {
         StoredPosition stored = find(snapshot, reference);
         PositionRisk risk = snapshot.riskOf(stored);
         String symbol = stored.position().symbol();
-        List<MarkSample> marks = new ArrayList<>(history.marks(symbol, window));
+        Instant now = clock.instant();
+        List<MarkSample> marks = new ArrayList<>(backfill.complete(symbol, history.marks(symbol, window),
+                now.minus(window), now));
         if (!snapshot.symbolsWithoutMark().contains(symbol)) {
-            Instant now = clock.instant();
             if (marks.isEmpty() || marks.get(marks.size() - 1).at().isBefore(now)) {
                 marks.add(new MarkSample(symbol, now, risk.markPrice()));
             }

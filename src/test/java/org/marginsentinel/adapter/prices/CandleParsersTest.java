@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.prices.binance.MarkPriceKlinesParser;
+import org.marginsentinel.adapter.prices.candles.ExchangeMarkCandles;
 import org.marginsentinel.adapter.prices.bybit.MarkPriceKlineParser;
 import org.marginsentinel.adapter.prices.fake.PriceFixtures;
 
@@ -39,6 +42,28 @@ class CandleParsersTest {
 
         assertThat(bybit.parse(body)).containsExactly(new BigDecimal("101"), new BigDecimal("102"),
                 new BigDecimal("103"), new BigDecimal("104"));
+    }
+
+    @Test
+    void timedCloses_carryEachCandlesOpeningTime_inBothLayouts_oldestFirst() {
+        assertThat(binance.parseTimed(rows("100", "101", "102"))).containsExactly(
+                new Candles.Close(Instant.ofEpochMilli(0), new BigDecimal("100")),
+                new Candles.Close(Instant.ofEpochMilli(1), new BigDecimal("101")));
+        String body = "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"list\":["
+                + "[\"1733324880000\",\"1\",\"1\",\"1\",\"103\"],[\"1733324820000\",\"1\",\"1\",\"1\",\"102\"],"
+                + "[\"1733324760000\",\"1\",\"1\",\"1\",\"101\"]]},\"time\":1}";
+        assertThat(bybit.parseTimed(body)).containsExactly(
+                new Candles.Close(Instant.ofEpochMilli(1733324760000L), new BigDecimal("101")),
+                new Candles.Close(Instant.ofEpochMilli(1733324820000L), new BigDecimal("102")));
+        assertThat(binance.parseTimed(rows("100", "101"))).as("one closed candle draws no line").isEmpty();
+    }
+
+    @Test
+    void backfillIntervals_areTheShortestThatCoverTheSpanInOneRequest() {
+        assertThat(ExchangeMarkCandles.intervalMinutes(Duration.ofHours(6))).isEqualTo(1);
+        assertThat(ExchangeMarkCandles.intervalMinutes(Duration.ofHours(16))).isEqualTo(1);
+        assertThat(ExchangeMarkCandles.intervalMinutes(Duration.ofHours(24))).isEqualTo(3);
+        assertThat(ExchangeMarkCandles.intervalMinutes(Duration.ofDays(7))).isEqualTo(15);
     }
 
     @Test

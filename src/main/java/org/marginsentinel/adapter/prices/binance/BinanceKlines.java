@@ -6,9 +6,13 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.marginsentinel.adapter.prices.Candles;
 import org.marginsentinel.adapter.prices.SourceRequests;
 
-/** Hourly mark-price candles from Binance, for volatility, under the same guard as its marks (BinanceGuard). */
+/**
+ * Mark-price candles from Binance: hourly ones for volatility, recent ones for charts; under the same guard as its
+ * marks (BinanceGuard).
+ */
 @ApplicationScoped
 public class BinanceKlines {
 
@@ -28,5 +32,15 @@ public class BinanceKlines {
     public List<BigDecimal> hourlyCloses(String symbol, int candles) {
         return guard.call(() -> parser.parse(SourceRequests.body(BinanceMarkSource.NAME, "klines request",
                 () -> client.markPriceKlines(symbol, "1h", candles + 1))), List.class);
+    }
+
+    /**
+     * The last {@code candles} closed candles of {@code interval} ({@code "1m"}, {@code "5m"} …) with their opening
+     * times, oldest first.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Candles.Close> recent(String symbol, String interval, int candles) {
+        return guard.call(() -> parser.parseTimed(SourceRequests.body(BinanceMarkSource.NAME, "klines request",
+                () -> client.markPriceKlines(symbol, interval, candles + 1))), List.class);
     }
 }

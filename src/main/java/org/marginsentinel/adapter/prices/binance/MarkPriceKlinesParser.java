@@ -20,11 +20,19 @@ public final class MarkPriceKlinesParser {
 
     /** Closed candles' closes, oldest first. */
     public List<BigDecimal> parse(String body) {
-        String source = BinanceMarkSource.NAME;
-        JsonNode root = JsonBodies.read(mapper, source, body);
+        return Candles.closed(BinanceMarkSource.NAME, Candles.closes(BinanceMarkSource.NAME, rows(body)));
+    }
+
+    /** Closed candles with their opening times, oldest first. */
+    public List<Candles.Close> parseTimed(String body) {
+        return Candles.closedWithTimes(Candles.timedCloses(BinanceMarkSource.NAME, rows(body)));
+    }
+
+    private JsonNode rows(String body) {
+        JsonNode root = JsonBodies.read(mapper, BinanceMarkSource.NAME, body);
         if (!root.isArray()) {
-            throw new BadPayloadException(source, "klines are not an array: " + HttpFailures.snippet(body));
+            throw new BadPayloadException(BinanceMarkSource.NAME, "klines are not an array: " + HttpFailures.snippet(body));
         }
-        return Candles.closed(source, Candles.closes(source, root));
+        return root;
     }
 }

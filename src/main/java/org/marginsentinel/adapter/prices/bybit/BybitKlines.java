@@ -6,9 +6,13 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.marginsentinel.adapter.prices.Candles;
 import org.marginsentinel.adapter.prices.SourceRequests;
 
-/** Hourly mark-price candles from Bybit, for volatility, under the same guard as its marks (BybitGuard). */
+/**
+ * Mark-price candles from Bybit: hourly ones for volatility, recent ones for charts; under the same guard as its
+ * marks (BybitGuard).
+ */
 @ApplicationScoped
 public class BybitKlines {
 
@@ -28,5 +32,16 @@ public class BybitKlines {
     public List<BigDecimal> hourlyCloses(String symbol, int candles) {
         return guard.call(() -> parser.parse(SourceRequests.body(BybitMarkSource.NAME, "klines request",
                 () -> client.markPriceKline("linear", symbol, "60", candles + 1))), List.class);
+    }
+
+    /**
+     * The last {@code candles} closed candles of {@code intervalMinutes} with their opening times, oldest first
+     * (Bybit names intervals in minutes: {@code "1"}, {@code "5"} …; at most 1,000 candles).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Candles.Close> recent(String symbol, int intervalMinutes, int candles) {
+        return guard.call(() -> parser.parseTimed(SourceRequests.body(BybitMarkSource.NAME, "klines request",
+                () -> client.markPriceKline("linear", symbol, String.valueOf(intervalMinutes), candles + 1))),
+                List.class);
     }
 }

@@ -21,6 +21,19 @@ public final class MarkPriceKlineParser {
 
     /** Closed candles' closes, oldest first. */
     public List<BigDecimal> parse(String body) {
+        List<BigDecimal> newestFirst = Candles.closes(BybitMarkSource.NAME, rows(body));
+        Collections.reverse(newestFirst);
+        return Candles.closed(BybitMarkSource.NAME, newestFirst);
+    }
+
+    /** Closed candles with their opening times, oldest first. */
+    public List<Candles.Close> parseTimed(String body) {
+        List<Candles.Close> newestFirst = Candles.timedCloses(BybitMarkSource.NAME, rows(body));
+        Collections.reverse(newestFirst);
+        return Candles.closedWithTimes(newestFirst);
+    }
+
+    private JsonNode rows(String body) {
         String source = BybitMarkSource.NAME;
         JsonNode root = JsonBodies.read(mapper, source, body);
         JsonNode retCode = root.path("retCode");
@@ -34,8 +47,6 @@ public final class MarkPriceKlineParser {
         if (!list.isArray()) {
             throw new BadPayloadException(source, "retCode 0 but no result.list");
         }
-        List<BigDecimal> newestFirst = Candles.closes(source, list);
-        Collections.reverse(newestFirst);
-        return Candles.closed(source, newestFirst);
+        return list;
     }
 }

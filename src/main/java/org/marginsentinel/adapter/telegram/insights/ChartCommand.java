@@ -98,7 +98,7 @@ public class ChartCommand implements ChatCommand {
         }
         String title = "#" + chart.position().number() + " " + position.symbol() + " " + position.side().name() + " "
                 + position.leverage() + "x " + position.marginMode().label() + ", last " + hours(chart.window());
-        byte[] png = ChartRenderer.positionChart(title, points, position.entryPrice(), liquidation, bands);
+        byte[] png = ChartRenderer.positionChart(title, chart.window(), points, position.entryPrice(), liquidation, bands);
         StringBuilder caption = new StringBuilder("📈 ").append(bold("#" + chart.position().number() + " "
                 + position.symbol() + " " + position.side().name())).append(" · mark ").append(Fmt.price(risk.markPrice()))
                 .append(" · entry ").append(Fmt.price(position.entryPrice())).append('\n');
@@ -123,7 +123,8 @@ public class ChartCommand implements ChatCommand {
             balance.add(new ChartRenderer.Point(sample.at(), sample.marginBalance()));
             maintenance.add(new ChartRenderer.Point(sample.at(), sample.maintenanceMargin()));
         }
-        byte[] png = ChartRenderer.poolChart("Cross pool, last " + hours(chart.window()), balance, maintenance);
+        byte[] png = ChartRenderer.poolChart("Cross pool, last " + hours(chart.window()), chart.window(), balance,
+                maintenance);
         CrossAccountRisk now = chart.now();
         String caption = "📈 " + bold("Cross pool") + " · margin balance " + Fmt.usdt(now.marginBalance())
                 + " · maintenance " + Fmt.usdt(now.maintenanceMargin()) + "\nMargin ratio "

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.text.SimpleDateFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -67,10 +69,10 @@ public final class ChartRenderer {
      *
      * @param liquidation null when no price liquidates the position
      */
-    public static byte[] positionChart(String title, List<Point> marks, BigDecimal entry, BigDecimal liquidation,
-                                       List<Band> bands) {
+    public static byte[] positionChart(String title, Duration window, List<Point> marks, BigDecimal entry,
+                                       BigDecimal liquidation, List<Band> bands) {
         TimeSeries series = series("Mark price", marks);
-        XYPlot plot = plot(new TimeSeriesCollection(series), "Price (USDT)");
+        XYPlot plot = plot(new TimeSeriesCollection(series), "Price (USDT)", window, marks);
         XYLineAndShapeRenderer renderer = lineRenderer(marks.size());
         renderer.setSeriesPaint(0, MARK);
         renderer.setSeriesStroke(0, new BasicStroke(2.2f));
@@ -105,11 +107,11 @@ public final class ChartRenderer {
     }
 
     /** The cross pool's margin balance against its maintenance margin: liquidation where the lines meet. */
-    public static byte[] poolChart(String title, List<Point> marginBalance, List<Point> maintenance) {
+    public static byte[] poolChart(String title, Duration window, List<Point> marginBalance, List<Point> maintenance) {
         TimeSeriesCollection data = new TimeSeriesCollection();
         data.addSeries(series("Margin balance", marginBalance));
         data.addSeries(series("Maintenance margin (liquidation line)", maintenance));
-        XYPlot plot = plot(data, "USDT");
+        XYPlot plot = plot(data, "USDT", window, marginBalance);
         XYLineAndShapeRenderer renderer = lineRenderer(marginBalance.size());
         renderer.setSeriesPaint(0, MARK);
         renderer.setSeriesStroke(0, new BasicStroke(2.2f));
@@ -130,9 +132,12 @@ public final class ChartRenderer {
         return series;
     }
 
-    private static XYPlot plot(TimeSeriesCollection data, String rangeLabel) {
-        DateAxis time = new DateAxis("Time (UTC)");
-        time.setTimeZone(TimeZone.getTimeZone("UTC"));
+    /**
+     * The time axis spans the whole window the title announces, ending at the newest point, even while the points
+     * cover less of it; its labels are minutes ({@code 14:30}), with the day when the window spans days.
+     */
+    private static XYPlot plot(TimeSeriesCollection data, String rangeLabel, Duration window, List<Point> points) {
+        DateAxis time = timeAxis(window, points.get(points.size() - 1).at());
         NumberAxis values = new NumberAxis(rangeLabel);
         values.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, time, values, null);
@@ -140,6 +145,18 @@ public final class ChartRenderer {
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
         return plot;
+    }
+
+    static DateAxis timeAxis(Duration window, Instant end) {
+        DateAxis time = new DateAxis("Time (UTC)");
+        TimeZone utc = TimeZone.getTimeZone("UTC");
+        time.setTimeZone(utc);
+        time.setRange(Date.from(end.minus(window)), Date.from(end));
+        SimpleDateFormat labels = new SimpleDateFormat(window.compareTo(Duration.ofHours(36)) > 0 ? "d MMM HH:mm"
+                : window.compareTo(Duration.ofMinutes(10)) < 0 ? "HH:mm:ss" : "HH:mm", java.util.Locale.ROOT);
+        labels.setTimeZone(utc);
+        time.setDateFormatOverride(labels);
+        return time;
     }
 
     private static XYLineAndShapeRenderer lineRenderer(int points) {

@@ -157,6 +157,35 @@ public final class PriceApiFake {
         return this;
     }
 
+    /**
+     * Binance answers {@code markPriceKlines} for {@code symbol} at the one-minute interval (the charts' backfill)
+     * with candles closing at {@code closes} (oldest first), the last closed one ending at {@code lastClose}, then
+     * one still forming.
+     */
+    public PriceApiFake servesBinanceMinuteKlines(String symbol, Instant lastClose, java.util.List<String> closes) {
+        ArrayNode rows = JSON.createArrayNode();
+        long minute = 60_000L;
+        long open = lastClose.toEpochMilli() - (long) closes.size() * minute;
+        java.util.List<String> withForming = new java.util.ArrayList<>(closes);
+        withForming.add(closes.get(closes.size() - 1));
+        for (String close : withForming) {
+            rows.addArray().add(open).add(close).add(close).add(close).add(close).add("0").add(open + minute - 1)
+                    .add("0").add(0).add("0").add("0").add("0");
+            open += minute;
+        }
+        klineStubs.add(server.stubFor(get(urlPathEqualTo(BINANCE_KLINES_PATH)).atPriority(2)
+                .withQueryParam("symbol", equalTo(symbol)).withQueryParam("interval", equalTo("1m"))
+                .willReturn(json(200, write(rows)))));
+        return this;
+    }
+
+    /** One-minute candle requests Binance received for {@code symbol} since the last {@link #reset()}. */
+    public int binanceMinuteKlineRequestCount(String symbol) {
+        return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(BINANCE_KLINES_PATH))
+                .withQueryParam("symbol", equalTo(symbol)).withQueryParam("interval", equalTo("1m")).build())
+                .getCount();
+    }
+
     /** Bybit answers {@code mark-price-kline} for {@code symbol}: the same candles, newest first, in its envelope. */
     public PriceApiFake servesBybitKlines(String symbol, java.util.List<String> closes) {
         ObjectNode root = JSON.createObjectNode();

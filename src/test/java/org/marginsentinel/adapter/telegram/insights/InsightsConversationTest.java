@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -323,6 +325,36 @@ class InsightsConversationTest {
         assertThat(photo.caption()).contains("#1 BTCUSDT LONG").contains("Liquidation <b>77,584.48</b>")
                 .contains("warning, danger and critical zones");
         Eventually.until("the sent PNG is no longer kept", () -> photosKeptFor(trader) == 0);
+    }
+
+    @Test
+    void chartRightAfterOpening_drawsTheLastHoursFromTheExchangesMinuteCandles_andAsksOnlyOnce() throws IOException {
+        // SOL is held by no other test here, so the bot has sampled none of its marks
+        say("/long SOL 10 5x");
+        List<String> closes = new ArrayList<>();
+        for (int minute = 0; minute < 120; minute++) {
+            closes.add(String.valueOf(110 + minute * 0.02));
+        }
+        chat.priceApi().servesBinanceMinuteKlines("SOLUSDT", chat.clock().instant(), closes);
+
+        chat.telegram().userSays(trader, "/chart 1 2h");
+
+        FakeTelegram.PhotoUpload photo = chat.telegram().awaitPhotoTo(trader);
+        assertThat(ImageIO.read(new ByteArrayInputStream(photo.data()))).isNotNull();
+        assertThat(photo.caption()).contains("#1 SOLUSDT LONG");
+        assertThat(chat.priceApi().binanceMinuteKlineRequestCount("SOLUSDT")).isEqualTo(1);
+
+        history.flush(); // the fetched marks are kept: the same chart again asks the exchange for nothing
+        chat.telegram().userSays(trader, "/chart 1 2h");
+        chat.telegram().awaitPhotoTo(trader);
+        assertThat(chat.priceApi().binanceMinuteKlineRequestCount("SOLUSDT")).isEqualTo(1);
+    }
+
+    @Test
+    void chartRightAfterOpening_withoutCandlesFromAnyExchange_saysHistoryIsMissing() {
+        say("/long SOL 10 5x");
+
+        assertThat(say("/chart 1 2h")).contains("Not enough history for a chart yet");
     }
 
     private long photosKeptFor(long chatId) {
