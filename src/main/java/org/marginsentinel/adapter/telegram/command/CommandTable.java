@@ -58,7 +58,8 @@ public final class CommandTable {
     public static final CommandSpec UNWATCH = CommandSpec.of("unwatch", "/unwatch <n>", "/unwatch 1", PERSONAL,
             "Stop watching a Hyperliquid account and delete everything stored for it");
     public static final CommandSpec CHART = CommandSpec.of("chart", "/chart <#|symbol|pool> [<hours>h]", "/chart 1 12h",
-            PERSONAL, "A chart: a position's mark with entry, liquidation and warning bands, or your cross pool",
+            PERSONAL, "A chart: a position's mark with entry, liquidation and warning bands, any symbol's mark, "
+                    + "or your cross pool",
             "A picture of the last hours (default 6, at most 24); for the pool, its margin balance against its "
                     + "maintenance margin.");
     public static final CommandSpec PRICE = CommandSpec.of("price", "/price <symbol>", "/price BTC", ANYWHERE,

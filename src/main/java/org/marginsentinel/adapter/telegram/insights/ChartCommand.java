@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.marginsentinel.adapter.telegram.command.BotReply;
@@ -20,6 +21,7 @@ import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.config.InsightsConfig;
 import org.marginsentinel.application.insight.RiskInsights;
+import org.marginsentinel.application.insight.SymbolCharts;
 import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
 import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 import org.marginsentinel.domain.alert.RiskThresholds;
@@ -42,6 +44,9 @@ public class ChartCommand implements ChatCommand {
     RiskInsights insights;
 
     @Inject
+    SymbolCharts symbolCharts;
+
+    @Inject
     InsightsConfig config;
 
     @Override
@@ -59,7 +64,21 @@ public class ChartCommand implements ChatCommand {
         if (args.get(0).equalsIgnoreCase("pool")) {
             return pool(insights.poolChart(context.userId(), window));
         }
-        return position(insights.positionChart(context.userId(), args.get(0), window));
+        Optional<SymbolCharts.SymbolChart> unheld = symbolCharts.ofUnheldSymbol(context.userId(), args.get(0), window);
+        return unheld.isPresent() ? symbol(unheld.get())
+                : position(insights.positionChart(context.userId(), args.get(0), window));
+    }
+
+    private static BotReply symbol(SymbolCharts.SymbolChart chart) {
+        if (chart.marks().size() < 2) {
+            throw new CommandRejected(notEnoughHistory("one sample every minute of held symbols"));
+        }
+        List<ChartRenderer.Point> points = chart.marks().stream()
+                .map(mark -> new ChartRenderer.Point(mark.at(), mark.markPrice())).toList();
+        byte[] png = ChartRenderer.symbolChart(chart.symbol() + " mark price, last " + hours(chart.window()),
+                chart.window(), points);
+        return BotReply.photo(png, "📈 " + bold(chart.symbol()) + " · mark " + Fmt.price(chart.mark().price())
+                + "\nYou hold no " + chart.symbol() + " position; /whatif shows where one would be liquidated.");
     }
 
     private Duration window(String token) {

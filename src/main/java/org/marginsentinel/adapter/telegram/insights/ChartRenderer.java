@@ -106,6 +106,16 @@ public final class ChartRenderer {
         return png(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
 
+    /** A symbol's mark over time, without a position's lines. */
+    public static byte[] symbolChart(String title, Duration window, List<Point> marks) {
+        XYPlot plot = plot(new TimeSeriesCollection(series("Mark price", marks)), "Price (USDT)", window, marks);
+        XYLineAndShapeRenderer renderer = lineRenderer(marks.size());
+        renderer.setSeriesPaint(0, MARK);
+        renderer.setSeriesStroke(0, new BasicStroke(2.2f));
+        plot.setRenderer(renderer);
+        return png(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
+    }
+
     /** The cross pool's margin balance against its maintenance margin: liquidation where the lines meet. */
     public static byte[] poolChart(String title, Duration window, List<Point> marginBalance, List<Point> maintenance) {
         TimeSeriesCollection data = new TimeSeriesCollection();

@@ -351,6 +351,21 @@ class InsightsConversationTest {
     }
 
     @Test
+    void chartOfASymbolNotHeld_drawsItsMarkFromTheExchangesCandles() throws IOException {
+        List<String> closes = new ArrayList<>();
+        for (int minute = 0; minute < 120; minute++) {
+            closes.add(String.valueOf(2_600 + minute % 7));
+        }
+        chat.priceApi().servesBinanceMinuteKlines("ETHUSDT", chat.clock().instant(), closes);
+
+        chat.telegram().userSays(trader, "/chart eth 2h");
+
+        FakeTelegram.PhotoUpload photo = chat.telegram().awaitPhotoTo(trader);
+        assertThat(ImageIO.read(new ByteArrayInputStream(photo.data()))).isNotNull();
+        assertThat(photo.caption()).contains("<b>ETHUSDT</b> · mark 2,641.53").contains("You hold no ETHUSDT position");
+    }
+
+    @Test
     void chartRightAfterOpening_withoutCandlesFromAnyExchange_saysHistoryIsMissing() {
         say("/long SOL 10 5x");
 
@@ -388,6 +403,6 @@ class InsightsConversationTest {
         assertThat(say("/chart 1 100h")).contains("between 1h and 24h");
         assertThat(say("/chart 1 soon")).contains("in hours, like 12h");
         assertThat(say("/chart pool")).contains("no cross positions");
-        assertThat(say("/chart ETH")).contains("no open ETHUSDT position");
+        assertThat(say("/chart XYZ")).contains("no open XYZUSDT position");
     }
 }
