@@ -27,10 +27,10 @@ import org.marginsentinel.testsupport.fakes.MutableClock;
 /** What a poll gives the watcher: the fake exchange's account, read and valued with the engine's tier table. */
 class ReadAndValueTest {
 
+    private static final TierTable ENGINE_TIERS = TierTable.shippedDefaults();
     private static BybitAccountFake bybit;
     private static OkxAccountFake okx;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T22:00:00Z"));
-    private final TierTable engineTiers = TierTable.shippedDefaults();
 
     @BeforeAll
     static void startFakes() {
@@ -53,7 +53,7 @@ class ReadAndValueTest {
         BybitAccountReader reader = new BybitAccountReader(URI.create(bybit.baseUrl()), clock, budget());
         ApiKey key = ApiKey.hmac(KeyedExchange.BYBIT, BybitAccountFake.KEY, BybitAccountFake.SECRET, null);
 
-        KeyedValuation valuation = BybitValuer.withEngineTiers(engineTiers).value(reader.account(key));
+        KeyedValuation valuation = BybitValuer.withEngineTiers(ENGINE_TIERS).value(reader.account(key));
 
         assertThat(valuation.notValued()).isEmpty();
         assertThat(valuation.cross().maintenanceMargin()).as("positionMM of both: the shipped tiers are Binance's")
@@ -71,7 +71,7 @@ class ReadAndValueTest {
         OkxAccountReader reader = new OkxAccountReader(URI.create(okx.baseUrl()), clock, budget());
         ApiKey key = ApiKey.hmac(KeyedExchange.OKX, OkxAccountFake.KEY, OkxAccountFake.SECRET, OkxAccountFake.PASSPHRASE);
 
-        KeyedValuation valuation = OkxValuer.withEngineTiers(engineTiers).value(reader.account(key));
+        KeyedValuation valuation = OkxValuer.withEngineTiers(ENGINE_TIERS).value(reader.account(key));
 
         // cross wallet 10,300 − (500 − 200) − 1,200 = 8,800; 8,800 + 0.5·(P − 60,000) = 0.5·P·(0.4% + 0.05%)
         KeyedValuation.Valued btc = valuation.positions().get(0);
