@@ -34,7 +34,7 @@ import org.marginsentinel.domain.margin.TierSource;
 public final class BybitRiskLimitClient {
 
     static final String PATH = "/v5/market/risk-limit";
-    public static final String SOURCE = "Bybit risk limits";
+    public static final String SOURCE = TierSource.BYBIT;
     private static final int MAX_PAGES = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(BybitRiskLimitClient.class);

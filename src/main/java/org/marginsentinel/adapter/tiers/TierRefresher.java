@@ -44,6 +44,9 @@ public class TierRefresher {
     @Inject
     Event<TiersChanged> tiersChanged;
 
+    @Inject
+    BybitRiskLimits bybitRiskLimits;
+
     @ConfigProperty(name = "sentinel.binance.api-key")
     Optional<String> apiKey;
 
@@ -118,12 +121,14 @@ public class TierRefresher {
 
     /**
      * Bybit's public tiers for the symbols Binance's brackets do not list (Binance's always win: the engine follows
-     * Binance's rules); returns how many symbols were taken.
+     * Binance's rules); returns how many symbols were taken. All of them are kept in {@link BybitRiskLimits}, for
+     * valuing watched Bybit accounts.
      */
     public int refreshBybit() {
         BybitRiskLimitClient client = new BybitRiskLimitClient(URI.create(bybitUrl), clock, Duration.ofSeconds(10));
         try {
             Map<String, ListedTiers> fresh = new LinkedHashMap<>(client.fetch());
+            bybitRiskLimits.replace(fresh);
             fresh.keySet().removeIf(symbol -> tiers.listed(symbol)
                     .map(listed -> !listed.source().name().equals(BybitRiskLimitClient.SOURCE)).orElse(false));
             store.replace(fresh);

@@ -10,6 +10,8 @@ import java.util.Objects;
 public record TierSource(String name, LocalDate asOf) {
 
     public static final String BINANCE = "Binance brackets";
+    /** Bybit's public risk-limit tiers of linear contracts. */
+    public static final String BYBIT = "Bybit risk limits";
 
     public TierSource {
         Objects.requireNonNull(name, "name");

@@ -27,7 +27,9 @@ public record SecondOpinion(BigDecimal exchange, BigDecimal own, Verdict verdict
         /** Unified or portfolio margin suspected: the perp account's own figures are not meaningful. */
         UNIFIED_ACCOUNT,
         /** Both give a price, more than the tolerance apart, for no known reason. */
-        DIFFERS
+        DIFFERS,
+        /** The bot lacks a figure it needs to recompute (a mark, the position's margin, its maintenance). */
+        NOT_RECOMPUTED
     }
 
     public static SecondOpinion of(BigDecimal exchange, BigDecimal own) {

@@ -32,6 +32,9 @@ class TierRefresherTest {
     @Inject
     Clock clock;
 
+    @Inject
+    BybitRiskLimits bybitRiskLimits;
+
     @Test
     void refresh_storesAndAppliesSignedBrackets_andALaterStartKeepsThem() {
         assertThat(tiers.listedSymbols()).hasSizeGreaterThan(300);
@@ -70,5 +73,8 @@ class TierRefresherTest {
         assertThat(tiers.describeSource("BTCUSDT")).startsWith("Binance brackets of ");
         assertThat(tiers.scheduleFor("BTCUSDT").maxLeverage(new BigDecimal("1000"))).isEqualTo(125); // not Bybit's 150
         assertThat(store.loadAll().get(FakeBinanceBrackets.BYBIT_ONLY).source().name()).isEqualTo("Bybit risk limits");
+        assertThat(bybitRiskLimits.listed("BTCUSDT")).as("Bybit's own, kept for valuing Bybit accounts")
+                .hasValueSatisfying(listed -> assertThat(listed.schedule().maxLeverage(new BigDecimal("1000"))).isEqualTo(150));
+        assertThat(bybitRiskLimits.listed(FakeBinanceBrackets.BYBIT_ONLY)).isPresent();
     }
 }

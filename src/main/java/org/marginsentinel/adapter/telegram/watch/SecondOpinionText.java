@@ -31,6 +31,8 @@ final class SecondOpinionText {
             case DIFFERS -> "Liq.: " + exchange + " · bot " + own + " ⚠️ differ by " + Fmt.percent(opinion.gap())
                     + ": funding or fees booked since the answer, a margin-table change, or a rule the bot does not "
                     + "model; Hyperliquid's price is the one that liquidates";
+            case NOT_RECOMPUTED -> "Liq.: " + exchange + " · not recomputed: the answer lacked a figure the bot "
+                    + "needs; Hyperliquid's price is the one that liquidates";
         };
     }
 }

@@ -18,13 +18,25 @@ import java.util.Objects;
  *                             balance / maintenance, liquidation at 100%, higher is safer); null when absent
  * @param availableBalance     what may leave the account; null when absent
  * @param positions            open positions (zero-size rows dropped)
+ * @param portfolioMargin      the exchange margins the account as a portfolio (Bybit {@code PORTFOLIO_MARGIN}, OKX
+ *                             {@code acctLv} 4): maintenance comes from its scenario tables, not a per-position
+ *                             formula, so the bot shows the exchange's figures without recomputing them
  */
 public record ExchangeAccountSnapshot(Instant time, BigDecimal walletBalance, BigDecimal marginBalance,
                                       BigDecimal maintenanceMargin, BigDecimal exchangeMarginRatio,
-                                      BigDecimal availableBalance, List<ExchangePosition> positions) {
+                                      BigDecimal availableBalance, List<ExchangePosition> positions,
+                                      boolean portfolioMargin) {
 
     public ExchangeAccountSnapshot {
         Objects.requireNonNull(time, "time");
         positions = List.copyOf(positions);
+    }
+
+    /** An account margined position by position (the usual case). */
+    public ExchangeAccountSnapshot(Instant time, BigDecimal walletBalance, BigDecimal marginBalance,
+                                   BigDecimal maintenanceMargin, BigDecimal exchangeMarginRatio,
+                                   BigDecimal availableBalance, List<ExchangePosition> positions) {
+        this(time, walletBalance, marginBalance, maintenanceMargin, exchangeMarginRatio, availableBalance, positions,
+                false);
     }
 }

@@ -1,0 +1,114 @@
+package org.marginsentinel.domain.watch.keyed;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.Decimals;
+import org.marginsentinel.domain.margin.MarginMode;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.watch.SecondOpinion;
+
+/** What the Bybit and OKX valuers share: the engine's view of a reported position, the cross wallet, the wording. */
+final class KeyedValuations {
+
+    private KeyedValuations() {
+    }
+
+    /**
+     * The engine's position for a reported one, or null when the exchange's figures do not make one (no mark, or an
+     * isolated position without margin).
+     */
+    static Position position(ExchangePosition reported) {
+        if (reported.markPrice() == null) {
+            return null;
+        }
+        int leverage = Math.max(1, Math.min(Position.MAX_LEVERAGE, reported.leverage()));
+        if (reported.mode() == MarginMode.CROSS) {
+            return Position.cross(reported.symbol(), reported.symbol(), reported.side(), reported.size(),
+                    reported.entryPrice(), leverage);
+        }
+        BigDecimal margin = reported.isolatedMargin();
+        return margin == null || margin.signum() <= 0 ? null : new Position(reported.symbol(), reported.symbol(),
+                reported.side(), reported.size(), reported.entryPrice(), leverage, MarginMode.ISOLATED, margin);
+    }
+
+    /**
+     * The cross wallet behind the cross positions: the exchange's margin balance (wallet with every isolated
+     * margin, plus every position's unrealised PnL) less all PnL at the reported marks and the isolated margins.
+     * Null without a margin balance.
+     */
+    static BigDecimal crossWallet(ExchangeAccountSnapshot snapshot, List<Position> positions,
+                                  List<BigDecimal> marks) {
+        if (snapshot.marginBalance() == null) {
+            return null;
+        }
+        BigDecimal wallet = snapshot.marginBalance();
+        for (int i = 0; i < positions.size(); i++) {
+            Position position = positions.get(i);
+            wallet = wallet.subtract(position.unrealizedPnl(marks.get(i)));
+            if (position.isIsolated()) {
+                wallet = wallet.subtract(position.isolatedMargin());
+            }
+        }
+        return wallet;
+    }
+
+    /** A cross position's risk, judged by its pool (as the engine does for paper positions). */
+    static PositionRisk crossRisk(Position position, BigDecimal mark, BigDecimal maintenance, CrossAccountRisk pool) {
+        BigDecimal liquidation = pool.liquidationPrice(position.symbol()).orElse(null);
+        BigDecimal pnl = position.unrealizedPnl(mark);
+        return new PositionRisk(position, mark, position.notionalAt(mark), pnl,
+                Decimals.divide(position.notionalAt(mark), BigDecimal.valueOf(position.leverage())), maintenance,
+                pool.marginRatio(), liquidation, distance(mark, liquidation, !pool.liquidated()),
+                Decimals.divide(pnl, position.initialMargin()));
+    }
+
+    /** |mark − liquidation| / mark, negative once the margin no longer covers maintenance; null without a price. */
+    static BigDecimal distance(BigDecimal mark, BigDecimal liquidation, boolean solvent) {
+        if (liquidation == null) {
+            return null;
+        }
+        BigDecimal distance = Decimals.divide(mark.subtract(liquidation).abs(), mark);
+        return solvent ? distance : distance.negate();
+    }
+
+    /** maintenance / margin balance; null when the balance is gone while maintenance is owed. */
+    static BigDecimal ratio(BigDecimal maintenance, BigDecimal marginBalance) {
+        if (marginBalance.signum() > 0) {
+            return Decimals.divide(maintenance, marginBalance);
+        }
+        return maintenance.signum() == 0 ? BigDecimal.ZERO : null;
+    }
+
+    /** A portfolio-margin account: every position shown with the exchange's figures only, and why. */
+    static KeyedValuation portfolioMargin(ExchangeAccountSnapshot snapshot, String exchange) {
+        List<KeyedValuation.Valued> shown = new ArrayList<>();
+        for (ExchangePosition reported : snapshot.positions()) {
+            shown.add(new KeyedValuation.Valued(reported, null,
+                    SecondOpinion.notRecomputed(reported.exchangeLiquidation(), SecondOpinion.Verdict.UNIFIED_ACCOUNT),
+                    "This " + exchange + " account uses portfolio margin: its maintenance comes from " + exchange
+                            + "'s scenario tables over the whole portfolio, so the bot shows " + exchange
+                            + "'s figures without recomputing them."));
+        }
+        return new KeyedValuation(snapshot, null, shown, snapshot.positions(), null);
+    }
+
+    /** Not recomputed, for the reason given. */
+    static KeyedValuation.Valued notValued(ExchangePosition reported, String why) {
+        return new KeyedValuation.Valued(reported, null,
+                SecondOpinion.notRecomputed(reported.exchangeLiquidation(), SecondOpinion.Verdict.NOT_RECOMPUTED), why);
+    }
+
+    /** Sentences joined, or null when there are none. */
+    static String sentences(List<String> parts) {
+        List<String> present = parts.stream().filter(p -> p != null && !p.isBlank()).toList();
+        return present.isEmpty() ? null : String.join(" ", present);
+    }
+
+    /** A price for people: plain digits, no exponent. */
+    static String price(BigDecimal price) {
+        return price.round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,197 @@
+package org.marginsentinel.domain.watch.keyed;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.marginsentinel.domain.margin.BinanceMarginRules;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.Decimals;
+import org.marginsentinel.domain.margin.ListedTiers;
+import org.marginsentinel.domain.margin.MaintenanceTier;
+import org.marginsentinel.domain.margin.MarginCalculator;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.PricedPosition;
+import org.marginsentinel.domain.margin.TierSchedule;
+import org.marginsentinel.domain.margin.TierTable;
+import org.marginsentinel.domain.watch.SecondOpinion;
+
+/**
+ * An OKX account valued with OKX's convention (margin-math §4): maintenance is valued at the price
+ * ({@code contracts × contract value × price × MMR}) and a position, or the cross pool, is liquidated when its
+ * margin ratio, equity / (maintenance + liquidation fee), falls to 100%. So the bot solves
+ * {@code equity(P) = size × P × (MMR + fee rate)} with the engine's solver (for cross, every other position held at
+ * its mark) and states the account's ratio as OKX does, equity over requirement, higher being safer.
+ * <p>Maintenance rates come from OKX's own tiers when the bot has them; otherwise from the position's {@code mmr} as
+ * OKX reported it at the mark (the rate assumed to hold down to the liquidation price), otherwise from the
+ * strictest tiers the bot knows; the last two are said to be estimated. Pure.
+ */
+public final class OkxValuer implements KeyedValuer {
+
+    /** OKX's regular taker rate on USDT swaps (0.05%), taken as the liquidation fee unless told otherwise. */
+    public static final BigDecimal DEFAULT_LIQUIDATION_FEE_RATE = new BigDecimal("0.0005");
+
+    private final Function<String, Optional<ListedTiers>> okxTiers;
+    private final Supplier<TierSchedule> estimate;
+    private final BigDecimal liquidationFeeRate;
+
+    /**
+     * @param okxTiers           OKX's own tiers of an instrument ("BTC-USDT-SWAP"), in coins of notional, when known
+     * @param estimate           the schedule for an instrument with neither tiers nor a reported maintenance margin
+     * @param liquidationFeeRate the liquidation fee as a share of the notional, added to the maintenance rate
+     */
+    public OkxValuer(Function<String, Optional<ListedTiers>> okxTiers, Supplier<TierSchedule> estimate,
+                     BigDecimal liquidationFeeRate) {
+        this.okxTiers = Objects.requireNonNull(okxTiers, "okxTiers");
+        this.estimate = Objects.requireNonNull(estimate, "estimate");
+        this.liquidationFeeRate = Objects.requireNonNull(liquidationFeeRate, "liquidationFeeRate");
+    }
+
+    /** The engine knows no OKX tiers: maintenance from OKX's own figures, the table's estimate when OKX gives none. */
+    public static OkxValuer withEngineTiers(TierTable table) {
+        return new OkxValuer(symbol -> Optional.empty(), table::estimateSchedule, DEFAULT_LIQUIDATION_FEE_RATE);
+    }
+
+    @Override
+    public KeyedExchange exchange() {
+        return KeyedExchange.OKX;
+    }
+
+    /** A position's requirement schedule (maintenance plus the fee) and what to say about where it came from. */
+    private record Requirement(TierSchedule schedule, boolean estimated, String note) {
+    }
+
+    @Override
+    public KeyedValuation value(ExchangeAccountSnapshot snapshot) {
+        if (snapshot.portfolioMargin()) {
+            return KeyedValuations.portfolioMargin(snapshot, "OKX");
+        }
+        List<ExchangePosition> reported = snapshot.positions();
+        List<Position> positions = new ArrayList<>();
+        List<BigDecimal> marks = new ArrayList<>();
+        Map<String, Requirement> requirements = new HashMap<>();
+        boolean complete = snapshot.marginBalance() != null;
+        for (ExchangePosition position : reported) {
+            Position engine = KeyedValuations.position(position);
+            complete &= engine != null;
+            positions.add(engine);
+            marks.add(position.markPrice());
+            if (engine != null) {
+                requirements.putIfAbsent(position.symbol(), requirement(position));
+            }
+        }
+        MarginCalculator engine = new MarginCalculator(p -> requirements.get(p.symbol()).schedule(),
+                BinanceMarginRules.INSTANCE);
+        CrossAccountRisk pool = complete ? pool(engine, snapshot, positions, marks) : null;
+        List<KeyedValuation.Valued> valued = new ArrayList<>();
+        List<ExchangePosition> notValued = new ArrayList<>();
+        for (int i = 0; i < reported.size(); i++) {
+            ExchangePosition position = reported.get(i);
+            Position own = positions.get(i);
+            if (own == null || (!own.isIsolated() && pool == null)) {
+                notValued.add(position);
+                valued.add(KeyedValuations.notValued(position, own == null
+                        ? "Not recomputed: OKX's answer lacks its mark or its isolated margin."
+                        : "Not recomputed: the cross pool needs every position's mark and the account's equity, "
+                        + "and OKX's answer lacked one."));
+                continue;
+            }
+            PositionRisk risk = own.isIsolated() ? engine.isolated(own, marks.get(i))
+                    : KeyedValuations.crossRisk(own, marks.get(i), engine.maintenanceMargin(own, marks.get(i)), pool);
+            SecondOpinion opinion = SecondOpinion.of(position.exchangeLiquidation(), risk.liquidationPrice());
+            valued.add(new KeyedValuation.Valued(position, risk, opinion,
+                    explain(opinion, requirements.get(position.symbol()), own.isIsolated())));
+        }
+        return new KeyedValuation(snapshot, pool, valued, notValued, okxRatio(pool));
+    }
+
+    /** OKX's convention: equity / requirement, liquidation at 1, higher is safer; null without a requirement. */
+    static BigDecimal okxRatio(CrossAccountRisk pool) {
+        if (pool == null || pool.maintenanceMargin().signum() <= 0) {
+            return null;
+        }
+        return Decimals.divide(pool.marginBalance(), pool.maintenanceMargin());
+    }
+
+    private Requirement requirement(ExchangePosition position) {
+        String fee = "plus a liquidation fee of " + percent(liquidationFeeRate);
+        Optional<ListedTiers> listed = okxTiers.apply(position.symbol());
+        if (listed.isPresent()) {
+            return new Requirement(withFee(listed.get().schedule()), false,
+                    "The bot counts maintenance with " + listed.get().source().describe() + ", " + fee + ".");
+        }
+        BigDecimal reported = position.maintenanceMargin();
+        if (reported != null && reported.signum() > 0) {
+            BigDecimal rate = Decimals.divide(reported, position.size().multiply(position.markPrice()));
+            return new Requirement(withFee(TierSchedule.flat(rate, BigDecimal.ZERO)), true, "Estimated: OKX's tiers for "
+                    + position.symbol() + " are not known to the bot, so OKX's maintenance rate at the mark ("
+                    + percent(rate) + ", from its own figure) is assumed to hold down to the liquidation price, "
+                    + fee + ".");
+        }
+        return new Requirement(withFee(estimate.get()), true, "Estimated: OKX's tiers for " + position.symbol()
+                + " are not known to the bot and OKX reported no maintenance margin, so it is valued with the "
+                + "strictest tiers the bot knows, " + fee + ".");
+    }
+
+    /** The fee as a share of notional on top of every tier's rate (the deductions stay continuous). */
+    private TierSchedule withFee(TierSchedule schedule) {
+        List<MaintenanceTier> tiers = new ArrayList<>();
+        for (MaintenanceTier tier : schedule.tiers()) {
+            tiers.add(new MaintenanceTier(tier.notionalFloor(), tier.notionalCap(),
+                    tier.maintenanceMarginRate().add(liquidationFeeRate), tier.maintenanceAmount(), tier.maxLeverage()));
+        }
+        return TierSchedule.of(tiers);
+    }
+
+    private static CrossAccountRisk pool(MarginCalculator engine, ExchangeAccountSnapshot snapshot,
+                                         List<Position> positions, List<BigDecimal> marks) {
+        List<PricedPosition> cross = new ArrayList<>();
+        for (int i = 0; i < positions.size(); i++) {
+            if (!positions.get(i).isIsolated()) {
+                cross.add(new PricedPosition(positions.get(i), marks.get(i)));
+            }
+        }
+        return cross.isEmpty() ? null
+                : engine.cross(KeyedValuations.crossWallet(snapshot, positions, marks), cross);
+    }
+
+    private String explain(SecondOpinion opinion, Requirement requirement, boolean isolated) {
+        List<String> parts = new ArrayList<>();
+        if (requirement.estimated()) {
+            parts.add(requirement.note());
+        }
+        switch (opinion.verdict()) {
+            case EXCHANGE_HAS_NONE -> parts.add(isolated
+                    ? "OKX gives no liquidation price; the bot's is where the margin ratio would reach 100%."
+                    : "OKX gives no liquidation price for this cross position; the bot's is where the account's "
+                    + "margin ratio would reach 100% if every other position stayed where it is.");
+            case OWN_HAS_NONE -> parts.add("The bot finds no price that liquidates it (the margin behind it covers "
+                    + "any fall); OKX's price is the one that counts.");
+            case DIFFERS -> {
+                if (!requirement.estimated()) {
+                    parts.add(requirement.note());
+                }
+                parts.add("OKX calls its own price an estimate too, and its liquidation fee follows the account's "
+                        + "fee tier.");
+                if (!isolated) {
+                    parts.add("A cross price holds every other position and the collateral where they are; OKX's "
+                            + "moves with each of them.");
+                }
+                parts.add("OKX's price is the one that liquidates.");
+            }
+            default -> {
+            }
+        }
+        return KeyedValuations.sentences(parts);
+    }
+
+    private static String percent(BigDecimal share) {
+        return KeyedValuations.price(share.movePointRight(2)) + "%";
+    }
+}
