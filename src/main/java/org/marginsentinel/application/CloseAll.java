@@ -16,15 +16,18 @@ import org.marginsentinel.application.port.StoredPosition;
 public class CloseAll {
 
     private final PaperTrading trading;
+    private final LockedPositions positions;
 
     @Inject
-    public CloseAll(PaperTrading trading) {
+    public CloseAll(PaperTrading trading, LockedPositions positions) {
         this.trading = trading;
+        this.positions = positions;
     }
 
     /** @param shownNumbers the numbers of the positions listed in the question, in any order */
     @Transactional
     public List<TradeResult> closeAll(long userId, List<Integer> shownNumbers) {
+        positions.open(userId); // the lock first: every read below sees what concurrent commands committed
         AccountSnapshot before = trading.snapshot(userId);
         List<Integer> open = before.positions().stream().map(StoredPosition::number).sorted().toList();
         if (open.isEmpty()) {

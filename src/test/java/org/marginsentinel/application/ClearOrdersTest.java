@@ -19,7 +19,7 @@ class ClearOrdersTest {
 
     private final PaperDesk desk = new PaperDesk();
     private final PaperTrading trading = desk.trading;
-    private final CloseAll closeAll = new CloseAll(trading);
+    private final CloseAll closeAll = new CloseAll(trading, new LockedPositions(desk.accounts));
 
     @BeforeEach
     void openAccount() {

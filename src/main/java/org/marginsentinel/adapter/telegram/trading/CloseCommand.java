@@ -20,6 +20,7 @@ import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CloseAll;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.LockedPositions;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.alert.OrderStandings;
 import org.marginsentinel.application.Portion;
@@ -44,6 +45,9 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
 
     @Inject
     CloseAll closeAll;
+
+    @Inject
+    LockedPositions positions;
 
     @Inject
     TradingFees fees;
@@ -102,7 +106,8 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
             return Portion.percent(percent.get());
         }
         BigDecimal quantity = Arguments.positiveNumber(amount, "quantity");
-        StoredPosition position = findForQuestion(trading.snapshot(context.userId()), reference);
+        StoredPosition position = positions.find(context.userId(), reference).orElseThrow(() ->
+                new CommandRejected("You have no open position " + named(reference) + ". See /positions."));
         String base = Symbols.base(position.position().symbol());
         if (args.size() > 2) {
             String unit = args.get(2).toLowerCase(Locale.ROOT);
@@ -152,8 +157,13 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
         String ref = reference.startsWith("#") ? reference.substring(1) : reference;
         Optional<StoredPosition> found = ref.matches("\\d{1,9}") ? snapshot.byNumber(Integer.parseInt(ref))
                 : Symbols.normalize(ref).flatMap(snapshot::bySymbol);
-        String named = ref.matches("\\d{1,9}") ? "#" + ref : Arguments.quote(reference);
-        return found.orElseThrow(() -> new CommandRejected("You have no open position " + named + ". See /positions."));
+        return found.orElseThrow(() -> new CommandRejected("You have no open position " + named(reference)
+                + ". See /positions."));
+    }
+
+    private static String named(String reference) {
+        String ref = reference.startsWith("#") ? reference.substring(1) : reference;
+        return ref.matches("\\d{1,9}") ? "#" + ref : Arguments.quote(reference);
     }
 
     /** The reply to a close; what is left open states where it stands (a partial close re-bases its warnings). */

@@ -13,6 +13,7 @@ import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.command.OrderArguments;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.LockedPositions;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.OrderPreview;
 import org.marginsentinel.application.PaperTrading;
@@ -38,6 +39,9 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
 
     @Inject
     PaperTrading trading;
+
+    @Inject
+    LockedPositions positions;
 
     @Inject
     OrderStandings standings;
@@ -68,11 +72,12 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
     public BotReply handle(CommandContext context) {
         OpenOrder order = OrderArguments.parse(side, context.args());
         SymbolSuggestions.askIfNearMiss(prices, context.args(), 0, order.symbol());
+        String practiceReason = practice.practiceReason(order).orElse(null); // asks the exchange: before any lock
         Optional<StoredPosition> changed = leverageChanged(context.userId(), order);
         if (changed.isPresent()) {
             return askToChangeLeverage(context, order, changed.get());
         }
-        return execute(context.userId(), order);
+        return execute(context.userId(), order, practiceReason);
     }
 
     /** Payload: the position's leverage when asked, then the order's arguments ({@code 10|BTC $100 20x}). */
@@ -81,12 +86,13 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
         int bar = payload.indexOf('|');
         List<String> args = List.of(payload.substring(bar + 1).split(" "));
         OpenOrder order = OrderArguments.parse(side, args);
+        String practiceReason = practice.practiceReason(order).orElse(null);
         StoredPosition position = leverageChanged(context.userId(), order).orElse(null);
         if (position == null || position.position().leverage() != Integer.parseInt(payload.substring(0, bar))) {
             throw new CommandRejected("Your " + order.symbol() + " position changed since I asked, so nothing was "
                     + "done. Send the order again.");
         }
-        return execute(context.userId(), order);
+        return execute(context.userId(), order, practiceReason);
     }
 
     /** The symbol's open position on this side when the order names another leverage than it has. */
@@ -94,8 +100,8 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
         if (order.leverage() == null) {
             return Optional.empty();
         }
-        return trading.snapshot(userId).bySymbol(order.symbol())
-                .filter(p -> p.position().side() == side && p.position().leverage() != order.leverage());
+        return positions.open(userId).stream().filter(p -> p.position().symbol().equals(order.symbol()))
+                .filter(p -> p.position().side() == side && p.position().leverage() != order.leverage()).findFirst();
     }
 
     private BotReply askToChangeLeverage(CommandContext context, OpenOrder order, StoredPosition position) {
@@ -112,8 +118,7 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
         return BotReply.confirm(question, key(), position.position().leverage() + "|" + String.join(" ", context.args()));
     }
 
-    private BotReply execute(long userId, OpenOrder order) {
-        String practiceReason = practice.practiceReason(order).orElse(null);
+    private BotReply execute(long userId, OpenOrder order, String practiceReason) {
         TradeResult result = practice.open(userId, order, practiceReason).result();
         StringBuilder text = new StringBuilder();
         if (result.closedQuantity().signum() > 0) {
