@@ -29,6 +29,7 @@ import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.TierTable;
+import org.marginsentinel.domain.market.Symbols;
 import org.marginsentinel.domain.paper.Fill;
 import org.marginsentinel.domain.paper.LeverageChange;
 import org.marginsentinel.domain.paper.Netting;
@@ -226,7 +227,7 @@ public class PaperTrading {
         }
         if (quantity.compareTo(position.quantity()) > 0) {
             throw new CommandRejected("Position #" + stored.number() + " holds only "
-                    + position.quantity().stripTrailingZeros().toPlainString() + " " + base(position.symbol()) + ".");
+                    + position.quantity().stripTrailingZeros().toPlainString() + " " + Symbols.base(position.symbol()) + ".");
         }
         Fill fill = new Fill(position.symbol(), position.side().opposite(), quantity, mark, position.leverage(),
                 position.marginMode());
@@ -334,7 +335,7 @@ public class PaperTrading {
             return snapshot.byNumber(number).orElseThrow(() ->
                     new CommandRejected("You have no open position #" + number + ". See /positions."));
         }
-        String symbol = org.marginsentinel.domain.market.Symbols.normalize(ref).orElseThrow(() ->
+        String symbol = Symbols.normalize(ref).orElseThrow(() ->
                 new CommandRejected("Give a position number from /positions, or a symbol such as BTC."));
         return snapshot.bySymbol(symbol).orElseThrow(() ->
                 new CommandRejected("You have no open " + symbol + " position. See /positions."));
@@ -384,10 +385,6 @@ public class PaperTrading {
         if (amount.compareTo(MAX_AMOUNT) > 0) {
             throw new CommandRejected("That amount is too large: at most " + usdt(MAX_AMOUNT) + ".");
         }
-    }
-
-    private static String base(String symbol) {
-        return symbol.endsWith("USDT") ? symbol.substring(0, symbol.length() - 4) : symbol;
     }
 
     static String usdt(BigDecimal amount) {
