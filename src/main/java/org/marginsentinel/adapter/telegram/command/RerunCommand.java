@@ -31,7 +31,7 @@ public class RerunCommand implements ConfirmableAction {
                 new CommandRejected("This button no longer works. Send the command again."));
         CommandContext typed = new CommandContext(context.userId(), context.userDisplayName(), context.chatId(),
                 context.privateChat(), context.messageThreadId(), context.messageId(), command.args(),
-                command.argumentText(), context.anonymousAdmin());
+                command.argumentText(), context.anonymousAdmin(), context.language());
         try {
             return handler.handle(typed);
         } catch (AmbiguousInput question) { // thrown while reading arguments, before anything changed

@@ -123,7 +123,8 @@ public class UpdateProcessor {
             return Outcome.DONE;
         }
         if (in.kind() == Inbound.Kind.CALLBACK && isConfirmationPress(in.callbackData())) {
-            parseId(in.callbackData()).flatMap(confirmations::lock).ifPresent(confirmation -> confirmation.fail(now));
+            ConfirmationPress.parse(in.callbackData()).map(ConfirmationPress::id).flatMap(confirmations::lock)
+                    .ifPresent(confirmation -> confirmation.fail(now));
             editPressedMessage(in, BotReply.html(BotTexts.rejected(rejected.getMessage(), null)), now);
         }
         return Outcome.alert("⚠️ " + rejected.getMessage());
@@ -285,7 +286,8 @@ public class UpdateProcessor {
     }
 
     private Outcome onConfirmationPress(Inbound in, boolean confirm, Instant now) {
-        Optional<LockedConfirmation> found = parseId(in.callbackData()).flatMap(confirmations::lock)
+        Optional<LockedConfirmation> found = ConfirmationPress.parse(in.callbackData()).map(ConfirmationPress::id)
+                .flatMap(confirmations::lock)
                 .filter(c -> c.chatId() == in.chatId());
         if (found.isEmpty()) {
             return Outcome.answer(BotTexts.BUTTON_GONE);
@@ -308,8 +310,9 @@ public class UpdateProcessor {
             editPressedMessage(in, BotReply.html(BotTexts.CANCELLED_HTML), now);
             return Outcome.answer(BotTexts.CANCELLED_ANSWER);
         }
-        String payload = choiceOf(in.callbackData()).map(i -> Confirmation.choicePayload(confirmation.payload(), i))
-                .orElse(confirmation.payload());
+        Integer choice = ConfirmationPress.parse(in.callbackData()).map(ConfirmationPress::choice).orElse(null);
+        String payload = choice == null ? confirmation.payload()
+                : Confirmation.choicePayload(confirmation.payload(), choice);
         if (payload == null) {
             return Outcome.answer(BotTexts.BUTTON_GONE);
         }
@@ -366,26 +369,5 @@ public class UpdateProcessor {
     private static boolean isConfirmationPress(String data) {
         return data != null && (data.startsWith(CommandRegistry.CONFIRM_PREFIX)
                 || data.startsWith(CommandRegistry.CANCEL_PREFIX));
-    }
-
-    /** The question's id in {@code cf:<id>}, {@code cx:<id>} or a choice's {@code cf:<id>:<choice>}. */
-    private static Optional<Long> parseId(String data) {
-        try {
-            String rest = data.substring(CommandRegistry.CONFIRM_PREFIX.length());
-            int colon = rest.indexOf(':');
-            return Optional.of(Long.parseLong(colon < 0 ? rest : rest.substring(0, colon)));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The pressed choice of a question with choices ({@code cf:<id>:<choice>}), empty for a plain Confirm. */
-    private static Optional<Integer> choiceOf(String data) {
-        int colon = data.indexOf(':', CommandRegistry.CONFIRM_PREFIX.length());
-        try {
-            return colon < 0 ? Optional.empty() : Optional.of(Integer.parseInt(data.substring(colon + 1)));
-        } catch (NumberFormatException e) {
-            return Optional.of(-1);
-        }
     }
 }

@@ -18,7 +18,7 @@ class NearMissTest {
             posotions     | positions
             balanse       | balance
             LON           | long
-            long          | -
+            lung          | long lang
             liquidate     | -
             x             | -
             frobnicate    | -
