@@ -118,6 +118,7 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
             return Portion.quantity(quantity);
         }
         BigDecimal held = position.position().quantity();
+        // Percentages are typed as whole numbers up to 100; such a bare amount is asked about unless both readings agree.
         boolean couldBePercent = quantity.stripTrailingZeros().scale() <= 0 && quantity.compareTo(HUNDRED) <= 0;
         boolean sameEitherWay = quantity.compareTo(held) == 0 && quantity.compareTo(HUNDRED) == 0;
         if (couldBePercent && !sameEitherWay) {
