@@ -29,7 +29,9 @@ import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.TierTable;
+import org.marginsentinel.domain.market.Symbols;
 import org.marginsentinel.domain.paper.Fill;
+import org.marginsentinel.domain.paper.LeverageChange;
 import org.marginsentinel.domain.paper.Netting;
 import org.marginsentinel.domain.paper.OneWayNetting;
 import org.marginsentinel.domain.paper.TradingFees;
@@ -138,8 +140,8 @@ public class PaperTrading {
     public TradeResult open(long userId, OpenOrder order) {
         PaperAccount account = account(userId, true);
         OrderPlan plan = plan(account, order);
-        return apply(account, plan.before(), plan.existing(), plan.netting(), plan.fillPrice(), plan.mark(),
-                plan.fee());
+        return apply(account, plan.before(), plan.existing(), plan.netting(), plan.quantity(), plan.fillPrice(),
+                plan.mark(), plan.fee());
     }
 
     /**
@@ -158,8 +160,8 @@ public class PaperTrading {
     }
 
     /** An order checked and netted against the symbol's open position, not yet applied. */
-    private record OrderPlan(AccountSnapshot before, StoredPosition existing, Netting netting, BigDecimal fillPrice,
-                             BigDecimal mark, BigDecimal fee) {
+    private record OrderPlan(AccountSnapshot before, StoredPosition existing, Netting netting, BigDecimal quantity,
+                             BigDecimal fillPrice, BigDecimal mark, BigDecimal fee) {
     }
 
     private OrderPlan plan(PaperAccount account, OpenOrder order) {
@@ -191,6 +193,11 @@ public class PaperTrading {
         }
         int leverage = order.leverage() != null ? order.leverage()
                 : existing.map(p -> p.position().leverage()).orElse(DEFAULT_LEVERAGE);
+        if (existing.isPresent() && existing.get().position().side() == order.side()) { // the symbol's one leverage
+            LeverageChange.refusal(existing.get().position(), leverage, mark.orElse(entry)).ifPresent(reason -> {
+                throw new CommandRejected(reason);
+            });
+        }
 
         Fill fill = new Fill(symbol, order.side(), quantity, entry, leverage, mode);
         Netting netting = OneWayNetting.apply(existing.map(p -> p.position()).orElse(null), fill, "new");
@@ -201,7 +208,7 @@ public class PaperTrading {
                 throw new CommandRejected("At this size " + symbol + " allows at most " + maxLeverage + "x leverage.");
             }
         }
-        return new OrderPlan(before, existing.orElse(null), netting, entry, mark.orElse(entry),
+        return new OrderPlan(before, existing.orElse(null), netting, quantity, entry, mark.orElse(entry),
                 fees.taker(quantity, entry));
     }
 
@@ -220,12 +227,12 @@ public class PaperTrading {
         }
         if (quantity.compareTo(position.quantity()) > 0) {
             throw new CommandRejected("Position #" + stored.number() + " holds only "
-                    + position.quantity().stripTrailingZeros().toPlainString() + " " + base(position.symbol()) + ".");
+                    + position.quantity().stripTrailingZeros().toPlainString() + " " + Symbols.base(position.symbol()) + ".");
         }
         Fill fill = new Fill(position.symbol(), position.side().opposite(), quantity, mark, position.leverage(),
                 position.marginMode());
         Netting netting = OneWayNetting.apply(position, fill, "unused");
-        return apply(account, before, stored, netting, mark, mark, fees.taker(quantity, mark));
+        return apply(account, before, stored, netting, quantity, mark, mark, fees.taker(quantity, mark));
     }
 
     @Transactional
@@ -264,7 +271,7 @@ public class PaperTrading {
     }
 
     private TradeResult apply(PaperAccount account, AccountSnapshot before, StoredPosition existing, Netting netting,
-                              BigDecimal fillPrice, BigDecimal mark, BigDecimal fee) {
+                              BigDecimal filled, BigDecimal fillPrice, BigDecimal mark, BigDecimal fee) {
         AccountRisk after = assess(account, before, existing, netting, mark, fee);
         // A reduction the cross wallet cannot pay the fee of pays what it can (the exchange's insurance fund
         // would cover the rest); the wallet never goes negative by a fee.
@@ -274,7 +281,7 @@ public class PaperTrading {
         AccountSnapshot afterBooking = value(account(account.userId(), false));
         StoredPosition resulting = number == null ? null : afterBooking.byNumber(number).orElseThrow();
         return new TradeResult(resulting, resulting == null ? null : afterBooking.riskOf(resulting),
-                netting.closedQuantity(), netting.realizedPnl(), fillPrice, afterBooking, charged);
+                netting.closedQuantity(), netting.realizedPnl(), fillPrice, afterBooking, charged, existing, filled);
     }
 
     /**
@@ -328,7 +335,7 @@ public class PaperTrading {
             return snapshot.byNumber(number).orElseThrow(() ->
                     new CommandRejected("You have no open position #" + number + ". See /positions."));
         }
-        String symbol = org.marginsentinel.domain.market.Symbols.normalize(ref).orElseThrow(() ->
+        String symbol = Symbols.normalize(ref).orElseThrow(() ->
                 new CommandRejected("Give a position number from /positions, or a symbol such as BTC."));
         return snapshot.bySymbol(symbol).orElseThrow(() ->
                 new CommandRejected("You have no open " + symbol + " position. See /positions."));
@@ -378,10 +385,6 @@ public class PaperTrading {
         if (amount.compareTo(MAX_AMOUNT) > 0) {
             throw new CommandRejected("That amount is too large: at most " + usdt(MAX_AMOUNT) + ".");
         }
-    }
-
-    private static String base(String symbol) {
-        return symbol.endsWith("USDT") ? symbol.substring(0, symbol.length() - 4) : symbol;
     }
 
     static String usdt(BigDecimal amount) {

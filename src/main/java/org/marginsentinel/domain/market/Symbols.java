@@ -15,6 +15,9 @@ public final class Symbols {
     /** The quote asset of every symbol we handle. */
     public static final String QUOTE = "USDT";
 
+    /** The suffix some venues and charting sites give perpetuals ({@code BTC-PERP}). */
+    private static final String PERPETUAL = "PERP";
+
     /** Longest symbol (and longest user input) we accept. */
     public static final int MAX_LENGTH = 20;
 
@@ -24,8 +27,8 @@ public final class Symbols {
     /**
      * The exchange symbol for a user's input, or empty when the input cannot be one.
      *
-     * <p>Accepted: ASCII letters and digits, optionally written as {@code BASE/USDT} or
-     * {@code BASE-USDT}, with or without the {@code USDT} suffix, in any case, surrounded by
+     * <p>Accepted: ASCII letters and digits, optionally written as {@code BASE/USDT},
+     * {@code BASE-USDT} or {@code BASE-PERP}, with or without the {@code USDT} suffix, in any case, surrounded by
      * whitespace. Rejected: empty or blank input, more than {@value #MAX_LENGTH} characters, any
      * other character (spaces inside, underscores, emoji, non-ASCII letters), a quote other than
      * USDT after a separator, and a bare {@code USDT}.
@@ -45,10 +48,13 @@ public final class Symbols {
         if (separator >= 0) {
             String base = upper.substring(0, separator);
             String quote = upper.substring(separator + 1);
-            if (!QUOTE.equals(quote)) {
+            if (QUOTE.equals(quote)) {
+                symbol = base + QUOTE;
+            } else if (PERPETUAL.equals(quote)) { // BTC-PERP, BTCUSDT-PERP: the USDT perpetual
+                symbol = base.endsWith(QUOTE) ? base : base + QUOTE;
+            } else {
                 return Optional.empty();
             }
-            symbol = base + QUOTE;
         } else {
             symbol = upper.endsWith(QUOTE) ? upper : upper + QUOTE;
         }

@@ -1,6 +1,7 @@
 package org.marginsentinel.adapter.telegram.command;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -9,16 +10,25 @@ import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.market.Symbols;
 
-/** Reads chat-command arguments strictly: "1,000" or "1e3" are refused rather than guessed. */
+/**
+ * Reads chat-command arguments forgivingly but never by guessing: a decimal comma ({@code 0,01}) and thousands
+ * separators ({@code 1,000,000}, {@code 1,000.5}) are read, while {@code 1,000} alone, which could be either, is
+ * asked about ({@link AmbiguousInput}); {@code 1e3} is refused.
+ */
 public final class Arguments {
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d{1,15}(\\.\\d{1,18})?|\\.\\d{1,18}");
+    /** One comma that could group thousands or mark decimals: 1,000 or 12,500 (never 0,001: no group starts at 0). */
+    private static final Pattern EITHER_COMMA = Pattern.compile("[1-9]\\d{0,2},\\d{3}");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d{1,15},\\d{1,18}");
+    private static final Pattern THOUSANDS = Pattern.compile("[1-9]\\d{0,2}(,\\d{3})+(\\.\\d{1,18})?");
     private static final Pattern LEVERAGE = Pattern.compile("(?i)x?(\\d{1,4})x?");
 
     private Arguments() {
     }
 
     public static BigDecimal positiveNumber(String token, String what) {
+        token = plainDigits(token, what);
         if (token == null || !PLAIN_NUMBER.matcher(token).matches()) {
             throw new CommandRejected(quote(token) + " is not a valid " + what + ". Write plain digits, e.g. 0.5 or 1500.");
         }
@@ -29,13 +39,42 @@ public final class Arguments {
         return value;
     }
 
+    /**
+     * The number written with a dot and no separators: {@code 0,01} → {@code 0.01}, {@code 1,000,000} → {@code 1000000},
+     * {@code 1,000.5} → {@code 1000.5}; other text unchanged. {@code 1,000} (either reading) is asked about.
+     */
+    static String plainDigits(String token, String what) {
+        if (token == null || token.indexOf(',') < 0) {
+            return token;
+        }
+        if (EITHER_COMMA.matcher(token).matches()) {
+            String thousands = token.replace(",", "");
+            String decimal = token.replace(',', '.');
+            throw new AmbiguousInput(token + " as the " + what + ": is the comma a thousands separator ("
+                    + thousands + ") or a decimal comma (" + decimal + ")?", token, List.of(
+                    new AmbiguousInput.Reading(thousands, thousands), new AmbiguousInput.Reading(decimal, decimal)));
+        }
+        boolean grouped = THOUSANDS.matcher(token).matches() && (token.indexOf('.') >= 0 || token.indexOf(',') != token.lastIndexOf(','));
+        if (grouped) {
+            return token.replace(",", "");
+        }
+        return DECIMAL_COMMA.matcher(token).matches() ? token.replace(',', '.') : token;
+    }
+
+    /** A leverage written {@code 20x}, {@code x20}, {@code X20} or {@code 20X}. */
+    public static boolean isMarkedLeverage(String token) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        return (lower.endsWith("x") || lower.startsWith("x")) && LEVERAGE.matcher(token).matches();
+    }
+
+    /** A whole number that can only be a leverage where a leverage may come ({@code 20} after the size). */
+    public static boolean isBareLeverage(String token) {
+        return token.matches("\\d{1,4}");
+    }
+
     public static String symbol(String token) {
         return Symbols.normalize(token).orElseThrow(() ->
                 new CommandRejected(quote(token) + " is not a symbol. Use a USDT perpetual such as BTC or ETHUSDT."));
-    }
-
-    public static boolean isLeverage(String token) {
-        return token.toLowerCase(Locale.ROOT).endsWith("x") && LEVERAGE.matcher(token).matches();
     }
 
     public static int leverage(String token) {

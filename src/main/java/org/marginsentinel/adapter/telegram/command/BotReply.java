@@ -64,6 +64,17 @@ public record BotReply(String html, List<List<Button>> buttons, Confirmation con
         return new BotReply(questionHtml, List.of(), new Confirmation(actionKey, payload));
     }
 
+    /**
+     * Asks the user to pick one of {@code choices} (one button each, plus Cancel): pressing one runs the
+     * {@link ConfirmableAction} {@code actionKey} once, with that choice's payload, as a confirmation would.
+     */
+    public static BotReply choose(String questionHtml, String actionKey, List<Confirmation.Choice> choices) {
+        if (choices.isEmpty()) {
+            throw new IllegalArgumentException("a question needs at least one choice");
+        }
+        return new BotReply(questionHtml, List.of(), new Confirmation(actionKey, null, choices));
+    }
+
     public boolean needsConfirmation() {
         return confirmation != null;
     }

@@ -17,6 +17,8 @@ public final class CommandTable {
 
     private static final String ORDER = " <symbol> <size|$usdt> [<leverage>x] [isolated|cross] [@<entry>]";
     private static final String OPEN = " position (size in coins or $USDT, default 10x isolated at the mark)";
+    private static final String OPEN_DETAILS = "Also 100 usdt, 100$, x20 or a bare 20 after the size, 0,01; "
+            + "another leverage than the open position's is asked first (it changes the whole position).";
 
     public static final CommandSpec START = CommandSpec.of("start", "/start", "/start", PERSONAL,
             "Open your paper futures account (10,000 USDT)", "A second /start changes nothing.");
@@ -28,15 +30,16 @@ public final class CommandTable {
             PERSONAL, "Take paper USDT out of your wallet",
             "Never more than is free; withdrawing everything asks first.");
     public static final CommandSpec LONG = CommandSpec.of("long", "/long" + ORDER, "/long BTC 0.01 20x", PERSONAL,
-            "Open or add to a long" + OPEN);
+            "Open or add to a long" + OPEN, OPEN_DETAILS);
     public static final CommandSpec SHORT = CommandSpec.of("short", "/short" + ORDER, "/short ETH $2000 5x cross",
-            PERSONAL, "Open or add to a short" + OPEN);
+            PERSONAL, "Open or add to a short" + OPEN, OPEN_DETAILS);
     public static final CommandSpec POSITIONS = CommandSpec.of("positions", "/positions", "/positions", PERSONAL,
             "Your open positions with PnL, ROE and liquidation price",
             "Each with its number, size, entry, mark and distance to liquidation.");
-    public static final CommandSpec CLOSE = CommandSpec.of("close", "/close <#|symbol> [<percent>%|<quantity>]",
-            "/close 1 50%", PERSONAL, "Close a position (or part of it) at the mark and book the PnL",
-            "Closing a whole position asks first.");
+    public static final CommandSpec CLOSE = CommandSpec.of("close",
+            "/close <#|symbol|all> [<percent>%|<quantity> [coins]]", "/close 1 50%", PERSONAL,
+            "Close a position (or part of it, or all of them) at the mark and book the PnL",
+            "Closing a whole position, or all, asks first; a bare 25 that could be 25% is asked about.");
     public static final CommandSpec MARGIN = CommandSpec.of("margin", "/margin <#> add|remove <amount>",
             "/margin 1 add 200", PERSONAL,
             "Add or remove margin of an isolated position; shows the new liquidation price");

@@ -2,16 +2,25 @@ package org.marginsentinel.adapter.telegram.command;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.market.Symbols;
 
 /**
  * Parses {@code <symbol> <size> [<leverage>x] [isolated|cross] [@<entry>]}: the size is a base quantity
- * ({@code 0.5}) or a USDT notional ({@code $5000}); the optional parts may come in any order, once each.
+ * ({@code 0.5}, {@code 0.5 btc}) or a USDT notional ({@code $5000}, {@code 5000$}, {@code 5000usdt},
+ * {@code 5000 usdt}); the leverage may be written {@code 20x}, {@code x20} or, after the size, a bare {@code 20};
+ * the optional parts may come in any order, once each.
  */
 public final class OrderArguments {
+
+    /** A size with its unit glued on: {@code 100usdt}, {@code 100$}, {@code $100}, {@code 0.5btc}. */
+    private static final Pattern GLUED_UNIT = Pattern.compile("(?i)([0-9.,]+)([a-z$]+)");
 
     private OrderArguments() {
     }
@@ -20,32 +29,52 @@ public final class OrderArguments {
         if (args.size() < 2) {
             throw new CommandRejected("Give at least a symbol and a size.");
         }
-        if (args.size() > 5) {
+        if (args.size() > 6) {
             throw new CommandRejected("Too many arguments.");
         }
         String symbol = Arguments.symbol(args.get(0));
+        String base = Symbols.base(symbol);
         String size = args.get(1);
+        List<String> options = args.subList(2, args.size());
+        String unit = null;
+        if (size.startsWith("$")) {
+            size = size.substring(1);
+            unit = "$";
+        } else {
+            Matcher glued = GLUED_UNIT.matcher(size);
+            if (glued.matches()) {
+                size = glued.group(1);
+                unit = glued.group(2);
+            } else if (!options.isEmpty() && isUnit(options.get(0), base)) {
+                unit = options.get(0);
+                options = options.subList(1, options.size());
+            }
+        }
         BigDecimal quantity = null;
         BigDecimal notional = null;
-        if (size.startsWith("$")) {
-            notional = Arguments.positiveNumber(size.substring(1), "USDT amount");
-        } else if (size.endsWith("$")) {
-            notional = Arguments.positiveNumber(size.substring(0, size.length() - 1), "USDT amount");
-        } else {
+        if (unit == null || unit.equalsIgnoreCase(base)) {
             quantity = Arguments.positiveNumber(size, "size");
+        } else if (isNotional(unit)) {
+            notional = Arguments.positiveNumber(size, "USDT amount");
+        } else {
+            throw new CommandRejected("I don't understand the unit " + Arguments.quote(unit) + ". Give the size in "
+                    + base + " (0.5) or in USDT ($500 or 500 usdt).");
         }
         Integer leverage = null;
         MarginMode mode = null;
         BigDecimal entry = null;
-        for (String option : args.subList(2, args.size())) {
+        for (String option : options) {
             if (option.startsWith("@")) {
                 if (entry != null) {
                     throw new CommandRejected("Give the entry price only once.");
                 }
                 entry = Arguments.positiveNumber(option.substring(1), "entry price");
-            } else if (Arguments.isLeverage(option)) {
+            } else if (Arguments.isMarkedLeverage(option) || Arguments.isBareLeverage(option)) {
                 if (leverage != null) {
-                    throw new CommandRejected("Give the leverage only once.");
+                    throw new CommandRejected(Arguments.isBareLeverage(option)
+                            ? "I don't understand " + Arguments.quote(option) + ": the leverage is already "
+                            + leverage + "x. An entry price is written like @60000."
+                            : "Give the leverage only once.");
                 }
                 leverage = Arguments.leverage(option);
             } else if (MarginMode.parse(option).isPresent()) {
@@ -59,5 +88,14 @@ public final class OrderArguments {
             }
         }
         return new OpenOrder(symbol, side, quantity, notional, leverage, mode, entry);
+    }
+
+    private static boolean isUnit(String token, String base) {
+        return isNotional(token) || token.equalsIgnoreCase(base);
+    }
+
+    private static boolean isNotional(String unit) {
+        String lower = unit.toLowerCase(Locale.ROOT);
+        return lower.equals("$") || lower.equals("usdt");
     }
 }

@@ -3,7 +3,11 @@ package org.marginsentinel.adapter.telegram.trading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.marginsentinel.adapter.telegram.command.AmbiguousInput;
 import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
@@ -14,20 +18,39 @@ import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.CloseAll;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.LockedPositions;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.alert.OrderStandings;
 import org.marginsentinel.application.Portion;
 import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.market.Symbols;
+import org.marginsentinel.domain.paper.TradingFees;
 
-/** Closing a whole position asks first; a part closes at once. Both close at the mark. */
+/**
+ * Closing a whole position, or all of them, asks first; a part closes at once. All close at the mark. An amount that
+ * could be a percentage as well as a quantity ({@code /close 5 25}) is asked about, never assumed.
+ */
 @ApplicationScoped
 public class CloseCommand implements ChatCommand, ConfirmableAction {
 
+    private static final String ALL_PAYLOAD = "all:";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     @Inject
     PaperTrading trading;
+
+    @Inject
+    CloseAll closeAll;
+
+    @Inject
+    LockedPositions positions;
+
+    @Inject
+    TradingFees fees;
 
     @Inject
     OrderStandings standings;
@@ -44,16 +67,21 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
 
     @Override
     public BotReply handle(CommandContext context) {
-        if (context.args().isEmpty() || context.args().size() > 2) {
-            throw new CommandRejected("Give a position number (see /positions) or a symbol, and optionally how much.");
+        List<String> args = context.args();
+        if (args.isEmpty() || args.size() > 3) {
+            throw new CommandRejected("Give a position number (see /positions), a symbol or all, and optionally how much.");
         }
-        String reference = context.args().get(0);
+        String reference = args.get(0);
+        if (reference.equalsIgnoreCase("all")) {
+            if (args.size() > 1) {
+                throw new CommandRejected("/close all closes every position whole; to close part of one, give its "
+                        + "number or symbol.");
+            }
+            return askToCloseAll(trading.snapshot(context.userId()));
+        }
         Portion portion = Portion.ALL;
-        if (context.args().size() == 2) {
-            String amount = context.args().get(1);
-            Optional<BigDecimal> percent = Arguments.percent(amount);
-            portion = percent.isPresent() ? Portion.percent(percent.get())
-                    : Portion.quantity(Arguments.positiveNumber(amount, "quantity"));
+        if (args.size() >= 2) {
+            portion = portion(context, reference, args);
         }
         if (portion.isAll()) {
             AccountSnapshot snapshot = trading.snapshot(context.userId());
@@ -67,17 +95,76 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
         return done(trading.close(context.userId(), reference, portion), standings, context.userId());
     }
 
+    /** {@code 50%}, {@code 0.5}, {@code 25 coins} or {@code 25 DOGE}; a bare {@code 25} that could be 25% is asked about. */
+    private Portion portion(CommandContext context, String reference, List<String> args) {
+        String amount = args.get(1);
+        Optional<BigDecimal> percent = Arguments.percent(amount);
+        if (percent.isPresent()) {
+            if (args.size() > 2) {
+                throw new CommandRejected("I don't understand " + Arguments.quote(args.get(2)) + " after a percentage.");
+            }
+            return Portion.percent(percent.get());
+        }
+        BigDecimal quantity = Arguments.positiveNumber(amount, "quantity");
+        StoredPosition position = positions.find(context.userId(), reference).orElseThrow(() ->
+                new CommandRejected("You have no open position " + named(reference) + ". See /positions."));
+        String base = Symbols.base(position.position().symbol());
+        if (args.size() > 2) {
+            String unit = args.get(2).toLowerCase(Locale.ROOT);
+            if (!unit.equals("coins") && !unit.equals("coin") && !unit.equalsIgnoreCase(base)) {
+                throw new CommandRejected("I don't understand " + Arguments.quote(args.get(2)) + ". Write 25% for a "
+                        + "share or 25 coins (or 25 " + base + ") for a quantity.");
+            }
+            return Portion.quantity(quantity);
+        }
+        BigDecimal held = position.position().quantity();
+        // Percentages are typed as whole numbers up to 100; such a bare amount is asked about unless both readings agree.
+        boolean couldBePercent = quantity.stripTrailingZeros().scale() <= 0 && quantity.compareTo(HUNDRED) <= 0;
+        boolean sameEitherWay = quantity.compareTo(held) == 0 && quantity.compareTo(HUNDRED) == 0;
+        if (couldBePercent && !sameEitherWay) {
+            String whole = quantity.stripTrailingZeros().toPlainString();
+            String shown = "#" + position.number() + " " + position.position().symbol() + " holds " + Fmt.quantity(held)
+                    + " " + base;
+            if (quantity.compareTo(held) > 0) {
+                throw new AmbiguousInput(shown + ", so " + whole + " cannot be a quantity. Did you mean " + whole
+                        + "% of it?", amount, 1, List.of(new AmbiguousInput.Reading(whole + "%", whole + "%")));
+            }
+            throw new AmbiguousInput(shown + ". Close " + whole + "% of it or " + whole + " " + base + "?", amount, 1,
+                    List.of(new AmbiguousInput.Reading(whole + "%", whole + "%"),
+                            new AmbiguousInput.Reading(whole + " coins", whole + " coins")));
+        }
+        return Portion.quantity(quantity);
+    }
+
+    private BotReply askToCloseAll(AccountSnapshot snapshot) {
+        if (snapshot.positions().isEmpty()) {
+            throw new CommandRejected("You have no open positions.");
+        }
+        return CloseAllViews.question(snapshot, fees, key(), ALL_PAYLOAD);
+    }
+
     @Override
     public BotReply confirmed(CommandContext context, String payload) {
+        if (payload.startsWith(ALL_PAYLOAD)) {
+            List<Integer> numbers = Arrays.stream(payload.substring(ALL_PAYLOAD.length()).split(","))
+                    .map(Integer::valueOf).toList();
+            List<TradeResult> results = closeAll.closeAll(context.userId(), numbers);
+            return BotReply.html(CloseAllViews.done(results));
+        }
         return done(trading.close(context.userId(), payload, Portion.ALL), standings, context.userId());
     }
 
     private static StoredPosition findForQuestion(AccountSnapshot snapshot, String reference) {
         String ref = reference.startsWith("#") ? reference.substring(1) : reference;
         Optional<StoredPosition> found = ref.matches("\\d{1,9}") ? snapshot.byNumber(Integer.parseInt(ref))
-                : org.marginsentinel.domain.market.Symbols.normalize(ref).flatMap(snapshot::bySymbol);
-        String named = ref.matches("\\d{1,9}") ? "#" + ref : Arguments.quote(reference);
-        return found.orElseThrow(() -> new CommandRejected("You have no open position " + named + ". See /positions."));
+                : Symbols.normalize(ref).flatMap(snapshot::bySymbol);
+        return found.orElseThrow(() -> new CommandRejected("You have no open position " + named(reference)
+                + ". See /positions."));
+    }
+
+    private static String named(String reference) {
+        String ref = reference.startsWith("#") ? reference.substring(1) : reference;
+        return ref.matches("\\d{1,9}") ? "#" + ref : Arguments.quote(reference);
     }
 
     /** The reply to a close; what is left open states where it stands (a partial close re-bases its warnings). */
@@ -90,6 +177,7 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
                     .append(StandingText.of(standings.afterOrder(userId, result))).append('\n');
         }
         text.append("Wallet: ").append(Fmt.usdt(result.after().risk().walletBalance()));
+        text.append(TradingViews.orderLine(result));
         text.append(TradingViews.feeLine(result));
         return BotReply.html(text.toString());
     }

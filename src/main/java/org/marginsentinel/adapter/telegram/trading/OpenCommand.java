@@ -3,27 +3,51 @@ package org.marginsentinel.adapter.telegram.trading;
 import static org.marginsentinel.adapter.telegram.format.Html.bold;
 
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.command.OrderArguments;
 import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.LockedPositions;
 import org.marginsentinel.application.OpenOrder;
+import org.marginsentinel.application.OrderPreview;
+import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.PracticeTrading;
+import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.application.alert.OrderStandings;
 import org.marginsentinel.application.alert.Standing;
-import org.marginsentinel.application.TradeResult;
+import org.marginsentinel.application.port.MarkPrices;
+import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.market.Symbols;
 
-/** /long and /short: one parser, one use case, the side is the only difference. */
-abstract class OpenCommand implements ChatCommand {
+/**
+ * /long and /short: one parser, one use case, the side is the only difference. An order at another leverage than
+ * the symbol's open position on the same side changes the whole position's leverage (one leverage per symbol, as on
+ * Binance): that is asked first, stating the change, and never done silently.
+ */
+abstract class OpenCommand implements ChatCommand, ConfirmableAction {
 
     @Inject
     PracticeTrading practice;
 
     @Inject
+    PaperTrading trading;
+
+    @Inject
+    LockedPositions positions;
+
+    @Inject
     OrderStandings standings;
+
+    @Inject
+    MarkPrices prices;
 
     private final Side side;
     private final CommandSpec spec;
@@ -38,33 +62,114 @@ abstract class OpenCommand implements ChatCommand {
         return spec;
     }
 
+    /** The leverage-change question's action. */
+    @Override
+    public String key() {
+        return spec.name() + "-leverage";
+    }
+
     @Override
     public BotReply handle(CommandContext context) {
         OpenOrder order = OrderArguments.parse(side, context.args());
+        SymbolSuggestions.askIfNearMiss(prices, context.args(), 0, order.symbol());
+        String practiceReason = practice.practiceReason(order).orElse(null); // asks the exchange: before any lock
+        Optional<StoredPosition> changed = leverageChanged(context.userId(), order);
+        if (changed.isPresent()) {
+            return askToChangeLeverage(context, order, changed.get());
+        }
+        return execute(context.userId(), order, practiceReason);
+    }
+
+    /** Payload: the position's leverage when asked, then the order's arguments ({@code 10|BTC $100 20x}). */
+    @Override
+    public BotReply confirmed(CommandContext context, String payload) {
+        int bar = payload.indexOf('|');
+        List<String> args = List.of(payload.substring(bar + 1).split(" "));
+        OpenOrder order = OrderArguments.parse(side, args);
         String practiceReason = practice.practiceReason(order).orElse(null);
-        TradeResult result = practice.open(context.userId(), order, practiceReason).result();
+        StoredPosition position = leverageChanged(context.userId(), order).orElse(null);
+        if (position == null || position.position().leverage() != Integer.parseInt(payload.substring(0, bar))) {
+            throw new CommandRejected("Your " + order.symbol() + " position changed since I asked, so nothing was "
+                    + "done. Send the order again.");
+        }
+        return execute(context.userId(), order, practiceReason);
+    }
+
+    /** The symbol's open position on this side when the order names another leverage than it has. */
+    private Optional<StoredPosition> leverageChanged(long userId, OpenOrder order) {
+        if (order.leverage() == null) {
+            return Optional.empty();
+        }
+        return positions.open(userId).stream().filter(p -> p.position().symbol().equals(order.symbol()))
+                .filter(p -> p.position().side() == side && p.position().leverage() != order.leverage()).findFirst();
+    }
+
+    private BotReply askToChangeLeverage(CommandContext context, OpenOrder order, StoredPosition position) {
+        OrderPreview preview = trading.preview(context.userId(), order); // refuses as the order would
+        List<PositionRisk> after = preview.after().positions();
+        PositionRisk afterRisk = after.get(after.size() - 1);
+        PositionRisk beforeRisk = preview.before().riskOf(preview.before().byNumber(position.number()).orElseThrow());
+        String base = Symbols.base(order.symbol());
+        String question = "⚖️ Your " + bold("#" + position.number() + " " + order.symbol() + " " + side.name()) + " is "
+                + position.position().leverage() + "x. The exchange keeps one leverage per symbol, so this order sets "
+                + bold("the whole position (" + Fmt.quantity(preview.resulting().quantity()) + " " + base + ") to "
+                + order.leverage() + "x") + ".\nLiq. " + Fmt.price(beforeRisk.liquidationPrice()) + " now → "
+                + Fmt.price(afterRisk.liquidationPrice()) + " after. Go ahead?";
+        return BotReply.confirm(question, key(), position.position().leverage() + "|" + String.join(" ", context.args()));
+    }
+
+    private BotReply execute(long userId, OpenOrder order, String practiceReason) {
+        TradeResult result = practice.open(userId, order, practiceReason).result();
         StringBuilder text = new StringBuilder();
         if (result.closedQuantity().signum() > 0) {
             text.append("↩️ Closed ").append(Fmt.quantity(result.closedQuantity())).append(" at ")
                     .append(Fmt.price(result.price())).append(", PnL ").append(Fmt.signedMoney(result.realizedPnl()))
                     .append(" USDT.\n");
         }
+        if (result.flipped()) {
+            text.append("🔄 Flipped to ").append(side.name()).append(": #").append(result.previous().number())
+                    .append(" is closed; the new position is ").append(bold("#" + result.position().number())).append(".\n");
+        }
         if (result.position() == null) {
             text.append("The position is closed. Wallet: ").append(Fmt.usdt(result.after().risk().walletBalance()))
                     .append('.');
         } else {
-            Standing standing = standings.afterOrder(context.userId(), result);
+            Standing standing = standings.afterOrder(userId, result);
             if (StandingText.leads(standing)) {
                 text.insert(0, StandingText.of(standing) + "\n");
             }
-            text.append(result.closedQuantity().signum() > 0 ? "" : "✅ " + bold("Opened at " + Fmt.price(result.price())) + "\n")
+            text.append(headline(result)).append(notionalNote(order, result))
                     .append(TradingViews.position(result.position(), result.risk()))
+                    .append(TradingViews.orderLine(result))
                     .append("\nAvailable: ").append(Fmt.usdt(result.after().risk().cross().availableBalance()));
             if (!StandingText.leads(standing)) {
                 text.append('\n').append(StandingText.of(standing));
             }
         }
+        if (result.position() == null) {
+            text.append(TradingViews.orderLine(result));
+        }
         text.append(TradingViews.feeLine(result)).append(TradingViews.practiceNote(practiceReason));
         return BotReply.html(text.toString());
+    }
+
+    /** "Opened at 97,000.00" for a first open; "Added 0.1 BTC at 97,000.00 → position 0.2 @ 96,500.00" for an add. */
+    private static String headline(TradeResult result) {
+        if (result.added()) {
+            String base = Symbols.base(result.position().position().symbol());
+            return "✅ " + bold("Added " + Fmt.quantity(result.filledQuantity()) + " " + base + " at "
+                    + Fmt.price(result.price()) + " → position " + Fmt.quantity(result.position().position().quantity())
+                    + " @ " + Fmt.price(result.position().position().entryPrice())) + "\n";
+        }
+        return result.previous() == null ? "✅ " + bold("Opened at " + Fmt.price(result.price())) + "\n" : "";
+    }
+
+    /** "100.00 USDT notional = 0.00103 BTC" when the size was given in USDT. */
+    private static String notionalNote(OpenOrder order, TradeResult result) {
+        if (order.quoteNotional() == null) {
+            return "";
+        }
+        return Fmt.usdt(order.quoteNotional()) + " notional = " + Fmt.quantity(result.filledQuantity()) + " "
+                + Symbols.base(order.symbol()) + "\n";
     }
 }

@@ -36,6 +36,7 @@ public class PriceCommand implements ChatCommand {
             throw new CommandRejected("Give one symbol.");
         }
         String symbol = Arguments.symbol(context.args().get(0));
+        SymbolSuggestions.askIfNearMiss(prices, context.args(), 0, symbol);
         MarkPrice mark = prices.latest(symbol).orElseThrow(() -> prices.isKnownSymbol(symbol)
                 ? new CommandRejected("No fresh mark price for " + symbol + " right now. Try again shortly.")
                 : new CommandRejected("I don't know " + symbol + ". Use a USDT perpetual such as BTC, ETH or SOL."));

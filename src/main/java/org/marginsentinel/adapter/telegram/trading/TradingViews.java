@@ -23,6 +23,7 @@ import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.Decimals;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 
@@ -49,14 +50,48 @@ final class TradingViews {
                 + staleNote(snapshot);
     }
 
-    /** "Fee: 2.50 USDT (taker, from the wallet) · net PnL +97.50 USDT", on a line of its own; empty without a fee. */
+    /**
+     * "Fee: 2.50 USDT (taker, from the wallet) · net PnL +97.50 USDT" under a fill that closed something, on a line of
+     * its own; empty otherwise (an open's fee is on its {@link #orderLine}).
+     */
     static String feeLine(TradeResult result) {
-        if (result.fee().signum() == 0) {
+        if (result.closedQuantity().signum() == 0) {
             return "";
         }
-        String line = "\nFee: " + Fmt.usdt(result.fee()) + " (taker, from the wallet)";
-        return result.closedQuantity().signum() > 0 ? line + " · net PnL " + Fmt.signedMoney(result.netPnl()) + " USDT"
-                : line;
+        return "\nFee: " + Fmt.usdt(result.fee()) + " (taker, from the wallet) · net PnL "
+                + Fmt.signedMoney(result.netPnl()) + " USDT";
+    }
+
+    /**
+     * The order's size in money: "Notional 8,134.12 USDT · margin 406.71 USDT at 20x · fee 4.07 USDT" for what it
+     * opened; "Closed notional 8,300.00 USDT · margin freed 406.71 USDT" for what it closed (the fee and net PnL
+     * follow on {@link #feeLine}). Empty for a margin move.
+     */
+    static String orderLine(TradeResult result) {
+        if (result.filledQuantity().signum() == 0 || result.price() == null) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder();
+        BigDecimal opened = result.filledQuantity().subtract(result.closedQuantity());
+        if (result.closedQuantity().signum() > 0 && result.previous() != null) {
+            Position before = result.previous().position();
+            BigDecimal freed = before.isIsolated()
+                    ? Decimals.divide(before.isolatedMargin().multiply(result.closedQuantity()), before.quantity())
+                    : Decimals.divide(result.closedQuantity().multiply(before.entryPrice()), BigDecimal.valueOf(before.leverage()));
+            line.append("\nClosed notional ").append(Fmt.usdt(result.closedQuantity().multiply(result.price())))
+                    .append(" · margin freed ").append(Fmt.usdt(freed));
+        }
+        if (opened.signum() > 0 && result.position() != null) {
+            int leverage = result.position().position().leverage();
+            BigDecimal notional = opened.multiply(result.price());
+            line.append("\nNotional ").append(Fmt.usdt(notional)).append(" · margin ")
+                    .append(Fmt.usdt(Decimals.divide(notional, BigDecimal.valueOf(leverage)))).append(" at ")
+                    .append(leverage).append('x');
+            if (result.closedQuantity().signum() == 0) { // a flip's one fee is on its fee line
+                line.append(" · fee ").append(Fmt.usdt(result.fee())).append(" (taker, from the wallet)");
+            }
+        }
+        return line.toString();
     }
 
     /** "Fees paid: 12.30 USDT" and "Funding: −1.20 USDT" since the account opened, each on a line of its own. */

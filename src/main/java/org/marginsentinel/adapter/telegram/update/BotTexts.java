@@ -1,6 +1,5 @@
 package org.marginsentinel.adapter.telegram.update;
 
-import org.marginsentinel.adapter.telegram.format.Text;
 import org.marginsentinel.adapter.telegram.format.Html;
 
 /** The dispatcher's own words to users. */
@@ -23,11 +22,6 @@ final class BotTexts {
     static final String CANCEL_LABEL = "✖️ Cancel";
 
     private BotTexts() {
-    }
-
-    static String unknownCommand(String name) {
-        String shown = Text.shorten(name, 33);
-        return "I don't know the command " + Html.code("/" + shown) + ". Send /help to see what I can do.";
     }
 
     static String argumentsTooLong(int length, int limit) {

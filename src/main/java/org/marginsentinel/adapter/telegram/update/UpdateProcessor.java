@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.connection.TelegramConfig;
+import org.marginsentinel.adapter.telegram.command.AmbiguousInput;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.command.CallbackHandler;
@@ -19,6 +20,8 @@ import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandParser;
 import org.marginsentinel.adapter.telegram.command.CommandLookup;
 import org.marginsentinel.adapter.telegram.command.CommandRegistry;
+import org.marginsentinel.adapter.telegram.command.CommandSuggestions;
+import org.marginsentinel.adapter.telegram.command.Confirmation;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.command.ParsedText;
 import org.marginsentinel.adapter.telegram.delivery.MessageQueue;
@@ -113,11 +116,15 @@ public class UpdateProcessor {
         if (in.kind() == Inbound.Kind.MESSAGE) {
             Optional<ChatCommand> command = commandOf(in);
             String usage = command.map(c -> c.spec().usage()).orElse(null);
-            reply(in, route(in, command.orElse(null)), BotReply.html(BotTexts.rejected(rejected.getMessage(), usage)), now);
+            BotReply answer = rejected instanceof AmbiguousInput question && command.isPresent()
+                    ? question.ask(command.get().name(), argsOf(in))
+                    : BotReply.html(BotTexts.rejected(rejected.getMessage(), usage));
+            reply(in, route(in, command.orElse(null)), answer, now);
             return Outcome.DONE;
         }
         if (in.kind() == Inbound.Kind.CALLBACK && isConfirmationPress(in.callbackData())) {
-            parseId(in.callbackData()).flatMap(confirmations::lock).ifPresent(confirmation -> confirmation.fail(now));
+            ConfirmationPress.parse(in.callbackData()).map(ConfirmationPress::id).flatMap(confirmations::lock)
+                    .ifPresent(confirmation -> confirmation.fail(now));
             editPressedMessage(in, BotReply.html(BotTexts.rejected(rejected.getMessage(), null)), now);
         }
         return Outcome.alert("⚠️ " + rejected.getMessage());
@@ -162,7 +169,7 @@ public class UpdateProcessor {
                     reply(in, route(in, handler.get()), reply, now);
                 }
             } else if (forUs) {
-                reply(in, BotReply.html(BotTexts.unknownCommand(command.name())), now);
+                reply(in, CommandSuggestions.unknownCommand(command, in.privateChat()), now);
             }
         } else if (parsed instanceof ParsedText.ArgumentsTooLong tooLong) {
             if (in.privateChat() || registry.command(tooLong.name()).isPresent()) {
@@ -178,6 +185,11 @@ public class UpdateProcessor {
     private Optional<ChatCommand> commandOf(Inbound in) {
         ParsedText parsed = CommandParser.parse(in.text(), connection.botUsername());
         return parsed instanceof ParsedText.Command command ? registry.command(command.name()) : Optional.empty();
+    }
+
+    private List<String> argsOf(Inbound in) {
+        ParsedText parsed = CommandParser.parse(in.text(), connection.botUsername());
+        return parsed instanceof ParsedText.Command command ? command.args() : List.of();
     }
 
     private void reply(Inbound in, BotReply reply, Instant now) {
@@ -243,8 +255,13 @@ public class UpdateProcessor {
         long id = confirmations.create(in.userId(), chatId, reply.confirmation().actionKey(),
                 reply.confirmation().payload(), now, now.plus(confirmationTtl));
         List<List<Button>> rows = new ArrayList<>(reply.buttons());
-        rows.add(List.of(new Button(BotTexts.CONFIRM_LABEL, CommandRegistry.CONFIRM_PREFIX + id),
-                new Button(BotTexts.CANCEL_LABEL, CommandRegistry.CANCEL_PREFIX + id)));
+        List<Confirmation.Choice> choices = reply.confirmation().choices();
+        for (int i = 0; i < choices.size(); i++) { // a question with choices: one button each, then Cancel
+            rows.add(List.of(new Button(choices.get(i).label(), CommandRegistry.CONFIRM_PREFIX + id + ":" + i)));
+        }
+        rows.add(choices.isEmpty() ? List.of(new Button(BotTexts.CONFIRM_LABEL, CommandRegistry.CONFIRM_PREFIX + id),
+                new Button(BotTexts.CANCEL_LABEL, CommandRegistry.CANCEL_PREFIX + id))
+                : List.of(new Button(BotTexts.CANCEL_LABEL, CommandRegistry.CANCEL_PREFIX + id)));
         return rows;
     }
 
@@ -269,7 +286,8 @@ public class UpdateProcessor {
     }
 
     private Outcome onConfirmationPress(Inbound in, boolean confirm, Instant now) {
-        Optional<LockedConfirmation> found = parseId(in.callbackData()).flatMap(confirmations::lock)
+        Optional<LockedConfirmation> found = ConfirmationPress.parse(in.callbackData()).map(ConfirmationPress::id)
+                .flatMap(confirmations::lock)
                 .filter(c -> c.chatId() == in.chatId());
         if (found.isEmpty()) {
             return Outcome.answer(BotTexts.BUTTON_GONE);
@@ -292,10 +310,16 @@ public class UpdateProcessor {
             editPressedMessage(in, BotReply.html(BotTexts.CANCELLED_HTML), now);
             return Outcome.answer(BotTexts.CANCELLED_ANSWER);
         }
+        Integer choice = ConfirmationPress.parse(in.callbackData()).map(ConfirmationPress::choice).orElse(null);
+        String payload = choice == null ? confirmation.payload()
+                : Confirmation.choicePayload(confirmation.payload(), choice);
+        if (payload == null) {
+            return Outcome.answer(BotTexts.BUTTON_GONE);
+        }
         confirmation.confirm(now);
         ConfirmableAction action = registry.action(confirmation.actionKey()).orElseThrow(() ->
                 new IllegalStateException("No ConfirmableAction with key '" + confirmation.actionKey() + "'"));
-        BotReply result = action.confirmed(context(in, List.of(), ""), confirmation.payload());
+        BotReply result = action.confirmed(context(in, List.of(), ""), payload);
         if (result != null) {
             editPressedMessage(in, result, now);
         }
@@ -345,13 +369,5 @@ public class UpdateProcessor {
     private static boolean isConfirmationPress(String data) {
         return data != null && (data.startsWith(CommandRegistry.CONFIRM_PREFIX)
                 || data.startsWith(CommandRegistry.CANCEL_PREFIX));
-    }
-
-    private static Optional<Long> parseId(String data) {
-        try {
-            return Optional.of(Long.parseLong(data.substring(CommandRegistry.CONFIRM_PREFIX.length())));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -117,7 +117,11 @@ class WarningActionsConversationTest {
     @Test
     void addingToAPosition_thatMakesItWorse_isToldInTheReply_notByAWarning() {
         say("/long BTC 0.1 5x");               // 20% away: safe
-        String added = say("/long BTC 0.3 20x");
+        telegram.userSays(trader, "/long BTC 0.3 20x");
+        SentMessage question = telegram.awaitReplyTo(trader); // one leverage per symbol: the whole position goes 20x
+        assertThat(question.plainText()).contains("sets the whole position (0.4 BTC) to 20x");
+        telegram.press(trader, trader, question.messageId(), question.buttonData("Confirm"));
+        String added = telegram.awaitEdit(trader, question.messageId()).plainText();
 
         assertThat(added).containsAnyOf("inside your WARNING distance", "DANGER:", "CRITICAL from the start");
         marks("79990", "2600");

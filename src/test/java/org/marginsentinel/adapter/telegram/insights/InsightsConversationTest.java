@@ -193,7 +193,7 @@ class InsightsConversationTest {
         assertThat(say("/stress 15")).contains("Say which way the marks move: -15 for a fall, +15 for a rise.")
                 .contains("Usage: /stress <±percent> [symbol]");
         assertThat(say("/stress -100")).contains("less than 100%");
-        assertThat(say("/stress -1,5")).contains("not a valid move");
+        assertThat(say("/stress -1e3")).contains("not a valid move");
         assertThat(say("/stress DOGE -10")).contains("You hold no DOGEUSDT position");
         assertThat(say("/stress -10 BTC ETH")).contains("at most one symbol");
         assertThat(say("/stress")).contains("Usage: /stress");
@@ -223,7 +223,7 @@ class InsightsConversationTest {
     @Test
     void whatIf_refusedOrders_areRefusedLikeTheRealOne_andBadArgumentsExplained() {
         assertThat(say("/whatif long BTC 10 2x")).contains("Not enough available balance");
-        assertThat(say("/whatif buy BTC 1,000")).contains("is not a valid size");
+        assertThat(say("/whatif buy BTC 1.0.0")).contains("is not a valid size");
         assertThat(say("/whatif hold BTC 1")).contains("Start with long or short");
         assertThat(say("/whatif long BTC 0.1 20x sideways")).contains("I don't understand \"sideways\"");
         assertThat(say("/positions")).contains("no open positions");

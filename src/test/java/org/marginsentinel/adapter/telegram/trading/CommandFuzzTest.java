@@ -101,7 +101,7 @@ class CommandFuzzTest {
                         String.join(" ", args))).html()).isNotBlank();
                 default -> {
                     for (String arg : args) {
-                        if (Arguments.isLeverage(arg)) {
+                        if (Arguments.isMarkedLeverage(arg)) {
                             Arguments.leverage(arg);
                         }
                     }

@@ -273,7 +273,8 @@ class TradingConversationTest {
             /long BTC 0             | greater than 0
             /long BTC 0.1 20x hedge | don't understand
             /long 🚀 1              | not a symbol
-            /long BTC 1,5           | not a valid size
+            /long BTC 1.5.5         | not a valid size
+            /long BTC 0.1 20x 5     | the leverage is already 20x
             /deposit -5             | not a valid amount
             /deposit 0              | greater than 0
             /deposit abc            | not a valid amount

@@ -1,0 +1,47 @@
+package org.marginsentinel.adapter.telegram.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.format.Text;
+
+/**
+ * The answer to an unknown command: "did you mean /long?" for a near miss of a command in {@link CommandTable}, with
+ * a button (private chats) that runs the corrected command with the same arguments, only when pressed.
+ */
+public final class CommandSuggestions {
+
+    private static final int MAX_SUGGESTIONS = 3;
+    private static final int LABEL_ARGUMENT_CHARS = 30;
+
+    private CommandSuggestions() {
+    }
+
+    /** The names of listed commands {@code name} is a near miss of, best first (at most three). */
+    public static List<String> suggestions(String name) {
+        List<String> names = CommandTable.ALL.stream().map(CommandSpec::name).toList();
+        List<String> nearest = NearMiss.nearest(name, names);
+        return nearest.subList(0, Math.min(MAX_SUGGESTIONS, nearest.size()));
+    }
+
+    public static BotReply unknownCommand(ParsedText.Command command, boolean offerButtons) {
+        String unknown = "I don't know the command " + Html.code("/" + Text.shorten(command.name(), 33)) + ".";
+        List<String> suggested = suggestions(command.name());
+        if (suggested.isEmpty()) {
+            return BotReply.html(unknown + " Send /help to see what I can do.");
+        }
+        String meant = String.join(" or ", suggested.stream().map(name -> "/" + name).toList());
+        String question = unknown + " Did you mean " + meant + "?";
+        if (!offerButtons) {
+            return BotReply.html(question);
+        }
+        String args = command.args().isEmpty() ? "" : " " + String.join(" ", command.args());
+        List<Confirmation.Choice> choices = new ArrayList<>();
+        for (String name : suggested) {
+            choices.add(new Confirmation.Choice("▶️ /" + name + Text.shorten(args, LABEL_ARGUMENT_CHARS), "/" + name + args));
+        }
+        List<Confirmation.Choice> fitting = Confirmation.fitting(choices);
+        return fitting.isEmpty() ? BotReply.html(question)
+                : BotReply.choose(question + " Nothing runs until you press it.", RerunCommand.KEY, fitting);
+    }
+}
