@@ -187,10 +187,23 @@ public sealed interface Notice {
      * An isolated position was liquidated: its margin is gone.
      *
      * @param marginThatWouldHaveSaved extra margin that would have kept it open with a buffer; null if unknown
+     * @param positionId               the liquidated position's id, whose unsent warnings it makes stale; null if unknown
      */
     record IsolatedLiquidated(long userId, int positionNumber, String symbol, String side, BigDecimal quantity,
                               BigDecimal markPrice, BigDecimal liquidationPrice, BigDecimal marginLost,
-                              BigDecimal marginThatWouldHaveSaved) implements Notice {
+                              BigDecimal marginThatWouldHaveSaved, String positionId) implements Notice {
+
+        public IsolatedLiquidated(long userId, int positionNumber, String symbol, String side, BigDecimal quantity,
+                                  BigDecimal markPrice, BigDecimal liquidationPrice, BigDecimal marginLost,
+                                  BigDecimal marginThatWouldHaveSaved) {
+            this(userId, positionNumber, symbol, side, quantity, markPrice, liquidationPrice, marginLost,
+                    marginThatWouldHaveSaved, null);
+        }
+
+        /** The liquidated position, whose warnings are stale now; empty when its id is unknown. */
+        public Optional<Subject> position() {
+            return Optional.ofNullable(positionId).map(Subject.Position::new);
+        }
 
         /** The account: this notice carries the user's position number, not the position's id. */
         @Override
