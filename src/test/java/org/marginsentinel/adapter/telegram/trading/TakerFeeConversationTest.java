@@ -61,7 +61,8 @@ class TakerFeeConversationTest {
 
         // open 0.2 BTC at 81,341.20: fee 0.2 × 81,341.20 × 0.05% = 8.13412
         String opened = chat.say(trader, "/long BTC 0.2 5x");
-        assertThat(opened).contains("Opened at 81,341.20").contains("Fee: 8.13 USDT (taker, from the wallet)")
+        assertThat(opened).contains("Opened at 81,341.20")
+                .contains("Notional 16,268.24 USDT · margin 3,253.65 USDT at 5x · fee 8.13 USDT (taker, from the wallet)")
                 .doesNotContain("net PnL");
 
         // hold: the mark rises; close half at 82,000: PnL 0.1 × 658.80 = 65.88, fee 0.1 × 82,000 × 0.05% = 4.10
