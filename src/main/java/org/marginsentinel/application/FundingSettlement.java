@@ -32,7 +32,8 @@ import org.marginsentinel.domain.margin.PositionRisk;
  *       settled. Each payment is recorded per position and funding time: a crash half-way and a restart pay the
  *       rest, never the same position twice.</li>
  * </ol>
- * The mark used is the one at settlement, seconds after the funding time (the exchange uses its mark at that time).
+ * The mark used is the exchange's: the last mark at or before the funding time ({@link FundingMarks}), not the one
+ * seconds later when settlement runs; only when none was seen (a restart across the funding time) the current one.
  */
 @ApplicationScoped
 public class FundingSettlement {
@@ -43,6 +44,7 @@ public class FundingSettlement {
     private final Clock clock;
     private final PaperTrading trading;
     private final Notifier notifier;
+    private final FundingMarks fundingMarks;
     private static final RiskThresholds NEAR = RiskThresholds.DEFAULTS;
 
     /** What was last written per symbol, so an unchanged announcement is not written again every run. */
@@ -50,13 +52,14 @@ public class FundingSettlement {
 
     @Inject
     public FundingSettlement(FundingBooking booking, FundingRates rates, MarkPrices prices, Clock clock,
-                             PaperTrading trading, Notifier notifier) {
+                             PaperTrading trading, Notifier notifier, FundingMarks fundingMarks) {
         this.booking = booking;
         this.rates = rates;
         this.prices = prices;
         this.clock = clock;
         this.trading = trading;
         this.notifier = notifier;
+        this.fundingMarks = fundingMarks;
     }
 
     /** Remembers the held symbols' announcements, then settles every funding time that has passed. */
@@ -65,8 +68,11 @@ public class FundingSettlement {
         List<FundingRate> changed = new ArrayList<>();
         for (String symbol : heldSymbols) {
             Optional<FundingRate> rate = rates.funding(symbol);
-            if (rate.isPresent() && rate.get().nextFundingTime().isAfter(now) && !rate.get().equals(announced.get(symbol))) {
-                changed.add(rate.get());
+            if (rate.isPresent() && rate.get().nextFundingTime().isAfter(now)) {
+                fundingMarks.watch(symbol, rate.get().nextFundingTime());
+                if (!rate.get().equals(announced.get(symbol))) {
+                    changed.add(rate.get());
+                }
             }
         }
         if (!changed.isEmpty()) {
@@ -79,7 +85,9 @@ public class FundingSettlement {
     private List<FundingBooking.Payment> settleDue(Instant now) {
         List<FundingBooking.Payment> payments = new ArrayList<>();
         for (FundingDue due : booking.due(now)) {
-            Optional<BigDecimal> mark = prices.latest(due.symbol()).map(MarkPrice::price);
+            // The exchange's mark at the funding time: the last one seen by then; lacking it (a restart across it), ours.
+            Optional<BigDecimal> mark = fundingMarks.at(due.symbol(), due.fundingTime())
+                    .or(() -> prices.latest(due.symbol()).map(MarkPrice::price));
             if (mark.isEmpty()) {
                 continue; // settled at the next run with a fresh mark
             }
@@ -89,6 +97,7 @@ public class FundingSettlement {
                 noteNearWarnings(userId, due, paid);
             }
             booking.settled(due);
+            fundingMarks.settled(due.symbol(), due.fundingTime());
         }
         return payments;
     }

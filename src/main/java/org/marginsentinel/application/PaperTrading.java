@@ -273,10 +273,10 @@ public class PaperTrading {
     private TradeResult apply(PaperAccount account, AccountSnapshot before, StoredPosition existing, Netting netting,
                               BigDecimal filled, BigDecimal fillPrice, BigDecimal mark, BigDecimal fee) {
         AccountRisk after = assess(account, before, existing, netting, mark, fee);
-        // A reduction the cross wallet cannot pay the fee of pays what it can (the exchange's insurance fund
-        // would cover the rest); the wallet never goes negative by a fee.
+        // The fee comes from the wallet as on Binance, floorless while the pool's margin balance covers it (another
+        // cross position's profit); beyond that a reduction pays what it can (the insurance fund would pay the rest).
         BigDecimal charged = netting.opensExposure() ? fee
-                : fee.add(after.cross().walletBalance().min(BigDecimal.ZERO)).max(BigDecimal.ZERO);
+                : fee.add(after.cross().marginBalance().min(BigDecimal.ZERO)).max(BigDecimal.ZERO);
         Integer number = booking.book(account, existing, netting, charged, clock.instant());
         AccountSnapshot afterBooking = value(account(account.userId(), false));
         StoredPosition resulting = number == null ? null : afterBooking.byNumber(number).orElseThrow();

@@ -94,6 +94,40 @@ class FundingSettlementTest {
     }
 
     @Test
+    void paysAtTheMarkOfTheFundingTime_notTheMarkSecondsLaterWhenSettlementRuns() {
+        desk.funding.run(HELD);                                  // 30 s runs: the last one before the funding time
+        feedMark(Duration.ofMinutes(59), "49000");
+        feedMark(Duration.ofMinutes(1), "48000");                // exactly at the funding time: the exchange's mark
+        feedMark(Duration.ofSeconds(20), "52000");               // after it, when settlement runs again
+
+        desk.funding.run(HELD);
+
+        // 0.2 × 48,000 × 0.01% = 0.96 (the mark at settlement would make it 1.04)
+        assertThat(desk.fundingLedger.payments()).hasSize(2)
+                .allSatisfy(p -> assertThat(p.received().abs()).isEqualByComparingTo("0.96"));
+        assertThat(desk.store.openPositions(ALICE).get(0).position().isolatedMargin()).isEqualByComparingTo("999.04");
+        assertThat(wallet(BOB)).isEqualByComparingTo("10000.96");
+    }
+
+    @Test
+    void aStalledFeed_paysAtTheLastMarkBeforeTheFundingTime() {
+        desk.funding.run(HELD);
+        feedMark(Duration.ofMinutes(50), "49000");               // the feed stalls for the last ten minutes
+        desk.clock.advance(Duration.ofMinutes(10));
+        feedMark(Duration.ofSeconds(5), "52000");
+        desk.funding.run(HELD);
+        assertThat(desk.fundingLedger.payments()).allSatisfy(p -> assertThat(p.received().abs())
+                .isEqualByComparingTo("0.98"));                  // 0.2 × 49,000 × 0.01%
+    }
+
+    /** The clock moves on by {@code after}, then the feed brings this BTC mark (the marks event funding listens to). */
+    private void feedMark(Duration after, String price) {
+        desk.clock.advance(after);
+        desk.marks.set("BTCUSDT", price);
+        desk.fundingMarks.record(desk.marks.all());
+    }
+
+    @Test
     void aCrashAfterSomeAccountsWerePaid_paysTheRestOnly() {
         desk.funding.run(HELD);
         desk.clock.advance(Duration.ofMinutes(61));

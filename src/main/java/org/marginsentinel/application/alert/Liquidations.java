@@ -102,7 +102,7 @@ public class Liquidations {
             notifier.retract(userId, Subject.position(d.positionId()));
             notices.add(new Notice.IsolatedLiquidated(userId, stored.number(), position.symbol(),
                     position.side().name(), position.quantity(), d.mark(), risk.liquidationPrice(), lost,
-                    advice.isolatedRescue(position, d.mark()).marginToAdd()));
+                    advice.isolatedRescue(position, d.mark()).marginToAdd(), position.id()));
         }
         if (!notices.isEmpty()) {
             store.updateWallet(userId, wallet);

@@ -17,6 +17,7 @@ import org.marginsentinel.domain.alert.AlertState;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskReading;
 import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.insight.OddsTrigger;
 import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
@@ -34,17 +35,18 @@ public class OrderStandings {
 
     private final AlertPolicy policy = new AlertPolicy();
 
-    @Inject
-    AlertStore alerts;
+    private final AlertStore alerts;
+    private final Clock clock;
+    private final MarginCalculator calculator;
+    private final Volatilities volatilities;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    MarginCalculator calculator;
-
-    @Inject
-    Volatilities volatilities;
+    public OrderStandings(AlertStore alerts, Clock clock, MarginCalculator calculator, Volatilities volatilities) {
+        this.alerts = alerts;
+        this.clock = clock;
+        this.calculator = calculator;
+        this.volatilities = volatilities;
+    }
 
     /**
      * The standing of the position an order left open (its own distance if isolated, its pool's ratio if cross),
@@ -59,7 +61,9 @@ public class OrderStandings {
         if (!risk.position().isIsolated()) {
             return ofPool(userId, result.after());
         }
-        RiskThresholds thresholds = alerts.preferences(userId).thresholds();
+        // The WARNING distance the watch judges it by: the user's, or further out by the user's odds trigger.
+        RiskThresholds thresholds = OddsTrigger.effective(alerts.preferences(userId), risk.position().side(),
+                volatilities.cached(risk.position().symbol()));
         RiskReading reading = RiskReading.of(risk);
         hold(Subject.position(result.position().id()).key(), userId, reading, thresholds);
         RiskLevel level = reading.level(thresholds);

@@ -9,6 +9,7 @@ import org.marginsentinel.domain.alert.RecommendedAction;
 import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.MarginAllowance;
 import org.marginsentinel.domain.margin.PositionRisk;
 
 /**
@@ -59,6 +60,7 @@ public sealed interface Notice {
      * @param odds             its odds of liquidation within 24 hours (a fraction); null when no volatility is known
      * @param oddsTriggered    true when the level was reached through the user's odds trigger, not the distance
      * @param survival         what survives the 5%-chance 24-hour move; null when not needed or not known
+     * @param addable          the most margin that can be added to it now (from the cross wallet); null if unknown
      */
     /** A warning for a level the alert policy decided: its severity and silence are the decision's. */
     sealed interface LevelWarning extends Notice permits PositionWarning, PoolWarning {
@@ -78,7 +80,14 @@ public sealed interface Notice {
 
     record PositionWarning(long userId, int positionNumber, PositionRisk risk, AlertDecision decision,
                            BigDecimal marginToAdd, BigDecimal saferLiquidation, BigDecimal odds, boolean oddsTriggered,
-                           SurvivalPlan survival) implements LevelWarning {
+                           SurvivalPlan survival, MarginAllowance addable) implements LevelWarning {
+
+        public PositionWarning(long userId, int positionNumber, PositionRisk risk, AlertDecision decision,
+                               BigDecimal marginToAdd, BigDecimal saferLiquidation, BigDecimal odds,
+                               boolean oddsTriggered, SurvivalPlan survival) {
+            this(userId, positionNumber, risk, decision, marginToAdd, saferLiquidation, odds, oddsTriggered, survival,
+                    null);
+        }
 
         @Override
         public Subject subject() {
@@ -90,16 +99,19 @@ public sealed interface Notice {
             return visitor.positionWarning(this);
         }
 
-        /** The one action this warning recommends: enough margin to clear the WARNING level and the likely move. */
+        /**
+         * The one action this warning recommends: enough margin to clear the WARNING level and the likely move, or a
+         * partial close when that is more than can be added now.
+         */
         public Optional<RecommendedAction> recommended() {
             return RecommendedAction.forIsolated(marginToAdd, saferLiquidation,
                     survival == null ? null : survival.marginToAdd(),
-                    survival == null ? null : survival.liquidationAfter());
+                    survival == null ? null : survival.liquidationAfter(), addable);
         }
 
         public PositionWarning(long userId, int positionNumber, PositionRisk risk, AlertDecision decision,
                                BigDecimal marginToAdd, BigDecimal saferLiquidation) {
-            this(userId, positionNumber, risk, decision, marginToAdd, saferLiquidation, null, false, null);
+            this(userId, positionNumber, risk, decision, marginToAdd, saferLiquidation, null, false, null, null);
         }
     }
 
@@ -187,10 +199,23 @@ public sealed interface Notice {
      * An isolated position was liquidated: its margin is gone.
      *
      * @param marginThatWouldHaveSaved extra margin that would have kept it open with a buffer; null if unknown
+     * @param positionId               the liquidated position's id, whose unsent warnings it makes stale; null if unknown
      */
     record IsolatedLiquidated(long userId, int positionNumber, String symbol, String side, BigDecimal quantity,
                               BigDecimal markPrice, BigDecimal liquidationPrice, BigDecimal marginLost,
-                              BigDecimal marginThatWouldHaveSaved) implements Notice {
+                              BigDecimal marginThatWouldHaveSaved, String positionId) implements Notice {
+
+        public IsolatedLiquidated(long userId, int positionNumber, String symbol, String side, BigDecimal quantity,
+                                  BigDecimal markPrice, BigDecimal liquidationPrice, BigDecimal marginLost,
+                                  BigDecimal marginThatWouldHaveSaved) {
+            this(userId, positionNumber, symbol, side, quantity, markPrice, liquidationPrice, marginLost,
+                    marginThatWouldHaveSaved, null);
+        }
+
+        /** The liquidated position, whose warnings are stale now; empty when its id is unknown. */
+        public Optional<Subject> position() {
+            return Optional.ofNullable(positionId).map(Subject.Position::new);
+        }
 
         /** The account: this notice carries the user's position number, not the position's id. */
         @Override

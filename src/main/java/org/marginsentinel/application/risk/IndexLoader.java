@@ -10,7 +10,7 @@ import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.application.port.Volatilities;
 import org.marginsentinel.domain.alert.AlertPreferences;
 import org.marginsentinel.domain.insight.JointMove;
-import org.marginsentinel.domain.insight.LiquidationOdds;
+import org.marginsentinel.domain.insight.OddsTrigger;
 import org.marginsentinel.domain.margin.Position;
 
 /**
@@ -145,9 +145,7 @@ final class IndexLoader {
      */
     private void applyOddsTrigger(UserBook book, AlertPreferences prefs) {
         double probability = prefs.oddsThreshold().doubleValue();
-        index.setOddsWarnings(book, (symbol, side) -> volatilities.cached(symbol)
-                .map(v -> LiquidationOdds.adverseMoveWithProbability(side, v, probability,
-                        LiquidationOdds.DEFAULT_HORIZON))
-                .orElse(Double.NaN));
+        index.setOddsWarnings(book, (symbol, side) -> OddsTrigger.warningDistance(probability, side,
+                volatilities.cached(symbol)));
     }
 }

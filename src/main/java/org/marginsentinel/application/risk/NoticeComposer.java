@@ -16,6 +16,7 @@ import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.LiquidationOdds;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.MarginAllowance;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
@@ -39,10 +40,11 @@ final class NoticeComposer {
     /**
      * @param thresholds    the user's own levels (the advice aims under them)
      * @param warnsFromOdds whether the position's WARNING distance was moved out by the user's odds trigger
+     * @param addable       the most margin the owner can add now; null if unknown
      */
     Notice.PositionWarning positionWarning(long userId, int number, Position position, BigDecimal mark,
                                            PositionRisk risk, AlertDecision decision, RiskThresholds thresholds,
-                                           boolean warnsFromOdds) {
+                                           boolean warnsFromOdds, MarginAllowance addable) {
         IsolatedMarginAdvice help = advice.marginToAdd(position, mark, thresholds);
         boolean useful = help.needed() && help.liquidationAfter().isPresent();
         Optional<DailyVolatility> volatility = volatilities.cached(position.symbol());
@@ -52,7 +54,7 @@ final class NoticeComposer {
         boolean oddsTriggered = warnsFromOdds && thresholds.forDistance(risk.distanceToLiquidation()) == RiskLevel.SAFE;
         SurvivalPlan survival = volatility.flatMap(v -> planner.isolated(position, mark, v)).orElse(null);
         return new Notice.PositionWarning(userId, number, risk, decision, useful ? help.marginToAdd() : null,
-                useful ? help.liquidationPriceAfter() : null, odds, oddsTriggered, survival);
+                useful ? help.liquidationPriceAfter() : null, odds, oddsTriggered, survival, addable);
     }
 
     /** @param crossPositions the pool's positions at the tick's marks */

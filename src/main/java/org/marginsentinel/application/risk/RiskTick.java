@@ -15,6 +15,7 @@ import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.MarginAllowance;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
@@ -90,24 +91,22 @@ final class RiskTick {
                 : userPrefs;
         AlertEvaluation evaluation = policy.evaluate(previous, RiskReading.of(risk), prefs, now);
         if (evaluation.decision().send()) {
+            List<PricedPosition> account = pricedAccount(book, marks);
+            // What the owner can add is judged at the same marks, from memory (no row read): only when it warns.
+            MarginAllowance addable = account == null ? null
+                    : calculator.addableMargin(calculator.account(book.walletBalance(), account).cross());
             return new TickDecision.Record(subject, book.userId, evaluation.nextState(),
                     composer.positionWarning(book.userId, indexed.number(), position, mark, risk,
-                            evaluation.decision(), userPrefs.thresholds(), warnsFromOdds));
+                            evaluation.decision(), userPrefs.thresholds(), warnsFromOdds, addable));
         }
         return recordOrHold(subject, book.userId, previous, evaluation.nextState());
     }
 
     private TickDecision judgePool(Candidate candidate, Map<String, BigDecimal> marks, Instant now) {
         UserBook book = index.owner(candidate);
-        List<PricedPosition> priced = new ArrayList<>();
-        for (IndexedPosition indexed : index.positionsOf(book)) {
-            Position position = indexed.position();
-            BigDecimal mark = marks.get(position.symbol());
-            if (mark == null && !position.isIsolated()) {
-                return new TickDecision.Skip();
-            }
-            // An isolated position's value does not move the cross pool: its entry stands in when unpriced.
-            priced.add(new PricedPosition(position, mark != null ? mark : position.entryPrice()));
+        List<PricedPosition> priced = pricedAccount(book, marks);
+        if (priced == null) {
+            return new TickDecision.Skip();
         }
         AccountRisk account = calculator.account(book.walletBalance(), priced);
         CrossAccountRisk pool = account.cross();
@@ -127,6 +126,21 @@ final class RiskTick {
                             .withDistance(distance));
         }
         return recordOrHold(subject, book.userId, previous, evaluation.nextState());
+    }
+
+    /** Every position of the owner at these marks; null when a cross position has none (the pool is unknown). */
+    private List<PricedPosition> pricedAccount(UserBook book, Map<String, BigDecimal> marks) {
+        List<PricedPosition> priced = new ArrayList<>();
+        for (IndexedPosition indexed : index.positionsOf(book)) {
+            Position position = indexed.position();
+            BigDecimal mark = marks.get(position.symbol());
+            if (mark == null && !position.isIsolated()) {
+                return null;
+            }
+            // An isolated position's value does not move the cross pool: its entry stands in when unpriced.
+            priced.add(new PricedPosition(position, mark != null ? mark : position.entryPrice()));
+        }
+        return priced;
     }
 
     private static TickDecision recordOrHold(String subject, long userId, AlertState previous, AlertState next) {

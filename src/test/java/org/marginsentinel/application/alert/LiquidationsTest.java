@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.Notice;
+import org.marginsentinel.application.port.Subject;
 import org.marginsentinel.application.port.PositionStatus;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
@@ -42,6 +43,7 @@ class LiquidationsTest {
         Notice.IsolatedLiquidated notice = liquidations.liquidateIsolated(TRADER, btc, d("64200")).orElseThrow();
 
         assertThat(notice.positionNumber()).isEqualTo(1);
+        assertThat(notice.position()).contains(Subject.position(btc));   // its group alerts are withdrawn by it
         assertThat(notice.marginLost()).isEqualByComparingTo("1600");
         assertThat(notice.liquidationPrice().setScale(2, RoundingMode.HALF_EVEN)).isEqualByComparingTo("64257.03");
         assertThat(desk.notifier.notices()).containsExactly(notice);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.domain.alert.RecommendedAction.Kind;
+import org.marginsentinel.domain.margin.MarginAllowance;
 
 class RecommendedActionTest {
 
@@ -78,5 +79,53 @@ class RecommendedActionTest {
     void pool_nothingNeeded_recommendsNothing() {
         assertThat(RecommendedAction.forPool(null, null, null, null)).isEmpty();
         assertThat(RecommendedAction.forPool(BigDecimal.ZERO, BigDecimal.ZERO, null, null)).isEmpty();
+    }
+
+    @Test
+    void isolated_moreMarginThanCanBeAdded_fallsBackToAPartialClose_whoseRemainderTheAddableMarginClears() {
+        MarginAllowance addable = new MarginAllowance(d("400"), "only the cross wallet can move");
+
+        RecommendedAction action = RecommendedAction.forIsolated(d("999.991"), d("64000"), null, null, addable)
+                .orElseThrow();
+
+        // 400 of 1,000: close 60% (the remainder needs at most 40% of the margin), then add 400.00 to it
+        assertThat(action.kind()).isEqualTo(Kind.CLOSE);
+        assertThat(action.sharePercent()).isEqualByComparingTo("60");
+        assertThat(action.amount()).isEqualByComparingTo("400.00");
+        assertThat(action.amount()).isLessThanOrEqualTo(addable.most());
+        assertThat(action.shortfall().needed()).isEqualByComparingTo("1000.00");
+        assertThat(action.shortfall().addable()).isEqualTo(addable);
+    }
+
+    @Test
+    void isolated_anOddAddableAmount_roundsTheShareUp_soWhatIsAddedNeverExceedsIt() {
+        MarginAllowance addable = new MarginAllowance(d("333.33"), "the available balance");
+
+        RecommendedAction action = RecommendedAction.forIsolated(d("1000"), d("64000"), null, null, addable)
+                .orElseThrow();
+
+        assertThat(action.sharePercent()).isEqualByComparingTo("67");
+        assertThat(action.amount()).isEqualByComparingTo("330.00").isLessThanOrEqualTo(addable.most());
+    }
+
+    @Test
+    void isolated_nothingCanBeAdded_recommendsClosingIt() {
+        RecommendedAction action = RecommendedAction.forIsolated(d("500"), d("64000"), d("700"), d("62000"),
+                new MarginAllowance(BigDecimal.ZERO, "the cross wallet is empty")).orElseThrow();
+
+        assertThat(action.kind()).isEqualTo(Kind.CLOSE);
+        assertThat(action.share()).isEqualByComparingTo("1");
+        assertThat(action.amount()).isNull();
+        assertThat(action.shortfall().needed()).isEqualByComparingTo("700");
+    }
+
+    @Test
+    void isolated_affordableMargin_staysTheRecommendation() {
+        RecommendedAction action = RecommendedAction.forIsolated(d("500"), d("64000"), null, null,
+                new MarginAllowance(d("500"), "the cross wallet")).orElseThrow();
+
+        assertThat(action.kind()).isEqualTo(Kind.ADD_MARGIN);
+        assertThat(action.amount()).isEqualByComparingTo("500");
+        assertThat(action.shortfall()).isNull();
     }
 }

@@ -3,6 +3,7 @@ package org.marginsentinel.testsupport.fakes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.marginsentinel.application.FundingBooking;
+import org.marginsentinel.application.FundingMarks;
 import org.marginsentinel.application.FundingSettlement;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.PaperTrading;
@@ -45,6 +46,8 @@ public final class PaperDesk {
     /** Kept across {@link #restartFunding()}, as the database is. */
     public final InMemoryFundingLedger fundingLedger = new InMemoryFundingLedger(store);
     public FundingSettlement funding;
+    /** What the feed's mark events leave for funding (a test hands marks to it); new on a restart, as memory is. */
+    public FundingMarks fundingMarks;
     public final FakeDayRanges dayRanges = new FakeDayRanges();
     public final InMemoryPracticeMarks practiceMarks = new InMemoryPracticeMarks();
     public final PracticeTrading practice;
@@ -67,8 +70,9 @@ public final class PaperDesk {
     }
 
     private FundingSettlement newFunding() {
+        fundingMarks = new FundingMarks();
         return new FundingSettlement(new FundingBooking(accounts, fundingLedger), fundingRates, marks, clock, trading,
-                notifier);
+                notifier, fundingMarks);
     }
 
     public static BigDecimal d(String value) {

@@ -151,9 +151,19 @@ public final class NoticeText {
             default -> {
                 String what = number > 0 ? "#" + number : "every cross position";
                 text.append(bold(action.share().compareTo(BigDecimal.ONE) >= 0 ? "Close " + what
-                        : "Close " + action.sharePercent().toPlainString() + "% of " + what)).append(": ").append(goal)
-                        .append('.');
+                        : "Close " + action.sharePercent().toPlainString() + "% of " + what));
+                if (action.amount() != null) {
+                    text.append(", then add ").append(bold(Fmt.usdt(action.amount()) + " margin"))
+                            .append(" to the rest (/margin ").append(number).append(" add ")
+                            .append(action.amount().toPlainString()).append(')');
+                }
+                text.append(": ").append(action.amount() != null || number == 0 ? goal : "ends the risk").append('.');
             }
+        }
+        if (action.shortfall() != null) {
+            text.append("\nAdding the ").append(Fmt.usdt(action.shortfall().needed()))
+                    .append(" it needs is more than you can add now. ")
+                    .append(escape(action.shortfall().addable().refusal("At most %s can be added")));
         }
         return text.append("\nOther remedies: /risk").toString();
     }

@@ -13,13 +13,17 @@ import org.marginsentinel.application.port.Severity;
 
 /**
  * Puts notices into the Telegram outbox, in the caller's transaction, addressed to the user's private chat.
- * A newer warning about the same subject replaces an unsent older one; liquidations and CRITICAL go first,
+ * A newer warning about the same subject replaces an unsent older one (a pool warning also an unsent drain notice of
+ * the pool, whose figures are older); liquidations and CRITICAL go first,
  * then DANGER, then the rest, and within each the subjects closest to liquidation ({@link SendUrgency}).
  * A warning carries its action buttons ({@link WarningButtons}).
  * {@link GroupNotices} adds what the member's groups hear (group alerts, the one-time private-chat nudge).
  */
 @ApplicationScoped
 public class TelegramNotifier implements Notifier {
+
+    private static final String RISK = "risk:";
+    private static final String DRAIN = "drain:";
 
     @Inject
     Outbox outbox;
@@ -35,6 +39,10 @@ public class TelegramNotifier implements Notifier {
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), NoticeText.of(notice))
                 .withPriority(priority(notice.severity()))
                 .withButtons(buttons.issue(notice));
+        if (notice instanceof Notice.PoolWarning) {
+            // An unsent drain notice of an earlier tick carries older figures: it must not follow this warning.
+            outbox.withdraw(notice.userId(), DRAIN + notice.subject().key());
+        }
         String key = supersedeKey(notice);
         if (key != null) {
             message = message.superseding(key);
@@ -49,9 +57,9 @@ public class TelegramNotifier implements Notifier {
     /** The supersede keys of a subject's warnings ({@link #SUPERSEDE_KEY}) are dropped from the user's chat. */
     @Override
     public void retract(long userId, Subject subject) {
-        outbox.withdraw(userId, "risk:" + subject.key());
+        outbox.withdraw(userId, RISK + subject.key());
         if (subject instanceof Subject.CrossPool) {
-            outbox.withdraw(userId, "drain:" + subject.key());
+            outbox.withdraw(userId, DRAIN + subject.key());
         }
     }
 
@@ -76,17 +84,17 @@ public class TelegramNotifier implements Notifier {
     static final Notice.Visitor<String> SUPERSEDE_KEY = new Notice.Visitor<>() {
         @Override
         public String positionWarning(Notice.PositionWarning warning) {
-            return "risk:" + warning.subject().key();
+            return RISK + warning.subject().key();
         }
 
         @Override
         public String poolWarning(Notice.PoolWarning warning) {
-            return "risk:" + warning.subject().key();
+            return RISK + warning.subject().key();
         }
 
         @Override
         public String drainWarning(Notice.DrainWarning warning) {
-            return "drain:" + warning.subject().key();
+            return DRAIN + warning.subject().key();
         }
 
         @Override

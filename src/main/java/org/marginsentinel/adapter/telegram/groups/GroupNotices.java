@@ -24,7 +24,8 @@ import org.marginsentinel.domain.alert.RiskLevel;
  *   <li><b>Group alerts</b>: a CRITICAL warning when first announced (not its silent reminders) and every
  *       liquidation, posted to each group where the member shares and an admin turned alerts on. They wait
  *       {@code sentinel.groups.alert-batch-window} in an open batch, so alerts of one price move leave as one message; a newer
- *       alert about the same position replaces an unsent one; the sender keeps the 20-per-minute group limit.</li>
+ *       alert about the same position replaces an unsent one, and its liquidation withdraws it; the sender keeps the
+ *       20-per-minute group limit.</li>
  *   <li><b>The nudge</b>: a member who never opened a private chat cannot be warned there (Telegram forbids
  *       bots to write first). The group where they last used the bot gets one short message mentioning them,
  *       with a button that opens the private chat. Once per member, ever. Nudges of one batch are one message:
@@ -33,6 +34,9 @@ import org.marginsentinel.domain.alert.RiskLevel;
  */
 @ApplicationScoped
 public class GroupNotices {
+
+    /** The supersede-key prefix of a group alert about a subject. */
+    private static final String GROUP = "group:";
 
     @Inject
     GroupDirectory directory;
@@ -63,7 +67,9 @@ public class GroupNotices {
             return; // price feed news: nothing about the member's risk
         }
         nudgeIfUnreachable(notice.userId());
+        Optional<String> stale = staleAlertKey(notice);
         for (GroupDirectory.AlertTarget target : directory.alertTargets(notice.userId())) {
+            stale.ifPresent(key -> outbox.withdraw(target.chatId(), key));
             groupAlert(notice, target.displayName()).ifPresent(alert -> outbox.enqueue(
                     OutgoingMessage.to(target.chatId(), alert.html())
                             .inThread(target.threadId())
@@ -71,6 +77,17 @@ public class GroupNotices {
                             .superseding(alert.supersedeKey())
                             .notBefore(batch(target.chatId()).due())));
         }
+    }
+
+    /**
+     * A liquidation makes the unsent group alert about what it liquidated stale, as it does the private warnings: the
+     * key of that alert (the liquidated position's, or the pool's), withdrawn from each group before the news goes in.
+     */
+    static Optional<String> staleAlertKey(Notice notice) {
+        if (notice instanceof Notice.IsolatedLiquidated liquidated) {
+            return liquidated.position().map(position -> GROUP + position.key());
+        }
+        return notice instanceof Notice.CrossLiquidated ? Optional.of(GROUP + notice.subject().key()) : Optional.empty();
     }
 
     /**
@@ -104,13 +121,13 @@ public class GroupNotices {
         @Override
         public GroupAlert positionWarning(Notice.PositionWarning warning) {
             return warning.decision().level() != RiskLevel.CRITICAL ? null : new GroupAlert(
-                    GroupViews.criticalPosition(name, warning.risk()), "group:" + warning.subject().key());
+                    GroupViews.criticalPosition(name, warning.risk()), GROUP + warning.subject().key());
         }
 
         @Override
         public GroupAlert poolWarning(Notice.PoolWarning warning) {
             return warning.decision().level() != RiskLevel.CRITICAL ? null : new GroupAlert(
-                    GroupViews.criticalPool(name, warning.pool().marginRatio()), "group:" + warning.subject().key());
+                    GroupViews.criticalPool(name, warning.pool().marginRatio()), GROUP + warning.subject().key());
         }
 
         @Override

@@ -179,6 +179,7 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
         text.append("Wallet: ").append(Fmt.usdt(result.after().risk().walletBalance()));
         text.append(TradingViews.orderLine(result));
         text.append(TradingViews.feeLine(result));
+        text.append(TradingViews.negativeCrossWalletNote(result.after().risk().cross()));
         return BotReply.html(text.toString());
     }
 }

@@ -47,7 +47,23 @@ final class TradingViews {
                 + "Margin in use: " + Fmt.usdt(risk.marginInUse()) + "\n"
                 + "Available: " + Fmt.usdt(cross.availableBalance()) + "\n"
                 + "Withdrawable: " + Fmt.usdt(cross.withdrawable())
+                + negativeCrossWalletNote(cross)
                 + staleNote(snapshot);
+    }
+
+    /**
+     * Said wherever the wallet is shown while the cross wallet is below zero, as Binance's can be (no floor): a cross
+     * close realised more loss than it held while other cross positions' profit covers it. Empty otherwise.
+     */
+    static String negativeCrossWalletNote(CrossAccountRisk cross) {
+        if (cross.walletBalance().signum() >= 0) {
+            return "";
+        }
+        return "\n⚠️ " + bold("Cross wallet " + Fmt.signedMoney(cross.walletBalance()) + " USDT")
+                + ": a close realised more loss than it held. As on Binance the wallet has no floor: your open cross "
+                + "profit (" + Fmt.signedMoney(cross.unrealizedPnl()) + " USDT) covers it, margin balance "
+                + Fmt.usdt(cross.marginBalance()) + ". Until it is back above 0 nothing can be withdrawn, moved to "
+                + "isolated margin or opened; closing the profitable positions or /deposit brings it back.";
     }
 
     /**

@@ -43,6 +43,20 @@ class NoticeTextTest {
     }
 
     @Test
+    void positionWarning_needingMoreMarginThanCanBeAdded_recommendsAPartialClose_andSaysWhy() {
+        Notice.PositionWarning warning = new Notice.PositionWarning(Notices.USER, 1, Notices.btcLong(),
+                Notices.sent(RiskLevel.DANGER), d("1000"), d("75000"), null, false, null,
+                new org.marginsentinel.domain.margin.MarginAllowance(d("400"), "only the cross wallet (400.00 USDT) "
+                        + "can move, less the cross positions' maintenance margin (0.00 USDT)"));
+
+        assertThat(NoticeText.of(warning)).contains("👉 <b>Close 60% of #1</b>, then add <b>400.00 USDT margin</b> to "
+                + "the rest (/margin 1 add 400.00): clears your warning level.\n"
+                + "Adding the 1,000.00 USDT it needs is more than you can add now. At most 400.00 USDT can be added: "
+                + "only the cross wallet (400.00 USDT) can move, less the cross positions' maintenance margin "
+                + "(0.00 USDT).\nOther remedies: /risk").doesNotContain("/margin 1 add 1000");
+    }
+
+    @Test
     void positionWarning_criticalReminder_saysItRepeats_withoutAdviceAmounts() {
         Notice.PositionWarning reminder = new Notice.PositionWarning(Notices.USER, 3, Notices.btcLong(),
                 Notices.reminder(), null, null);

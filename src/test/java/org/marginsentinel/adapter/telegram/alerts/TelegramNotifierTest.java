@@ -39,6 +39,14 @@ class TelegramNotifierTest {
                 ranks.add(sendRank);
                 return List.of((long) queued.size());
             }
+
+            @Override
+            public int withdraw(long chatId, String supersedeKey) {
+                // as the store does: the chat's unsent messages under that key are dropped
+                int before = queued.size();
+                queued.removeIf(m -> m.chatId() == chatId && supersedeKey.equals(m.supersedeKey()));
+                return before - queued.size();
+            }
         };
         notifier.buttons = new WarningButtons() {
             @Override
@@ -106,6 +114,28 @@ class TelegramNotifierTest {
 
         assertThat(message.supersedeKey()).isEqualTo("drain:cross:42").isNotEqualTo("risk:cross:42");
         assertThat(message.priority()).isEqualTo(OutgoingMessage.PRIORITY_WARNING);
+    }
+
+    @Test
+    void aNewerPoolWarning_withdrawsTheUnsentDrainNotice_soItsOlderFiguresNeverFollowIt() {
+        notifier.notify(Notices.drain());                                   // one tick: the pool drains
+        notifier.notify(Notices.poolWarning(Notices.sent(RiskLevel.DANGER))); // the next: worse, with newer figures
+
+        // the DANGER warning would go first (priority 15), the drain notice after it (20) with the older figures
+        assertThat(queued).extracting(OutgoingMessage::supersedeKey).containsExactly("risk:cross:42");
+    }
+
+    @Test
+    void aDrainNoticeOfTheSameTick_followsThePoolWarning_andAnotherUsersDrainIsUntouched() {
+        notifier.notify(new Notice.DrainWarning(Notices.USER + 1, Notices.d("0.25"), Notices.d("-400"), null,
+                Notices.d("1200"), Notices.d("0.85"), null));
+        notifier.notify(Notices.poolWarning(Notices.sent(RiskLevel.WARNING)));
+        notifier.notify(Notices.drain());
+
+        assertThat(queued).extracting(OutgoingMessage::chatId, OutgoingMessage::supersedeKey).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Notices.USER + 1, "drain:cross:43"),
+                org.assertj.core.groups.Tuple.tuple(Notices.USER, "risk:cross:42"),
+                org.assertj.core.groups.Tuple.tuple(Notices.USER, "drain:cross:42"));
     }
 
     @Test
