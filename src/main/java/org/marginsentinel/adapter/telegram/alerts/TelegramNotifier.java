@@ -10,11 +10,13 @@ import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
 import org.marginsentinel.application.port.Subject;
 import org.marginsentinel.application.port.Severity;
+import org.marginsentinel.domain.alert.AlertDecision;
 
 /**
  * Puts notices into the Telegram outbox, in the caller's transaction, addressed to the user's private chat.
- * A newer warning about the same subject replaces an unsent older one; liquidations and CRITICAL go first,
- * then DANGER, then the rest, and within each the subjects closest to liquidation ({@link SendUrgency}).
+ * A newer warning about the same subject replaces an unsent older one (and keeps its place in the queue); a
+ * subject's first warning goes first, then liquidations and CRITICAL, then DANGER, then the rest, and within each
+ * the subjects closest to liquidation ({@link SendUrgency}).
  * A warning carries its action buttons ({@link WarningButtons}).
  * {@link GroupNotices} adds what the member's groups hear (group alerts, the one-time private-chat nudge).
  */
@@ -33,7 +35,7 @@ public class TelegramNotifier implements Notifier {
     @Override
     public void notify(Notice notice) {
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), NoticeText.of(notice))
-                .withPriority(priority(notice.severity()))
+                .withPriority(priority(notice))
                 .withButtons(buttons.issue(notice));
         String key = supersedeKey(notice);
         if (key != null) {
@@ -55,7 +57,20 @@ public class TelegramNotifier implements Notifier {
         }
     }
 
-    /** Most severe first when Telegram's limits make warnings wait (a crash): CRITICAL, then DANGER. */
+    /**
+     * When Telegram's limits make warnings wait (a crash): a subject's first warning (it entered a warned level
+     * from SAFE) before everything else, so that nobody is liquidated unwarned while others hear of the same
+     * crash a second or third time; then by severity ({@link #priority(Severity)}).
+     */
+    public static int priority(Notice notice) {
+        if (notice instanceof Notice.LevelWarning warning
+                && warning.decision().reason() == AlertDecision.Reason.ENTERED) {
+            return OutgoingMessage.PRIORITY_FIRST_WARNING;
+        }
+        return priority(notice.severity());
+    }
+
+    /** Most severe first: CRITICAL, then DANGER. */
     public static int priority(Severity severity) {
         return switch (severity) {
             case CRITICAL -> OutgoingMessage.PRIORITY_CRITICAL;

@@ -90,6 +90,12 @@ public class Outbox implements MessageQueue {
     private List<Long> store(OutgoingMessage message, boolean held, long sendRank) {
         Instant now = clock.instant();
         if (message.supersedeKey() != null) {
+            // A replacement keeps the place of the row it replaces when that was ahead: an escalation of a subject
+            // whose first warning is still unsent is that subject's first warning.
+            Optional<Integer> replaced = store.pendingPriority(message.chatId(), message.supersedeKey());
+            if (replaced.isPresent() && replaced.get() < message.priority()) {
+                message = message.withPriority(replaced.get());
+            }
             store.supersede(message.chatId(), message.supersedeKey());
         }
         List<String> parts = message.isEdit() ? List.of(cutToLimit(message.html(), MessageChunker.TELEGRAM_LIMIT))

@@ -77,6 +77,15 @@ public class OutboxStore implements PendingMessages {
         return rows.isEmpty() ? Optional.empty() : Optional.of((byte[]) rows.get(0));
     }
 
+    /** The most urgent priority among the chat's unsent rows with this key; empty when there are none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Integer> pendingPriority(long chatId, String supersedeKey) {
+        return Optional.ofNullable(em.createQuery("select min(o.priority) from OutboxMessageEntity o"
+                        + " where o.chatId = :chat and o.supersedeKey = :key and o.status = :pending", Integer.class)
+                .setParameter("chat", chatId).setParameter("key", supersedeKey).setParameter("pending", Status.PENDING)
+                .getSingleResult());
+    }
+
     /** Drops older unsent rows with this key for this chat; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int supersede(long chatId, String supersedeKey) {
