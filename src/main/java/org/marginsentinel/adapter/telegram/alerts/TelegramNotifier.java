@@ -2,9 +2,14 @@ package org.marginsentinel.adapter.telegram.alerts;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
+import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.application.alert.SendUrgency;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
@@ -32,8 +37,29 @@ public class TelegramNotifier implements Notifier {
     @Inject
     WarningButtons buttons;
 
+    @Inject
+    ChatDirectory chats;
+
     @Override
     public void notify(Notice notice) {
+        outbox.enqueue(message(notice), SendUrgency.of(notice));
+        groups.onNotice(notice);
+    }
+
+    /**
+     * Many notices in one transaction (a crash's liquidations): every chat and group target is read once for all of
+     * them, before anything is written, so the session is not flushed between the rows and they go out as batches.
+     */
+    @Override
+    public void notifyAll(List<? extends Notice> notices) {
+        Map<Long, ChatDirectory.Reach> reach = chats.reachOf(notices.stream().map(Notice::userId).toList());
+        groups.onNotices(notices, reach);
+        for (Notice notice : notices) {
+            outbox.enqueue(message(notice), SendUrgency.of(notice), Optional.ofNullable(reach.get(notice.userId())));
+        }
+    }
+
+    private OutgoingMessage message(Notice notice) {
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), NoticeText.of(notice))
                 .withPriority(priority(notice))
                 .withButtons(buttons.issue(notice));
@@ -41,11 +67,7 @@ public class TelegramNotifier implements Notifier {
         if (key != null) {
             message = message.superseding(key);
         }
-        if (notice.silent()) {
-            message = message.silently();
-        }
-        outbox.enqueue(message, SendUrgency.of(notice));
-        groups.onNotice(notice);
+        return notice.silent() ? message.silently() : message;
     }
 
     /** The supersede keys of a subject's warnings ({@link #SUPERSEDE_KEY}) are dropped from the user's chat. */
@@ -55,6 +77,21 @@ public class TelegramNotifier implements Notifier {
         if (subject instanceof Subject.CrossPool) {
             outbox.withdraw(userId, "drain:" + subject.key());
         }
+    }
+
+    @Override
+    public void retractAll(List<Retraction> retractions) {
+        List<Long> chatIds = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Retraction retraction : retractions) {
+            chatIds.add(retraction.userId());
+            keys.add("risk:" + retraction.subject().key());
+            if (retraction.subject() instanceof Subject.CrossPool) {
+                chatIds.add(retraction.userId());
+                keys.add("drain:" + retraction.subject().key());
+            }
+        }
+        outbox.withdrawAll(chatIds, keys);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.marginsentinel.adapter.telegram.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 
 /**
  * A detached copy of one PENDING outbox row, as the sender sees it. {@code plainText}: send {@code html} without
@@ -54,9 +55,10 @@ public record OutboxRow(long id, long chatId, Integer messageThreadId, Integer r
                 && Objects.equals(replyToMessageId, head.replyToMessageId);
     }
 
-    /** A warning (any level, or a liquidation notice) to a user's private chat. */
+    /** A warning (any level, or a liquidation notice) to a user's private chat; the constants compile in. */
     private boolean privateWarning() {
-        return chatId > 0 && org.marginsentinel.adapter.telegram.delivery.DeliveryFailurePolicy.isWarning(priority,
-                editMessageId != null);
+        return chatId > 0 && editMessageId == null && (priority == OutgoingMessage.PRIORITY_FIRST_WARNING
+                || priority == OutgoingMessage.PRIORITY_CRITICAL || priority == OutgoingMessage.PRIORITY_DANGER
+                || priority == OutgoingMessage.PRIORITY_WARNING);
     }
 }

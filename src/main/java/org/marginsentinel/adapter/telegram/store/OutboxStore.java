@@ -96,6 +96,26 @@ public class OutboxStore implements PendingMessages {
                 .executeUpdate());
     }
 
+    /**
+     * {@link #supersede} for many (chat, key) pairs, one statement per 500 pairs (keys name their subject, so a key
+     * matches its own chat's rows only; the chats narrow the search); returns how many rows were dropped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int supersedeAll(List<Long> chatIds, List<String> supersedeKeys) {
+        int dropped = 0;
+        for (int from = 0; from < supersedeKeys.size(); from += 500) {
+            int to = Math.min(supersedeKeys.size(), from + 500);
+            int rows = em.createQuery("update OutboxMessageEntity o set o.status = :dropped, o.lastError = 'superseded'"
+                            + " where o.chatId in :chats and o.supersedeKey in :keys and o.status = :pending")
+                    .setParameter("dropped", Status.DROPPED).setParameter("pending", Status.PENDING)
+                    .setParameter("chats", List.copyOf(new java.util.LinkedHashSet<>(chatIds.subList(from, to))))
+                    .setParameter("keys", supersedeKeys.subList(from, to))
+                    .executeUpdate();
+            dropped += withdrawnFrom(chatIds.get(from), rows); // the sender reads again, whichever chat it names
+        }
+        return dropped;
+    }
+
     /** Whether a row with this key reached the chat at or after {@code since}. */
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean sentSince(long chatId, String supersedeKey, Instant since) {
