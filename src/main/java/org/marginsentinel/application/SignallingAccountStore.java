@@ -6,7 +6,9 @@ import jakarta.decorator.Delegate;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.marginsentinel.application.port.LedgerKind;
@@ -47,8 +49,18 @@ public class SignallingAccountStore implements PaperAccountStore {
     }
 
     @Override
+    public Map<Long, PaperAccount> lockAll(Collection<Long> userIds) {
+        return store.lockAll(userIds);
+    }
+
+    @Override
     public List<StoredPosition> openPositions(long userId) {
         return store.openPositions(userId);
+    }
+
+    @Override
+    public Map<Long, List<StoredPosition>> openPositionsOf(Collection<Long> userIds) {
+        return store.openPositionsOf(userIds);
     }
 
     @Override

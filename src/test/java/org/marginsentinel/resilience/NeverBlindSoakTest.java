@@ -56,7 +56,8 @@ class NeverBlindSoakTest {
     private static final int MINUTES = 30;
     private static final int OUTAGE_FROM = 5;
     private static final int OUTAGE_UNTIL = 25;
-    private static final Set<Integer> WARNING_PRIORITIES = Set.of(OutgoingMessage.PRIORITY_CRITICAL,
+    private static final Set<Integer> WARNING_PRIORITIES = Set.of(OutgoingMessage.PRIORITY_FIRST_WARNING,
+            OutgoingMessage.PRIORITY_CRITICAL,
             OutgoingMessage.PRIORITY_DANGER, OutgoingMessage.PRIORITY_WARNING);
 
     @InjectFakeTelegram

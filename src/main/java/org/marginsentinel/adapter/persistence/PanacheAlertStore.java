@@ -2,7 +2,9 @@ package org.marginsentinel.adapter.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.marginsentinel.application.port.AlertStore;
 import org.marginsentinel.domain.alert.AlertPreferences;
@@ -88,6 +90,15 @@ public class PanacheAlertStore implements AlertStore {
     @Override
     public void deleteState(String subject) {
         AlertStateEntity.deleteById(subject);
+    }
+
+    /** One statement per 500 subjects (a crash forgets thousands at once). */
+    @Override
+    public void deleteStates(Collection<String> subjects) {
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(subjects));
+        for (int from = 0; from < all.size(); from += 500) {
+            AlertStateEntity.delete("subject in ?1", all.subList(from, Math.min(all.size(), from + 500)));
+        }
     }
 
     private static AlertPreferences toPreferences(AlertPreferencesEntity e) {

@@ -5,7 +5,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.OpenBook;
@@ -20,6 +24,8 @@ import org.marginsentinel.domain.margin.Position;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class PanachePaperAccountStore implements PaperAccountStore {
+
+    private static final int IN_LIST = 500;
 
     @Override
     public Optional<PaperAccount> find(long userId) {
@@ -39,6 +45,44 @@ public class PanachePaperAccountStore implements PaperAccountStore {
         }
         AccountEntity.getEntityManager().refresh(entity, LockModeType.PESSIMISTIC_WRITE);
         return Optional.of(toAccount(entity));
+    }
+
+    /**
+     * One locking query per {@value #IN_LIST} accounts, in user id order (two batches never wait for each other in a
+     * circle). The rows are read under the lock; an account already loaded in this transaction would come back as
+     * it was loaded, hence the port's rule to lock first.
+     */
+    @Override
+    public Map<Long, PaperAccount> lockAll(Collection<Long> userIds) {
+        Map<Long, PaperAccount> locked = new LinkedHashMap<>();
+        for (List<Long> chunk : chunks(userIds)) {
+            AccountEntity.getEntityManager()
+                    .createQuery("from AccountEntity a where a.userId in :ids order by a.userId", AccountEntity.class)
+                    .setParameter("ids", chunk).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                    .forEach(entity -> locked.put(entity.userId, toAccount(entity)));
+        }
+        return locked;
+    }
+
+    @Override
+    public Map<Long, List<StoredPosition>> openPositionsOf(Collection<Long> userIds) {
+        Map<Long, List<StoredPosition>> open = new LinkedHashMap<>();
+        for (List<Long> chunk : chunks(userIds)) {
+            PositionEntity.<PositionEntity>list("userId in ?1 and status = ?2 order by userId, number", chunk,
+                    PositionStatus.OPEN).forEach(entity -> open.computeIfAbsent(entity.userId, u -> new ArrayList<>())
+                    .add(toStored(entity)));
+        }
+        return open;
+    }
+
+    /** Ids in lists of at most {@value #IN_LIST}, sorted: short IN lists every database plans well. */
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> sorted = ids.stream().distinct().sorted().toList();
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += IN_LIST) {
+            chunks.add(sorted.subList(from, Math.min(sorted.size(), from + IN_LIST)));
+        }
+        return chunks;
     }
 
     @Override

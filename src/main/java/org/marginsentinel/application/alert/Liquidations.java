@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
+import org.marginsentinel.application.port.OpenBook;
 import org.marginsentinel.application.port.PaperAccount;
 import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.PositionStatus;
@@ -55,7 +55,7 @@ public class Liquidations {
     /** An isolated position whose mark crossed its liquidation price: it closes and its margin is lost. */
     @Transactional
     public Optional<Notice.IsolatedLiquidated> liquidateIsolated(long userId, long positionId, BigDecimal mark) {
-        return liquidateOwnersPositions(userId, List.of(new DueIsolated(userId, positionId, mark))).stream().findFirst();
+        return liquidateIsolated(List.of(new DueIsolated(userId, positionId, mark))).notices().stream().findFirst();
     }
 
     /** An isolated position the tick found past its liquidation price at {@code mark}. */
@@ -63,52 +63,94 @@ public class Liquidations {
     }
 
     /**
-     * {@link #liquidateIsolated} for many positions in one transaction (a crash liquidates thousands in one tick):
-     * each owner's account is locked once and its positions liquidated together. All of them, or none.
+     * What a batch of liquidations wrote: the notices queued, and the book of every account it changed as committed
+     * (wallet after the losses, the positions still open), from which the risk index rebuilds those books without
+     * reading them again.
      */
-    @Transactional
-    public List<Notice.IsolatedLiquidated> liquidateIsolated(List<DueIsolated> due) {
-        Map<Long, List<DueIsolated>> byOwner = new LinkedHashMap<>();
-        due.forEach(d -> byOwner.computeIfAbsent(d.userId(), u -> new ArrayList<>()).add(d));
-        List<Notice.IsolatedLiquidated> notices = new ArrayList<>();
-        byOwner.forEach((userId, positions) -> notices.addAll(liquidateOwnersPositions(userId, positions)));
-        return notices;
+    public record IsolatedBatch(List<Notice.IsolatedLiquidated> notices, List<OpenBook> booksAfter) {
     }
 
-    private List<Notice.IsolatedLiquidated> liquidateOwnersPositions(long userId, List<DueIsolated> due) {
-        Optional<PaperAccount> account = store.lock(userId);
-        if (account.isEmpty()) {
-            return List.of();
+    /** One position closed by a batch, with what its notice says. */
+    private record Closed(StoredPosition stored, BigDecimal mark, PositionRisk risk) {
+    }
+
+    /**
+     * {@link #liquidateIsolated} for many positions in one transaction (a crash liquidates thousands in one tick), set
+     * by set: the owners' accounts locked and their open positions read in one query each, the stale warnings of
+     * every liquidated position withdrawn in one statement, then the positions, wallets, ledger rows and notices
+     * written table by table, so that the commit sends them as JDBC batches. All of them, or none.
+     */
+    @Transactional
+    public IsolatedBatch liquidateIsolated(List<DueIsolated> due) {
+        Map<Long, List<DueIsolated>> byOwner = new LinkedHashMap<>();
+        due.forEach(d -> byOwner.computeIfAbsent(d.userId(), u -> new ArrayList<>()).add(d));
+        Map<Long, PaperAccount> accounts = store.lockAll(byOwner.keySet());
+        Map<Long, List<StoredPosition>> open = store.openPositionsOf(accounts.keySet());
+        Map<Long, List<Closed>> closedByOwner = new LinkedHashMap<>();
+        List<OpenBook> booksAfter = new ArrayList<>();
+        for (Map.Entry<Long, List<DueIsolated>> owner : byOwner.entrySet()) { // in the tick's order: worst first
+            long userId = owner.getKey();
+            PaperAccount account = accounts.get(userId);
+            if (account == null) {
+                continue;
+            }
+            Map<Long, StoredPosition> stillOpen = new LinkedHashMap<>();
+            open.getOrDefault(userId, List.of()).forEach(p -> stillOpen.put(p.id(), p));
+            List<Closed> closed = liquidatedOf(owner.getValue(), stillOpen);
+            if (!closed.isEmpty()) {
+                closedByOwner.put(userId, closed);
+                BigDecimal lost = closed.stream().map(c -> c.stored().position().isolatedMargin())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                booksAfter.add(new OpenBook(new PaperAccount(userId, account.displayName(),
+                        account.walletBalance().subtract(lost), account.createdAt()), List.copyOf(stillOpen.values())));
+            }
         }
-        Map<Long, StoredPosition> open = new HashMap<>();
-        store.openPositions(userId).forEach(p -> open.put(p.id(), p));
+        if (booksAfter.isEmpty()) {
+            return new IsolatedBatch(List.of(), List.of());
+        }
+        List<Closed> all = closedByOwner.values().stream().flatMap(List::stream).toList();
+        notifier.retractAll(all.stream().map(c -> new Notifier.Retraction(c.stored().userId(),
+                Subject.position(c.stored().id()))).toList());
         Instant now = clock.instant();
-        BigDecimal wallet = account.get().walletBalance();
-        List<Notice.IsolatedLiquidated> notices = new ArrayList<>();
+        for (Closed c : all) {
+            store.close(c.stored().userId(), c.stored().id(), PositionStatus.LIQUIDATED,
+                    c.stored().position().isolatedMargin().negate(), now);
+        }
+        booksAfter.forEach(book -> store.updateWallet(book.account().userId(), book.account().walletBalance()));
+        for (Closed c : all) {
+            store.record(c.stored().userId(), LedgerKind.LIQUIDATION, c.stored().position().isolatedMargin().negate(),
+                    c.stored().id(), now);
+        }
+        List<Notice.IsolatedLiquidated> notices = all.stream().map(this::notice).toList();
+        notifier.notifyAll(notices);
+        return new IsolatedBatch(notices, List.copyOf(booksAfter));
+    }
+
+    /**
+     * The owner's due positions that are still open, isolated and past their liquidation price at their mark,
+     * re-checked with exact decimals; each is removed from {@code stillOpen} (a position listed twice goes once).
+     */
+    private List<Closed> liquidatedOf(List<DueIsolated> due, Map<Long, StoredPosition> stillOpen) {
+        List<Closed> closed = new ArrayList<>();
         for (DueIsolated d : due) {
-            StoredPosition stored = open.remove(d.positionId()); // removed: a position listed twice goes once
+            StoredPosition stored = stillOpen.get(d.positionId());
             if (stored == null || !stored.position().isIsolated()) {
                 continue;
             }
-            Position position = stored.position();
-            PositionRisk risk = calculator.isolated(position, d.mark());
-            if (!risk.liquidatedAtMark()) {
-                continue;
+            PositionRisk risk = calculator.isolated(stored.position(), d.mark());
+            if (risk.liquidatedAtMark()) {
+                stillOpen.remove(d.positionId());
+                closed.add(new Closed(stored, d.mark(), risk));
             }
-            BigDecimal lost = position.isolatedMargin();
-            store.close(userId, d.positionId(), PositionStatus.LIQUIDATED, lost.negate(), now);
-            wallet = wallet.subtract(lost);
-            store.record(userId, LedgerKind.LIQUIDATION, lost.negate(), d.positionId(), now);
-            notifier.retract(userId, Subject.position(d.positionId()));
-            notices.add(new Notice.IsolatedLiquidated(userId, stored.number(), position.symbol(),
-                    position.side().name(), position.quantity(), d.mark(), risk.liquidationPrice(), lost,
-                    advice.isolatedRescue(position, d.mark()).marginToAdd(), position.id()));
         }
-        if (!notices.isEmpty()) {
-            store.updateWallet(userId, wallet);
-            notices.forEach(notifier::notify);
-        }
-        return notices;
+        return closed;
+    }
+
+    private Notice.IsolatedLiquidated notice(Closed c) {
+        Position position = c.stored().position();
+        return new Notice.IsolatedLiquidated(c.stored().userId(), c.stored().number(), position.symbol(),
+                position.side().name(), position.quantity(), c.mark(), c.risk().liquidationPrice(),
+                position.isolatedMargin(), advice.isolatedRescue(position, c.mark()).marginToAdd(), position.id());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.marginsentinel.application.port;
 
+import java.util.Collection;
 import java.util.Map;
 import org.marginsentinel.domain.alert.AlertPreferences;
 import org.marginsentinel.domain.alert.AlertState;
@@ -23,4 +24,9 @@ public interface AlertStore {
     void saveState(String subject, long userId, AlertState state);
 
     void deleteState(String subject);
+
+    /** {@link #deleteState} for many subjects at once. */
+    default void deleteStates(Collection<String> subjects) {
+        subjects.forEach(this::deleteState);
+    }
 }

@@ -2,7 +2,10 @@ package org.marginsentinel.application.port;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.marginsentinel.domain.margin.Position;
 
@@ -21,11 +24,34 @@ public interface PaperAccountStore {
      */
     Optional<PaperAccount> lock(long userId);
 
+    /**
+     * {@link #lock} for many accounts at once (a crash liquidates thousands in one tick): each found account,
+     * locked and read after the lock, by user id. Call it before anything of these accounts was read in the
+     * transaction.
+     */
+    default Map<Long, PaperAccount> lockAll(Collection<Long> userIds) {
+        Map<Long, PaperAccount> locked = new LinkedHashMap<>();
+        userIds.forEach(userId -> lock(userId).ifPresent(account -> locked.put(userId, account)));
+        return locked;
+    }
+
     PaperAccount create(long userId, String displayName, BigDecimal walletBalance, Instant now);
 
     void updateWallet(long userId, BigDecimal walletBalance);
 
     List<StoredPosition> openPositions(long userId);
+
+    /** {@link #openPositions} of many users at once, by user id (users without open positions are left out). */
+    default Map<Long, List<StoredPosition>> openPositionsOf(Collection<Long> userIds) {
+        Map<Long, List<StoredPosition>> open = new LinkedHashMap<>();
+        for (long userId : userIds) {
+            List<StoredPosition> positions = openPositions(userId);
+            if (!positions.isEmpty()) {
+                open.put(userId, positions);
+            }
+        }
+        return open;
+    }
 
     /**
      * Every account that has open positions, with them, one account at a time, for loading the in-memory risk

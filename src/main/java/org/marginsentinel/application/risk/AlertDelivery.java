@@ -57,7 +57,7 @@ public class AlertDelivery {
     /** {@link #forget} for many subjects in one transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void forgetAll(Collection<String> subjects) {
-        subjects.forEach(alerts::deleteState);
+        alerts.deleteStates(subjects);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

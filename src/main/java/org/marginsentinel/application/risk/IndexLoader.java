@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.marginsentinel.application.port.AlertStore;
+import org.marginsentinel.application.port.OpenBook;
 import org.marginsentinel.application.port.PaperAccount;
 import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.StoredPosition;
@@ -90,6 +91,19 @@ final class IndexLoader {
         }
         accounts.find(userId).ifPresentOrElse(account -> put(account, positions, index.liquidationPrices(positions)),
                 () -> index.remove(userId));
+    }
+
+    /**
+     * Rebuilds one user's book from what a committed write left ({@code Liquidations.IsolatedBatch}: the wallet and
+     * the positions still open, read under the account's lock), without reading the stores again. Preferences and
+     * alert states are the ones held: a liquidation changes neither.
+     */
+    void rebuild(OpenBook book) {
+        if (book.positions().isEmpty()) {
+            index.remove(book.account().userId());
+        } else {
+            put(book.account(), book.positions(), index.liquidationPrices(book.positions()));
+        }
     }
 
     /** Moves the odds-trigger warning distances when the cached volatilities changed since the last look. */

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,7 @@ import org.marginsentinel.application.insight.SurvivalPlanner;
 import org.marginsentinel.application.port.AlertStore;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.application.port.MarksUpdated;
+import org.marginsentinel.application.port.OpenBook;
 import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.TiersChanged;
 import org.marginsentinel.application.port.Volatilities;
@@ -62,6 +64,12 @@ public class RiskMonitor {
     private final RiskTick judge;
     private final DrainWatch drains;
     private final ChartSampler charts;
+    /**
+     * Owners whose liquidation batch is committing on this thread: their books are rebuilt from what the batch wrote
+     * ({@link #applyWritten}), so the commit's own change events do not read them again. Per thread: a change
+     * committed by anyone else is reloaded as always.
+     */
+    private final ThreadLocal<Set<Long>> appliedFromWrites = ThreadLocal.withInitial(HashSet::new);
     private long lastMinute = -1;
     /** The last tick's marks: an account change is measured at them (before and after) for the drain watch. */
     private double[] lastMarks = new double[0];
@@ -113,7 +121,9 @@ public class RiskMonitor {
 
     /** Rebuilds a user's book after every committed change of the account's money, positions or settings. */
     void onAccountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
-        reload(changed.userId());
+        if (!appliedFromWrites.get().contains(changed.userId())) {
+            reload(changed.userId());
+        }
     }
 
     /** New tiers change liquidation prices and maintenance margins: the index is solved again with them. */
@@ -131,7 +141,7 @@ public class RiskMonitor {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public synchronized void reload(long userId) {
-        if (!loaded) {
+        if (!loaded || appliedFromWrites.get().contains(userId)) {
             return;
         }
         double before = index.poolMarginBalance(userId, lastMarks);
@@ -171,7 +181,8 @@ public class RiskMonitor {
         int liquidated = 0;
         int flagged = candidates.size();
         AlertBatch batch = new AlertBatch(delivery, index, memory);
-        LiquidationBatch dueLiquidations = new LiquidationBatch(liquidations, delivery, memory);
+        LiquidationBatch dueLiquidations = new LiquidationBatch(liquidations, delivery, memory, appliedFromWrites.get(),
+                this::applyWritten);
         // A liquidation rebuilds its owner's book, so the owner's other flagged subjects are no longer live: the
         // rebuilt books are screened again at the same marks until no flagged subject was left out (each round
         // liquidates something, so this ends), and every liquidation due at these marks is carried out now.
@@ -227,6 +238,20 @@ public class RiskMonitor {
             return done;
         }
         return false;
+    }
+
+    /** A liquidation batch committed: the owner's book follows from what it wrote, as {@link #reload} would. */
+    private void applyWritten(OpenBook book) {
+        long userId = book.account().userId();
+        try {
+            double before = index.poolMarginBalance(userId, lastMarks);
+            loader.rebuild(book);
+            drains.accountChanged(userId, before, index.poolMarginBalance(userId, lastMarks));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Rebuilding the book of user " + userId + " after its liquidation failed; reading it", e);
+            appliedFromWrites.get().remove(userId);
+            reload(userId);
+        }
     }
 
     private void forget(String subject) {

@@ -26,7 +26,8 @@ import org.marginsentinel.domain.margin.Side;
  * policy, liquidations, in-memory stores), the notices through {@link SimulatedTelegram} (outbox order and Telegram's
  * limits on a simulated clock). For every liquidated subject: was a warning about it delivered before it was
  * liquidated, and how long before. Run on the same book for each order of {@code -Dbench.replay.orders} (default
- * {@code NEAREST_FIRST,LEVEL_ONLY}; {@code LIQUIDATIONS_LAST} tries liquidation notices after every warning).
+ * {@code FIRST_WARNINGS_FIRST,NEAREST_FIRST}: shipped, and without the first-warning band; {@code LEVEL_ONLY} is the
+ * order before issue 12, {@code LIQUIDATIONS_LAST} tries liquidation notices after every warning).
  *
  * <p>Not run by {@code ./mvnw verify} (not a *Test). Run: {@code ./mvnw test -Dtest=CrashReplayBench
  * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.replay.users=…}).
@@ -47,7 +48,7 @@ class CrashReplayBench {
     @Test
     void crashOfFifteenPercentWithAWick() {
         List<String> lines = new ArrayList<>();
-        for (String name : System.getProperty("bench.replay.orders", "NEAREST_FIRST,LEVEL_ONLY").split(",")) {
+        for (String name : System.getProperty("bench.replay.orders", "FIRST_WARNINGS_FIRST,NEAREST_FIRST").split(",")) {
             SimulatedTelegram.Order order = SimulatedTelegram.Order.valueOf(name.trim());
             long started = System.nanoTime();
             Outcome outcome = replay(order);

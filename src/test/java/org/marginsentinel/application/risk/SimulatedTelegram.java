@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import org.marginsentinel.adapter.telegram.alerts.NoticeText;
 import org.marginsentinel.adapter.telegram.alerts.TelegramNotifier;
 import org.marginsentinel.adapter.telegram.connection.SendRateLimiter;
 import org.marginsentinel.application.port.Notice;
@@ -19,14 +20,15 @@ import org.marginsentinel.application.alert.SendUrgency;
  * queues them (priority by severity, a newer notice about a subject replacing the unsent older one, the send rank
  * of {@link SendUrgency}, or another {@link Order} to compare), then handed out in the sender's order (priority, rank, age)
  * through the real {@link SendRateLimiter} with Telegram's limits (30 calls/s, 1 s per private chat); a chat's
- * pending notices go out merged in one call, as the sender merges plain notices. Nothing sleeps.
+ * pending notices go out merged in one call (a digest, most urgent first, within Telegram's 4,096 characters), as
+ * the sender merges them. Nothing sleeps.
  */
 final class SimulatedTelegram {
 
     /** How long a sendMessage call takes. */
     static final long CALL_MILLIS = 150;
 
-    private record Row(long id, long chat, int priority, long rank, String supersedeKey, Notice notice) {
+    private record Row(long id, long chat, int priority, long rank, String supersedeKey, Notice notice, int length) {
     }
 
     private static final Comparator<Row> SEND_ORDER = Comparator.comparingInt(Row::priority)
@@ -34,7 +36,9 @@ final class SimulatedTelegram {
 
     /** How the queue is ordered: the shipped orders and one proposed. */
     enum Order {
-        /** Issue 12: by priority, then nearest to liquidation. */
+        /** Shipped: a subject's first warning before everything else, then by priority, then nearest first. */
+        FIRST_WARNINGS_FIRST,
+        /** Issue 12 before first warnings went first: by priority, then nearest to liquidation. */
         NEAREST_FIRST,
         /** Before issue 12: by priority, then age. */
         LEVEL_ONLY,
@@ -62,20 +66,26 @@ final class SimulatedTelegram {
         long chat = notice.userId();
         String key = TelegramNotifier.supersedeKey(notice);
         List<Row> pending = byChat.computeIfAbsent(chat, c -> new ArrayList<>());
+        boolean liquidation = notice instanceof Notice.IsolatedLiquidated || notice instanceof Notice.CrossLiquidated;
+        int priority = order == Order.LIQUIDATIONS_LAST && liquidation ? Integer.MAX_VALUE
+                : order == Order.FIRST_WARNINGS_FIRST ? TelegramNotifier.priority(notice)
+                : TelegramNotifier.priority(notice.severity());
         if (key != null) {
+            int[] replacedPriority = {Integer.MAX_VALUE};
             pending.removeIf(row -> {
                 boolean superseded = Objects.equals(row.supersedeKey(), key);
                 if (superseded) {
                     queue.remove(row);
+                    replacedPriority[0] = Math.min(replacedPriority[0], row.priority());
                 }
                 return superseded;
             });
+            if (order == Order.FIRST_WARNINGS_FIRST) {
+                priority = Math.min(priority, replacedPriority[0]); // as Outbox: a replacement keeps its place
+            }
         }
-        boolean liquidation = notice instanceof Notice.IsolatedLiquidated || notice instanceof Notice.CrossLiquidated;
-        int priority = order == Order.LIQUIDATIONS_LAST && liquidation ? Integer.MAX_VALUE
-                : TelegramNotifier.priority(notice.severity());
         Row row = new Row(nextId++, chat, priority, order == Order.LEVEL_ONLY ? SendUrgency.UNRANKED
-                : SendUrgency.of(notice), key, notice);
+                : SendUrgency.of(notice), key, notice, NoticeText.of(notice).length());
         pending.add(row);
         queue.add(row);
     }
@@ -116,10 +126,33 @@ final class SimulatedTelegram {
             calls++;
         }
         for (long chat : served) {
-            List<Row> merged = byChat.remove(chat);
+            List<Row> merged = digest(byChat.get(chat));
+            byChat.get(chat).removeAll(merged);
+            if (byChat.get(chat).isEmpty()) {
+                byChat.remove(chat);
+            }
             merged.forEach(queue::remove);
             merged.forEach(row -> delivered.accept(row.notice(), now + CALL_MILLIS));
         }
+    }
+
+    /**
+     * The rows of one call, as {@code BotApiCalls.mergeable} takes them: the chat's most urgent row and those after it
+     * (in send order) while the message stays within Telegram's 4,096 characters and silent and loud do not mix.
+     */
+    private List<Row> digest(List<Row> pendingOfChat) {
+        List<Row> ordered = pendingOfChat.stream().sorted(SEND_ORDER).toList();
+        Row head = ordered.get(0);
+        List<Row> batch = new ArrayList<>(List.of(head));
+        int length = head.length();
+        for (Row next : ordered.subList(1, ordered.size())) {
+            length += 2 + next.length();
+            if (length > 4_096 || next.notice().silent() != head.notice().silent()) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
     }
 
     long now() {

@@ -36,7 +36,7 @@ final class WatchRig {
         }
 
         @Override
-        public List<Notice.IsolatedLiquidated> liquidateIsolated(List<DueIsolated> due) {
+        public IsolatedBatch liquidateIsolated(List<DueIsolated> due) {
             try {
                 return super.liquidateIsolated(due);
             } finally {

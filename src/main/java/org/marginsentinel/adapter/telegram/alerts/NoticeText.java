@@ -21,7 +21,7 @@ public final class NoticeText {
     }
 
     /** The private-chat text of {@code notice} (HTML). */
-    static String of(Notice notice) {
+    public static String of(Notice notice) {
         return notice.accept(WORDING);
     }
 

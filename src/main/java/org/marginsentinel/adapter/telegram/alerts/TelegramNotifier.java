@@ -2,20 +2,27 @@ package org.marginsentinel.adapter.telegram.alerts;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
+import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.application.alert.SendUrgency;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
 import org.marginsentinel.application.port.Subject;
 import org.marginsentinel.application.port.Severity;
+import org.marginsentinel.domain.alert.AlertDecision;
 
 /**
  * Puts notices into the Telegram outbox, in the caller's transaction, addressed to the user's private chat.
- * A newer warning about the same subject replaces an unsent older one (a pool warning also an unsent drain notice of
- * the pool, whose figures are older); liquidations and CRITICAL go first,
- * then DANGER, then the rest, and within each the subjects closest to liquidation ({@link SendUrgency}).
+ * A newer warning about the same subject replaces an unsent older one (and keeps its place in the queue; a pool
+ * warning also withdraws an unsent drain notice of the pool, whose figures are older); a subject's first warning
+ * goes first, then liquidations and CRITICAL, then DANGER, then the rest, and within each the subjects closest to
+ * liquidation ({@link SendUrgency}).
  * A warning carries its action buttons ({@link WarningButtons}).
  * {@link GroupNotices} adds what the member's groups hear (group alerts, the one-time private-chat nudge).
  */
@@ -34,10 +41,31 @@ public class TelegramNotifier implements Notifier {
     @Inject
     WarningButtons buttons;
 
+    @Inject
+    ChatDirectory chats;
+
     @Override
     public void notify(Notice notice) {
+        outbox.enqueue(message(notice), SendUrgency.of(notice));
+        groups.onNotice(notice);
+    }
+
+    /**
+     * Many notices in one transaction (a crash's liquidations): every chat and group target is read once for all of
+     * them, before anything is written, so the session is not flushed between the rows and they go out as batches.
+     */
+    @Override
+    public void notifyAll(List<? extends Notice> notices) {
+        Map<Long, ChatDirectory.Reach> reach = chats.reachOf(notices.stream().map(Notice::userId).toList());
+        groups.onNotices(notices, reach);
+        for (Notice notice : notices) {
+            outbox.enqueue(message(notice), SendUrgency.of(notice), Optional.ofNullable(reach.get(notice.userId())));
+        }
+    }
+
+    private OutgoingMessage message(Notice notice) {
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), NoticeText.of(notice))
-                .withPriority(priority(notice.severity()))
+                .withPriority(priority(notice))
                 .withButtons(buttons.issue(notice));
         if (notice instanceof Notice.PoolWarning) {
             // An unsent drain notice of an earlier tick carries older figures: it must not follow this warning.
@@ -47,11 +75,7 @@ public class TelegramNotifier implements Notifier {
         if (key != null) {
             message = message.superseding(key);
         }
-        if (notice.silent()) {
-            message = message.silently();
-        }
-        outbox.enqueue(message, SendUrgency.of(notice));
-        groups.onNotice(notice);
+        return notice.silent() ? message.silently() : message;
     }
 
     /** The supersede keys of a subject's warnings ({@link #SUPERSEDE_KEY}) are dropped from the user's chat. */
@@ -63,7 +87,35 @@ public class TelegramNotifier implements Notifier {
         }
     }
 
-    /** Most severe first when Telegram's limits make warnings wait (a crash): CRITICAL, then DANGER. */
+    @Override
+    public void retractAll(List<Retraction> retractions) {
+        List<Long> chatIds = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Retraction retraction : retractions) {
+            chatIds.add(retraction.userId());
+            keys.add("risk:" + retraction.subject().key());
+            if (retraction.subject() instanceof Subject.CrossPool) {
+                chatIds.add(retraction.userId());
+                keys.add("drain:" + retraction.subject().key());
+            }
+        }
+        outbox.withdrawAll(chatIds, keys);
+    }
+
+    /**
+     * When Telegram's limits make warnings wait (a crash): a subject's first warning (it entered a warned level
+     * from SAFE) before everything else, so that nobody is liquidated unwarned while others hear of the same
+     * crash a second or third time; then by severity ({@link #priority(Severity)}).
+     */
+    public static int priority(Notice notice) {
+        if (notice instanceof Notice.LevelWarning warning
+                && warning.decision().reason() == AlertDecision.Reason.ENTERED) {
+            return OutgoingMessage.PRIORITY_FIRST_WARNING;
+        }
+        return priority(notice.severity());
+    }
+
+    /** Most severe first: CRITICAL, then DANGER. */
     public static int priority(Severity severity) {
         return switch (severity) {
             case CRITICAL -> OutgoingMessage.PRIORITY_CRITICAL;

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import org.jboss.logging.Logger;
@@ -78,7 +79,9 @@ final class BotApiCalls {
     /** Makes the call; returns the id of the message Telegram shows (null if it did not say). */
     Integer deliver(List<OutboxRow> batch) throws TelegramApiException {
         OutboxRow head = batch.get(0);
-        InlineKeyboardMarkup markup = keyboard(head.buttonsJson());
+        // a digest of warnings carries the buttons of its most urgent warning that has any
+        InlineKeyboardMarkup markup = keyboard(batch.stream().map(OutboxRow::buttonsJson).filter(Objects::nonNull)
+                .findFirst().orElse(null));
         String parseMode = head.plainText() ? null : ParseMode.HTML;
         LinkPreviewOptions noPreview = LinkPreviewOptions.builder().isDisabled(true).build();
         if (head.editMessageId() != null) {

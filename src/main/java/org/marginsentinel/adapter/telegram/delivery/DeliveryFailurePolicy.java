@@ -43,7 +43,8 @@ public final class DeliveryFailurePolicy {
 
     /** Proactive warnings (critical, danger, warning) lose their use with age; replies and boards do not. */
     public static boolean isWarning(int priority, boolean edit) {
-        return !edit && (priority == OutgoingMessage.PRIORITY_CRITICAL || priority == OutgoingMessage.PRIORITY_DANGER
+        return !edit && (priority == OutgoingMessage.PRIORITY_FIRST_WARNING
+                || priority == OutgoingMessage.PRIORITY_CRITICAL || priority == OutgoingMessage.PRIORITY_DANGER
                 || priority == OutgoingMessage.PRIORITY_WARNING);
     }
 

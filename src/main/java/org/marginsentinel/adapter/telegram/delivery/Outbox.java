@@ -62,7 +62,15 @@ public class Outbox implements MessageQueue {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<Long> enqueue(OutgoingMessage message, long sendRank) {
-        Optional<ChatDirectory.Reach> reach = chats.reach(message.chatId());
+        return enqueue(message, sendRank, chats.reach(message.chatId()));
+    }
+
+    /**
+     * {@link #enqueue(OutgoingMessage, long)} with the chat's reach already read in this transaction
+     * ({@link ChatDirectory#reachOf}: a batch of notices reads it once for all its chats).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Long> enqueue(OutgoingMessage message, long sendRank, Optional<ChatDirectory.Reach> reach) {
         if (reach.isPresent() && reach.get() == ChatDirectory.Reach.INACTIVE) {
             LOG.debugf("Not queueing a message for inactive chat %d", message.chatId());
             return List.of();
@@ -75,6 +83,12 @@ public class Outbox implements MessageQueue {
      * {@link ChatDirectory#seen}) or read as active: the same as {@link #enqueue} without reading the chat again,
      * a query (and a flush of the caller's session) saved on every command's reply.
      */
+    /** {@link #withdraw} for many (chat, key) pairs, the i-th key for the i-th chat; how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int withdrawAll(List<Long> chatIds, List<String> supersedeKeys) {
+        return supersedeKeys.isEmpty() ? 0 : store.supersedeAll(chatIds, supersedeKeys);
+    }
+
     /** Drops the chat's unsent messages queued under {@code supersedeKey}; how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int withdraw(long chatId, String supersedeKey) {
@@ -90,6 +104,12 @@ public class Outbox implements MessageQueue {
     private List<Long> store(OutgoingMessage message, boolean held, long sendRank) {
         Instant now = clock.instant();
         if (message.supersedeKey() != null) {
+            // A replacement keeps the place of the row it replaces when that was ahead: an escalation of a subject
+            // whose first warning is still unsent is that subject's first warning.
+            Optional<Integer> replaced = store.pendingPriority(message.chatId(), message.supersedeKey());
+            if (replaced.isPresent() && replaced.get() < message.priority()) {
+                message = message.withPriority(replaced.get());
+            }
             store.supersede(message.chatId(), message.supersedeKey());
         }
         List<String> parts = message.isEdit() ? List.of(cutToLimit(message.html(), MessageChunker.TELEGRAM_LIMIT))

@@ -11,7 +11,9 @@ import org.marginsentinel.adapter.telegram.command.Button;
  * the {@code with…} methods.
  *
  * <p><b>Priority: lower numbers are more urgent</b> and go first when the rate limits make
- * messages wait: {@link #PRIORITY_CRITICAL} (0) for imminent-liquidation warnings,
+ * messages wait: {@link #PRIORITY_FIRST_WARNING} (-10) for a subject's first warning (a user who has not heard
+ * about it yet hears before anyone hears a second time), {@link #PRIORITY_CRITICAL} (0) for imminent-liquidation
+ * warnings,
  * {@link #PRIORITY_REPLY} (10) for answers to users, {@link #PRIORITY_DANGER} (15) for DANGER warnings,
  * {@link #PRIORITY_WARNING} (20),
  * {@link #PRIORITY_NORMAL} (50) and {@link #PRIORITY_LOW} (100). Within one priority, older first.
@@ -37,6 +39,7 @@ public record OutgoingMessage(long chatId, Integer messageThreadId, Integer repl
                               String html, List<List<Button>> buttons, boolean silent, int priority,
                               String supersedeKey, Instant notBefore, byte[] photoPng) {
 
+    public static final int PRIORITY_FIRST_WARNING = -10;
     public static final int PRIORITY_CRITICAL = 0;
     public static final int PRIORITY_REPLY = 10;
     public static final int PRIORITY_DANGER = 15;

@@ -88,7 +88,8 @@ public class TelegramMetrics {
     public static String kindOf(int priority) {
         return switch (priority) {
             case OutgoingMessage.PRIORITY_CRITICAL -> "critical";
-            case OutgoingMessage.PRIORITY_DANGER, OutgoingMessage.PRIORITY_WARNING -> "warning";
+            case OutgoingMessage.PRIORITY_FIRST_WARNING, OutgoingMessage.PRIORITY_DANGER,
+                 OutgoingMessage.PRIORITY_WARNING -> "warning";
             case OutgoingMessage.PRIORITY_REPLY -> "reply";
             default -> "other";
         };

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
@@ -66,9 +68,33 @@ public class GroupNotices {
         if (notice.severity() == Severity.INFO) {
             return; // price feed news: nothing about the member's risk
         }
-        nudgeIfUnreachable(notice.userId());
+        onNotice(notice, () -> chats.isActive(notice.userId()).isPresent(),
+                () -> directory.alertTargets(notice.userId()));
+    }
+
+    /**
+     * {@link #onNotice} for many notices in one transaction (a crash's liquidations): the members' groups are read in
+     * one query, and whether each member's private chat is known comes from {@code privateChats} (read by the
+     * caller in the same transaction).
+     */
+    public void onNotices(List<? extends Notice> notices, Map<Long, ChatDirectory.Reach> privateChats) {
+        List<Long> members = notices.stream().filter(n -> n.severity() != Severity.INFO).map(Notice::userId)
+                .distinct().toList();
+        Map<Long, List<GroupDirectory.AlertTarget>> targets = members.isEmpty() ? Map.of()
+                : directory.alertTargetsOf(members);
+        for (Notice notice : notices) {
+            if (notice.severity() != Severity.INFO) {
+                onNotice(notice, () -> privateChats.containsKey(notice.userId()),
+                        () -> targets.getOrDefault(notice.userId(), List.of()));
+            }
+        }
+    }
+
+    private void onNotice(Notice notice, BooleanSupplier privateChatKnown,
+                          Supplier<List<GroupDirectory.AlertTarget>> alertTargets) {
+        nudgeIfUnreachable(notice.userId(), privateChatKnown);
         Optional<String> stale = staleAlertKey(notice);
-        for (GroupDirectory.AlertTarget target : directory.alertTargets(notice.userId())) {
+        for (GroupDirectory.AlertTarget target : alertTargets.get()) {
             stale.ifPresent(key -> outbox.withdraw(target.chatId(), key));
             groupAlert(notice, target.displayName()).ifPresent(alert -> outbox.enqueue(
                     OutgoingMessage.to(target.chatId(), alert.html())
@@ -161,9 +187,9 @@ public class GroupNotices {
         }
     }
 
-    private void nudgeIfUnreachable(long userId) {
+    private void nudgeIfUnreachable(long userId, BooleanSupplier privateChatKnown) {
         String bot = connection.botUsername();
-        if (bot == null || chats.isActive(userId).isPresent()) {
+        if (bot == null || privateChatKnown.getAsBoolean()) {
             return; // private chat known (open or blocked on purpose), or no bot to link to
         }
         directory.latestActiveGroup(userId).ifPresent(group -> {

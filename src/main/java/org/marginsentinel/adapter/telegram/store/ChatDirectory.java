@@ -7,6 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -92,6 +97,21 @@ public class ChatDirectory implements ChatActivity {
                 .getResultStream().findFirst()
                 .map(row -> Boolean.TRUE.equals(row[0]) ? Reach.ACTIVE
                         : Boolean.TRUE.equals(row[1]) ? Reach.UNOPENED : Reach.INACTIVE);
+    }
+
+    /** {@link #reach} of many chats in one query per 500; chats that never wrote to us are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, Reach> reachOf(Collection<Long> chatIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(chatIds));
+        Map<Long, Reach> reach = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            em.createQuery("select c.chatId, c.active, c.unopened from TelegramChatEntity c where c.chatId in :ids",
+                            Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500))).getResultList()
+                    .forEach(row -> reach.put((Long) row[0], Boolean.TRUE.equals(row[1]) ? Reach.ACTIVE
+                            : Boolean.TRUE.equals(row[2]) ? Reach.UNOPENED : Reach.INACTIVE));
+        }
+        return reach;
     }
 
     /** Empty if the chat never wrote to us. */

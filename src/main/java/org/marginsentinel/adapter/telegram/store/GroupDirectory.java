@@ -8,6 +8,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -94,6 +96,22 @@ public class GroupDirectory implements GroupMembers {
                         + " order by g.chatId", Object[].class)
                 .setParameter("user", userId).getResultStream()
                 .map(row -> new AlertTarget((Long) row[0], (Integer) row[1], (String) row[2])).toList();
+    }
+
+    /** {@link #alertTargets} of many members in one query per 500; members without any are left out. */
+    public Map<Long, List<AlertTarget>> alertTargetsOf(Collection<Long> userIds) {
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(userIds));
+        Map<Long, List<AlertTarget>> targets = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            em.createQuery("select m.userId, g.chatId, g.alertsThreadId, m.displayName from GroupMemberEntity m,"
+                            + " TelegramGroupEntity g, TelegramChatEntity c where m.userId in :users and m.sharing = true"
+                            + " and g.chatId = m.chatId and g.alertsEnabled = true and c.chatId = g.chatId and c.active = true"
+                            + " order by m.userId, g.chatId", Object[].class)
+                    .setParameter("users", ids.subList(from, Math.min(ids.size(), from + 500))).getResultList()
+                    .forEach(row -> targets.computeIfAbsent((Long) row[0], u -> new java.util.ArrayList<>())
+                            .add(new AlertTarget((Long) row[1], (Integer) row[2], (String) row[3])));
+        }
+        return targets;
     }
 
     /** The active group where the member last used the bot, if any. */

@@ -77,6 +77,15 @@ public class OutboxStore implements PendingMessages {
         return rows.isEmpty() ? Optional.empty() : Optional.of((byte[]) rows.get(0));
     }
 
+    /** The most urgent priority among the chat's unsent rows with this key; empty when there are none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Integer> pendingPriority(long chatId, String supersedeKey) {
+        return Optional.ofNullable(em.createQuery("select min(o.priority) from OutboxMessageEntity o"
+                        + " where o.chatId = :chat and o.supersedeKey = :key and o.status = :pending", Integer.class)
+                .setParameter("chat", chatId).setParameter("key", supersedeKey).setParameter("pending", Status.PENDING)
+                .getSingleResult());
+    }
+
     /** Drops older unsent rows with this key for this chat; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int supersede(long chatId, String supersedeKey) {
@@ -85,6 +94,26 @@ public class OutboxStore implements PendingMessages {
                 .setParameter("dropped", Status.DROPPED).setParameter("pending", Status.PENDING)
                 .setParameter("chat", chatId).setParameter("key", supersedeKey)
                 .executeUpdate());
+    }
+
+    /**
+     * {@link #supersede} for many (chat, key) pairs, one statement per 500 pairs (keys name their subject, so a key
+     * matches its own chat's rows only; the chats narrow the search); returns how many rows were dropped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int supersedeAll(List<Long> chatIds, List<String> supersedeKeys) {
+        int dropped = 0;
+        for (int from = 0; from < supersedeKeys.size(); from += 500) {
+            int to = Math.min(supersedeKeys.size(), from + 500);
+            int rows = em.createQuery("update OutboxMessageEntity o set o.status = :dropped, o.lastError = 'superseded'"
+                            + " where o.chatId in :chats and o.supersedeKey in :keys and o.status = :pending")
+                    .setParameter("dropped", Status.DROPPED).setParameter("pending", Status.PENDING)
+                    .setParameter("chats", List.copyOf(new java.util.LinkedHashSet<>(chatIds.subList(from, to))))
+                    .setParameter("keys", supersedeKeys.subList(from, to))
+                    .executeUpdate();
+            dropped += withdrawnFrom(chatIds.get(from), rows); // the sender reads again, whichever chat it names
+        }
+        return dropped;
     }
 
     /** Whether a row with this key reached the chat at or after {@code since}. */

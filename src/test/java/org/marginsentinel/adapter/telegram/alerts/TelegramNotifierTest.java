@@ -15,6 +15,7 @@ import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
 import org.marginsentinel.application.alert.SendUrgency;
 import org.marginsentinel.application.port.Notice;
+import org.marginsentinel.domain.alert.AlertDecision;
 import org.marginsentinel.domain.alert.RiskLevel;
 
 /** What the notifier queues for a notice: to whom, the words, how urgent, silent or not, what it replaces. */
@@ -90,6 +91,22 @@ class TelegramNotifierTest {
         assertThat(message.buttons()).flatMap(row -> row).extracting(Button::callbackData)
                 .containsExactly("wa:7:m", "wa:7:c25", "wa:7:c50", "wa:7:c100", "wa:7:s");
         assertThat(toGroups).hasSize(1);
+    }
+
+    @Test
+    void aSubjectsFirstWarning_goesAheadOfEveryEscalation_evenAWarningAheadOfACritical() {
+        Notice first = Notices.positionWarning(new AlertDecision(true, RiskLevel.WARNING, false,
+                AlertDecision.Reason.ENTERED));
+        Notice escalation = Notices.positionWarning(Notices.sent(RiskLevel.CRITICAL));
+        Notice liquidation = new Notice.IsolatedLiquidated(Notices.USER, 2, "ETHUSDT", "LONG", Notices.d("1"),
+                Notices.d("3000"), Notices.d("3010"), Notices.d("150"), null);
+
+        assertThat(TelegramNotifier.priority(first)).isEqualTo(OutgoingMessage.PRIORITY_FIRST_WARNING)
+                .isLessThan(TelegramNotifier.priority(escalation))
+                .isLessThan(TelegramNotifier.priority(liquidation))
+                .isLessThan(OutgoingMessage.PRIORITY_REPLY);
+        assertThat(TelegramNotifier.priority(escalation)).isEqualTo(OutgoingMessage.PRIORITY_CRITICAL);
+        assertThat(notify(first).priority()).isEqualTo(OutgoingMessage.PRIORITY_FIRST_WARNING);
     }
 
     @Test

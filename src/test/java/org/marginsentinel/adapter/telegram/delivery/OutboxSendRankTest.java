@@ -69,6 +69,29 @@ class OutboxSendRankTest {
         assertThat(paged).isEqualTo(all);
     }
 
+    @Test
+    void firstWarningsGoAheadOfEscalations_andAnEscalationReplacingAnUnsentFirstWarningKeepsItsPlace() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            queue(NEARER, OutgoingMessage.PRIORITY_CRITICAL, "0.001");           // heard before: an escalation
+            queue(FAR, OutgoingMessage.PRIORITY_FIRST_WARNING, "0.09", "risk:position:1");
+            queue(NEAR, OutgoingMessage.PRIORITY_FIRST_WARNING, "0.08", "risk:position:2");
+        });
+        QuarkusTransaction.requiringNew().run(() -> // NEAR's subject worsens before its first warning went out
+                queue(NEAR, OutgoingMessage.PRIORITY_CRITICAL, "0.004", "risk:position:2"));
+        Instant asOf = later.plus(Duration.ofDays(1));
+
+        List<OutboxRow> due = store.due(asOf, 10_000).stream().filter(row -> CHATS.contains(row.chatId())).toList();
+
+        assertThat(due).extracting(OutboxRow::chatId).containsExactly(NEAR, FAR, NEARER);
+        assertThat(due.get(0).html()).isEqualTo("warning 0.004");
+        assertThat(due.get(0).priority()).isEqualTo(OutgoingMessage.PRIORITY_FIRST_WARNING);
+    }
+
+    private void queue(long chat, int priority, String distance, String supersedeKey) {
+        outbox.enqueue(OutgoingMessage.to(chat, "warning " + distance).withPriority(priority).notBefore(later)
+                .superseding(supersedeKey), SendUrgency.rank(new BigDecimal(distance), null));
+    }
+
     private void queue(long chat, int priority, String distance) {
         outbox.enqueue(OutgoingMessage.to(chat, "warning " + distance).withPriority(priority).notBefore(later),
                 SendUrgency.rank(new BigDecimal(distance), null));

@@ -222,11 +222,12 @@ class DeliveryE2ETest {
     void backlogOfOneChat_waitingForItsLimit_doesNotHideOtherChats() {
         long busy = telegram.newUser();
         long other = telegram.newUser();
-        // More unmergeable urgent rows for one chat (1 message a second) than the sender reads at once (500),
-        // and behind them, less urgent, one message for another chat.
+        // More unmergeable urgent rows for one chat (1 message a second; replies are never merged, a user's
+        // warnings would be) than the sender reads at once (500), and behind them, less urgent, one message for
+        // another chat.
         List<OutgoingMessage> backlog = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
-            backlog.add(withButton(OutgoingMessage.to(busy, "backlog " + i)).withPriority(OutgoingMessage.PRIORITY_CRITICAL));
+            backlog.add(withButton(OutgoingMessage.to(busy, "backlog " + i)).withPriority(OutgoingMessage.PRIORITY_REPLY));
         }
         backlog.add(OutgoingMessage.to(other, "me too").withPriority(OutgoingMessage.PRIORITY_LOW));
         enqueue(backlog);
