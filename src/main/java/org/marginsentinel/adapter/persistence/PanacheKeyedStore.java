@@ -79,14 +79,17 @@ public class PanacheKeyedStore implements KeyedStore {
     public void savePending(Pending pending) {
         KeyedPendingKeyEntity.Key key = new KeyedPendingKeyEntity.Key(pending.userId(), pending.exchange().name());
         KeyedPendingKeyEntity entity = KeyedPendingKeyEntity.findById(key);
-        if (entity == null) {
+        boolean fresh = entity == null;
+        if (fresh) {
             entity = new KeyedPendingKeyEntity();
             entity.id = key;
-            entity.persist();
         }
         entity.keyVersion = pending.sealedPrivateKey().keyVersion();
         entity.sealedKey = pending.sealedPrivateKey().ciphertext();
         entity.createdAt = pending.createdAt();
+        if (fresh) {
+            entity.persist();
+        }
     }
 
     @Override

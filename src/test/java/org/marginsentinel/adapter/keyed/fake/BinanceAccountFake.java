@@ -115,6 +115,13 @@ public final class BinanceAccountFake {
                 .filter(e -> e.getRequest().getUrl().startsWith(path) && e.getResponse().getStatus() == 200).count();
     }
 
+    /** Signed requests with this key that passed verification, per path. */
+    public int verifiedRequests(String path, String apiKey) {
+        return (int) server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith(path) && e.getResponse().getStatus() == 200
+                        && apiKey.equals(e.getRequest().getHeader("X-MBX-APIKEY"))).count();
+    }
+
     public int requests(String path) {
         return (int) server.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith(path)).count();
     }
