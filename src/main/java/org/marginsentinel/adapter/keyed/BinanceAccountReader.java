@@ -70,6 +70,7 @@ public class BinanceAccountReader implements KeyedAccountReader {
 
     @Override
     public KeyPermissions permissions(ApiKey key) {
+        syncTimeIfDue(); // one Binance clock for the spot and the futures hosts
         return parse(() -> BinanceAccountParser.permissions(signedGet(spotUrl, "/sapi/v1/account/apiRestrictions", key)));
     }
 

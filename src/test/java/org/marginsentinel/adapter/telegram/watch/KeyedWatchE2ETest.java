@@ -31,6 +31,7 @@ import org.marginsentinel.adapter.telegram.fake.RecordedCall;
 import org.marginsentinel.application.watch.KeyedAccount;
 import org.marginsentinel.application.watch.KeyedBook;
 import org.marginsentinel.application.watch.KeyedPolling;
+import org.marginsentinel.application.watch.KeyedWatchList;
 import org.marginsentinel.testsupport.Conversation;
 import org.marginsentinel.testsupport.InjectConversation;
 
@@ -85,6 +86,9 @@ class KeyedWatchE2ETest {
 
     @Inject
     KeyedBook book;
+
+    @Inject
+    KeyedWatchList keyedList;
 
     @Inject
     DataSource dataSource;
@@ -169,6 +173,10 @@ class KeyedWatchE2ETest {
         assertThat(chat.awaitNotice(user, "ADL queue")).contains("ETHUSDT SHORT").contains("rank 4 of 4");
 
         assertNoSecretInTheDatabaseFile(List.of("hmacSecretAbc123456789", "hmacKey0000111122223333"), "hmac…3333");
+
+        // A restart: the account, its last answer and its opened key come back from the database.
+        keyedList.loadAll();
+        assertThat(say(user, "/watch")).contains("#1 Binance key hmac…3333 · 2 position(s)");
 
         // The key is deleted on Binance: told once, then never asked again.
         binance.revoke("hmacKey0000111122223333");
