@@ -17,13 +17,15 @@ import org.marginsentinel.application.watch.KeyedSettings;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.watch.keyed.BinanceValuer;
+import org.marginsentinel.domain.watch.keyed.BybitValuer;
 import org.marginsentinel.domain.watch.keyed.KeyedValuer;
+import org.marginsentinel.domain.watch.keyed.OkxValuer;
 
 /**
  * Wires keyed watching: the vault under the deployer's master key ({@code SENTINEL_MASTER_KEY}, base64 of 32 bytes,
  * or the file {@code sentinel.watch.master-key-file}; during a rotation the old one in
- * {@code SENTINEL_MASTER_KEY_PREVIOUS}), the settings, and the Binance valuer. Each exchange's valuer is a
- * {@code KeyedValuer} bean of its own; the watcher finds them by {@code exchange()}.
+ * {@code SENTINEL_MASTER_KEY_PREVIOUS}), the settings, and each exchange's valuer (Binance: the engine with its
+ * brackets; Bybit, OKX: their formulas), each a {@code KeyedValuer} bean the watcher finds by {@code exchange()}.
  */
 public class KeyedWatchProducer {
 
@@ -59,6 +61,18 @@ public class KeyedWatchProducer {
     @Singleton
     KeyedValuer binanceValuer(MarginCalculator engine, TierTable tiers) {
         return new BinanceValuer(engine, tiers);
+    }
+
+    @Produces
+    @Singleton
+    KeyedValuer bybitValuer(TierTable tiers) {
+        return BybitValuer.withEngineTiers(tiers);
+    }
+
+    @Produces
+    @Singleton
+    KeyedValuer okxValuer(TierTable tiers) {
+        return OkxValuer.withEngineTiers(tiers);
     }
 
     private static String readKeyFile(String file) {
