@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 final class KeyMaterial {
 
-    private static final Pattern KEYED_WATCH = Pattern.compile("^/watch(@\\w+)?\\s+(binance|bybit|okx)\\s+\\S",
+    /** {@code /watch binance <key> …}, and any mistyped command with such arguments ({@code /wacth bybit k s}). */
+    private static final Pattern KEYED_WATCH = Pattern.compile("^/\\S+\\s+(binance|bybit|okx)\\s+\\S",
             Pattern.CASE_INSENSITIVE);
 
     private KeyMaterial() {
