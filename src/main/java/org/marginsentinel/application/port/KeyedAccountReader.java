@@ -19,4 +19,22 @@ public interface KeyedAccountReader {
 
     /** The account's futures positions and balances. */
     ExchangeAccountSnapshot account(ApiKey key);
+
+    /**
+     * True where the exchange only lets keys with trading permission read futures positions: such a key is then
+     * accepted only when locked to the deployer's egress addresses ({@code sentinel.watch.egress-ips}).
+     */
+    default boolean readingNeedsTrading() {
+        return false;
+    }
+
+    /** The exchange's request budget per minute for the bot's IP (or key), in the weight units of {@link #accountWeight()}. */
+    default int weightPerMinute() {
+        return 600;
+    }
+
+    /** What one {@link #account} call spends of {@link #weightPerMinute()}. */
+    default int accountWeight() {
+        return 2;
+    }
 }

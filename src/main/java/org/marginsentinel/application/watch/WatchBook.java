@@ -1,6 +1,7 @@
 package org.marginsentinel.application.watch;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,10 @@ public class WatchBook {
 
     /** Alert subjects of watched accounts start with this: {@code hl:<id>:<coin>} or {@code hl:<id>:cross}. */
     public static final String SUBJECT_PREFIX = "hl:";
+
+    /** The keyed accounts, numbered in one list with these. */
+    @Inject
+    KeyedBook keyed;
 
     private final Map<Long, WatchedAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, AlertState> alertStates = new ConcurrentHashMap<>();
@@ -62,9 +67,29 @@ public class WatchBook {
         return all().stream().filter(a -> a.userId() == userId).toList();
     }
 
+    /**
+     * The user's watched accounts of both kinds (Hyperliquid addresses and keyed accounts), numbered 1… in this
+     * order: when they were added, a Hyperliquid address first on a tie.
+     */
+    public List<Watched> entries(long userId) {
+        List<Watched> entries = new ArrayList<>(ofUser(userId));
+        if (keyed != null) {
+            entries.addAll(keyed.ofUser(userId));
+        }
+        entries.sort(Comparator.comparing(Watched::createdAt).thenComparing(w -> w instanceof KeyedAccount)
+                .thenComparingLong(Watched::id));
+        return entries;
+    }
+
     /** The account's number in its user's list (1-based). */
-    public int numberOf(WatchedAccount account) {
-        return ofUser(account.userId()).stream().map(WatchedAccount::id).toList().indexOf(account.id()) + 1;
+    public int numberOf(Watched account) {
+        List<Watched> entries = entries(account.userId());
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).getClass() == account.getClass() && entries.get(i).id() == account.id()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     public void put(WatchedAccount account) {

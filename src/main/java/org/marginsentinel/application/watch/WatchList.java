@@ -38,6 +38,9 @@ public class WatchList {
     AfterCommit afterCommit;
 
     @Inject
+    KeyedWatchList keyed;
+
+    @Inject
     Clock clock;
 
     /** Loads every watched account and its alert states into memory (start-up). */
@@ -56,8 +59,9 @@ public class WatchList {
                 throw new CommandRejected("You already watch " + address.shortForm() + " as #" + (i + 1) + ".");
             }
         }
-        if (mine.size() >= settings.maxPerUser()) {
-            throw new CommandRejected("You already watch " + mine.size() + " accounts, the most allowed. "
+        int watched = book.entries(userId).size();
+        if (watched >= settings.maxPerUser()) {
+            throw new CommandRejected("You already watch " + watched + " accounts, the most allowed. "
                     + "Remove one with /unwatch <n> first.");
         }
         WatchedAccountState state;
@@ -86,16 +90,28 @@ public class WatchList {
         return book.ofUser(userId);
     }
 
-    /** Stops watching the user's account number {@code number} and deletes everything stored for it. */
-    public WatchedAccount unwatch(long userId, int number) {
-        List<WatchedAccount> mine = book.ofUser(userId);
+    /** Every account the user watches, Hyperliquid and keyed, numbered 1… in this order. */
+    public List<Watched> entries(long userId) {
+        return book.entries(userId);
+    }
+
+    /**
+     * Stops watching the user's account number {@code number} (as {@code /watch} lists them) and deletes everything
+     * stored for it, a keyed account's sealed key included.
+     */
+    public Watched unwatch(long userId, int number) {
+        List<Watched> mine = book.entries(userId);
         if (mine.isEmpty()) {
             throw new CommandRejected("You watch no accounts. Add one with /watch hl <address>.");
         }
         if (number < 1 || number > mine.size()) {
             throw new CommandRejected("You have no watched account #" + number + ": send /watch to see them.");
         }
-        WatchedAccount removed = mine.get(number - 1);
+        if (mine.get(number - 1) instanceof KeyedAccount keyedAccount) {
+            keyed.remove(keyedAccount);
+            return keyedAccount;
+        }
+        WatchedAccount removed = (WatchedAccount) mine.get(number - 1);
         store.remove(removed.id());
         alerts.allStates().keySet().stream().filter(s -> s.startsWith(WatchBook.subjectPrefix(removed.id())))
                 .forEach(alerts::deleteState);

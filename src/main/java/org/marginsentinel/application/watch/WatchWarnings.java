@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.marginsentinel.application.port.AlertStore;
 import org.marginsentinel.domain.alert.AlertEvaluation;
 import org.marginsentinel.domain.alert.AlertPolicy;
@@ -91,11 +93,26 @@ public class WatchWarnings {
 
     private AlertEvaluation decide(WatchedAccount account, String subject, RiskReading reading, AlertPreferences prefs,
                                    Instant now) {
-        AlertState previous = book.alertState(subject);
+        return decide(account.userId(), subject, reading, prefs, now, book::alertState, book::alertState);
+    }
+
+    /**
+     * The same policy step for any watched subject whose state lives elsewhere in memory (a keyed account's): the
+     * user's preferences, the state before, the stored state after.
+     */
+    public AlertEvaluation decide(long userId, String subject, RiskReading reading, Instant now,
+                                  Function<String, AlertState> states, BiConsumer<String, AlertState> remember) {
+        return decide(userId, subject, reading, preferences(userId, now), now, states, remember);
+    }
+
+    private AlertEvaluation decide(long userId, String subject, RiskReading reading, AlertPreferences prefs,
+                                   Instant now, Function<String, AlertState> states,
+                                   BiConsumer<String, AlertState> remember) {
+        AlertState previous = states.apply(subject);
         AlertEvaluation evaluation = policy.evaluate(previous, reading, prefs, now);
         if (!evaluation.nextState().equals(previous)) {
-            alerts.saveState(subject, account.userId(), evaluation.nextState());
-            book.alertState(subject, evaluation.nextState());
+            alerts.saveState(subject, userId, evaluation.nextState());
+            remember.accept(subject, evaluation.nextState());
         }
         return evaluation;
     }

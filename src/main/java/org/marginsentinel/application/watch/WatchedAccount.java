@@ -12,7 +12,8 @@ import org.marginsentinel.domain.watch.WatchedAccountState;
  * @param lastSuccess when the last good answer came; its state is {@code state}
  */
 public record WatchedAccount(long id, long userId, HyperliquidAddress address, Instant createdAt,
-                             Instant lastSuccess, WatchedAccountState state, Availability availability) {
+                             Instant lastSuccess, WatchedAccountState state, Availability availability)
+        implements Watched {
 
     public WatchedAccount withAnswer(WatchedAccountState newState, Instant at) {
         return new WatchedAccount(id, userId, address, createdAt, at, newState, Availability.OK);

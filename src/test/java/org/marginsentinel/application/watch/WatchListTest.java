@@ -119,7 +119,7 @@ class WatchListTest {
         list.alerts.saveState(WatchBook.subjectPrefix(1) + "ETH", USER,
                 AlertState.initial());
 
-        WatchedAccount removed = list.unwatch(USER, 1);
+        WatchedAccount removed = (WatchedAccount) list.unwatch(USER, 1);
 
         assertThat(removed.address().value()).isEqualTo(address(1));
         assertThat(list.list(USER)).extracting(a -> a.address().value()).containsExactly(address(2));

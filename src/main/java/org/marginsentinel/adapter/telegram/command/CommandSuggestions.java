@@ -2,6 +2,7 @@ package org.marginsentinel.adapter.telegram.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.format.Text;
 
@@ -24,6 +25,12 @@ public final class CommandSuggestions {
         return nearest.subList(0, Math.min(MAX_SUGGESTIONS, nearest.size()));
     }
 
+    /** {@code /<anything> binance|bybit|okx <key> …}: arguments that look like an exchange API key. */
+    static boolean carriesKey(ParsedText.Command command) {
+        return command.args().size() > 1
+                && List.of("binance", "bybit", "okx").contains(command.args().get(0).toLowerCase(Locale.ROOT));
+    }
+
     public static BotReply unknownCommand(ParsedText.Command command, boolean offerButtons) {
         String unknown = "I don't know the command " + Html.code("/" + Text.shorten(command.name(), 33)) + ".";
         List<String> suggested = suggestions(command.name());
@@ -32,6 +39,11 @@ public final class CommandSuggestions {
         }
         String meant = String.join(" or ", suggested.stream().map(name -> "/" + name).toList());
         String question = unknown + " Did you mean " + meant + "?";
+        if (carriesKey(command)) {
+            // Never kept in a button (stored, and its label shown) nor echoed: an API key must not be.
+            return BotReply.html(question + " Send it again with the right command. If that message carried an "
+                    + "API key, delete it from this chat.");
+        }
         if (!offerButtons) {
             return BotReply.html(question);
         }

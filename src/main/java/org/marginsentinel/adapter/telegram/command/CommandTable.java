@@ -53,13 +53,18 @@ public final class CommandTable {
             "Before opening: the new liquidation price, cross margin ratio and worst case; nothing is opened");
     public static final CommandSpec COMPARE = CommandSpec.of("compare", "/compare", "/compare", PERSONAL,
             "Your positions under isolated vs cross: liquidation prices, worst cases, the trade-off");
-    public static final CommandSpec WATCH = CommandSpec.of("watch", "/watch [hl <address>]",
+    public static final CommandSpec WATCH = CommandSpec.of("watch", "/watch [hl <address> | binance|bybit|okx …]",
             "/watch hl 0x0123456789abcdef0123456789abcdef01234567", PERSONAL,
-            "Watch a real Hyperliquid account read-only (no key); /watch alone lists them with how fresh each is",
-            "Private chats only. Its positions show in /positions and /risk with Hyperliquid's liquidation price "
-                    + "next to the bot's, and get the same warnings as paper positions; only you see them.");
+            "Watch a real account read-only: a Hyperliquid address (no key), or Binance, Bybit, OKX with a read-only "
+                    + "API key; /watch alone lists them with how fresh each is",
+            "Private chats only. /watch binance shows a public key to register on Binance, then /watch binance "
+                    + "<api-key>; or /watch binance|bybit <api-key> <secret>, /watch okx <api-key> <secret> "
+                    + "<passphrase>. A key that can trade or withdraw is refused; the message with the key is "
+                    + "deleted, the key stored encrypted. Positions show in /positions and /risk with the exchange's "
+                    + "liquidation price next to the bot's, and get the same warnings as paper positions; only you "
+                    + "see them.");
     public static final CommandSpec UNWATCH = CommandSpec.of("unwatch", "/unwatch <n>", "/unwatch 1", PERSONAL,
-            "Stop watching a Hyperliquid account and delete everything stored for it");
+            "Stop watching an account and delete everything stored for it (a key included)");
     public static final CommandSpec CHART = CommandSpec.of("chart", "/chart <#|symbol|pool> [<hours>h]", "/chart 1 12h",
             PERSONAL, "A chart: a position's mark with entry, liquidation and warning bands, any symbol's mark, "
                     + "or your cross pool",

@@ -13,6 +13,7 @@ import org.marginsentinel.adapter.telegram.format.MessageChunker;
 import org.marginsentinel.adapter.telegram.store.OutboxRow;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
@@ -27,7 +28,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Turns outbox rows into one Bot API call (sendMessage, editMessageText or sendPhoto) and makes it. Several merged
+ * Turns outbox rows into one Bot API call (sendMessage, editMessageText, sendPhoto or deleteMessage) and makes it. Several merged
  * rows become one message, separated by a blank line. A plain-text row goes out without parse mode.
  */
 final class BotApiCalls {
@@ -84,6 +85,10 @@ final class BotApiCalls {
                 .findFirst().orElse(null));
         String parseMode = head.plainText() ? null : ParseMode.HTML;
         LinkPreviewOptions noPreview = LinkPreviewOptions.builder().isDisabled(true).build();
+        if (head.deleteMessage()) {
+            client.execute(DeleteMessage.builder().chatId(head.chatId()).messageId(head.editMessageId()).build());
+            return head.editMessageId();
+        }
         if (head.editMessageId() != null) {
             EditMessageText edit = EditMessageText.builder()
                     .chatId(head.chatId())

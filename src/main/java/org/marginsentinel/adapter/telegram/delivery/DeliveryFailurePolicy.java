@@ -89,6 +89,10 @@ public final class DeliveryFailurePolicy {
         if (attempt.rows() > 1) {
             return new DeliveryDecision.SendOneByOne();
         }
+        if (answer.says("message to delete not found") || answer.says("message can't be deleted")) {
+            return new DeliveryDecision.GiveUp("the message cannot be deleted (gone, or not the bot's to delete): "
+                    + answer);
+        }
         if (attempt.edit() && (answer.says("message to edit not found") || answer.says("message can't be edited"))) {
             return new DeliveryDecision.GiveUp("the message to edit is gone: " + answer);
         }

@@ -122,7 +122,7 @@ public class Outbox implements MessageQueue {
                     i == 0 ? message.replyToMessageId() : null, message.editMessageId(), parts.get(i),
                     i == parts.size() - 1 ? buttons : null, message.silent(), message.priority(), message.supersedeKey(),
                     message.notBefore() != null && message.notBefore().isAfter(now) ? message.notBefore() : now, now,
-                    message.hasPhoto(), held, sendRank));
+                    message.hasPhoto(), held, sendRank, message.deleteMessage()));
             if (message.hasPhoto()) {
                 store.savePhoto(id, message.photoPng());
             }

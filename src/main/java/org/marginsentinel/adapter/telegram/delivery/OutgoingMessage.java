@@ -34,10 +34,12 @@ import org.marginsentinel.adapter.telegram.command.Button;
  *                         notBefore become due together and go out merged into one message (a batch)
  * @param photoPng         a PNG to send with sendPhoto, {@code html} becoming its caption (cut at 1,024
  *                         characters); null for a text message. Not for edits
+ * @param deleteMessage    delete the message {@code editMessageId} instead (deleteMessage); {@code html} is only a
+ *                         note for the outbox table
  */
 public record OutgoingMessage(long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
                               String html, List<List<Button>> buttons, boolean silent, int priority,
-                              String supersedeKey, Instant notBefore, byte[] photoPng) {
+                              String supersedeKey, Instant notBefore, byte[] photoPng, boolean deleteMessage) {
 
     public static final int PRIORITY_FIRST_WARNING = -10;
     public static final int PRIORITY_CRITICAL = 0;
@@ -67,7 +69,7 @@ public record OutgoingMessage(long chatId, Integer messageThreadId, Integer repl
     /** The same message as a photo with {@code html} as its caption; null keeps it a text message. */
     public OutgoingMessage withPhoto(byte[] png) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                priority, supersedeKey, notBefore, png);
+                priority, supersedeKey, notBefore, png, deleteMessage);
     }
 
     public boolean hasPhoto() {
@@ -77,49 +79,58 @@ public record OutgoingMessage(long chatId, Integer messageThreadId, Integer repl
     /** A new message to {@code chatId} with {@link #PRIORITY_NORMAL}. */
     public static OutgoingMessage to(long chatId, String html) {
         return new OutgoingMessage(chatId, null, null, null, html, List.of(), false, PRIORITY_NORMAL, null,
-                null, null);
+                null, null, false);
     }
 
     /** New text (and buttons) for the bot's message {@code messageId}, with {@link #PRIORITY_REPLY}. */
     public static OutgoingMessage edit(long chatId, int messageId, String html) {
         return new OutgoingMessage(chatId, null, null, messageId, html, List.of(), false, PRIORITY_REPLY, null,
-                null, null);
+                null, null, false);
+    }
+
+    /**
+     * Deletes the message {@code messageId} of {@code chatId} (deleteMessage), before anything else queued for the
+     * chat: a user's message that carried an API secret.
+     */
+    public static OutgoingMessage delete(long chatId, int messageId) {
+        return new OutgoingMessage(chatId, null, null, messageId, "(delete message " + messageId + ")", List.of(),
+                true, PRIORITY_CRITICAL, null, null, null, true);
     }
 
     public OutgoingMessage inThread(Integer threadId) {
         return new OutgoingMessage(chatId, threadId, replyToMessageId, editMessageId, html, buttons, silent, priority,
-                supersedeKey, notBefore, photoPng);
+                supersedeKey, notBefore, photoPng, deleteMessage);
     }
 
     public OutgoingMessage replyingTo(Integer messageId) {
         return new OutgoingMessage(chatId, messageThreadId, messageId, editMessageId, html, buttons, silent, priority,
-                supersedeKey, notBefore, photoPng);
+                supersedeKey, notBefore, photoPng, deleteMessage);
     }
 
     public OutgoingMessage withButtons(List<List<Button>> rows) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, rows, silent,
-                priority, supersedeKey, notBefore, photoPng);
+                priority, supersedeKey, notBefore, photoPng, deleteMessage);
     }
 
     public OutgoingMessage withPriority(int newPriority) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                newPriority, supersedeKey, notBefore, photoPng);
+                newPriority, supersedeKey, notBefore, photoPng, deleteMessage);
     }
 
     public OutgoingMessage silently() {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, true,
-                priority, supersedeKey, notBefore, photoPng);
+                priority, supersedeKey, notBefore, photoPng, deleteMessage);
     }
 
     public OutgoingMessage superseding(String key) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                priority, key, notBefore, photoPng);
+                priority, key, notBefore, photoPng, deleteMessage);
     }
 
     /** The same message, held back until {@code instant} (see {@code notBefore}). */
     public OutgoingMessage notBefore(Instant instant) {
         return new OutgoingMessage(chatId, messageThreadId, replyToMessageId, editMessageId, html, buttons, silent,
-                priority, supersedeKey, instant, photoPng);
+                priority, supersedeKey, instant, photoPng, deleteMessage);
     }
 
     public boolean isEdit() {

@@ -92,4 +92,8 @@ public class OutboxMessageEntity {
     /** Telegram refused the HTML: the text (already stripped of markup) goes out without parse mode. */
     @Column(name = "plain_text", nullable = false)
     public boolean plainText;
+
+    /** Delete the message edit_message_id instead of sending (V101). */
+    @Column(name = "delete_message", nullable = false)
+    public boolean deleteMessage;
 }

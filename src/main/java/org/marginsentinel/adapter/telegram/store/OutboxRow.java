@@ -7,11 +7,19 @@ import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 /**
  * A detached copy of one PENDING outbox row, as the sender sees it. {@code plainText}: send {@code html} without
  * parse mode (Telegram refused its markup once); {@code createdAt}: when it was queued; {@code sendRank}: within its
- * priority, lower goes first (closest to liquidation).
+ * priority, lower goes first (closest to liquidation); {@code deleteMessage}: delete the message {@code editMessageId}.
  */
 public record OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
                         String html, String buttonsJson, boolean silent, int priority, int attempts, boolean hasPhoto,
-                        boolean plainText, Instant createdAt, long sendRank) {
+                        boolean plainText, Instant createdAt, long sendRank, boolean deleteMessage) {
+
+    /** A row that sends or edits (not a deletion). */
+    public OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
+                     String html, String buttonsJson, boolean silent, int priority, int attempts, boolean hasPhoto,
+                     boolean plainText, Instant createdAt, long sendRank) {
+        this(id, chatId, messageThreadId, replyToMessageId, editMessageId, html, buttonsJson, silent, priority,
+                attempts, hasPhoto, plainText, createdAt, sendRank, false);
+    }
 
     /** An unranked row. */
     public OutboxRow(long id, long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,

@@ -34,7 +34,8 @@ public class OutboxStore implements PendingMessages {
     /** A message part to queue; see {@code V2__telegram.sql} for the column meanings. */
     public record NewRow(long chatId, Integer messageThreadId, Integer replyToMessageId, Integer editMessageId,
                          String html, String buttons, boolean silent, int priority, String supersedeKey,
-                         Instant notBefore, Instant createdAt, boolean hasPhoto, boolean held, long sendRank) {
+                         Instant notBefore, Instant createdAt, boolean hasPhoto, boolean held, long sendRank,
+                         boolean deleteMessage) {
     }
 
     /** Queues one PENDING row in the caller's transaction; returns its id. */
@@ -57,6 +58,7 @@ public class OutboxStore implements PendingMessages {
         row.createdAt = message.createdAt();
         row.hasPhoto = message.hasPhoto();
         row.held = message.held();
+        row.deleteMessage = message.deleteMessage();
         em.persist(row);
         return row.id;
     }
@@ -159,7 +161,7 @@ public class OutboxStore implements PendingMessages {
             // Plain values, not entities: no managed copies to build and to check for changes at the commit.
             TypedQuery<Object[]> query = em.createQuery("select o.id, o.chatId, o.messageThreadId, o.replyToMessageId,"
                             + " o.editMessageId, o.html, o.buttons, o.silent, o.priority, o.attempts, o.hasPhoto,"
-                            + " o.notBefore, o.plainText, o.createdAt, o.sendRank from OutboxMessageEntity o"
+                            + " o.notBefore, o.plainText, o.createdAt, o.sendRank, o.deleteMessage from OutboxMessageEntity o"
                             + " where o.status = :pending and o.held = false"
                             + (afterId == null ? ""
                                     : " and (o.priority > :priority or (o.priority = :priority and (o.sendRank > :rank"
@@ -175,7 +177,8 @@ public class OutboxStore implements PendingMessages {
                 if (!((Instant) row[11]).isAfter(now) && due.size() < limit) {
                     due.add(new OutboxRow((Long) row[0], (Long) row[1], (Integer) row[2], (Integer) row[3],
                             (Integer) row[4], (String) row[5], (String) row[6], (Boolean) row[7], (Integer) row[8],
-                            (Integer) row[9], (Boolean) row[10], (Boolean) row[12], (Instant) row[13], (Long) row[14]));
+                            (Integer) row[9], (Boolean) row[10], (Boolean) row[12], (Instant) row[13], (Long) row[14],
+                            (Boolean) row[15]));
                 }
             }
             if (page.size() < limit) {

@@ -71,7 +71,9 @@ public final class UpdateDispatcher implements AutoCloseable {
                 if (task == null) {
                     continue;
                 }
-                if (in.kind() != Inbound.Kind.IGNORED) {
+                if (in.kind() != Inbound.Kind.IGNORED && KeyMaterial.carried(in.text())) {
+                    LOG.debugf("Update %d carries an API key: handled without the inbox", in.updateId());
+                } else if (in.kind() != Inbound.Kind.IGNORED) {
                     String payload = update.json();
                     if (payload.length() <= Inbox.MAX_PAYLOAD) {
                         durable.put(in.updateId(), payload);

@@ -10,9 +10,11 @@ import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.watch.WatchList;
+import org.marginsentinel.application.watch.KeyedAccount;
+import org.marginsentinel.application.watch.Watched;
 import org.marginsentinel.application.watch.WatchedAccount;
 
-/** {@code /unwatch <n>}: stops watching one account and deletes everything stored for it. */
+/** {@code /unwatch <n>}: stops watching one account and deletes everything stored for it (a keyed account's key too). */
 @ApplicationScoped
 public class UnwatchCommand implements ChatCommand {
 
@@ -31,8 +33,13 @@ public class UnwatchCommand implements ChatCommand {
             throw new CommandRejected("Say which account: /unwatch 1 (the numbers are in /watch).");
         }
         int number = Integer.parseInt(context.args().get(0).replace("#", ""));
-        WatchedAccount removed = watchList.unwatch(context.userId(), number);
-        return BotReply.html("Stopped watching " + Html.code(removed.address().shortForm())
+        Watched removed = watchList.unwatch(context.userId(), number);
+        if (removed instanceof KeyedAccount keyed) {
+            return BotReply.html("Stopped watching " + Html.escape(keyed.exchange().displayName()) + " key "
+                    + Html.code(keyed.maskedKeyId()) + ". The encrypted key and everything stored for the account are "
+                    + "deleted. You may also delete the key on " + Html.escape(keyed.exchange().displayName()) + ".");
+        }
+        return BotReply.html("Stopped watching " + Html.code(((WatchedAccount) removed).address().shortForm())
                 + ". Everything stored for it is deleted.");
     }
 }

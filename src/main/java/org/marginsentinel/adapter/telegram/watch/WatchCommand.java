@@ -3,6 +3,7 @@ package org.marginsentinel.adapter.telegram.watch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -12,9 +13,11 @@ import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.watch.WatchList;
 import org.marginsentinel.application.watch.WatchedAccount;
+import org.marginsentinel.domain.watch.keyed.KeyedExchange;
 
 /**
- * {@code /watch hl <address>} watches a real Hyperliquid account read-only; {@code /watch} lists them. Private
+ * {@code /watch hl <address>} watches a real Hyperliquid account read-only; {@code /watch binance|bybit|okx …}
+ * an exchange account with a read-only API key ({@link KeyedWatchFlow}); {@code /watch} lists them. Private
  * chats only: anyone can watch any public address, so nothing about it is shown where others can read it.
  */
 @ApplicationScoped
@@ -26,6 +29,9 @@ public class WatchCommand implements ChatCommand {
     @Inject
     WatchViews views;
 
+    @Inject
+    KeyedWatchFlow keyedFlow;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.WATCH;
@@ -33,14 +39,23 @@ public class WatchCommand implements ChatCommand {
 
     @Override
     public BotReply handle(CommandContext context) {
+        Optional<KeyedExchange> exchange = context.args().isEmpty() ? Optional.empty()
+                : KeyedWatchFlow.exchangeNamed(context.args().get(0));
+        if (!context.privateChat() && exchange.isPresent()) {
+            return keyedFlow.refuseInGroup(context, exchange.get());
+        }
         PrivateOnly.require(context, "/watch");
         if (context.args().isEmpty()) {
             return BotReply.html(views.list(context.userId()));
         }
-        if (context.args().size() != 2 || !context.args().get(0).toLowerCase(Locale.ROOT).equals("hl")) {
-            throw new CommandRejected("Say /watch hl <address> to watch a Hyperliquid account, or /watch to list yours.");
+        if (exchange.isPresent()) {
+            return keyedFlow.handle(context, exchange.get());
         }
-        int number = watchList.list(context.userId()).size() + 1;
+        if (context.args().size() != 2 || !context.args().get(0).toLowerCase(Locale.ROOT).equals("hl")) {
+            throw new CommandRejected("Say /watch hl <address> to watch a Hyperliquid account, /watch binance (or "
+                    + "bybit, okx) for an exchange account with a read-only key, or /watch to list yours.");
+        }
+        int number = watchList.entries(context.userId()).size() + 1;
         WatchedAccount added = watchList.watch(context.userId(), context.args().get(1));
         return BotReply.html("👁 Now watching " + Html.code(added.address().shortForm()) + " on Hyperliquid, "
                 + "read-only (no key; the bot can never trade). Its " + added.state().positions().size()

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.application.watch.KeyedAccount;
 import org.marginsentinel.application.watch.WatchBook;
 import org.marginsentinel.application.watch.WatchList;
+import org.marginsentinel.application.watch.Watched;
 import org.marginsentinel.application.watch.WatchedAccount;
 import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
@@ -20,7 +22,7 @@ import org.marginsentinel.domain.watch.WatchedPosition;
 import org.marginsentinel.domain.watch.WatchedValuation;
 
 /**
- * Watched Hyperliquid accounts in {@code /watch}, {@code /positions} and {@code /risk}: always under their own
+ * Watched accounts in {@code /watch}, {@code /positions} and {@code /risk} (keyed ones through {@link KeyedViews}): always under their own
  * heading, marked as a real account watched read-only, never mixed with the paper account. Only ever shown to the
  * user who watches them (the callers show them in private chats only).
  */
@@ -34,18 +36,26 @@ public class WatchViews {
     WatchBook book;
 
     @Inject
+    KeyedViews keyedViews;
+
+    @Inject
     Clock clock;
 
-    /** {@code /watch} without arguments. */
+    /** {@code /watch} without arguments: every watched account, Hyperliquid and keyed, in one numbered list. */
     String list(long userId) {
-        List<WatchedAccount> accounts = watchList.list(userId);
+        List<Watched> accounts = watchList.entries(userId);
         if (accounts.isEmpty()) {
             return "You watch no Hyperliquid accounts. Add one with /watch hl &lt;address&gt; (read-only: no key, "
-                    + "the bot can never trade).";
+                    + "the bot can never trade), or a Binance, Bybit or OKX account with a read-only API key: "
+                    + "/watch binance.";
         }
-        StringBuilder text = new StringBuilder(bold("👁 Watched Hyperliquid accounts")).append('\n');
+        StringBuilder text = new StringBuilder(bold("👁 Watched accounts")).append('\n');
         for (int i = 0; i < accounts.size(); i++) {
-            WatchedAccount account = accounts.get(i);
+            if (accounts.get(i) instanceof KeyedAccount keyed) {
+                text.append(keyedViews.listLine(keyed, i + 1)).append('\n');
+                continue;
+            }
+            WatchedAccount account = (WatchedAccount) accounts.get(i);
             text.append("#").append(i + 1).append(' ').append(Html.code(account.address().shortForm())).append(" · ")
                     .append(account.state().positions().size()).append(" position(s) · ")
                     .append(freshness(account)).append('\n');
@@ -55,10 +65,11 @@ public class WatchViews {
 
     /** The watched accounts' positions with the second opinion, or "" when the user watches none. */
     public String positionsSection(long userId) {
-        List<WatchedAccount> accounts = watchList.list(userId);
+        List<Watched> accounts = watchList.entries(userId);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < accounts.size(); i++) {
-            text.append(accountPositions(accounts.get(i), i + 1)).append('\n');
+            text.append(accounts.get(i) instanceof KeyedAccount keyed ? keyedViews.accountPositions(keyed, i + 1)
+                    : accountPositions((WatchedAccount) accounts.get(i), i + 1)).append('\n');
         }
         return text.toString();
     }
@@ -72,12 +83,22 @@ public class WatchViews {
         return text.toString();
     }
 
+    /** The number a just-added account will have once its transaction commits (it is not in memory yet). */
+    int numberOfNew(long userId, Watched added) {
+        return (int) watchList.entries(userId).stream().filter(w -> !w.createdAt().isAfter(added.createdAt())).count()
+                + 1;
+    }
+
     /** The watched accounts at a glance for {@code /risk}, or "" when the user watches none. */
     public String riskSection(long userId) {
-        List<WatchedAccount> accounts = watchList.list(userId);
+        List<Watched> accounts = watchList.entries(userId);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < accounts.size(); i++) {
-            WatchedAccount account = accounts.get(i);
+            if (accounts.get(i) instanceof KeyedAccount keyed) {
+                text.append(keyedViews.riskSummary(keyed, i + 1)).append('\n');
+                continue;
+            }
+            WatchedAccount account = (WatchedAccount) accounts.get(i);
             WatchedValuation valuation = book.valuation(account);
             text.append(heading(account, i + 1)).append('\n');
             CrossAccountRisk pool = valuation.cross();

@@ -816,7 +816,8 @@ public final class FakeTelegram implements AutoCloseable {
         }
         return switch (method) {
             case "getme" -> Reply.ok(botUserJson());
-            case "sendchataction", "deletemycommands", "setmycommands" -> Reply.ok(NODES.booleanNode(true));
+            case "sendchataction", "deletemycommands", "setmycommands", "deletemessage" ->
+                    Reply.ok(NODES.booleanNode(true));
             case "setwebhook" -> setWebhook(params);
             case "getwebhookinfo" -> Reply.ok(webhookInfo());
             case "deletewebhook" -> deleteWebhook();

@@ -44,6 +44,8 @@ public class FakeTelegramResource implements QuarkusTestResourceLifecycleManager
         hyperliquid = HyperliquidInfoFake.start();
         Map<String, String> config = new HashMap<>(priceApi.configProperties());
         config.putAll(hyperliquid.configProperties());
+        // Binance's spot host (apiRestrictions of keyed watching) on the same fake as its futures host.
+        config.put("sentinel.binance.spot-url", priceApi.baseUrl());
         config.putAll(Map.of(
                 "sentinel.telegram.token", FakeTelegram.TOKEN,
                 "sentinel.telegram.api-url", telegram.baseUrl(),

@@ -1,0 +1,228 @@
+package org.marginsentinel.application.watch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.port.AlertStore;
+import org.marginsentinel.application.port.KeyedAccountReader;
+import org.marginsentinel.application.port.KeyedSourceUnavailable;
+import org.marginsentinel.application.port.SecretVault;
+import org.marginsentinel.domain.watch.keyed.ApiKey;
+import org.marginsentinel.domain.watch.keyed.ExchangeAccountSnapshot;
+import org.marginsentinel.domain.watch.keyed.KeyPermissions;
+import org.marginsentinel.domain.watch.keyed.KeyPolicy;
+import org.marginsentinel.domain.watch.keyed.KeyedExchange;
+
+/**
+ * The keyed half of {@code /watch}: a Binance key pair made for the user, a key checked with the exchange (what it
+ * may do, then one read of the account) before anything about it is stored, and its removal. Runs in the
+ * command's transaction. A refused key is answered with a {@link Outcome.Refused} rather than an exception, so the
+ * deletion of the message that carried it still commits.
+ */
+@ApplicationScoped
+public class KeyedWatchList {
+
+    private static final Logger LOG = Logger.getLogger(KeyedWatchList.class.getName());
+
+    /** What a key given with {@code /watch <exchange> …} came to. */
+    public sealed interface Outcome {
+        record Connected(KeyedAccount account, KeyPolicy.Verdict verdict) implements Outcome {
+        }
+
+        record Refused(String why) implements Outcome {
+        }
+    }
+
+    @Inject
+    KeyedStore store;
+
+    @Inject
+    KeyedBook book;
+
+    @Inject
+    WatchBook watchBook;
+
+    @Inject
+    KeyedExchanges exchanges;
+
+    @Inject
+    SecretVault vault;
+
+    @Inject
+    AlertStore alerts;
+
+    @Inject
+    WatchSettings watchSettings;
+
+    @Inject
+    KeyedSettings settings;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    Clock clock;
+
+    /** Start-up: re-seals what an older master key sealed (rotation), then opens every key into memory. */
+    @Transactional
+    public void loadAll() {
+        Map<KeyedAccount, ApiKey> opened = new HashMap<>();
+        List<KeyedAccount> locked = new ArrayList<>();
+        int resealed = 0;
+        for (KeyedStore.Stored stored : store.all()) {
+            KeyedAccount account = stored.account();
+            if (!vault.enabled()) {
+                locked.add(account.paused("the master key is missing, so its key cannot be opened"));
+                continue;
+            }
+            String context = ApiKeyCodec.accountContext(account.userId(), account.exchange());
+            byte[] plain = vault.open(stored.sealedKey(), context);
+            if (vault.needsResealing(stored.sealedKey())) {
+                store.reseal(account.id(), vault.seal(plain, context));
+                resealed++;
+            }
+            opened.put(account, ApiKeyCodec.decode(plain));
+        }
+        for (KeyedStore.Pending pending : vault.enabled() ? store.allPending() : List.<KeyedStore.Pending>of()) {
+            if (vault.needsResealing(pending.sealedPrivateKey())) {
+                String context = ApiKeyCodec.pendingContext(pending.userId(), pending.exchange());
+                store.savePending(new KeyedStore.Pending(pending.userId(), pending.exchange(),
+                        vault.seal(vault.open(pending.sealedPrivateKey(), context), context), pending.createdAt()));
+                resealed++;
+            }
+        }
+        if (resealed > 0) {
+            LOG.info("Master key rotation: " + resealed + " stored key(s) re-sealed under the current master key");
+        }
+        book.load(opened, alerts.allStates());
+        locked.forEach(book::put);
+    }
+
+    /** {@code /watch binance}: a fresh Ed25519 pair; the private half is kept sealed, the public half returned (PEM). */
+    public String beginEd25519(long userId) {
+        requireAvailable(KeyedExchange.BINANCE);
+        requireRoom(userId);
+        Ed25519Pairs.Pair pair = Ed25519Pairs.generate();
+        store.savePending(new KeyedStore.Pending(userId, KeyedExchange.BINANCE,
+                vault.seal(pair.privatePkcs8(), ApiKeyCodec.pendingContext(userId, KeyedExchange.BINANCE)),
+                clock.instant()));
+        return pair.publicPem();
+    }
+
+    /** {@code /watch binance <api-key>}: the key the user registered with the public half the bot showed. */
+    public Outcome connectEd25519(long userId, String keyId) {
+        String unavailable = unavailable(KeyedExchange.BINANCE);
+        if (unavailable != null) {
+            return new Outcome.Refused(unavailable);
+        }
+        KeyedStore.Pending pending = store.pending(userId, KeyedExchange.BINANCE).orElse(null);
+        if (pending == null) {
+            return new Outcome.Refused("I have no key pair waiting for you. Send /watch binance first: I'll show the "
+                    + "public key to register on Binance, then send /watch binance <api-key>. (For an HMAC key: "
+                    + "/watch binance <api-key> <secret>.)");
+        }
+        byte[] privateKey = vault.open(pending.sealedPrivateKey(),
+                ApiKeyCodec.pendingContext(userId, KeyedExchange.BINANCE));
+        return connect(userId, ApiKey.ed25519(keyId, privateKey));
+    }
+
+    /** {@code /watch <exchange> <api-key> <secret> [<passphrase>]}: an HMAC key. */
+    public Outcome connectHmac(long userId, KeyedExchange exchange, String keyId, String secret, String passphrase) {
+        String unavailable = unavailable(exchange);
+        if (unavailable != null) {
+            return new Outcome.Refused(unavailable);
+        }
+        return connect(userId, ApiKey.hmac(exchange, keyId, secret, passphrase));
+    }
+
+    private Outcome connect(long userId, ApiKey key) {
+        KeyedExchange exchange = key.exchange();
+        if (watchBook.entries(userId).size() >= watchSettings.maxPerUser()) {
+            return new Outcome.Refused(tooMany(userId));
+        }
+        KeyedAccount existing = book.withKey(userId, key).orElse(null);
+        if (existing != null) {
+            return new Outcome.Refused("You already watch this key as #" + watchBook.numberOf(existing) + ".");
+        }
+        KeyedAccountReader reader = exchanges.reader(exchange).orElseThrow();
+        Instant now = clock.instant();
+        KeyPermissions permissions;
+        ExchangeAccountSnapshot snapshot;
+        try {
+            permissions = reader.permissions(key);
+            KeyPolicy.Verdict verdict = KeyPolicy.judge(permissions, reader.readingNeedsTrading(),
+                    settings.egressIps(), now);
+            String refusal = KeyedTexts.refusal(exchange, verdict, settings.egressIps());
+            if (refusal != null) {
+                return new Outcome.Refused(refusal);
+            }
+            snapshot = reader.account(key);
+            KeyedAccount added = store.add(userId, exchange, key.maskedKeyId(),
+                    vault.seal(ApiKeyCodec.encode(key), ApiKeyCodec.accountContext(userId, exchange)), snapshot,
+                    permissions.expiresAt(), now);
+            store.removePending(userId, exchange);
+            afterCommit.run(() -> {
+                book.put(added, key);
+                book.polled(added.id(), now);
+            });
+            return new Outcome.Connected(added, verdict);
+        } catch (KeyedSourceUnavailable e) {
+            return new Outcome.Refused(e.kind() == KeyedSourceUnavailable.Kind.KEY_REJECTED
+                    ? exchange.displayName() + " rejected the key (" + e.reason() + "). Check that you copied the API "
+                    + "key exactly" + (key.signsWithEd25519() ? " and registered the public key I showed" : "")
+                    + ". Nothing was stored."
+                    : exchange.displayName() + " did not answer (" + e.reason() + "). Nothing was stored; try again "
+                    + "in a minute.");
+        }
+    }
+
+    /** Stops watching and deletes the sealed key and everything remembered for the account. */
+    public void remove(KeyedAccount account) {
+        store.remove(account.id());
+        alerts.allStates().keySet().stream().filter(s -> s.startsWith(KeyedBook.subjectPrefix(account.id())))
+                .forEach(alerts::deleteState);
+        afterCommit.run(() -> book.remove(account.id()));
+    }
+
+    private void requireAvailable(KeyedExchange exchange) {
+        String unavailable = unavailable(exchange);
+        if (unavailable != null) {
+            throw new CommandRejected(unavailable);
+        }
+    }
+
+    private void requireRoom(long userId) {
+        if (watchBook.entries(userId).size() >= watchSettings.maxPerUser()) {
+            throw new CommandRejected(tooMany(userId));
+        }
+    }
+
+    private String tooMany(long userId) {
+        return "You already watch " + watchBook.entries(userId).size() + " accounts, the most allowed. Remove one "
+                + "with /unwatch <n> first. Nothing was stored.";
+    }
+
+    /** Why keyed watching of this exchange is not possible here; null when it is. */
+    private String unavailable(KeyedExchange exchange) {
+        if (!vault.enabled()) {
+            return "Watching " + exchange.displayName() + " with an API key is switched off on this bot: its operator "
+                    + "has not set a master key to encrypt keys with. Nothing was stored. (Hyperliquid needs no key: "
+                    + "/watch hl <address>.)";
+        }
+        if (exchanges.reader(exchange).isEmpty()) {
+            return "Watching " + exchange.displayName() + " accounts is not available on this bot yet. Nothing was "
+                    + "stored." + (exchanges.installed().isEmpty() ? ""
+                    : " Available: " + String.join(", ", exchanges.installed().stream()
+                    .map(KeyedExchange::displayName).toList()) + ".");
+        }
+        return null;
+    }
+}
