@@ -5,6 +5,7 @@ import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.List;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -12,7 +13,10 @@ import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.watch.WatchedInsightText;
 import org.marginsentinel.application.insight.RiskInsights;
+import org.marginsentinel.application.watch.WatchedInsights;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.insight.ModeComparison;
 import org.marginsentinel.domain.paper.TradingFees;
@@ -27,6 +31,9 @@ public class CompareCommand implements ChatCommand {
     @Inject
     TradingFees fees;
 
+    @Inject
+    WatchedInsights watchedInsights;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.COMPARE;
@@ -37,7 +44,18 @@ public class CompareCommand implements ChatCommand {
         if (!context.args().isEmpty()) {
             throw new CommandRejected("/compare takes no arguments.");
         }
-        RiskInsights.ComparisonOutcome outcome = insights.compare(context.userId());
+        List<WatchedInsights.ForAccount<ModeComparison>> watched = context.privateChat()
+                ? watchedInsights.compare(context.userId()) : List.of();
+        RiskInsights.ComparisonOutcome outcome;
+        try {
+            outcome = insights.compare(context.userId());
+        } catch (CommandRejected nothingOnPaper) {
+            if (watched.isEmpty()) {
+                throw nothingOnPaper;
+            }
+            return BotReply.html(bold("⚖️ Isolated vs cross, at today's marks") + "\nPaper account: "
+                    + Html.escape(nothingOnPaper.getMessage()) + WatchedInsightText.compare(watched));
+        }
         ModeComparison comparison = outcome.comparison();
         StringBuilder text = new StringBuilder(bold("⚖️ Isolated vs cross, at today's marks")).append('\n');
         ModeComparison.Row widest = null;
@@ -70,7 +88,7 @@ public class CompareCommand implements ChatCommand {
             text.append("Taker fee to close them at today's marks: ").append(Fmt.usdt(closingFee))
                     .append(", the same in either mode\n");
         }
-        text.append("\n💡 ").append(lesson(widest, comparison));
+        text.append("\n💡 ").append(lesson(widest, comparison)).append(WatchedInsightText.compare(watched));
         return BotReply.html(text.toString());
     }
 

@@ -15,7 +15,9 @@ import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.adapter.telegram.watch.WatchedInsightText;
 import org.marginsentinel.application.insight.RiskInsights;
+import org.marginsentinel.application.watch.WatchedInsights;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.insight.PoolStress;
 import org.marginsentinel.domain.insight.PositionStress;
@@ -37,6 +39,9 @@ public class StressCommand implements ChatCommand {
     @Inject
     TradingFees fees;
 
+    @Inject
+    WatchedInsights watchedInsights;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.STRESS;
@@ -45,8 +50,20 @@ public class StressCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         Shock shock = parse(context.args());
-        RiskInsights.StressOutcome outcome = insights.stress(context.userId(), shock);
-        return BotReply.html(render(outcome, fees));
+        // Watched real accounts are nobody else's business: shown in private chats only, after the paper account.
+        List<WatchedInsights.ForAccount<StressReport>> watched = context.privateChat()
+                ? watchedInsights.stress(context.userId(), shock) : List.of();
+        String paper;
+        try {
+            paper = render(insights.stress(context.userId(), shock), fees);
+        } catch (CommandRejected nothingOnPaper) {
+            if (watched.isEmpty()) {
+                throw nothingOnPaper;
+            }
+            paper = bold("🧪 Stress test: " + (shock.symbol() == null ? "every mark " : shock.symbol() + " ")
+                    + Fmt.signedPercent(shock.move())) + "\nPaper account: " + Html.escape(nothingOnPaper.getMessage());
+        }
+        return BotReply.html(paper + WatchedInsightText.stress(watched));
     }
 
     static Shock parse(List<String> args) {

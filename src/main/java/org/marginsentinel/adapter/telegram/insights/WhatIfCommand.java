@@ -17,7 +17,9 @@ import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.OrderPreview;
+import org.marginsentinel.adapter.telegram.watch.WatchedInsightText;
 import org.marginsentinel.application.insight.RiskInsights;
+import org.marginsentinel.application.watch.WatchedInsights;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Decimals;
 import org.marginsentinel.domain.margin.Position;
@@ -34,6 +36,9 @@ public class WhatIfCommand implements ChatCommand {
     @Inject
     RiskInsights insights;
 
+    @Inject
+    WatchedInsights watchedInsights;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.WHATIF;
@@ -49,7 +54,9 @@ public class WhatIfCommand implements ChatCommand {
                 new CommandRejected("Start with long or short, like /whatif long BTC 0.1 20x."));
         OpenOrder order = OrderArguments.parse(side, args.subList(1, args.size()));
         RiskInsights.WhatIfOutcome outcome = insights.whatIf(context.userId(), order);
-        return BotReply.html(render(order, context.argumentText(), outcome));
+        String watched = context.privateChat()
+                ? WatchedInsightText.whatIf(watchedInsights.whatIf(context.userId(), order)) : "";
+        return BotReply.html(render(order, context.argumentText(), outcome) + watched);
     }
 
     private static String render(OpenOrder order, String argumentText, RiskInsights.WhatIfOutcome outcome) {
