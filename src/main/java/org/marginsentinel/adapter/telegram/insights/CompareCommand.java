@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -13,7 +14,6 @@ import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
-import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.watch.WatchedInsightText;
 import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.application.watch.WatchedInsights;
@@ -34,6 +34,9 @@ public class CompareCommand implements ChatCommand {
     @Inject
     WatchedInsights watchedInsights;
 
+    @Inject
+    PaperPart paperPart;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.COMPARE;
@@ -46,16 +49,13 @@ public class CompareCommand implements ChatCommand {
         }
         List<WatchedInsights.ForAccount<ModeComparison>> watched = context.privateChat()
                 ? watchedInsights.compare(context.userId()) : List.of();
-        RiskInsights.ComparisonOutcome outcome;
-        try {
-            outcome = insights.compare(context.userId());
-        } catch (CommandRejected nothingOnPaper) {
-            if (watched.isEmpty()) {
-                throw nothingOnPaper;
-            }
+        Optional<String> nothingOnPaper = watched.isEmpty() ? Optional.empty()
+                : paperPart.nothingBecause(context.userId(), null);
+        if (nothingOnPaper.isPresent()) {
             return BotReply.html(bold("⚖️ Isolated vs cross, at today's marks") + "\nPaper account: "
-                    + Html.escape(nothingOnPaper.getMessage()) + WatchedInsightText.compare(watched));
+                    + nothingOnPaper.get() + WatchedInsightText.compare(watched));
         }
+        RiskInsights.ComparisonOutcome outcome = insights.compare(context.userId());
         ModeComparison comparison = outcome.comparison();
         StringBuilder text = new StringBuilder(bold("⚖️ Isolated vs cross, at today's marks")).append('\n');
         ModeComparison.Row widest = null;

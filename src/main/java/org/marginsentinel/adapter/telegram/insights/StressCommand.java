@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -42,6 +43,9 @@ public class StressCommand implements ChatCommand {
     @Inject
     WatchedInsights watchedInsights;
 
+    @Inject
+    PaperPart paperPart;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.STRESS;
@@ -53,16 +57,11 @@ public class StressCommand implements ChatCommand {
         // Watched real accounts are nobody else's business: shown in private chats only, after the paper account.
         List<WatchedInsights.ForAccount<StressReport>> watched = context.privateChat()
                 ? watchedInsights.stress(context.userId(), shock) : List.of();
-        String paper;
-        try {
-            paper = render(insights.stress(context.userId(), shock), fees);
-        } catch (CommandRejected nothingOnPaper) {
-            if (watched.isEmpty()) {
-                throw nothingOnPaper;
-            }
-            paper = bold("🧪 Stress test: " + (shock.symbol() == null ? "every mark " : shock.symbol() + " ")
-                    + Fmt.signedPercent(shock.move())) + "\nPaper account: " + Html.escape(nothingOnPaper.getMessage());
-        }
+        Optional<String> nothingOnPaper = watched.isEmpty() ? Optional.empty()
+                : paperPart.nothingBecause(context.userId(), shock.symbol());
+        String paper = nothingOnPaper.isEmpty() ? render(insights.stress(context.userId(), shock), fees)
+                : bold("🧪 Stress test: " + (shock.symbol() == null ? "every mark " : shock.symbol() + " ")
+                + Fmt.signedPercent(shock.move())) + "\nPaper account: " + nothingOnPaper.get();
         return BotReply.html(paper + WatchedInsightText.stress(watched));
     }
 

@@ -39,6 +39,9 @@ public class WhatIfCommand implements ChatCommand {
     @Inject
     WatchedInsights watchedInsights;
 
+    @Inject
+    PaperPart paperPart;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.WHATIF;
@@ -53,9 +56,13 @@ public class WhatIfCommand implements ChatCommand {
         Side side = Side.parse(args.get(0)).orElseThrow(() ->
                 new CommandRejected("Start with long or short, like /whatif long BTC 0.1 20x."));
         OpenOrder order = OrderArguments.parse(side, args.subList(1, args.size()));
-        RiskInsights.WhatIfOutcome outcome = insights.whatIf(context.userId(), order);
         String watched = context.privateChat()
                 ? WatchedInsightText.whatIf(watchedInsights.whatIf(context.userId(), order)) : "";
+        if (!watched.isEmpty() && paperPart.none(context.userId())) {
+            return BotReply.html(bold("🔮 What if: " + order.side().name() + " " + order.symbol())
+                    + "\nPaper account: none yet (/start opens one)." + watched);
+        }
+        RiskInsights.WhatIfOutcome outcome = insights.whatIf(context.userId(), order);
         return BotReply.html(render(order, context.argumentText(), outcome) + watched);
     }
 
