@@ -27,7 +27,7 @@ final class RiskRequestParser {
 
     static final int MAX_POSITIONS = 500;
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
-    private static final Set<String> TOP_FIELDS = Set.of("walletBalance", "positions", "takerFeeRate");
+    private static final Set<String> TOP_FIELDS = Set.of("walletBalance", "positions", "takerFeeRate", "venue");
     private static final Set<String> POSITION_FIELDS = Set.of("id", "symbol", "side", "quantity", "entryPrice",
             "markPrice", "marginMode", "leverage", "isolatedMargin", "maintenanceMarginRate", "maintenanceAmount",
             "tiers", "fundingRate");

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,9 +26,11 @@ import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.TierLookup;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.paper.Funding;
 import org.marginsentinel.domain.paper.TradingFees;
+import org.marginsentinel.domain.watch.HyperliquidMarket;
 
 /** Stateless risk evaluation over HTTP, with the same engine the bot uses. */
 @Path("/api/v1/risk")
@@ -48,6 +51,9 @@ public class RiskResource {
     @Inject
     TierTable tierTable;
 
+    @Inject
+    HyperliquidTiers hyperliquidTiers;
+
     @POST
     @Path("/evaluate")
     @Consumes(MediaType.WILDCARD)
@@ -56,7 +62,9 @@ public class RiskResource {
             description = "Isolated and cross positions at the given mark prices, with tiered maintenance margin "
                     + "(the exchange's tiers, Binance USDⓈ-M brackets, unless overridden per position; each position's "
                     + "tierSource names them, and says 'estimate' for a symbol without exchange tiers). Numbers may be JSON "
-                    + "numbers or strings. Ratios are fractions. At most 500 positions and 1 MiB per request.")
+                    + "numbers or strings. Ratios are fractions. At most 500 positions and 1 MiB per request. "
+                    + "\"venue\": \"hyperliquid\" values them by Hyperliquid's rules and margin tables instead, as the bot "
+                    + "does for watched Hyperliquid accounts; each position's venue says which.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RiskRequestSchema.class),
             examples = @ExampleObject(name = "one isolated long", value = RiskRequestSchema.EXAMPLE)))
@@ -71,15 +79,42 @@ public class RiskResource {
             if (body.length > MAX_BODY_BYTES) {
                 throw new InvalidRequest("$", "the body is larger than 1 MiB");
             }
-            RiskRequestParser.Parsed parsed = RiskRequestParser.parse(readJson(body), tierTable);
-            MarginCalculator engine = new MarginCalculator(parsed.tiers());
+            JsonNode json = readJson(body);
+            Venue venue = Venue.of(json);
+            HyperliquidMarket market = venue == Venue.HYPERLIQUID ? hyperliquidTiers.market() : null;
+            TierLookup shipped = market == null ? tierTable
+                    : position -> HyperliquidTiers.schedule(market, position.symbol()).orElseThrow();
+            RiskRequestParser.Parsed parsed = RiskRequestParser.parse(json, shipped);
+            if (market != null) {
+                requireListed(parsed, market);
+            }
+            MarginCalculator engine = new MarginCalculator(parsed.tiers(), venue.rules);
             AccountRisk account = engine.account(parsed.walletBalance(), parsed.positions());
             return Response.ok(RiskResponse.from(account, position -> parsed.positionsWithTiersGiven()
-                    .contains(position.id()) ? "tiers given in the request" : tierTable.describeSource(position.symbol()),
-                    position -> extras(engine, account, parsed, position))).build();
+                    .contains(position.id()) ? "tiers given in the request" : market != null
+                    ? "Hyperliquid margin table of " + HyperliquidTiers.coin(market, position.symbol()).orElseThrow()
+                    : tierTable.describeSource(position.symbol()),
+                    position -> extras(engine, account, parsed, position), venue.label)).build();
         } catch (InvalidRequest invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new ApiProblem("invalid request", invalid.problems())).build();
+        }
+    }
+
+    /** With Hyperliquid's rules every position needs the coin's margin table, or its own tiers in the request. */
+    private static void requireListed(RiskRequestParser.Parsed parsed, HyperliquidMarket market) {
+        List<ApiProblem.FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < parsed.positions().size(); i++) {
+            Position position = parsed.positions().get(i).position();
+            if (!parsed.positionsWithTiersGiven().contains(position.id())
+                    && HyperliquidTiers.schedule(market, position.symbol()).isEmpty()) {
+                problems.add(new ApiProblem.FieldProblem("positions[" + i + "].symbol", "is not listed on "
+                        + "Hyperliquid's main dex, or its margin table could not be read; give tiers or "
+                        + "maintenanceMarginRate"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
         }
     }
 

@@ -42,7 +42,9 @@ public record RiskResponse(Cross cross, List<PositionResult> positions) {
                                          nullable = true) BigDecimal nextFunding,
                                  @Schema(description = "the liquidation price once that funding is booked (isolated: "
                                          + "to its margin; cross: to the cross wallet)", nullable = true)
-                                 BigDecimal liquidationPriceAfterFunding) {
+                                 BigDecimal liquidationPriceAfterFunding,
+                                 @Schema(description = "whose rules valued it: \"binance\" (the default) or "
+                                         + "\"hyperliquid\"") String venue) {
     }
 
     /** What the request's optional fee and funding inputs add to one position's answer. */
@@ -51,26 +53,27 @@ public record RiskResponse(Cross cross, List<PositionResult> positions) {
     }
 
     static RiskResponse from(AccountRisk account, Function<Position, String> tierSource) {
-        return from(account, tierSource, position -> Extras.NONE);
+        return from(account, tierSource, position -> Extras.NONE, "binance");
     }
 
     static RiskResponse from(AccountRisk account, Function<Position, String> tierSource,
-                             Function<Position, Extras> extras) {
+                             Function<Position, Extras> extras, String venue) {
         CrossAccountRisk pool = account.cross();
         Cross cross = new Cross(round(pool.walletBalance()), round(pool.unrealizedPnl()), round(pool.marginBalance()),
                 round(pool.maintenanceMargin()), round(pool.marginRatio()), round(pool.initialMargin()),
                 round(pool.availableBalance()));
         List<PositionResult> positions = account.positions().stream()
-                .map(risk -> position(risk, tierSource.apply(risk.position()), extras.apply(risk.position()))).toList();
+                .map(risk -> position(risk, tierSource.apply(risk.position()), extras.apply(risk.position()), venue))
+                .toList();
         return new RiskResponse(cross, positions);
     }
 
-    private static PositionResult position(PositionRisk risk, String tierSource, Extras extras) {
+    private static PositionResult position(PositionRisk risk, String tierSource, Extras extras, String venue) {
         return new PositionResult(risk.position().id(), risk.position().symbol(), risk.position().side().name(),
                 risk.position().marginMode().name(), round(risk.notional()), round(risk.unrealizedPnl()),
                 round(risk.maintenanceMargin()), round(risk.marginRatio()), round(risk.liquidationPrice()),
                 round(risk.distanceToLiquidation()), tierSource, round(extras.closeFee()), round(extras.nextFunding()),
-                round(extras.liquidationPriceAfterFunding()));
+                round(extras.liquidationPriceAfterFunding()), venue);
     }
 
     private static BigDecimal round(BigDecimal value) {

@@ -41,11 +41,15 @@ public class WatchList {
     KeyedWatchList keyed;
 
     @Inject
+    LiquidationSightings sightings;
+
+    @Inject
     Clock clock;
 
     /** Loads every watched account and its alert states into memory (start-up). */
     public void loadAll() {
         book.load(store.all(), alerts.allStates());
+        sightings.all().forEach((id, coins) -> coins.forEach(coin -> book.sawPastLiquidation(id, coin)));
     }
 
     /** Starts watching; the first answer is fetched now, so a refused or empty address stores nothing. */

@@ -38,6 +38,9 @@ public class WatchRecorder {
     @Inject
     WatchSettings settings;
 
+    @Inject
+    LiquidationSightings sightings;
+
     @Transactional
     public void answered(long id, WatchedAccountState state, Instant now) {
         WatchedAccount account = book.account(id).orElse(null);
@@ -62,7 +65,10 @@ public class WatchRecorder {
         WatchedAccount updated = account.withAnswer(state, now);
         store.save(updated);
         book.put(updated);
-        book.clearPastLiquidation(id);
+        if (!book.pastLiquidation(id).isEmpty()) {
+            sightings.forget(id);
+            book.clearPastLiquidation(id);
+        }
         for (PositionEnding.Ended end : ended) {
             warnings.ended(updated, end);
             notifier.tell(new WatchNotice.PositionEnded(account.userId(), account.address(), number, end));

@@ -21,8 +21,8 @@ import org.marginsentinel.domain.watch.WatchedValuation;
 
 /**
  * Runs a watched account through the same warning policy as paper positions ({@link AlertPolicy}: the user's
- * levels, hysteresis, cooldown, snooze, quiet hours): each isolated position by its distance to liquidation, the
- * cross pool by its margin ratio. Alert states are kept under {@code hl:<id>:…} in the alert store, so a restart
+ * levels, hysteresis, cooldown, snooze, quiet hours, odds trigger): each isolated position by its distance to
+ * liquidation, the cross pool by its margin ratio. Alert states are kept under {@code hl:<id>:…} in the alert store, so a restart
  * does not repeat a warning. Call inside a transaction; reads the user's preferences at most every
  * {@link #PREFERENCES_TTL}.
  */
@@ -46,6 +46,12 @@ public class WatchWarnings {
     @Inject
     WatchNotifier notifier;
 
+    @Inject
+    LiquidationSightings sightings;
+
+    @Inject
+    WatchAdvice advice;
+
     /** Evaluates the account at the book's newest marks; remembers coins seen past liquidation. */
     public void evaluate(WatchedAccount account, Instant now) {
         WatchedValuation valuation = book.valuation(account);
@@ -58,13 +64,16 @@ public class WatchWarnings {
             }
             if (position.risk().liquidatedAtMark() || PositionEnding.isPast(position.reported().side(),
                     position.risk().markPrice(), position.reported().exchangeLiquidation())) {
-                book.sawPastLiquidation(account.id(), position.reported().coin());
+                sawPastLiquidation(account, position.reported().coin());
             }
             if (!position.risk().position().isIsolated()) {
                 continue;
             }
             String subject = WatchBook.subjectPrefix(account.id()) + position.reported().coin();
-            AlertEvaluation evaluation = decide(account, subject, RiskReading.of(position.risk()), prefs, now);
+            // The user's odds trigger moves this position's WARNING distance out, as for a paper position.
+            AlertPreferences judgedWith = advice.judgedWith(prefs, position.reported().side(),
+                    position.reported().coin());
+            AlertEvaluation evaluation = decide(account, subject, RiskReading.of(position.risk()), judgedWith, now);
             if (evaluation.decision().send()) {
                 notifier.tell(new WatchNotice.PositionWarning(account.userId(), account.address(), number, position,
                         evaluation.decision()));
@@ -82,6 +91,14 @@ public class WatchWarnings {
             worst = worse(worst, evaluation.decision().level());
         }
         book.level(account.id(), worst);
+    }
+
+    /** Remembers a sighting in memory and, the first time, in the database (a restart must not lose it). */
+    private void sawPastLiquidation(WatchedAccount account, String coin) {
+        if (!book.pastLiquidation(account.id()).contains(coin)) {
+            sightings.seen(account.id(), coin);
+            book.sawPastLiquidation(account.id(), coin);
+        }
     }
 
     /** Forget the states of positions that ended, so a new position in the coin starts fresh. */

@@ -14,7 +14,14 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.marginsentinel.application.watch.WatchBook;
+import org.marginsentinel.domain.margin.PublishedTier;
+import org.marginsentinel.domain.watch.HyperliquidMarket;
 import org.hamcrest.Matcher;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
@@ -193,5 +200,36 @@ class RiskResourceTest {
     void openApi_publishesTheEvaluateOperation() {
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/risk/evaluate"));
+    }
+
+    @Inject
+    WatchBook watchBook;
+
+    @Inject
+    Clock clock;
+
+    /** Issue 13: the same rules and margin table the watcher values a Hyperliquid account with. */
+    @Test
+    void venueHyperliquid_valuesByHyperliquidsMarginTable_andEveryPositionSaysItsVenue() {
+        watchBook.market(new HyperliquidMarket(Map.of("ETH", new HyperliquidMarket.Asset("ETH", new BigDecimal("3000"),
+                BigDecimal.ZERO, 25, List.of(new PublishedTier(BigDecimal.ZERO, null, 25, null, null))))),
+                clock.instant());
+        String ethLong = """
+                { "walletBalance": "1000", %s
+                  "positions": [ { "symbol": "%s", "side": "LONG", "quantity": "1", "entryPrice": "3000",
+                                   "markPrice": "3000", "marginMode": "ISOLATED", "leverage": 5 } ] }""";
+
+        // Maintenance 1/(2 × 25) = 2%: liquidation (3,000 − 600) / 0.98 = 2,448.98.
+        post(ethLong.formatted("\"venue\": \"hyperliquid\",", "ETH")).statusCode(200)
+                .body("positions[0].liquidationPrice", near("2448.97959184", "1e-8"))
+                .body("positions[0].venue", equalTo("hyperliquid"))
+                .body("positions[0].tierSource", equalTo("Hyperliquid margin table of ETH"));
+        post(ethLong.formatted("", "ETH")).statusCode(200)
+                .body("positions[0].venue", equalTo("binance"))
+                .body("positions[0].liquidationPrice", not(near("2448.97959184", "1e-2")));
+        post(ethLong.formatted("\"venue\": \"hyperliquid\",", "NOTLISTED")).statusCode(400)
+                .body("problems.field", hasItem("positions[0].symbol"));
+        post(ethLong.formatted("\"venue\": \"okx\",", "ETH")).statusCode(400)
+                .body("problems.field", hasItem("venue"));
     }
 }

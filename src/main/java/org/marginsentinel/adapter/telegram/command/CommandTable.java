@@ -47,12 +47,15 @@ public final class CommandTable {
             "Your risk at a glance: cross pool and isolated positions by danger");
     public static final CommandSpec STRESS = CommandSpec.of("stress", "/stress <±percent> [symbol]", "/stress -15",
             PERSONAL, "Stress test: what a sudden move of every mark (or one symbol) would liquidate and cost",
-            "Also the largest move each position and the cross pool survive. Nothing changes.");
+            "Also the largest move each position and the cross pool survive; in private chats each watched "
+                    + "Hyperliquid account follows in its own section, by its rules. Nothing changes.");
     public static final CommandSpec WHATIF = CommandSpec.of("whatif", "/whatif <long|short>" + ORDER,
             "/whatif long BTC 0.1 20x cross", PERSONAL,
-            "Before opening: the new liquidation price, cross margin ratio and worst case; nothing is opened");
+            "Before opening: the new liquidation price, cross margin ratio and worst case; nothing is opened",
+            "In private chats also what the same order would do on each watched Hyperliquid account, by its rules.");
     public static final CommandSpec COMPARE = CommandSpec.of("compare", "/compare", "/compare", PERSONAL,
-            "Your positions under isolated vs cross: liquidation prices, worst cases, the trade-off");
+            "Your positions under isolated vs cross: liquidation prices, worst cases, the trade-off",
+            "In private chats each watched Hyperliquid account too, in its own section.");
     public static final CommandSpec WATCH = CommandSpec.of("watch", "/watch [hl <address> | binance|bybit|okx …]",
             "/watch hl 0x0123456789abcdef0123456789abcdef01234567", PERSONAL,
             "Watch a real account read-only: a Hyperliquid address (no key), or Binance, Bybit, OKX with a read-only "
@@ -60,9 +63,9 @@ public final class CommandTable {
             "Private chats only. /watch binance shows a public key to register on Binance, then /watch binance "
                     + "<api-key>; or /watch binance|bybit <api-key> <secret>, /watch okx <api-key> <secret> "
                     + "<passphrase>. A key that can trade or withdraw is refused; the message with the key is "
-                    + "deleted, the key stored encrypted. Positions show in /positions and /risk with the exchange's "
-                    + "liquidation price next to the bot's, and get the same warnings as paper positions; only you "
-                    + "see them.");
+                    + "deleted, the key stored encrypted. Positions show in /positions and /risk (Hyperliquid ones "
+                    + "also in /stress, /whatif and /compare) with the exchange's liquidation price next to the "
+                    + "bot's, and get the same warnings as paper positions; only you see them.");
     public static final CommandSpec UNWATCH = CommandSpec.of("unwatch", "/unwatch <n>", "/unwatch 1", PERSONAL,
             "Stop watching an account and delete everything stored for it (a key included)");
     public static final CommandSpec CHART = CommandSpec.of("chart", "/chart <#|symbol|pool> [<hours>h]", "/chart 1 12h",

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -15,7 +16,9 @@ import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.adapter.telegram.watch.WatchedInsightText;
 import org.marginsentinel.application.insight.RiskInsights;
+import org.marginsentinel.application.watch.WatchedInsights;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.insight.PoolStress;
 import org.marginsentinel.domain.insight.PositionStress;
@@ -37,6 +40,12 @@ public class StressCommand implements ChatCommand {
     @Inject
     TradingFees fees;
 
+    @Inject
+    WatchedInsights watchedInsights;
+
+    @Inject
+    PaperPart paperPart;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.STRESS;
@@ -45,8 +54,15 @@ public class StressCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         Shock shock = parse(context.args());
-        RiskInsights.StressOutcome outcome = insights.stress(context.userId(), shock);
-        return BotReply.html(render(outcome, fees));
+        // Watched real accounts are nobody else's business: shown in private chats only, after the paper account.
+        List<WatchedInsights.ForAccount<StressReport>> watched = context.privateChat()
+                ? watchedInsights.stress(context.userId(), shock) : List.of();
+        Optional<String> nothingOnPaper = watched.isEmpty() ? Optional.empty()
+                : paperPart.nothingBecause(context.userId(), shock.symbol());
+        String paper = nothingOnPaper.isEmpty() ? render(insights.stress(context.userId(), shock), fees)
+                : bold("🧪 Stress test: " + (shock.symbol() == null ? "every mark " : shock.symbol() + " ")
+                + Fmt.signedPercent(shock.move())) + "\nPaper account: " + nothingOnPaper.get();
+        return BotReply.html(paper + WatchedInsightText.stress(watched));
     }
 
     static Shock parse(List<String> args) {

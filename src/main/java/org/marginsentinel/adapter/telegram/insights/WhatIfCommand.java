@@ -17,7 +17,9 @@ import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.OrderPreview;
+import org.marginsentinel.adapter.telegram.watch.WatchedInsightText;
 import org.marginsentinel.application.insight.RiskInsights;
+import org.marginsentinel.application.watch.WatchedInsights;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Decimals;
 import org.marginsentinel.domain.margin.Position;
@@ -34,6 +36,12 @@ public class WhatIfCommand implements ChatCommand {
     @Inject
     RiskInsights insights;
 
+    @Inject
+    WatchedInsights watchedInsights;
+
+    @Inject
+    PaperPart paperPart;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.WHATIF;
@@ -48,8 +56,14 @@ public class WhatIfCommand implements ChatCommand {
         Side side = Side.parse(args.get(0)).orElseThrow(() ->
                 new CommandRejected("Start with long or short, like /whatif long BTC 0.1 20x."));
         OpenOrder order = OrderArguments.parse(side, args.subList(1, args.size()));
+        String watched = context.privateChat()
+                ? WatchedInsightText.whatIf(watchedInsights.whatIf(context.userId(), order)) : "";
+        if (!watched.isEmpty() && paperPart.none(context.userId())) {
+            return BotReply.html(bold("🔮 What if: " + order.side().name() + " " + order.symbol())
+                    + "\nPaper account: none yet (/start opens one)." + watched);
+        }
         RiskInsights.WhatIfOutcome outcome = insights.whatIf(context.userId(), order);
-        return BotReply.html(render(order, context.argumentText(), outcome));
+        return BotReply.html(render(order, context.argumentText(), outcome) + watched);
     }
 
     private static String render(OpenOrder order, String argumentText, RiskInsights.WhatIfOutcome outcome) {

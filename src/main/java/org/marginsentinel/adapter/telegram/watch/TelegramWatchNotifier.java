@@ -5,11 +5,11 @@ import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.application.watch.WatchAdvice;
 import org.marginsentinel.application.watch.WatchNotifier;
 import org.marginsentinel.application.watch.WatchNotice;
 import org.marginsentinel.domain.alert.RiskLevel;
@@ -24,25 +24,30 @@ import org.marginsentinel.domain.watch.WatchedPosition;
 @ApplicationScoped
 public class TelegramWatchNotifier implements WatchNotifier {
 
-    static final String TRADE_URL = "https://app.hyperliquid.xyz/trade/";
-
     @Inject
     Outbox outbox;
+
+    @Inject
+    WatchAdvice advice;
 
     @Override
     public void tell(WatchNotice notice) {
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), text(notice));
         if (notice instanceof WatchNotice.PositionWarning warning) {
-            message = message.withPriority(priority(warning.decision().level()))
+            WatchAdvice.Advice added = advice.position(warning);
+            message = OutgoingMessage.to(notice.userId(), text(notice) + WatchAdviceText.lines(added, false))
+                    .withPriority(priority(warning.decision().level()))
                     .superseding("hl:" + notice.address().value() + ":" + warning.position().reported().coin())
-                    .withButtons(List.of(List.of(link(warning.position().reported().coin()))));
+                    .withButtons(List.of(List.of(WatchAdviceText.button(added, warning.position().reported().coin()))));
             if (warning.decision().silent()) {
                 message = message.silently();
             }
         } else if (notice instanceof WatchNotice.PoolWarning warning) {
-            message = message.withPriority(priority(warning.decision().level()))
+            WatchAdvice.Advice added = advice.pool(warning);
+            message = OutgoingMessage.to(notice.userId(), text(notice) + WatchAdviceText.lines(added, true))
+                    .withPriority(priority(warning.decision().level()))
                     .superseding("hl:" + notice.address().value() + ":cross")
-                    .withButtons(List.of(List.of(Button.link("Open Hyperliquid", TRADE_URL))));
+                    .withButtons(List.of(List.of(WatchAdviceText.button(added, null))));
             if (warning.decision().silent()) {
                 message = message.silently();
             }
@@ -60,15 +65,13 @@ public class TelegramWatchNotifier implements WatchNotifier {
             PositionRisk risk = warning.position().risk();
             return bold(headline(warning.decision().level()) + " · " + p.coin() + " " + p.side().name()) + " · "
                     + account + "\nMark " + Fmt.price(risk.markPrice()) + " · liquidation " + liquidation(risk)
-                    + "\n" + SecondOpinionText.of(p, warning.position().opinion())
-                    + "\nAdd margin or reduce it on Hyperliquid: the bot only watches.";
+                    + "\n" + SecondOpinionText.of(p, warning.position().opinion());
         }
         if (notice instanceof WatchNotice.PoolWarning warning) {
             return bold(headline(warning.decision().level()) + " · cross margin") + " · " + account
                     + "\nMargin ratio " + (warning.pool().marginRatio() == null ? "over 100%"
                     : Fmt.percent(warning.pool().marginRatio())) + " (liquidation at 100%) · margin balance "
-                    + Fmt.usdt(warning.pool().marginBalance()).replace("USDT", "USDC")
-                    + "\nDeposit or reduce cross positions on Hyperliquid: the bot only watches.";
+                    + Fmt.usdt(warning.pool().marginBalance()).replace("USDT", "USDC");
         }
         if (notice instanceof WatchNotice.PositionEnded ended) {
             return ended(ended.ended(), account);
@@ -103,10 +106,6 @@ public class TelegramWatchNotifier implements WatchNotifier {
             return Fmt.price(risk.liquidationPrice()) + " · ⚠️ the mark is past it";
         }
         return Fmt.price(risk.liquidationPrice()) + " · " + Fmt.percent(risk.distanceToLiquidation()) + " away";
-    }
-
-    private static Button link(String coin) {
-        return Button.link("Open " + coin + " on Hyperliquid", TRADE_URL + coin);
     }
 
     private static String headline(RiskLevel level) {

@@ -86,13 +86,21 @@ class WatchHyperliquidE2ETest {
         assertThat(say("/risk")).contains("Hyperliquid #1 0x5b5d…c060").contains("ETH SHORT isolated")
                 .contains("Cross: margin ratio");
         assertThat(say("/watch")).contains("#1 0x5b5d…c060 · 3 position(s) · data 0 s old");
+        assertThat(say("/stress -10")).contains("Paper account: none yet")
+                .contains("Hyperliquid #1 0x5b5d…c060 (real)").contains("ETH SHORT isolated 5x")
+                .contains("Cross: margin balance");
+        assertThat(say("/compare")).contains("Hyperliquid #1 0x5b5d…c060 (real)").contains("🔒 isolated (");
+        assertThat(say("/whatif long ETH 0.5 5x")).contains("What if: LONG ETHUSDT").contains("Paper account: none yet")
+                .contains("The same order there at Hyperliquid's").contains("SHORT 1 ETH");
 
         // The ETH mark rises to 0.8% under the short's liquidation price (3,176.47): CRITICAL, as for paper.
         hyperliquid.servesMarks(Map.of("ETH", "3150"));
         tickAfter(Duration.ofSeconds(11));
-        String warning = telegram.awaitReplyTo(user).plainText();
-        assertThat(warning).contains("CRITICAL · ETH SHORT").contains("Hyperliquid #1 0x5b5d…c060 (real account")
-                .contains("the bot only watches");
+        SentMessage critical = telegram.awaitReplyTo(user);
+        assertThat(critical.plainText()).contains("CRITICAL · ETH SHORT").contains("Hyperliquid #1 0x5b5d…c060 (real account")
+                .contains("USDC margin on Hyperliquid").contains("clears your warning level")
+                .contains("The bot only watches");
+        assertThat(critical.buttonUrl("Add")).isEqualTo("https://app.hyperliquid.xyz/trade/ETH");
 
         // A restart (memory rebuilt from the database) does not repeat the warning.
         watchList.loadAll();
@@ -104,9 +112,10 @@ class WatchHyperliquidE2ETest {
         hyperliquid.servesMarks(Map.of("ETH", "3200"));
         hyperliquid.servesAccount(ADDRESS, HyperliquidInfoFake.threePositionsWithout("ETH", "1201.05"));
         tickAfter(Duration.ofSeconds(11));
-        List<String> notices = List.of(telegram.awaitReplyTo(user).plainText(), telegram.awaitReplyTo(user).plainText());
-        assertThat(notices).anySatisfy(text -> assertThat(text).contains("LIQUIDATED · ETH SHORT 1.5")
-                .contains("Account value fell by 898.95"));
+        // The past-liquidation warning and the liquidation come as two messages, or as one digest when both wait.
+        String first = telegram.awaitReplyTo(user).plainText();
+        String liquidation = first.contains("LIQUIDATED · ETH SHORT") ? first : telegram.awaitReplyTo(user).plainText();
+        assertThat(liquidation).contains("LIQUIDATED · ETH SHORT 1.5").contains("Account value fell by 898.95");
 
         // No data for 2 minutes is told once, and its end once. Safe again, the account is polled every 3 minutes
         // until a poll fails, then every 45 s: the 4th failed poll is more than 2 minutes after the first.

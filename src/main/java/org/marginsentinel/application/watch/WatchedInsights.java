@@ -1,0 +1,161 @@
+package org.marginsentinel.application.watch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.marginsentinel.application.OpenOrder;
+import org.marginsentinel.domain.insight.ModeComparison;
+import org.marginsentinel.domain.insight.Shock;
+import org.marginsentinel.domain.insight.StressReport;
+import org.marginsentinel.domain.insight.StressTest;
+import org.marginsentinel.domain.margin.AccountRisk;
+import org.marginsentinel.domain.margin.MarginMode;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.PricedPosition;
+import org.marginsentinel.domain.paper.Fill;
+import org.marginsentinel.domain.paper.Netting;
+import org.marginsentinel.domain.paper.OneWayNetting;
+import org.marginsentinel.domain.watch.HyperliquidCoins;
+import org.marginsentinel.domain.watch.HyperliquidMarket;
+import org.marginsentinel.domain.watch.WatchedPortfolio;
+
+/**
+ * {@code /stress}, {@code /compare} and {@code /whatif} for the user's watched Hyperliquid accounts: the same
+ * insight tools as for the paper account, run on each real account at the newest Hyperliquid marks with
+ * Hyperliquid's rules ({@link WatchedPortfolio}), each account on its own and never mixed with the paper ledger.
+ * Read-only, from memory: reads no row and changes nothing. Callers show the results in private chats only.
+ */
+@ApplicationScoped
+public class WatchedInsights {
+
+    @Inject
+    WatchBook book;
+
+    /** One watched account, numbered as in {@code /watch}, and what a tool found for it. */
+    public record ForAccount<T>(WatchedAccount account, int number, T result) {
+    }
+
+    /**
+     * A what-if on one watched account.
+     *
+     * @param coin      the Hyperliquid coin the order's symbol names
+     * @param refusal   why the order could not be imagined there (then the rest is null)
+     * @param resulting the coin's position afterwards; null when the order closes it
+     * @param before    the account before; {@code after} with the order filled at {@code fillPrice}
+     */
+    public record WhatIf(String coin, String refusal, BigDecimal fillPrice, Position resulting, PositionRisk risk,
+                         AccountRisk before, AccountRisk after) {
+
+        static WhatIf refused(String coin, String why) {
+            return new WhatIf(coin, why, null, null, null, null, null);
+        }
+    }
+
+    /** The shock on each watched account that holds what it moves; a one-symbol shock moves that coin only. */
+    public List<ForAccount<StressReport>> stress(long userId, Shock shock) {
+        List<ForAccount<StressReport>> reports = new ArrayList<>();
+        forEachValued(userId, (account, number, portfolio) -> {
+            Shock onCoins = shock;
+            if (shock.symbol() != null) {
+                Optional<String> coin = portfolio.positions().stream().map(p -> p.position().symbol())
+                        .filter(c -> HyperliquidCoins.sameMarket(c, shock.symbol())).findFirst();
+                if (coin.isEmpty()) {
+                    return;
+                }
+                onCoins = new Shock(shock.move(), coin.get());
+            }
+            StressReport report = new StressTest(portfolio.engine()).run(portfolio.walletBalance(),
+                    portfolio.positions(), onCoins);
+            reports.add(new ForAccount<>(account, number, report));
+        });
+        return reports;
+    }
+
+    /** Each watched account's positions under isolated and under cross, by Hyperliquid's rules. */
+    public List<ForAccount<ModeComparison>> compare(long userId) {
+        List<ForAccount<ModeComparison>> comparisons = new ArrayList<>();
+        forEachValued(userId, (account, number, portfolio) -> comparisons.add(new ForAccount<>(account, number,
+                ModeComparison.of(portfolio.engine(), portfolio.walletBalance(), portfolio.positions()))));
+        return comparisons;
+    }
+
+    /**
+     * The order imagined on each watched account at Hyperliquid's mark, netted one-way against the coin's position
+     * there (same mode and leverage when none is given; otherwise 10x isolated as for paper), nothing placed.
+     */
+    public List<ForAccount<WhatIf>> whatIf(long userId, OpenOrder order) {
+        List<ForAccount<WhatIf>> answers = new ArrayList<>();
+        HyperliquidMarket market = book.market();
+        forEachValued(userId, (account, number, portfolio) ->
+                answers.add(new ForAccount<>(account, number, imagine(order, portfolio, market))));
+        return answers;
+    }
+
+    private static WhatIf imagine(OpenOrder order, WatchedPortfolio portfolio, HyperliquidMarket market) {
+        Optional<String> listed = market.assets().keySet().stream()
+                .filter(c -> HyperliquidCoins.sameMarket(c, order.symbol())).findFirst()
+                .or(() -> portfolio.positions().stream().map(p -> p.position().symbol())
+                        .filter(c -> HyperliquidCoins.sameMarket(c, order.symbol())).findFirst());
+        if (listed.isEmpty()) {
+            return WhatIf.refused(null, "no Hyperliquid market for " + order.symbol() + " known yet");
+        }
+        String coin = listed.get();
+        Optional<PricedPosition> existing = portfolio.position(coin);
+        Optional<BigDecimal> mark = market.mark(coin).or(() -> existing.map(PricedPosition::markPrice));
+        if (mark.isEmpty()) {
+            return WhatIf.refused(coin, "no Hyperliquid mark for " + coin + " yet");
+        }
+        MarginMode mode = order.marginMode() != null ? order.marginMode()
+                : existing.map(p -> p.position().marginMode()).orElse(MarginMode.ISOLATED);
+        if (existing.isPresent() && existing.get().position().marginMode() != mode) {
+            return WhatIf.refused(coin, "it holds " + coin + " in " + existing.get().position().marginMode().label()
+                    + " mode there");
+        }
+        int leverage = order.leverage() != null ? order.leverage()
+                : existing.map(p -> p.position().leverage()).orElse(10);
+        int most = market.asset(coin).map(HyperliquidMarket.Asset::maxLeverage).orElse(Position.MAX_LEVERAGE);
+        if (leverage > most) {
+            return WhatIf.refused(coin, "Hyperliquid allows at most " + most + "x on " + coin);
+        }
+        BigDecimal price = order.entryPrice() != null ? order.entryPrice() : mark.get();
+        BigDecimal quantity = order.quantity() != null ? order.quantity()
+                : order.quoteNotional().divide(price, 8, RoundingMode.DOWN);
+        Netting netting = OneWayNetting.apply(existing.map(PricedPosition::position).orElse(null),
+                new Fill(coin, order.side(), quantity, price, leverage, mode), coin);
+        List<PricedPosition> after = new ArrayList<>();
+        for (PricedPosition p : portfolio.positions()) {
+            if (!p.position().symbol().equals(coin)) {
+                after.add(p);
+            }
+        }
+        Position resulting = netting.position() == null ? null : netting.position().position();
+        if (resulting != null) {
+            after.add(new PricedPosition(resulting, mark.get()));
+        }
+        AccountRisk riskBefore = portfolio.engine().account(portfolio.walletBalance(), portfolio.positions());
+        AccountRisk riskAfter = portfolio.engine().account(portfolio.walletBalance().add(netting.realizedPnl()),
+                after);
+        PositionRisk risk = resulting == null ? null : riskAfter.positions().get(riskAfter.positions().size() - 1);
+        return new WhatIf(coin, null, price, resulting, risk, riskBefore, riskAfter);
+    }
+
+    private interface AccountVisitor {
+        void visit(WatchedAccount account, int number, WatchedPortfolio portfolio);
+    }
+
+    /** Every watched account of the user with positions the bot can value, numbered as in {@code /watch}. */
+    private void forEachValued(long userId, AccountVisitor visitor) {
+        List<WatchedAccount> accounts = book.ofUser(userId);
+        for (int i = 0; i < accounts.size(); i++) {
+            WatchedPortfolio portfolio = WatchedPortfolio.of(book.valuation(accounts.get(i)), book.market());
+            if (!portfolio.isEmpty()) {
+                visitor.visit(accounts.get(i), i + 1, portfolio);
+            }
+        }
+    }
+}
