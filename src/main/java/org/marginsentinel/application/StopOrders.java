@@ -19,6 +19,7 @@ import org.marginsentinel.application.port.Notifier;
 import org.marginsentinel.application.port.PositionStop;
 import org.marginsentinel.application.port.StopStore;
 import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.MoneyFormat;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.trigger.StopCheck;
@@ -79,7 +80,7 @@ public class StopOrders {
                         + "Try again shortly."));
         StopStatus status = judge(stored, snapshot.riskOf(stored), kind, price, mark);
         if (status.verdict() == StopCheck.Verdict.FIRES_NOW) {
-            throw new CommandRejected("The mark (" + org.marginsentinel.domain.MoneyFormat.money(mark)
+            throw new CommandRejected("The mark (" + MoneyFormat.grouped(mark.stripTrailingZeros())
                     + ") is already past that price: the " + kind.label() + " would fire at once. "
                     + "Use /close " + stored.number() + " to close now.");
         }

@@ -18,8 +18,8 @@ import org.marginsentinel.domain.trigger.StopKind;
 @Transactional(Transactional.TxType.MANDATORY)
 public class PanacheStopStore implements StopStore {
 
-    private static final String OPEN_STOPS = "select s, p.symbol, p.side, p.number from PositionStopEntity s, PositionEntity p "
-            + "where p.id = s.positionId and p.status = :open";
+    private static final String OPEN_STOPS = "select s, p.symbol, p.side, p.number "
+            + "from PositionStopEntity s, PositionEntity p where p.id = s.positionId and p.status = :open";
 
     @Override
     public List<PositionStop> all() {
@@ -76,7 +76,7 @@ public class PanacheStopStore implements StopStore {
 
     private static PositionStop toStop(Object[] row) {
         PositionStopEntity stop = (PositionStopEntity) row[0];
-        return new PositionStop(stop.positionId, stop.userId, (Integer) row[3], (String) row[1], (Side) row[2], stop.kind,
-                stop.price);
+        return new PositionStop(stop.positionId, stop.userId, (Integer) row[3], (String) row[1], (Side) row[2],
+                stop.kind, stop.price);
     }
 }

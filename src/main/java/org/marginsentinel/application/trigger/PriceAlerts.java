@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.TriggersChanged;
 import org.marginsentinel.application.port.MarkPrice;
@@ -35,11 +36,17 @@ public class PriceAlerts {
     private final MarkPrices prices;
     private final Notifier notifier;
     private final Clock clock;
-    private final Event<TriggersChanged> changed;
+    private final Consumer<TriggersChanged> changed;
 
     @Inject
     public PriceAlerts(PriceAlertStore store, MarkPrices prices, Notifier notifier, Clock clock,
                        Event<TriggersChanged> changed) {
+        this(store, prices, notifier, clock, (Consumer<TriggersChanged>) changed::fire);
+    }
+
+    /** Without a container: plain tests hear of changes themselves. */
+    public PriceAlerts(PriceAlertStore store, MarkPrices prices, Notifier notifier, Clock clock,
+                       Consumer<TriggersChanged> changed) {
         this.store = store;
         this.prices = prices;
         this.notifier = notifier;
@@ -56,8 +63,7 @@ public class PriceAlerts {
         String symbol = Symbols.normalize(symbolText).filter(prices::isKnownSymbol).orElseThrow(() ->
                 new CommandRejected("I don't know that symbol. Use a USDT perpetual such as BTC, ETH or SOL."));
         if (level.signum() <= 0 || level.compareTo(MAX_LEVEL) > 0) {
-            throw new CommandRejected("The price must be greater than 0 and at most " + MoneyFormat.money(MAX_LEVEL)
-                    + ".");
+            throw new CommandRejected("The price must be greater than 0 and at most " + plain(MAX_LEVEL) + ".");
         }
         List<PriceAlert> existing = store.of(userId);
         if (existing.size() >= MAX_PER_USER) {
@@ -66,12 +72,12 @@ public class PriceAlerts {
         }
         Optional<BigDecimal> mark = prices.latest(symbol).map(MarkPrice::price);
         if (mark.isPresent() && direction.reachedBy(mark.get(), level)) {
-            throw new CommandRejected(symbol + " is already " + (direction == Direction.BELOW ? "at or below " : "at or "
-                    + "above ") + MoneyFormat.money(level) + " (mark " + MoneyFormat.money(mark.get()) + "): that alert "
-                    + "would fire at once.");
+            throw new CommandRejected(symbol + " is already " + (direction == Direction.BELOW ? "at or below "
+                    : "at or above ") + plain(level) + " (mark " + plain(mark.get())
+                    + "): that alert would fire at once.");
         }
         PriceAlert alert = store.add(userId, symbol, direction, level, clock.instant());
-        changed.fire(new TriggersChanged(userId));
+        changed.accept(new TriggersChanged(userId));
         return new Added(alert, mark.orElse(null), existing.size() + 1);
     }
 
@@ -91,7 +97,7 @@ public class PriceAlerts {
         }
         PriceAlert alert = alerts.get(number - 1);
         store.delete(alert.id());
-        changed.fire(new TriggersChanged(userId));
+        changed.accept(new TriggersChanged(userId));
         return alert;
     }
 
@@ -104,5 +110,10 @@ public class PriceAlerts {
         notifier.notify(new Notice.PriceAlertFired(alert.userId(), alert.symbol(), alert.direction().symbol(),
                 alert.level(), mark));
         return true;
+    }
+
+    /** A price as typed, with thousands separators: "90,000", "0.00001". */
+    static String plain(BigDecimal price) {
+        return MoneyFormat.grouped(price.stripTrailingZeros());
     }
 }

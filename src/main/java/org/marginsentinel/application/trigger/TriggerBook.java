@@ -80,7 +80,8 @@ final class TriggerBook {
         stopsBySymbol.forEach((symbol, stops) -> {
             MarkPrice mark = marks.get(symbol);
             if (mark != null) {
-                stops.stream().filter(s -> s.triggeredBy(mark.price())).forEach(s -> due.add(new Due<>(s, mark.price())));
+                stops.stream().filter(s -> s.triggeredBy(mark.price()))
+                        .forEach(s -> due.add(new Due<>(s, mark.price())));
             }
         });
         return due;

@@ -123,8 +123,8 @@ public final class CommandTable {
 
     /** In the order of {@code /help} and the menus. */
     public static final List<CommandSpec> ALL = List.of(START, BALANCE, DEPOSIT, WITHDRAW, LONG, SHORT, POSITIONS,
-            CLOSE, MARGIN, SL, TP, PNL, TRADES, RISK, STRESS, WHATIF, COMPARE, WATCH, UNWATCH, CHART, PRICE, CALC, ALERT,
-            ALERTS, SNOOZE, QUIET, SHARE, BOARD, LEADERBOARD, GROUP_ALERTS, LEARN, LANG, HELP);
+            CLOSE, MARGIN, SL, TP, PNL, TRADES, RISK, STRESS, WHATIF, COMPARE, WATCH, UNWATCH, CHART, PRICE, CALC,
+            ALERT, ALERTS, SNOOZE, QUIET, SHARE, BOARD, LEADERBOARD, GROUP_ALERTS, LEARN, LANG, HELP);
 
     private CommandTable() {
     }

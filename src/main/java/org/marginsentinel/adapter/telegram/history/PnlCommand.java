@@ -36,11 +36,11 @@ public class PnlCommand implements ChatCommand {
 
     @Override
     public BotReply handle(CommandContext context) {
-        if (context.args().size() > 1) {
+        PnlPeriod period = context.args().isEmpty() ? PnlPeriod.WEEK
+                : context.args().size() == 1 ? PnlPeriod.parse(context.args().get(0)).orElse(null) : null;
+        if (period == null) {
             throw new CommandRejected("Say day, week or month (or nothing, for the last 7 days).");
         }
-        PnlPeriod period = context.arg(0).map(arg -> PnlPeriod.parse(arg).orElseThrow(() ->
-                new CommandRejected("Say day, week or month (or nothing, for the last 7 days)."))).orElse(PnlPeriod.WEEK);
         PnlByDay pnl = record.pnl(context.userId(), period);
         String heading = "PnL, " + period.label() + " (UTC days)";
         if (pnl.quiet()) {

@@ -55,7 +55,8 @@ public class TradesCommand implements ChatCommand {
             backfilled |= trade.lastFillOnly();
         }
         if (backfilled) {
-            text.append("\n\n* opened before trade history was kept: size and exit of its last fill only.");
+            text.append("\n\n* from before trade history was kept: size and exit count only the fills recorded "
+                    + "since (for a closed one, its last fill).");
         }
         return BotReply.html(text.toString());
     }
@@ -67,7 +68,8 @@ public class TradesCommand implements ChatCommand {
                 + Fmt.price(trade.entryPrice()) + " → exit " + Fmt.price(trade.exitPrice()) + " · held "
                 + duration(trade.duration())
                 + "\nPnL " + Fmt.signedMoney(trade.realizedPnl()) + " · fees " + Fmt.signedMoney(trade.fees())
-                + " · funding " + Fmt.signedMoney(trade.funding()) + " · " + bold("net " + Fmt.signedMoney(trade.net()));
+                + " · funding " + Fmt.signedMoney(trade.funding()) + " · "
+                + bold("net " + Fmt.signedMoney(trade.net()));
     }
 
     private static String ending(ClosedTrade trade) {

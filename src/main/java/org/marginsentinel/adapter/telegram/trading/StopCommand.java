@@ -11,6 +11,7 @@ import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.StopOrders;
 import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.trigger.StopCheck;
 import org.marginsentinel.domain.trigger.StopKind;
 
 /** {@code /sl} and {@code /tp}: {@code <#> <price>} sets or moves the stop, {@code <#> off} removes it. */
@@ -38,8 +39,9 @@ abstract class StopCommand {
                 .append("\nWhen the mark gets there, the whole position closes at the mark with the taker fee.");
         if (StopViews.flagged(stop)) {
             text.append("\n⚠️ ").append(bold("This " + kind.label() + " " + StopViews.flag(stop))).append('.');
-            text.append(stop.verdict() == org.marginsentinel.domain.trigger.StopCheck.Verdict.NEVER_FIRES
-                    ? " Move it closer than the liquidation price, or add margin." : " Move it further from the entry.");
+            text.append(stop.verdict() == StopCheck.Verdict.NEVER_FIRES
+                    ? " Move it closer than the liquidation price, or add margin."
+                    : " Move it further from the entry.");
         }
         return BotReply.html(text.toString());
     }

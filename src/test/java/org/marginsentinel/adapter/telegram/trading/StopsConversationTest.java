@@ -60,7 +60,8 @@ class StopsConversationTest {
         marks("94000", "3000");
 
         assertThat(chat.awaitNotice(trader, "stop-loss executed")).contains("#1 BTCUSDT LONG 0.1 closed at mark "
-                + "94,000.00 (stop 95,000.00)").contains("PnL −600.00 · taker fee 0.00 USDT · net −600.00 USDT"); // no fees in tests: StopOrdersTest
+                + "94,000.00 (stop 95,000.00)")
+                .contains("PnL −600.00 · taker fee 0.00 USDT · net −600.00 USDT"); // test profile: no fees
         triggers.restartFromDatabase();
         marks("93000", "3000");
         // −600 PnL, booked once (the taker fees are zero in the test profile; StopOrdersTest books them)
