@@ -61,10 +61,10 @@ class StopsConversationTest {
 
         assertThat(chat.awaitNotice(trader, "stop-loss executed")).contains("#1 BTCUSDT LONG 0.1 closed at mark "
                 + "94,000.00 (stop 95,000.00)")
-                .contains("PnL −600.00 · taker fee 0.00 USDT · net −600.00 USDT"); // test profile: no fees
+                .contains("PnL −600.00 · taker fee 0.00 USDT · net −600.00 USDT"); // fees: TakerFeeConversationTest
         triggers.restartFromDatabase();
         marks("93000", "3000");
-        // −600 PnL, booked once (the taker fees are zero in the test profile; StopOrdersTest books them)
+        // −600 PnL, booked once (no taker fees in this profile: TakerFeeConversationTest has them)
         assertThat(say("/balance")).contains("Wallet: 9,400.00 USDT");
         assertThat(say("/positions")).contains("no open positions");
         assertThat(say("/trades")).contains("🛑 stop-loss").contains("exit 97,000.00");
