@@ -1,5 +1,7 @@
 package org.marginsentinel.application;
 
+import static org.marginsentinel.domain.MoneyFormat.usdt;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.marginsentinel.application.port.ExitKind;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.application.port.MarkPrices;
@@ -19,7 +22,6 @@ import org.marginsentinel.application.port.PaperAccount;
 import org.marginsentinel.application.port.PaperAccountStore;
 import org.marginsentinel.application.port.PositionStatus;
 import org.marginsentinel.application.port.StoredPosition;
-import org.marginsentinel.domain.MoneyFormat;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.MarginAllowance;
 import org.marginsentinel.domain.margin.MarginCalculator;
@@ -141,7 +143,7 @@ public class PaperTrading {
         PaperAccount account = account(userId, true);
         OrderPlan plan = plan(account, order);
         return apply(account, plan.before(), plan.existing(), plan.netting(), plan.quantity(), plan.fillPrice(),
-                plan.mark(), plan.fee());
+                plan.mark(), plan.fee(), ExitKind.CLOSE);
     }
 
     /**
@@ -229,10 +231,24 @@ public class PaperTrading {
             throw new CommandRejected("Position #" + stored.number() + " holds only "
                     + position.quantity().stripTrailingZeros().toPlainString() + " " + Symbols.base(position.symbol()) + ".");
         }
-        Fill fill = new Fill(position.symbol(), position.side().opposite(), quantity, mark, position.leverage(),
-                position.marginMode());
-        Netting netting = OneWayNetting.apply(position, fill, "unused");
-        return apply(account, before, stored, netting, quantity, mark, mark, fees.taker(quantity, mark));
+        return closeAt(account, before, stored, quantity, mark, ExitKind.CLOSE);
+    }
+
+    /** Closes all of position {@code positionId} at {@code mark} (a stop); empty when it is no longer open. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<TradeResult> closeAtMark(long userId, long positionId, BigDecimal mark, ExitKind kind) {
+        PaperAccount account = account(userId, true);
+        AccountSnapshot before = value(account);
+        return before.positions().stream().filter(p -> p.id() == positionId).findFirst()
+                .map(stored -> closeAt(account, before, stored, stored.position().quantity(), mark, kind));
+    }
+
+    private TradeResult closeAt(PaperAccount account, AccountSnapshot before, StoredPosition stored,
+                                BigDecimal quantity, BigDecimal mark, ExitKind kind) {
+        Position p = stored.position();
+        Netting netting = OneWayNetting.apply(p, new Fill(p.symbol(), p.side().opposite(), quantity, mark,
+                p.leverage(), p.marginMode()), "unused");
+        return apply(account, before, stored, netting, quantity, mark, mark, fees.taker(quantity, mark), kind);
     }
 
     @Transactional
@@ -271,13 +287,14 @@ public class PaperTrading {
     }
 
     private TradeResult apply(PaperAccount account, AccountSnapshot before, StoredPosition existing, Netting netting,
-                              BigDecimal filled, BigDecimal fillPrice, BigDecimal mark, BigDecimal fee) {
+                              BigDecimal filled, BigDecimal fillPrice, BigDecimal mark, BigDecimal fee,
+                              ExitKind exitKind) {
         AccountRisk after = assess(account, before, existing, netting, mark, fee);
         // The fee comes from the wallet as on Binance, floorless while the pool's margin balance covers it (another
         // cross position's profit); beyond that a reduction pays what it can (the insurance fund would pay the rest).
         BigDecimal charged = netting.opensExposure() ? fee
                 : fee.add(after.cross().marginBalance().min(BigDecimal.ZERO)).max(BigDecimal.ZERO);
-        Integer number = booking.book(account, existing, netting, charged, clock.instant());
+        Integer number = booking.book(account, existing, netting, charged, fillPrice, exitKind, clock.instant());
         AccountSnapshot afterBooking = value(account(account.userId(), false));
         StoredPosition resulting = number == null ? null : afterBooking.byNumber(number).orElseThrow();
         return new TradeResult(resulting, resulting == null ? null : afterBooking.riskOf(resulting),
@@ -297,7 +314,8 @@ public class PaperTrading {
         List<PricedPosition> planned = new ArrayList<>();
         for (StoredPosition other : before.positions()) {
             if (other != existing) {
-                planned.add(new PricedPosition(other.position(), markOf(other.position())));
+                Position p = other.position();
+                planned.add(new PricedPosition(p, prices.latest(p.symbol()).map(MarkPrice::price).orElse(p.entryPrice())));
             }
         }
         if (netting.position() != null) {
@@ -327,9 +345,7 @@ public class PaperTrading {
 
     private StoredPosition find(AccountSnapshot snapshot, String reference) {
         String ref = reference == null ? "" : reference.trim();
-        if (ref.startsWith("#")) {
-            ref = ref.substring(1);
-        }
+        ref = ref.startsWith("#") ? ref.substring(1) : ref;
         if (ref.matches("\\d{1,9}")) {
             int number = Integer.parseInt(ref);
             return snapshot.byNumber(number).orElseThrow(() ->
@@ -357,9 +373,8 @@ public class PaperTrading {
     }
 
     /**
-     * Refuses, changing nothing, when a cross position (other than {@code traded}, which the order prices itself) has
-     * no fresh mark: valued at its entry, the pool could look richer than it is, and money taken out of it on that
-     * valuation could leave it under water.
+     * Refuses, changing nothing, when a cross position (not {@code traded}, priced by the order) has no fresh mark:
+     * valued at its entry, the pool could look richer than it is, and money taken out on that could sink it.
      */
     private static void requireFreshCrossMarks(AccountSnapshot snapshot, StoredPosition traded, String purpose) {
         List<String> stale = snapshot.crossSymbolsWithoutMark(traded);
@@ -367,10 +382,6 @@ public class PaperTrading {
             throw new CommandRejected("No fresh mark price for " + String.join(", ", stale) + " right now, so I can't "
                     + "value your cross positions for " + purpose + ". Nothing was changed; try again shortly.");
         }
-    }
-
-    private BigDecimal markOf(Position position) {
-        return prices.latest(position.symbol()).map(MarkPrice::price).orElse(position.entryPrice());
     }
 
     private PaperAccount account(long userId, boolean lock) {
@@ -385,9 +396,5 @@ public class PaperTrading {
         if (amount.compareTo(MAX_AMOUNT) > 0) {
             throw new CommandRejected("That amount is too large: at most " + usdt(MAX_AMOUNT) + ".");
         }
-    }
-
-    static String usdt(BigDecimal amount) {
-        return MoneyFormat.usdt(amount);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.marginsentinel.application.port.ExitKind;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.OpenBook;
 import org.marginsentinel.application.port.PaperAccount;
@@ -103,6 +104,12 @@ public class SignallingAccountStore implements PaperAccountStore {
     @Override
     public void record(long userId, LedgerKind kind, BigDecimal amount, Long positionId, Instant now) {
         store.record(userId, kind, amount, positionId, now);
+        changes.written(userId);
+    }
+
+    @Override
+    public void recordExit(long userId, long positionId, BigDecimal quantity, BigDecimal price, ExitKind kind) {
+        store.recordExit(userId, positionId, quantity, price, kind);
         changes.written(userId);
     }
 }

@@ -2,6 +2,7 @@ package org.marginsentinel.application;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.marginsentinel.application.port.ExitKind;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.PaperAccount;
 import org.marginsentinel.application.port.PaperAccountStore;
@@ -21,10 +22,23 @@ final class TradeBooking {
         this.store = store;
     }
 
-    /** @return the number of the symbol's position afterwards, or null when the order closed it */
-    Integer book(PaperAccount account, StoredPosition existing, Netting netting, BigDecimal fee, Instant now) {
+    /** A fill by a trader's order ({@link ExitKind#CLOSE} for what it closes). */
+    Integer book(PaperAccount account, StoredPosition existing, Netting netting, BigDecimal fee, BigDecimal fillPrice,
+                 Instant now) {
+        return book(account, existing, netting, fee, fillPrice, ExitKind.CLOSE, now);
+    }
+
+    /**
+     * @param exitKind what the closed part (if any) of the fill counts as in the trade history
+     * @return the number of the symbol's position afterwards, or null when the order closed it
+     */
+    Integer book(PaperAccount account, StoredPosition existing, Netting netting, BigDecimal fee, BigDecimal fillPrice,
+                 ExitKind exitKind, Instant now) {
         long userId = account.userId();
         Long closedId = existing != null && netting.closedQuantity().signum() > 0 ? existing.id() : null;
+        if (closedId != null) {
+            store.recordExit(userId, closedId, netting.closedQuantity(), fillPrice, exitKind);
+        }
         StoredPosition resulting = null;
         if (netting.position() == null) {
             store.close(userId, existing.id(), PositionStatus.CLOSED, netting.realizedPnl(), now);

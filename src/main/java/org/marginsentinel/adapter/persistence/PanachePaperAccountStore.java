@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.marginsentinel.application.port.ExitKind;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.OpenBook;
 import org.marginsentinel.application.port.PaperAccount;
@@ -150,6 +151,16 @@ public class PanachePaperAccountStore implements PaperAccountStore {
         entry.positionId = positionId;
         entry.createdAt = now;
         entry.persist();
+    }
+
+    @Override
+    public void recordExit(long userId, long positionId, BigDecimal quantity, BigDecimal price, ExitKind kind) {
+        PositionEntity entity = owned(userId, positionId);
+        entity.closedQuantity = Decimals.storage(entity.closedQuantity.add(quantity));
+        // an exit once unknown (a backfilled liquidation) stays unknown: no average is better than a wrong one
+        entity.exitValue = entity.exitValue == null ? null
+                : Decimals.storage(entity.exitValue.add(quantity.multiply(price)));
+        entity.closedBy = kind;
     }
 
     /** The position, which must be the user's: a write names its account so the risk index hears of it. */

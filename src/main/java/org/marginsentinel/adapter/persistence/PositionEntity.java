@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.marginsentinel.application.port.ExitKind;
 import org.marginsentinel.application.port.PositionStatus;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
@@ -67,6 +68,22 @@ public class PositionEntity extends PanacheEntityBase {
 
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    /** Quantity closed so far, by every closing fill (trade history). */
+    @Column(name = "closed_quantity", nullable = false, precision = 38, scale = 18)
+    public BigDecimal closedQuantity = BigDecimal.ZERO;
+
+    /** Sum of closed quantity times fill price: the average exit is this over {@link #closedQuantity}; null unknown. */
+    @Column(name = "exit_value", precision = 38, scale = 18)
+    public BigDecimal exitValue = BigDecimal.ZERO;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closed_by", length = 16)
+    public ExitKind closedBy;
+
+    /** Existed before trade history was kept: size and exit are its last fill's only. */
+    @Column(name = "history_backfilled", nullable = false)
+    public boolean historyBackfilled;
 
     @Version
     public long version;

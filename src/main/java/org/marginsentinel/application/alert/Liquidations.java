@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.marginsentinel.application.port.ExitKind;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
@@ -113,6 +114,8 @@ public class Liquidations {
                 Subject.position(c.stored().id()))).toList());
         Instant now = clock.instant();
         for (Closed c : all) {
+            store.recordExit(c.stored().userId(), c.stored().id(), c.stored().position().quantity(), c.mark(),
+                    ExitKind.LIQUIDATION);
             store.close(c.stored().userId(), c.stored().id(), PositionStatus.LIQUIDATED,
                     c.stored().position().isolatedMargin().negate(), now);
         }
@@ -187,6 +190,8 @@ public class Liquidations {
             }
             crossPositions.add(priced.get(i));
             PositionRisk positionRisk = risk.positions().get(i);
+            store.recordExit(userId, stored.id(), stored.position().quantity(), priced.get(i).markPrice(),
+                    ExitKind.LIQUIDATION);
             store.close(userId, stored.id(), PositionStatus.LIQUIDATED, positionRisk.unrealizedPnl(), now);
             closed.add("#" + stored.number() + " " + stored.position().symbol() + " " + stored.position().side().name());
         }

@@ -132,5 +132,15 @@ public final class SendUrgency {
         public Long fundingPaid(Notice.FundingPaid paid) {
             return rank(null, null); // a note, not a warning: after every live warning
         }
+
+        @Override
+        public Long priceAlertFired(Notice.PriceAlertFired fired) {
+            return rank(null, null);
+        }
+
+        @Override
+        public Long stopExecuted(Notice.StopExecuted executed) {
+            return rank(null, null); // the close is done: telling it cannot save anything
+        }
     };
 }

@@ -51,6 +51,10 @@ public sealed interface Notice {
         R feedResumed(FeedResumed resumed);
 
         R fundingPaid(FundingPaid paid);
+
+        R priceAlertFired(PriceAlertFired fired);
+
+        R stopExecuted(StopExecuted executed);
     }
 
     /**
@@ -319,6 +323,53 @@ public sealed interface Notice {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.fundingPaid(this);
+        }
+    }
+
+    /** A price alert the trader set was reached by the mark; it fired once and is gone. */
+    record PriceAlertFired(long userId, String symbol, String direction, BigDecimal level, BigDecimal mark)
+            implements Notice {
+
+        @Override
+        public Subject subject() {
+            return new Subject.Account(userId);
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.INFO;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.priceAlertFired(this);
+        }
+    }
+
+    /**
+     * A stop-loss or take-profit closed a paper position at the mark.
+     *
+     * @param kind        "stop-loss" or "take-profit"
+     * @param realizedPnl PnL of the close before its fee
+     * @param fee         the taker fee the close paid
+     */
+    record StopExecuted(long userId, int positionNumber, String symbol, String side, String kind,
+                        BigDecimal stopPrice, BigDecimal mark, BigDecimal quantity, BigDecimal realizedPnl,
+                        BigDecimal fee) implements Notice {
+
+        @Override
+        public Subject subject() {
+            return new Subject.Account(userId);
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.INFO;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.stopExecuted(this);
         }
     }
 }

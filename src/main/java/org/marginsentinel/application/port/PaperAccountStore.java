@@ -68,4 +68,10 @@ public interface PaperAccountStore {
     void close(long userId, long positionId, PositionStatus status, BigDecimal realizedPnl, Instant now);
 
     void record(long userId, LedgerKind kind, BigDecimal amount, Long positionId, Instant now);
+
+    /**
+     * Notes that {@code quantity} of the position left at {@code price} by {@code kind}: its trade history (average
+     * exit, size closed, what ended it). Called for every closing fill, partial or whole.
+     */
+    void recordExit(long userId, long positionId, BigDecimal quantity, BigDecimal price, ExitKind kind);
 }

@@ -21,6 +21,7 @@ import org.marginsentinel.application.FundingSettlement;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.Portion;
 import org.marginsentinel.application.alert.Liquidations;
+import org.marginsentinel.application.port.ExitKind;
 import org.marginsentinel.application.port.FundingDue;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
@@ -70,6 +71,13 @@ class AccountChangesReachTheIndexTest {
         step("settle", () -> new FundingBooking(rig.desk.accounts, rig.desk.fundingLedger).settle(TRADER,
                 new FundingDue("BTCUSDT", fundingTime.plusSeconds(1), d("0.001")), d("80000"), rig.desk.clock.instant()));
         step("close", () -> trading.close(TRADER, "#2", Portion.ALL));
+
+        // a stop: the whole position closed at the tick's mark
+        step("open", () -> trading.open(TRADER, order("SOLUSDT", Side.SHORT, "1", 5, MarginMode.ISOLATED, null)));
+        long solShort = rig.desk.store.openPositions(TRADER).stream()
+                .filter(p -> p.position().symbol().equals("SOLUSDT")).findFirst().orElseThrow().id();
+        step("closeAtMark", () -> assertThat(trading.closeAtMark(TRADER, solShort, d("108"), ExitKind.STOP_LOSS))
+                .isPresent());
 
         step("open", () -> trading.open(TRADER, order("SOLUSDT", Side.LONG, "10", 20, MarginMode.ISOLATED, null)));
         long sol = rig.desk.store.openPositions(TRADER).stream()

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.marginsentinel.application.port.ExitKind;
 import org.marginsentinel.application.port.LedgerEntry;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.OpenBook;
@@ -34,6 +35,7 @@ public final class InMemoryAccountStore implements PaperAccountStore, TradingHis
     private final Map<Long, Integer> nextNumbers = new LinkedHashMap<>();
     private final Map<Long, Row> rows = new LinkedHashMap<>();
     private final List<LedgerEntry> ledger = new ArrayList<>();
+    private final List<Exit> exits = new ArrayList<>();
     private long nextId = 1;
     private int reads;
 
@@ -111,6 +113,21 @@ public final class InMemoryAccountStore implements PaperAccountStore, TradingHis
         ledger.add(new LedgerEntry(userId, kind, amount, now, positionId));
     }
 
+    /** A closing fill noted for trade history. */
+    public record Exit(long positionId, BigDecimal quantity, BigDecimal price, ExitKind kind) {
+    }
+
+    @Override
+    public void recordExit(long userId, long positionId, BigDecimal quantity, BigDecimal price, ExitKind kind) {
+        owned(userId, positionId);
+        exits.add(new Exit(positionId, quantity, price, kind));
+    }
+
+    /** Every closing fill noted so far, oldest first. */
+    public List<Exit> exits() {
+        return List.copyOf(exits);
+    }
+
     @Override
     public List<LedgerEntry> entriesSince(java.util.Collection<Long> userIds, Instant since) {
         return ledger.stream().filter(e -> userIds.contains(e.userId()) && !e.at().isBefore(since)).toList();
@@ -139,7 +156,7 @@ public final class InMemoryAccountStore implements PaperAccountStore, TradingHis
 
     /** Everything stored, comparable with {@code equals}: to prove a refusal changed nothing. */
     public String dump() {
-        return accounts + "|" + rows + "|" + ledger + "|" + nextNumbers;
+        return accounts + "|" + rows + "|" + ledger + "|" + nextNumbers + "|" + exits;
     }
 
     private Row owned(long userId, long positionId) {

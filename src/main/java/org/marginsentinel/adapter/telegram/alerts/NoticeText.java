@@ -69,6 +69,23 @@ public final class NoticeText {
             return "💸 Funding: #" + paid.positionNumber() + " " + paid.symbol() + " paid " + Fmt.usdt(paid.paid())
                     + " at " + paid.rate().movePointRight(2).stripTrailingZeros().toPlainString() + "%. " + where + ".";
         }
+
+        @Override
+        public String priceAlertFired(Notice.PriceAlertFired fired) {
+            return "🔔 " + bold(fired.symbol() + " " + fired.direction() + " " + Fmt.price(fired.level()))
+                    + ": the mark is " + Fmt.price(fired.mark())
+                    + ". This alert fired once and is removed; set another with /alert.";
+        }
+
+        @Override
+        public String stopExecuted(Notice.StopExecuted executed) {
+            BigDecimal net = executed.realizedPnl().subtract(executed.fee());
+            return (executed.kind().equals("take-profit") ? "🎯 " : "🛑 ") + bold(executed.kind() + " executed")
+                    + " · #" + executed.positionNumber() + " " + bold(executed.symbol() + " " + executed.side())
+                    + " " + Fmt.quantity(executed.quantity()) + " closed at mark " + Fmt.price(executed.mark())
+                    + " (stop " + Fmt.price(executed.stopPrice()) + ")\nPnL " + Fmt.signedMoney(executed.realizedPnl())
+                    + " · taker fee " + Fmt.usdt(executed.fee()) + " · net " + Fmt.signedMoney(net) + " USDT";
+        }
     };
 
     static String headline(RiskLevel level) {

@@ -173,5 +173,15 @@ public class TelegramNotifier implements Notifier {
         public String fundingPaid(Notice.FundingPaid paid) {
             return null;
         }
+
+        @Override
+        public String priceAlertFired(Notice.PriceAlertFired fired) {
+            return null;
+        }
+
+        @Override
+        public String stopExecuted(Notice.StopExecuted executed) {
+            return null;
+        }
     };
 }

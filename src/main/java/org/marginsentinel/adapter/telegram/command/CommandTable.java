@@ -43,6 +43,21 @@ public final class CommandTable {
     public static final CommandSpec MARGIN = CommandSpec.of("margin", "/margin <#> add|remove <amount>",
             "/margin 1 add 200", PERSONAL,
             "Add or remove margin of an isolated position; shows the new liquidation price");
+    public static final CommandSpec SL = CommandSpec.of("sl", "/sl <#> <price|off>", "/sl 1 90000", PERSONAL,
+            "Stop-loss of a paper position, executed at the mark with the taker fee",
+            "Closes the whole position once the mark gets there, like the exchange's mark-price stop-market order. A stop at or beyond the liquidation price is flagged "
+                    + "\"can never fire\" (the position is liquidated first); a partial close keeps it on the rest.");
+    public static final CommandSpec TP = CommandSpec.of("tp", "/tp <#> <price|off>", "/tp 1 110000", PERSONAL,
+            "Take-profit of a paper position, executed at the mark with the taker fee",
+            "Closes the whole position once the mark gets there. A take-profit so near the entry that the close books a loss after the opening and closing fees is "
+                    + "flagged \"loses after fees\".");
+    public static final CommandSpec PNL = CommandSpec.of("pnl", "/pnl [day|week|month]", "/pnl week", PERSONAL,
+            "Realised PnL, fees, funding and liquidations per day, with a chart",
+            "Days are UTC days. Default: the last 7 days (today included); day is today, month the last 30 days.");
+    public static final CommandSpec TRADES = CommandSpec.of("trades", "/trades [<n>]", "/trades 20", PERSONAL,
+            "Your last closed trades: entry, exit, PnL, fees, funding, duration",
+            "Default 10, at most 50; each with its size and how it ended: close, liquidation, stop-loss or "
+                    + "take-profit.");
     public static final CommandSpec RISK = CommandSpec.of("risk", "/risk", "/risk", PERSONAL,
             "Your risk at a glance: cross pool and isolated positions by danger");
     public static final CommandSpec STRESS = CommandSpec.of("stress", "/stress <±percent> [symbol]", "/stress -15",
@@ -78,6 +93,9 @@ public final class CommandTable {
     public static final CommandSpec CALC = CommandSpec.of("calc",
             "/calc <long|short> <leverage>x @<entry> [<isolated margin>] [<symbol>]", "/calc long 20x @60000 500 BTC",
             ANYWHERE, "Liquidation calculator (default 1,000 USDT margin, BTC tiers)");
+    public static final CommandSpec ALERT = CommandSpec.of("alert", "/alert [<symbol> <|> <price> | del <n>]",
+            "/alert BTC < 90000", PERSONAL, "Price alerts on the mark, each fires once; /alert alone lists them",
+            "At most 20. Fires once the mark is at or past the price (< at or below, > at or above).");
     public static final CommandSpec ALERTS = CommandSpec.of("alerts",
             "/alerts [on|off | isolated <warn>% <danger>% <critical>% | cross <warn>% <danger>% <critical>% "
                     + "| odds <pct>%|off]",
@@ -106,8 +124,8 @@ public final class CommandTable {
 
     /** In the order of {@code /help} and the menus. */
     public static final List<CommandSpec> ALL = List.of(START, BALANCE, DEPOSIT, WITHDRAW, LONG, SHORT, POSITIONS,
-            CLOSE, MARGIN, RISK, STRESS, WHATIF, COMPARE, WATCH, UNWATCH, CHART, PRICE, CALC, ALERTS, SNOOZE, QUIET, SHARE, BOARD,
-            LEADERBOARD, GROUP_ALERTS, LEARN, LANG, HELP);
+            CLOSE, MARGIN, SL, TP, PNL, TRADES, RISK, STRESS, WHATIF, COMPARE, WATCH, UNWATCH, CHART, PRICE, CALC,
+            ALERT, ALERTS, SNOOZE, QUIET, SHARE, BOARD, LEADERBOARD, GROUP_ALERTS, LEARN, LANG, HELP);
 
     private CommandTable() {
     }

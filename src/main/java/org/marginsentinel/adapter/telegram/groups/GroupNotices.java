@@ -185,6 +185,16 @@ public class GroupNotices {
         public GroupAlert fundingPaid(Notice.FundingPaid paid) {
             return null;
         }
+
+        @Override
+        public GroupAlert priceAlertFired(Notice.PriceAlertFired fired) {
+            return null;
+        }
+
+        @Override
+        public GroupAlert stopExecuted(Notice.StopExecuted executed) {
+            return null;
+        }
     }
 
     private void nudgeIfUnreachable(long userId, BooleanSupplier privateChatKnown) {

@@ -4,6 +4,7 @@ import static org.marginsentinel.adapter.telegram.format.Html.bold;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.marginsentinel.adapter.telegram.command.BotReply;
@@ -15,6 +16,7 @@ import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.FundingOutlook;
 import org.marginsentinel.application.PracticeTrading;
+import org.marginsentinel.application.StopOrders;
 import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.adapter.telegram.watch.WatchViews;
 import org.marginsentinel.application.insight.AccountInsights;
@@ -44,6 +46,9 @@ public class PositionsCommand implements ChatCommand {
     @Inject
     PracticeTrading practice;
 
+    @Inject
+    StopOrders stops;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.POSITIONS;
@@ -67,12 +72,15 @@ public class PositionsCommand implements ChatCommand {
         }
         Map<Long, FundingOutlook.View> fundings = funding.of(snapshot);
         Set<Long> practiceIds = practice.practiceIds(context.userId());
+        Map<Long, List<StopOrders.StopStatus>> stopsById = stops.of(snapshot);
         StringBuilder text = new StringBuilder(real);
         for (StoredPosition position : snapshot.positions()) {
             text.append(TradingViews.position(position, snapshot.riskOf(position)));
             String fundingLine = TradingViews.fundingLine(fundings.get(position.id()));
             text.append(fundingLine.isEmpty() ? "" : "\n" + fundingLine);
             text.append(practiceIds.contains(position.id()) ? "\n🎓 practice: left out of leaderboards" : "");
+            String stopLine = StopViews.line(stopsById.get(position.id()));
+            text.append(stopLine.isEmpty() ? "" : "\n" + stopLine);
             String odds = InsightViews.oddsLine(view.of(position));
             text.append(odds.isEmpty() ? "" : "\n" + odds).append("\n\n");
         }

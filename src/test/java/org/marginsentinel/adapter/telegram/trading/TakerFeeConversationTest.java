@@ -88,4 +88,26 @@ class TakerFeeConversationTest {
         assertThat(chat.say(trader, "/balance")).contains("Wallet: 10,215.38 USDT")
                 .contains("Fees paid: 16.38 USDT").contains("Withdrawable: 10,215.38 USDT");
     }
+
+    @Test
+    void stopLoss_executesAtTheMark_withItsTakerFee_andHistoryCountsBothFees() {
+        long trader = chat.newTrader();
+        // open 0.1 BTC at 81,341.20: fee 4.06706
+        chat.say(trader, "/long BTC 0.1 10x");
+        assertThat(chat.say(trader, "/sl 1 80000")).contains("stop-loss set · #1 BTCUSDT LONG at 80,000.00");
+
+        // the mark falls through the stop: closed at 79,000, PnL 0.1 × −2,341.20 = −234.12, fee 0.1 × 79,000 × 0.05%
+        chat.marks(Map.of("BTCUSDT", "79000", "ETHUSDT", "2641.53"));
+
+        assertThat(chat.awaitNotice(trader, "stop-loss executed")).contains("closed at mark 79,000.00 (stop 80,000.00)")
+                .contains("PnL −234.12 · taker fee 3.95 USDT · net −238.07 USDT");
+        // wallet 10,000 − 4.06706 − 234.12 − 3.95 = 9,757.86294
+        assertThat(chat.say(trader, "/balance")).contains("Wallet: 9,757.86 USDT");
+        // fees 4.06706 + 3.95 = 8.01706; net −242.13706
+        assertThat(chat.say(trader, "/trades")).contains("🛑 stop-loss")
+                .contains("PnL −234.12 · fees −8.02 · funding 0.00 · net −242.14");
+        telegram.userSays(trader, "/pnl day");
+        assertThat(telegram.awaitPhotoTo(trader).caption()).contains("Net −242.14 USDT")
+                .contains("PnL −234.12 · fees −8.02");
+    }
 }

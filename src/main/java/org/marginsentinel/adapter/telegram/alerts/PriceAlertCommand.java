@@ -1,0 +1,84 @@
+package org.marginsentinel.adapter.telegram.alerts;
+
+import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.format.Html.escape;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.ChatCommand;
+import org.marginsentinel.adapter.telegram.command.CommandContext;
+import org.marginsentinel.adapter.telegram.command.CommandSpec;
+import org.marginsentinel.adapter.telegram.command.CommandTable;
+import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.trigger.PriceAlerts;
+import org.marginsentinel.domain.trigger.Direction;
+import org.marginsentinel.domain.trigger.PriceAlert;
+
+/** {@code /alert BTC < 90000} sets a price alert, {@code /alert} lists them, {@code /alert del 2} deletes one. */
+@ApplicationScoped
+public class PriceAlertCommand implements ChatCommand {
+
+    /** "BTC < 90000", "BTC<90000", "btc >= 4000": the symbol, the direction and the price, spaces optional. */
+    private static final Pattern ALERT = Pattern.compile("(\\S+?)\\s*(<=|>=|<|>|≤|≥)\\s*(\\S+)");
+
+    @Inject
+    PriceAlerts alerts;
+
+    @Override
+    public CommandSpec spec() {
+        return CommandTable.ALERT;
+    }
+
+    @Override
+    public BotReply handle(CommandContext context) {
+        List<String> args = context.args();
+        if (args.isEmpty()) {
+            return list(alerts.of(context.userId()));
+        }
+        String first = args.get(0).toLowerCase(Locale.ROOT);
+        if (first.equals("del") || first.equals("delete") || first.equals("rm")) {
+            if (args.size() != 2 || !args.get(1).matches("\\d{1,3}")) {
+                throw new CommandRejected("Say which alert to delete by its number in /alert, like /alert del 2.");
+            }
+            PriceAlert deleted = alerts.delete(context.userId(), Integer.parseInt(args.get(1)));
+            return BotReply.html("Deleted the alert " + describe(deleted) + ".");
+        }
+        Matcher matcher = ALERT.matcher(context.argumentText());
+        if (!matcher.matches()) {
+            throw new CommandRejected("Write the alert like /alert BTC < 90000 or /alert ETH > 4000.");
+        }
+        String symbol = Arguments.symbol(matcher.group(1));
+        Direction direction = Direction.parse(matcher.group(2)).orElseThrow();
+        PriceAlerts.Added added = alerts.add(context.userId(), symbol, direction,
+                Arguments.positiveNumber(matcher.group(3), "price"));
+        return BotReply.html("🔔 " + bold("Alert set") + ": " + describe(added.alert())
+                + (added.mark() == null ? " (no fresh mark right now)" : " (mark now " + Fmt.price(added.mark()) + ")")
+                + ".\nIt fires once, on the mark, then it is gone. You have " + added.count() + " of "
+                + PriceAlerts.MAX_PER_USER + " alerts; /alert lists them.");
+    }
+
+    private static BotReply list(List<PriceAlert> list) {
+        if (list.isEmpty()) {
+            return BotReply.html("You have no price alerts. Set one like /alert BTC &lt; 90000.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(bold("Price alerts") + " (on the mark, each fires once):");
+        for (int i = 0; i < list.size(); i++) {
+            lines.add((i + 1) + ". " + describe(list.get(i)));
+        }
+        lines.add("Delete one with /alert del &lt;n&gt;.");
+        return BotReply.html(String.join("\n", lines));
+    }
+
+    private static String describe(PriceAlert alert) {
+        return escape(alert.symbol() + " " + alert.direction().symbol() + " ") + Fmt.price(alert.level());
+    }
+}

@@ -1,0 +1,85 @@
+package org.marginsentinel.adapter.telegram.history;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.marginsentinel.application.history.DayPnl;
+import org.marginsentinel.application.history.PnlByDay;
+
+/**
+ * The /pnl picture: per UTC day, stacked bars of realised PnL, fees, funding and liquidations (gains above zero,
+ * costs below), in the style of the /chart pictures (white, light grid, 900×500 PNG, headless). Stateless.
+ */
+final class PnlChart {
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    static final int WIDTH = 900;
+    static final int HEIGHT = 500;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT);
+    private static final Color PNL = new Color(0x1f, 0x5f, 0xbf);
+    private static final Color FEES = new Color(0x88, 0x88, 0x88);
+    private static final Color FUNDING = new Color(0xd0, 0x90, 0x20);
+    private static final Color LIQUIDATIONS = new Color(0xc0, 0x10, 0x10);
+
+    private PnlChart() {
+    }
+
+    static byte[] render(String title, PnlByDay pnl) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (DayPnl day : pnl.days()) {
+            String label = DAY.format(day.day());
+            data.addValue(day.realizedPnl().doubleValue(), "Realised PnL", label);
+            data.addValue(day.fees().doubleValue(), "Fees", label);
+            data.addValue(day.funding().doubleValue(), "Funding", label);
+            data.addValue(day.liquidations().doubleValue(), "Liquidations", label);
+        }
+        CategoryAxis days = new CategoryAxis("Day (UTC)");
+        if (pnl.days().size() > 10) {
+            days.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        NumberAxis usdt = new NumberAxis("USDT");
+        StackedBarRenderer bars = new StackedBarRenderer();
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, PNL);
+        bars.setSeriesPaint(1, FEES);
+        bars.setSeriesPaint(2, FUNDING);
+        bars.setSeriesPaint(3, LIQUIDATIONS);
+        bars.setMaximumBarWidth(0.08);
+        CategoryPlot plot = new CategoryPlot(data, days, usdt, bars);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        ValueMarker zero = new ValueMarker(0);
+        zero.setPaint(Color.DARK_GRAY);
+        plot.addRangeMarker(zero);
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
