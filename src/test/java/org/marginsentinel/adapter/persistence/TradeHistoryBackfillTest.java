@@ -12,7 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * V160 backfills the trade history of positions that existed before it, and only what is exact: a closed row's
+ * V175 backfills the trade history of positions that existed before it, and only what is exact: a closed row's
  * last fill from its stored PnL; a liquidation's exit stays unknown. Plain Flyway on a private in-memory H2.
  */
 class TradeHistoryBackfillTest {
@@ -20,7 +20,7 @@ class TradeHistoryBackfillTest {
     private static final String URL = "jdbc:h2:mem:backfill-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
 
     @Test
-    void v160_backfillsTheLastFillOfClosedRows_andLeavesLiquidatedExitsUnknown() throws SQLException {
+    void v175_backfillsTheLastFillOfClosedRows_andLeavesLiquidatedExitsUnknown() throws SQLException {
         migrate("90");
         try (Connection db = DriverManager.getConnection(URL, "sa", ""); Statement sql = db.createStatement()) {
             sql.execute("insert into account values (7, 'T', 10000, 5, current_timestamp, 0)");
