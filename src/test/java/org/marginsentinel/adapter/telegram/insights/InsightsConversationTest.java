@@ -365,12 +365,6 @@ class InsightsConversationTest {
         assertThat(photo.caption()).contains("<b>ETHUSDT</b> · mark 2,641.53").contains("You hold no ETHUSDT position");
     }
 
-    @Test
-    void chartOfASymbolNobodyHeld_withoutCandlesFromAnyExchange_saysHistoryIsMissing() {
-        // no candles served and no samples of ETH in the last 2 hours (a held symbol would be sampled by the tick)
-        assertThat(say("/chart eth 2h")).contains("Not enough history for a chart yet");
-    }
-
     private long photosKeptFor(long chatId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from telegram_outbox_photo p join telegram_outbox o on o.id = p.outbox_id"
