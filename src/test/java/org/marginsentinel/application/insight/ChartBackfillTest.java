@@ -7,11 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.port.ChartHistoryStore;
 import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
-import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 
 /** The chart's own samples completed with the exchange's candles only where they do not reach back. */
 class ChartBackfillTest {
@@ -19,7 +16,7 @@ class ChartBackfillTest {
     private static final Instant NOW = Instant.parse("2026-12-04T15:00:00Z");
     private static final Instant FROM = NOW.minus(Duration.ofHours(2));
 
-    private final List<MarkSample> saved = new CopyOnWriteArrayList<>();
+    private final RecordingChartStore store = new RecordingChartStore();
     private final List<String> asked = new ArrayList<>();
 
     @Test
@@ -31,7 +28,7 @@ class ChartBackfillTest {
         assertThat(marks).hasSize(120).isSortedAccordingTo((a, b) -> a.at().compareTo(b.at()));
         assertThat(asked).containsExactly("SOLUSDT");
         history.flush();
-        assertThat(saved).hasSize(120);
+        assertThat(store.savedMarks).hasSize(120);
     }
 
     @Test
@@ -61,34 +58,14 @@ class ChartBackfillTest {
 
         assertThat(backfill.complete("SOLUSDT", sampled, FROM, NOW)).isEqualTo(sampled);
         history.flush();
-        assertThat(saved).isEmpty();
+        assertThat(store.savedMarks).isEmpty();
     }
 
     private ChartHistory history;
 
     private ChartBackfill backfill(List<MarkSample> candles) {
         history = new ChartHistory();
-        history.store = new ChartHistoryStore() {
-            @Override
-            public void save(List<MarkSample> marks, List<PoolSample> pools) {
-                saved.addAll(marks);
-            }
-
-            @Override
-            public List<MarkSample> marks(String symbol, Instant from) {
-                return List.of();
-            }
-
-            @Override
-            public List<PoolSample> pool(long userId, Instant from) {
-                return List.of();
-            }
-
-            @Override
-            public int deleteBefore(Instant before) {
-                return 0;
-            }
-        };
+        history.store = store;
         return new ChartBackfill((symbol, from, now) -> {
             asked.add(symbol);
             return candles;

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.port.ChartHistoryStore;
 import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
 import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 
@@ -50,26 +49,7 @@ class ChartHistoryScheduleTest {
     private static ChartHistory historyWithInterval(Duration interval) {
         ChartHistory history = new ChartHistory();
         history.settings = new ChartHistorySettings(Duration.ofHours(24), interval);
-        history.store = new ChartHistoryStore() { // the schedule is decided in memory; what is written is not asked here
-            @Override
-            public void save(List<MarkSample> marks, List<PoolSample> pools) {
-            }
-
-            @Override
-            public List<MarkSample> marks(String symbol, Instant from) {
-                return List.of();
-            }
-
-            @Override
-            public List<PoolSample> pool(long userId, Instant from) {
-                return List.of();
-            }
-
-            @Override
-            public int deleteBefore(Instant before) {
-                return 0;
-            }
-        };
+        history.store = new RecordingChartStore(); // the schedule is decided in memory; what is written is not asked here
         return history;
     }
 }

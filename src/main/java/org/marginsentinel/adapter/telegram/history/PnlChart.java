@@ -2,12 +2,8 @@ package org.marginsentinel.adapter.telegram.history;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -17,6 +13,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.marginsentinel.adapter.telegram.insights.ChartRenderer;
 import org.marginsentinel.application.history.DayPnl;
 import org.marginsentinel.application.history.PnlByDay;
 
@@ -32,8 +29,6 @@ final class PnlChart {
         }
     }
 
-    static final int WIDTH = 900;
-    static final int HEIGHT = 500;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT);
     private static final Color PNL = new Color(0x1f, 0x5f, 0xbf);
     private static final Color FEES = new Color(0x88, 0x88, 0x88);
@@ -71,15 +66,6 @@ final class PnlChart {
         ValueMarker zero = new ValueMarker(0);
         zero.setPaint(Color.DARK_GRAY);
         plot.addRangeMarker(zero);
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setAntiAlias(true);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ChartRenderer.png(new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, true));
     }
 }

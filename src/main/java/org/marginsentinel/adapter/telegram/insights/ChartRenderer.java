@@ -41,8 +41,8 @@ public final class ChartRenderer {
         }
     }
 
-    static final int WIDTH = 900;
-    static final int HEIGHT = 500;
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 500;
 
     private static final Color MARK = new Color(0x1f, 0x5f, 0xbf);
     private static final Color ENTRY = new Color(0x55, 0x55, 0x55);
@@ -191,7 +191,8 @@ public final class ChartRenderer {
         return org.marginsentinel.adapter.telegram.format.Fmt.price(value);
     }
 
-    private static byte[] png(JFreeChart chart) {
+    /** A chart as the bot's pictures are: white, anti-aliased, {@value #WIDTH}×{@value #HEIGHT} PNG bytes. */
+    public static byte[] png(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);

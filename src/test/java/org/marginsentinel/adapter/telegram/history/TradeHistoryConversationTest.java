@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.insights.ChartRenderer;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.SentMessage;
@@ -73,7 +74,7 @@ class TradeHistoryConversationTest {
         telegram.userSays(trader, "/pnl");
         FakeTelegram.PhotoUpload pnl = telegram.awaitPhotoTo(trader);
         assertThat(pnl.png()).isTrue();
-        assertThat(ImageIO.read(new ByteArrayInputStream(pnl.data())).getWidth()).isEqualTo(PnlChart.WIDTH);
+        assertThat(ImageIO.read(new ByteArrayInputStream(pnl.data())).getWidth()).isEqualTo(ChartRenderer.WIDTH);
         assertThat(pnl.caption()).contains("PnL, last 7 days (UTC days)")
                 .contains("Net +300.00 USDT").contains("PnL +300.00 · fees 0.00")
                 .contains("Thu Feb 10: <b>+300.00</b>");
