@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
 import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 
 /** When the tick samples the cross pools for /chart pool: every interval, and at once after the clock went back. */

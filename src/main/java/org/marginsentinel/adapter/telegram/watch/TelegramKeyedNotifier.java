@@ -1,6 +1,8 @@
 package org.marginsentinel.adapter.telegram.watch;
 
 import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.watch.WatchedLevels.headline;
+import static org.marginsentinel.adapter.telegram.watch.WatchedLevels.priority;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +17,6 @@ import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.watch.KeyedAccount;
 import org.marginsentinel.application.watch.KeyedNotice;
 import org.marginsentinel.application.watch.KeyedNotifier;
-import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.watch.keyed.ExchangePosition;
 import org.marginsentinel.domain.watch.keyed.KeyedExchange;
@@ -106,24 +107,6 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
                     "https://www.binance.com/en/futures/" + (symbol == null ? "" : symbol));
             case BYBIT -> Button.link("Open Bybit", "https://www.bybit.com/trade/usdt/" + (symbol == null ? "" : symbol));
             case OKX -> Button.link("Open OKX", "https://www.okx.com/trade-swap");
-        };
-    }
-
-    private static String headline(RiskLevel level) {
-        return switch (level) {
-            case CRITICAL -> "🔴 CRITICAL";
-            case DANGER -> "🟠 DANGER";
-            case WARNING -> "🟡 WARNING";
-            case LIQUIDATED -> "⛔ PAST LIQUIDATION";
-            case SAFE -> "🟢 SAFE";
-        };
-    }
-
-    private static int priority(RiskLevel level) {
-        return switch (level) {
-            case CRITICAL, LIQUIDATED -> OutgoingMessage.PRIORITY_CRITICAL;
-            case DANGER -> OutgoingMessage.PRIORITY_DANGER;
-            default -> OutgoingMessage.PRIORITY_WARNING;
         };
     }
 }

@@ -1,6 +1,8 @@
 package org.marginsentinel.adapter.telegram.watch;
 
 import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.watch.WatchedLevels.headline;
+import static org.marginsentinel.adapter.telegram.watch.WatchedLevels.priority;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +14,6 @@ import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.watch.WatchAdvice;
 import org.marginsentinel.application.watch.WatchNotifier;
 import org.marginsentinel.application.watch.WatchNotice;
-import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.watch.PositionEnding;
 import org.marginsentinel.domain.watch.WatchedPosition;
@@ -106,23 +107,5 @@ public class TelegramWatchNotifier implements WatchNotifier {
             return Fmt.price(risk.liquidationPrice()) + " · ⚠️ the mark is past it";
         }
         return Fmt.price(risk.liquidationPrice()) + " · " + Fmt.percent(risk.distanceToLiquidation()) + " away";
-    }
-
-    private static String headline(RiskLevel level) {
-        return switch (level) {
-            case CRITICAL -> "🔴 CRITICAL";
-            case DANGER -> "🟠 DANGER";
-            case WARNING -> "🟡 WARNING";
-            case LIQUIDATED -> "⛔ PAST LIQUIDATION";
-            case SAFE -> "🟢 SAFE";
-        };
-    }
-
-    private static int priority(RiskLevel level) {
-        return switch (level) {
-            case CRITICAL, LIQUIDATED -> OutgoingMessage.PRIORITY_CRITICAL;
-            case DANGER -> OutgoingMessage.PRIORITY_DANGER;
-            default -> OutgoingMessage.PRIORITY_WARNING;
-        };
     }
 }
