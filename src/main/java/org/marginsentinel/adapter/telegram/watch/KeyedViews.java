@@ -82,7 +82,7 @@ public class KeyedViews {
             text.append("• ").append(Html.escape(p.symbol())).append(' ').append(p.side().name()).append(' ')
                     .append(p.mode().label());
             if (valued.risk().position().isIsolated()) {
-                text.append(" · ").append(distance(valued.risk())).append(" · ")
+                text.append(" · ").append(WatchedLevels.distance(valued.risk())).append(" · ")
                         .append(RiskThresholds.DEFAULTS.forDistance(valued.risk().distanceToLiquidation()).name());
             }
             text.append(adl(p)).append('\n');
@@ -113,7 +113,7 @@ public class KeyedViews {
                 .append(' ').append(Fmt.quantity(p.size())).append(" · ").append(p.mode().label()).append(' ')
                 .append(p.leverage()).append("x · entry ").append(Fmt.price(p.entryPrice())).append(" · mark ")
                 .append(Fmt.price(risk.markPrice())).append(" · PnL ").append(Fmt.signedMoney(risk.unrealizedPnl()))
-                .append(" · ").append(distance(risk)).append(adl(p));
+                .append(" · ").append(WatchedLevels.distance(risk)).append(adl(p));
         String exchange = name + " " + (valued.opinion().exchange() == null ? "gives none"
                 : Fmt.price(valued.opinion().exchange()));
         String own = valued.opinion().own() == null ? "none" : Fmt.price(valued.opinion().own());
@@ -129,17 +129,6 @@ public class KeyedViews {
 
     private static String adl(ExchangePosition p) {
         return p.adlRank() == null ? "" : " · ADL rank " + p.adlRank() + "/" + p.adlRankMax();
-    }
-
-    private static String distance(PositionRisk risk) {
-        if (risk.liquidationPrice() == null) {
-            return "no liquidation price";
-        }
-        if (risk.liquidatedAtMark()) {
-            return "⚠️ mark past liquidation";
-        }
-        return Fmt.percent(risk.distanceToLiquidation()) + " from liquidation"
-                + (risk.position().isIsolated() ? "" : " (if other marks stay)");
     }
 
     String freshness(KeyedAccount account) {

@@ -114,7 +114,7 @@ public class WatchViews {
                         .append(p.mode().label());
                 PositionRisk risk = valued.risk();
                 if (risk != null && risk.position().isIsolated()) {
-                    text.append(" · ").append(distance(risk)).append(" · ")
+                    text.append(" · ").append(WatchedLevels.distance(risk)).append(" · ")
                             .append(RiskThresholds.DEFAULTS.forDistance(risk.distanceToLiquidation()).name());
                 }
                 text.append('\n');
@@ -137,23 +137,12 @@ public class WatchViews {
                 .append(p.leverage()).append("x · entry ").append(Fmt.price(p.entryPrice()));
         if (risk != null) {
             line.append(" · mark ").append(Fmt.price(risk.markPrice())).append(" · PnL ")
-                    .append(Fmt.signedMoney(risk.unrealizedPnl())).append(" · ").append(distance(risk));
+                    .append(Fmt.signedMoney(risk.unrealizedPnl())).append(" · ").append(WatchedLevels.distance(risk));
         } else {
             line.append(" · mark ").append(Fmt.price(p.reportedMark())).append(" · PnL ")
                     .append(Fmt.signedMoney(p.unrealizedPnl()));
         }
         return line.append("\n  ").append(SecondOpinionText.of(p, valued.opinion())).toString();
-    }
-
-    private static String distance(PositionRisk risk) {
-        if (risk.liquidationPrice() == null) {
-            return "no liquidation price";
-        }
-        if (risk.liquidatedAtMark()) {
-            return "⚠️ mark past liquidation";
-        }
-        return Fmt.percent(risk.distanceToLiquidation()) + " from liquidation"
-                + (risk.position().isIsolated() ? "" : " (if other marks stay)");
     }
 
     /** "data 12 s old", or how long it has been unavailable. */

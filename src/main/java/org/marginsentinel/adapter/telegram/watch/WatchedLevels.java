@@ -1,9 +1,11 @@
 package org.marginsentinel.adapter.telegram.watch;
 
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
+import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.domain.alert.RiskLevel;
+import org.marginsentinel.domain.margin.PositionRisk;
 
-/** How a watched account's warning level reads and ranks, the same for Hyperliquid and keyed accounts. */
+/** How a watched account's levels and distances read and rank, the same for Hyperliquid and keyed accounts. */
 final class WatchedLevels {
 
     private WatchedLevels() {
@@ -17,6 +19,18 @@ final class WatchedLevels {
             case LIQUIDATED -> "⛔ PAST LIQUIDATION";
             case SAFE -> "🟢 SAFE";
         };
+    }
+
+    /** How far a watched position is from liquidation, as the account lists say it. */
+    static String distance(PositionRisk risk) {
+        if (risk.liquidationPrice() == null) {
+            return "no liquidation price";
+        }
+        if (risk.liquidatedAtMark()) {
+            return "⚠️ mark past liquidation";
+        }
+        return Fmt.percent(risk.distanceToLiquidation()) + " from liquidation"
+                + (risk.position().isIsolated() ? "" : " (if other marks stay)");
     }
 
     static int priority(RiskLevel level) {
