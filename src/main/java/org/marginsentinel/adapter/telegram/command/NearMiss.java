@@ -27,6 +27,9 @@ public final class NearMiss {
                 continue;
             }
             int distance = distance(word, other);
+            if (distance > allowed) {
+                continue;
+            }
             if (distance < best) {
                 best = distance;
                 found.clear();
