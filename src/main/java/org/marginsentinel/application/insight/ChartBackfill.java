@@ -2,6 +2,8 @@ package org.marginsentinel.application.insight;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +24,26 @@ public class ChartBackfill {
 
     private final MarkCandles candles;
     private final ChartHistory history;
+    private final Clock clock;
 
     @Inject
-    public ChartBackfill(MarkCandles candles, ChartHistory history) {
+    public ChartBackfill(MarkCandles candles, ChartHistory history, Clock clock) {
         this.candles = candles;
         this.history = history;
+        this.clock = clock;
+    }
+
+    /**
+     * A symbol's marks over the last {@code window}, oldest first: the bot's samples, completed with candles where
+     * they do not reach back, and {@code currentMark} (null when there is no fresh one) last.
+     */
+    public List<MarkSample> marksUntilNow(String symbol, Duration window, BigDecimal currentMark) {
+        Instant now = clock.instant();
+        List<MarkSample> marks = new ArrayList<>(complete(symbol, history.marks(symbol, window), now.minus(window), now));
+        if (currentMark != null && (marks.isEmpty() || marks.get(marks.size() - 1).at().isBefore(now))) {
+            marks.add(new MarkSample(symbol, now, currentMark));
+        }
+        return marks;
     }
 
     /** {@code sampled} (oldest first, from {@code from} on) preceded by candle marks back to {@code from}. */

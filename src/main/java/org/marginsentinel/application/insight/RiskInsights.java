@@ -198,14 +198,8 @@ public class RiskInsights {
         StoredPosition stored = find(snapshot, reference);
         PositionRisk risk = snapshot.riskOf(stored);
         String symbol = stored.position().symbol();
-        Instant now = clock.instant();
-        List<MarkSample> marks = new ArrayList<>(backfill.complete(symbol, history.marks(symbol, window),
-                now.minus(window), now));
-        if (!snapshot.symbolsWithoutMark().contains(symbol)) {
-            if (marks.isEmpty() || marks.get(marks.size() - 1).at().isBefore(now)) {
-                marks.add(new MarkSample(symbol, now, risk.markPrice()));
-            }
-        }
+        List<MarkSample> marks = backfill.marksUntilNow(symbol, window,
+                snapshot.symbolsWithoutMark().contains(symbol) ? null : risk.markPrice());
         return new PositionChart(stored, risk, marks, alertSettings.current(userId).thresholds(), window);
     }
 

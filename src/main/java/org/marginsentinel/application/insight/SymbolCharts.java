@@ -2,10 +2,7 @@ package org.marginsentinel.application.insight;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.application.PaperTrading;
@@ -28,13 +25,7 @@ public class SymbolCharts {
     MarkPrices prices;
 
     @Inject
-    ChartHistory history;
-
-    @Inject
     ChartBackfill backfill;
-
-    @Inject
-    Clock clock;
 
     /** What /chart draws for a symbol alone. */
     public record SymbolChart(String symbol, MarkPrice mark, List<MarkSample> marks, Duration window) {
@@ -55,12 +46,7 @@ public class SymbolCharts {
         if (mark.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        List<MarkSample> marks = new ArrayList<>(backfill.complete(symbol.get(), history.marks(symbol.get(), window),
-                now.minus(window), now));
-        if (marks.isEmpty() || marks.get(marks.size() - 1).at().isBefore(now)) {
-            marks.add(new MarkSample(symbol.get(), now, mark.get().price()));
-        }
-        return Optional.of(new SymbolChart(symbol.get(), mark.get(), marks, window));
+        return Optional.of(new SymbolChart(symbol.get(), mark.get(),
+                backfill.marksUntilNow(symbol.get(), window, mark.get().price()), window));
     }
 }

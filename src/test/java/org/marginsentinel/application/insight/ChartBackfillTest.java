@@ -69,7 +69,7 @@ class ChartBackfillTest {
         return new ChartBackfill((symbol, from, now) -> {
             asked.add(symbol);
             return candles;
-        }, history);
+        }, history, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     }
 
     private static List<MarkSample> minuteCandles(Instant first, int count) {

@@ -44,7 +44,6 @@ public enum Language {
             if (wanted.equals(language.code) || wanted.startsWith(language.code + "-")
                     || wanted.startsWith(language.code + "_")
                     || wanted.equals(language.nativeName.toLowerCase(Locale.ROOT))
-                    || wanted.equals(language.name().toLowerCase(Locale.ROOT))
                     || wanted.equals(language.locale().getDisplayLanguage(Locale.ENGLISH).toLowerCase(Locale.ROOT))) {
                 return Optional.of(language);
             }
