@@ -29,6 +29,7 @@ import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupViews;
 import org.marginsentinel.adapter.telegram.groups.PrivateChatLink;
 import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.adapter.telegram.store.ChatActivity;
 import org.marginsentinel.adapter.telegram.store.ConfirmationStore;
@@ -113,21 +114,22 @@ public class UpdateProcessor {
             return Outcome.DUPLICATE;
         }
         chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
+        String refusal = Texts.of(languageOf(in)).refusal(rejected);
         if (in.kind() == Inbound.Kind.MESSAGE) {
             Optional<ChatCommand> command = commandOf(in);
             String usage = command.map(c -> c.spec().usage()).orElse(null);
             BotReply answer = rejected instanceof AmbiguousInput question && command.isPresent()
                     ? question.ask(command.get().name(), argsOf(in))
-                    : BotReply.html(BotTexts.rejected(rejected.getMessage(), usage));
+                    : BotReply.html(BotTexts.rejected(refusal, usage));
             reply(in, route(in, command.orElse(null)), answer, now);
             return Outcome.DONE;
         }
         if (in.kind() == Inbound.Kind.CALLBACK && isConfirmationPress(in.callbackData())) {
             ConfirmationPress.parse(in.callbackData()).map(ConfirmationPress::id).flatMap(confirmations::lock)
                     .ifPresent(confirmation -> confirmation.fail(now));
-            editPressedMessage(in, BotReply.html(BotTexts.rejected(rejected.getMessage(), null)), now);
+            editPressedMessage(in, BotReply.html(BotTexts.rejected(refusal, null)), now);
         }
-        return Outcome.alert("⚠️ " + rejected.getMessage());
+        return Outcome.alert("⚠️ " + refusal);
     }
 
     /** After any other exception: record the update and apologise. */
@@ -359,11 +361,13 @@ public class UpdateProcessor {
     // --- helpers -------------------------------------------------------------------------------
 
     private CommandContext context(Inbound in, List<String> args, String argumentText) {
-        // An anonymous admin is the group speaking, not a person whose language Telegram knows.
-        Language language = in.anonymousAdmin() ? Language.EN
-                : languages.reported(in.userId(), in.languageCode(), clock.instant());
         return new CommandContext(in.userId(), in.userDisplayName(), in.chatId(), in.privateChat(),
-                in.messageThreadId(), in.messageId(), args, argumentText, in.anonymousAdmin(), language);
+                in.messageThreadId(), in.messageId(), args, argumentText, in.anonymousAdmin(), languageOf(in));
+    }
+
+    private Language languageOf(Inbound in) {
+        // An anonymous admin is the group speaking, not a person whose language Telegram knows.
+        return in.anonymousAdmin() ? Language.EN : languages.reported(in.userId(), in.languageCode(), clock.instant());
     }
 
     private static boolean isConfirmationPress(String data) {

@@ -41,8 +41,20 @@ class MessageBundlesTest {
         Set<String> english = new TreeSet<>(ownKeys(Language.EN));
         Set<String> translated = new TreeSet<>(ownKeys(language));
 
-        assertThat(translated).as("keys of messages_%s.properties", language.code())
+        assertThat(translated).as("keys of the %s bundles", language.code())
                 .containsExactlyElementsOf(english);
+    }
+
+    @ParameterizedTest
+    @MethodSource("languages")
+    void everyKey_livesInOneBundleOnly(Language language) throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (String bundle : Texts.BUNDLES) {
+            for (String key : ownKeys(bundle, language)) {
+                assertThat(seen.add(key)).as("%s is in %s and in another bundle (%s)", key, bundle, language.code())
+                        .isTrue();
+            }
+        }
     }
 
     @ParameterizedTest
@@ -94,7 +106,15 @@ class MessageBundlesTest {
     }
 
     private static Set<String> ownKeys(Language language) throws IOException {
-        String path = "i18n/messages" + (language == Language.EN ? "" : "_" + language.code()) + ".properties";
+        Set<String> keys = new TreeSet<>();
+        for (String bundle : Texts.BUNDLES) {
+            keys.addAll(ownKeys(bundle, language));
+        }
+        return keys;
+    }
+
+    private static Set<String> ownKeys(String bundle, Language language) throws IOException {
+        String path = "i18n/" + bundle + (language == Language.EN ? "" : "_" + language.code()) + ".properties";
         Properties properties = new Properties();
         try (InputStream in = Texts.class.getClassLoader().getResourceAsStream(path)) {
             assertThat(in).as(path).isNotNull();
