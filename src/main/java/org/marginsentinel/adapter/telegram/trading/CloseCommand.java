@@ -178,7 +178,8 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
     /** The reply to a close; what is left open states where it stands (a partial close re-bases its warnings). */
     static BotReply done(TradeResult result, OrderStandings standings, long userId, Texts texts) {
         Numbers n = texts.numbers();
-        String symbol = result.previous() == null ? null : result.previous().position().symbol();
+        StoredPosition closed = result.previous() != null ? result.previous() : result.position();
+        String symbol = closed == null ? null : closed.position().symbol(); // null: sizes and prices as Fmt writes them
         StringBuilder text = new StringBuilder(texts.get("close.done", n.quantity(symbol, result.closedQuantity()),
                 n.price(symbol, result.price()), n.signedMoney(result.realizedPnl()))).append('\n');
         if (result.position() != null) {

@@ -65,7 +65,7 @@ class RussianTradingConversationTest {
         assertThat(chat.say(trader, "/positions")).contains(ru("Вход 80_000,00 · Марк 81_341,20"))
                 .contains("PnL +268,24 USDT").contains("Закрыть: /close <#> [процент%]");
 
-        assertThat(chat.say(trader, "/risk")).startsWith("🛡 Риск одним взглядом")
+        assertThat(chat.say(trader, "/risk")).startsWith("🛡 Сводка риска")
                 .contains("Кросс-позиций нет").contains("Изолированные позиции")
                 .contains(ru("• #1 BTCUSDT ЛОНГ · Ликв. 72_289,16 · до неё 11,13%")).contains("🟢 безопасно")
                 .contains(ru("Капитал 10_268,24 USDT"));
