@@ -1,6 +1,5 @@
 package org.marginsentinel.adapter.telegram.alerts;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +15,7 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.trigger.PriceAlerts;
 import org.marginsentinel.domain.trigger.Direction;
@@ -40,8 +39,9 @@ public class PriceAlertCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         List<String> args = context.args();
+        Texts texts = context.texts();
         if (args.isEmpty()) {
-            return list(alerts.of(context.userId()));
+            return list(alerts.of(context.userId()), texts);
         }
         String first = args.get(0).toLowerCase(Locale.ROOT);
         if (first.equals("del") || first.equals("delete") || first.equals("rm")) {
@@ -49,7 +49,7 @@ public class PriceAlertCommand implements ChatCommand {
                 throw new CommandRejected("Say which alert to delete by its number in /alert, like /alert del 2.");
             }
             PriceAlert deleted = alerts.delete(context.userId(), Integer.parseInt(args.get(1)));
-            return BotReply.html("Deleted the alert " + describe(deleted) + ".");
+            return BotReply.html(texts.get("priceAlert.deleted", describe(deleted, texts)));
         }
         Matcher matcher = ALERT.matcher(context.argumentText());
         if (!matcher.matches()) {
@@ -59,26 +59,27 @@ public class PriceAlertCommand implements ChatCommand {
         Direction direction = Direction.parse(matcher.group(2)).orElseThrow();
         PriceAlerts.Added added = alerts.add(context.userId(), symbol, direction,
                 Arguments.positiveNumber(matcher.group(3), "price"));
-        return BotReply.html("🔔 " + bold("Alert set") + ": " + describe(added.alert())
-                + (added.mark() == null ? " (no fresh mark right now)" : " (mark now " + Fmt.price(added.mark()) + ")")
-                + ".\nIt fires once, on the mark, then it is gone. You have " + added.count() + " of "
-                + PriceAlerts.MAX_PER_USER + " alerts; /alert lists them.");
+        String mark = added.mark() == null ? texts.get("priceAlert.noMark")
+                : texts.get("priceAlert.markNow", texts.numbers().price(symbol, added.mark()));
+        return BotReply.html(texts.get("priceAlert.set", describe(added.alert(), texts), mark,
+                String.valueOf(added.count()), String.valueOf(PriceAlerts.MAX_PER_USER)));
     }
 
-    private static BotReply list(List<PriceAlert> list) {
+    private static BotReply list(List<PriceAlert> list, Texts texts) {
         if (list.isEmpty()) {
-            return BotReply.html("You have no price alerts. Set one like /alert BTC &lt; 90000.");
+            return BotReply.html(texts.get("priceAlert.none"));
         }
         List<String> lines = new ArrayList<>();
-        lines.add(bold("Price alerts") + " (on the mark, each fires once):");
+        lines.add(texts.get("priceAlert.title"));
         for (int i = 0; i < list.size(); i++) {
-            lines.add((i + 1) + ". " + describe(list.get(i)));
+            lines.add((i + 1) + ". " + describe(list.get(i), texts));
         }
-        lines.add("Delete one with /alert del &lt;n&gt;.");
+        lines.add(texts.get("priceAlert.howToDelete"));
         return BotReply.html(String.join("\n", lines));
     }
 
-    private static String describe(PriceAlert alert) {
-        return escape(alert.symbol() + " " + alert.direction().symbol() + " ") + Fmt.price(alert.level());
+    private static String describe(PriceAlert alert, Texts texts) {
+        return escape(alert.symbol() + " " + alert.direction().symbol() + " ")
+                + texts.numbers().price(alert.symbol(), alert.level());
     }
 }

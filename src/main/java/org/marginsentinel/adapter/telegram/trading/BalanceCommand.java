@@ -32,6 +32,7 @@ public class BalanceCommand implements ChatCommand {
             throw new CommandRejected("/balance takes no arguments.");
         }
         AccountSnapshot snapshot = trading.snapshot(context.userId());
-        return BotReply.html(TradingViews.balance(snapshot) + TradingViews.paidLines(ledger.totals(context.userId())));
+        return BotReply.html(TradingViews.balance(snapshot, context.texts())
+                + TradingViews.paidLines(ledger.totals(context.userId()), context.texts()));
     }
 }

@@ -12,7 +12,8 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.domain.margin.Decimals;
@@ -81,22 +82,23 @@ public class CalcCommand implements ChatCommand {
         Position position = new Position("calc", symbol, side, quantity, entry, leverage, MarginMode.ISOLATED, margin);
         int maxLeverage = schedule.maxLeverage(position.entryNotional());
         Optional<BigDecimal> liquidation = calculator.isolatedLiquidationPrice(position);
-        StringBuilder text = new StringBuilder("🧮 ").append(Html.bold(side.name() + " " + leverage + "x @ " + Fmt.price(entry)))
-                .append(" with ").append(Fmt.usdt(margin)).append(" isolated margin (").append(symbol).append(", ")
-                .append(Html.escape(tiers.describeSource(symbol))).append(")\n")
-                .append("Size ").append(Fmt.quantity(quantity)).append(" · notional ").append(Fmt.usdt(position.entryNotional()))
+        Texts texts = context.texts();
+        Numbers n = texts.numbers();
+        StringBuilder text = new StringBuilder(texts.get("calc.head", texts.get("position.side." + side.name()),
+                String.valueOf(leverage), n.price(symbol, entry), n.usdt(margin), symbol,
+                Html.escape(tiers.describeSource(symbol)))).append('\n')
+                .append(texts.get("calc.size", n.quantity(symbol, quantity), n.usdt(position.entryNotional())))
                 .append('\n');
         if (liquidation.isEmpty()) {
-            text.append("Liquidation: none. The margin covers the whole position, no price can liquidate it.");
+            text.append(texts.get("calc.noLiquidation"));
         } else {
             BigDecimal move = Decimals.divide(liquidation.get().subtract(entry), entry);
             BigDecimal rate = schedule.tierFor(quantity.multiply(liquidation.get())).maintenanceMarginRate();
-            text.append("Liquidation: ").append(Html.bold(Fmt.price(liquidation.get()))).append(" (")
-                    .append(Fmt.signedPercent(move)).append(" from entry)\n")
-                    .append("Maintenance margin rate there: ").append(Fmt.percent(rate));
+            text.append(texts.get("calc.liquidation", n.price(symbol, liquidation.get()), n.signedPercent(move),
+                    n.percent(rate)));
         }
         if (leverage > maxLeverage) {
-            text.append("\n⚠️ The exchange allows at most ").append(maxLeverage).append("x at this size.");
+            text.append('\n').append(texts.get("calc.maxLeverage", String.valueOf(maxLeverage)));
         }
         return BotReply.html(text.toString());
     }

@@ -1,11 +1,10 @@
 package org.marginsentinel.adapter.telegram.trading;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
-
 import java.math.BigDecimal;
 import java.util.List;
 import org.marginsentinel.adapter.telegram.command.BotReply;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.TradeResult;
@@ -20,27 +19,31 @@ final class CloseAllViews {
     private CloseAllViews() {
     }
 
-    /** Lists every position with its PnL and fee at the current marks; the payload names them by number. */
-    static BotReply question(AccountSnapshot snapshot, TradingFees fees, String actionKey, String payloadPrefix) {
-        StringBuilder text = new StringBuilder("Close ").append(bold("all " + count(snapshot.positions().size())))
-                .append(" at the mark?\n");
+    /**
+     * Lists every position with its PnL and fee at the current marks; the payload names them by number. The count
+     * is a number the patterns word ("all 3 positions", "все позиции (3)").
+     */
+    static BotReply question(AccountSnapshot snapshot, TradingFees fees, String actionKey, String payloadPrefix,
+                             Texts texts) {
+        Numbers n = texts.numbers();
+        StringBuilder text = new StringBuilder(texts.get("closeAll.question", snapshot.positions().size()))
+                .append('\n');
         BigDecimal pnl = BigDecimal.ZERO;
         BigDecimal fee = BigDecimal.ZERO;
         for (StoredPosition stored : snapshot.positions()) {
             Position position = stored.position();
+            String symbol = position.symbol();
             PositionRisk risk = snapshot.riskOf(stored);
             BigDecimal closingFee = fees.taker(position.quantity(), risk.markPrice());
             pnl = pnl.add(risk.unrealizedPnl());
             fee = fee.add(closingFee);
-            text.append("• #").append(stored.number()).append(' ').append(position.symbol()).append(' ')
-                    .append(position.side().name()).append(' ').append(Fmt.quantity(position.quantity()))
-                    .append(" at ").append(Fmt.price(risk.markPrice())).append(": PnL ")
-                    .append(Fmt.signedMoney(risk.unrealizedPnl())).append(" USDT, fee ").append(Fmt.usdt(closingFee))
+            text.append(texts.get("closeAll.line", String.valueOf(stored.number()), symbol,
+                    TradingViews.side(position, texts), n.quantity(symbol, position.quantity()),
+                    n.price(symbol, risk.markPrice()), n.signedMoney(risk.unrealizedPnl()), n.usdt(closingFee)))
                     .append('\n');
         }
-        text.append("Estimated at the marks now: PnL ").append(Fmt.signedMoney(pnl)).append(" USDT, fees ")
-                .append(Fmt.usdt(fee)).append(", net ").append(Fmt.signedMoney(pnl.subtract(fee)))
-                .append(" USDT. All close together, or none.").append(TradingViews.staleNote(snapshot));
+        text.append(texts.get("closeAll.estimate", n.signedMoney(pnl), n.usdt(fee), n.signedMoney(pnl.subtract(fee))))
+                .append(TradingViews.staleNote(snapshot, texts));
         String numbers = String.join(",", snapshot.positions().stream().map(p -> String.valueOf(p.number())).toList());
         if (numbers.length() > 1000) {
             throw new CommandRejected("That is too many positions to list in one question. Close them by symbol.");
@@ -48,25 +51,22 @@ final class CloseAllViews {
         return BotReply.confirm(text.toString(), actionKey, payloadPrefix + numbers);
     }
 
-    static String done(List<TradeResult> results) {
-        StringBuilder text = new StringBuilder("✅ ").append(bold("Closed all " + count(results.size()))).append('\n');
+    static String done(List<TradeResult> results, Texts texts) {
+        Numbers n = texts.numbers();
+        StringBuilder text = new StringBuilder(texts.get("closeAll.done", results.size())).append('\n');
         BigDecimal pnl = BigDecimal.ZERO;
         BigDecimal fee = BigDecimal.ZERO;
         for (TradeResult result : results) {
             StoredPosition closed = result.previous();
+            String symbol = closed.position().symbol();
             pnl = pnl.add(result.realizedPnl());
             fee = fee.add(result.fee());
-            text.append("• #").append(closed.number()).append(' ').append(closed.position().symbol()).append(' ')
-                    .append(Fmt.quantity(result.closedQuantity())).append(" at ").append(Fmt.price(result.price()))
-                    .append(": PnL ").append(Fmt.signedMoney(result.realizedPnl())).append(" USDT\n");
+            text.append(texts.get("closeAll.doneLine", String.valueOf(closed.number()), symbol,
+                    n.quantity(symbol, result.closedQuantity()), n.price(symbol, result.price()),
+                    n.signedMoney(result.realizedPnl()))).append('\n');
         }
         BigDecimal wallet = results.get(results.size() - 1).after().risk().walletBalance();
-        return text.append("PnL ").append(Fmt.signedMoney(pnl)).append(" USDT, fees ").append(Fmt.usdt(fee))
-                .append(", net ").append(Fmt.signedMoney(pnl.subtract(fee))).append(" USDT\nWallet: ")
-                .append(Fmt.usdt(wallet)).toString();
-    }
-
-    private static String count(int positions) {
-        return positions == 1 ? "1 position" : positions + " positions";
+        return text.append(texts.get("closeAll.total", n.signedMoney(pnl), n.usdt(fee), n.signedMoney(pnl.subtract(fee)),
+                n.usdt(wallet))).toString();
     }
 }

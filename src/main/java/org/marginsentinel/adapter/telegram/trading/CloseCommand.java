@@ -15,8 +15,9 @@ import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
-import org.marginsentinel.adapter.telegram.format.Fmt;
-import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CloseAll;
 import org.marginsentinel.application.CommandRejected;
@@ -77,7 +78,7 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
                 throw new CommandRejected("/close all closes every position whole; to close part of one, give its "
                         + "number or symbol.");
             }
-            return askToCloseAll(trading.snapshot(context.userId()));
+            return askToCloseAll(trading.snapshot(context.userId()), context.texts());
         }
         Portion portion = Portion.ALL;
         if (args.size() >= 2) {
@@ -87,12 +88,15 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
             AccountSnapshot snapshot = trading.snapshot(context.userId());
             StoredPosition position = findForQuestion(snapshot, reference);
             PositionRisk risk = snapshot.riskOf(position);
-            return BotReply.confirm("Close " + Html.bold("#" + position.number() + " " + position.position().symbol() + " "
-                    + position.position().side().name() + " " + Fmt.quantity(position.position().quantity()))
-                    + " at the mark (now " + Fmt.price(risk.markPrice()) + ", PnL about "
-                    + Fmt.signedMoney(risk.unrealizedPnl()) + " USDT)?", key(), String.valueOf(position.number()));
+            Texts texts = context.texts();
+            Numbers n = texts.numbers();
+            String symbol = position.position().symbol();
+            return BotReply.confirm(texts.get("close.question", String.valueOf(position.number()), symbol,
+                    TradingViews.side(position.position(), texts), n.quantity(symbol, position.position().quantity()),
+                    n.price(symbol, risk.markPrice()), n.signedMoney(risk.unrealizedPnl())),
+                    key(), String.valueOf(position.number()));
         }
-        return done(trading.close(context.userId(), reference, portion), standings, context.userId());
+        return done(trading.close(context.userId(), reference, portion), standings, context.userId(), context.texts());
     }
 
     /** {@code 50%}, {@code 0.5}, {@code 25 coins} or {@code 25 DOGE}; a bare {@code 25} that could be 25% is asked about. */
@@ -122,25 +126,28 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
         boolean couldBePercent = quantity.stripTrailingZeros().scale() <= 0 && quantity.compareTo(HUNDRED) <= 0;
         boolean sameEitherWay = quantity.compareTo(held) == 0 && quantity.compareTo(HUNDRED) == 0;
         if (couldBePercent && !sameEitherWay) {
+            Texts texts = context.texts();
             String whole = quantity.stripTrailingZeros().toPlainString();
-            String shown = "#" + position.number() + " " + position.position().symbol() + " holds " + Fmt.quantity(held)
-                    + " " + base;
+            String number = String.valueOf(position.number());
+            String symbol = position.position().symbol();
+            String holds = texts.numbers().quantity(symbol, held);
             if (quantity.compareTo(held) > 0) {
-                throw new AmbiguousInput(shown + ", so " + whole + " cannot be a quantity. Did you mean " + whole
-                        + "% of it?", amount, 1, List.of(new AmbiguousInput.Reading(whole + "%", whole + "%")));
+                throw new AmbiguousInput(texts.get("close.percentNotQuantity.question", number, symbol, holds, base,
+                        whole), amount, 1, List.of(new AmbiguousInput.Reading(whole + "%", whole + "%")));
             }
-            throw new AmbiguousInput(shown + ". Close " + whole + "% of it or " + whole + " " + base + "?", amount, 1,
+            throw new AmbiguousInput(texts.get("close.percentOrQuantity.question", number, symbol, holds, base, whole),
+                    amount, 1,
                     List.of(new AmbiguousInput.Reading(whole + "%", whole + "%"),
-                            new AmbiguousInput.Reading(whole + " coins", whole + " coins")));
+                            new AmbiguousInput.Reading(texts.get("close.coinsButton", whole, base), whole + " coins")));
         }
         return Portion.quantity(quantity);
     }
 
-    private BotReply askToCloseAll(AccountSnapshot snapshot) {
+    private BotReply askToCloseAll(AccountSnapshot snapshot, Texts texts) {
         if (snapshot.positions().isEmpty()) {
             throw new CommandRejected("You have no open positions.");
         }
-        return CloseAllViews.question(snapshot, fees, key(), ALL_PAYLOAD);
+        return CloseAllViews.question(snapshot, fees, key(), ALL_PAYLOAD, texts);
     }
 
     @Override
@@ -149,9 +156,10 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
             List<Integer> numbers = Arrays.stream(payload.substring(ALL_PAYLOAD.length()).split(","))
                     .map(Integer::valueOf).toList();
             List<TradeResult> results = closeAll.closeAll(context.userId(), numbers);
-            return BotReply.html(CloseAllViews.done(results));
+            return BotReply.html(CloseAllViews.done(results, context.texts()));
         }
-        return done(trading.close(context.userId(), payload, Portion.ALL), standings, context.userId());
+        return done(trading.close(context.userId(), payload, Portion.ALL), standings, context.userId(),
+                context.texts());
     }
 
     private static StoredPosition findForQuestion(AccountSnapshot snapshot, String reference) {
@@ -168,18 +176,26 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
     }
 
     /** The reply to a close; what is left open states where it stands (a partial close re-bases its warnings). */
-    static BotReply done(TradeResult result, OrderStandings standings, long userId) {
-        StringBuilder text = new StringBuilder("✅ Closed ").append(Fmt.quantity(result.closedQuantity())).append(" at ")
-                .append(Fmt.price(result.price())).append(", PnL ").append(Fmt.signedMoney(result.realizedPnl()))
-                .append(" USDT.\n");
+    static BotReply done(TradeResult result, OrderStandings standings, long userId, Texts texts) {
+        Numbers n = texts.numbers();
+        StoredPosition closed = result.previous() != null ? result.previous() : result.position();
+        String symbol = closed == null ? null : closed.position().symbol(); // null: sizes and prices as Fmt writes them
+        StringBuilder text = new StringBuilder(texts.get("close.done", n.quantity(symbol, result.closedQuantity()),
+                n.price(symbol, result.price()), n.signedMoney(result.realizedPnl()))).append('\n');
         if (result.position() != null) {
-            text.append("Still open:\n").append(TradingViews.position(result.position(), result.risk())).append('\n')
-                    .append(StandingText.of(standings.afterOrder(userId, result))).append('\n');
+            text.append(texts.get("close.stillOpen")).append('\n')
+                    .append(TradingViews.position(result.position(), result.risk(), texts)).append('\n')
+                    .append(StandingText.of(standings.afterOrder(userId, result), texts)).append('\n');
         }
-        text.append("Wallet: ").append(Fmt.usdt(result.after().risk().walletBalance()));
-        text.append(TradingViews.orderLine(result));
-        text.append(TradingViews.feeLine(result));
-        text.append(TradingViews.negativeCrossWalletNote(result.after().risk().cross()));
+        text.append(texts.get("close.wallet", n.usdt(result.after().risk().walletBalance())));
+        text.append(TradingViews.orderLine(result, texts));
+        text.append(TradingViews.feeLine(result, texts));
+        text.append(TradingViews.negativeCrossWalletNote(result.after().risk().cross(), texts));
         return BotReply.html(text.toString());
+    }
+
+    /** {@link #done(TradeResult, OrderStandings, long, Texts)} in English (the warning buttons' close). */
+    static BotReply done(TradeResult result, OrderStandings standings, long userId) {
+        return done(result, standings, userId, Texts.of(Language.EN));
     }
 }

@@ -9,7 +9,9 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
@@ -36,13 +38,19 @@ public class DepositCommand implements ChatCommand {
         }
         BigDecimal amount = Arguments.positiveNumber(context.args().get(0), "amount");
         AccountSnapshot after = trading.deposit(context.userId(), amount);
-        return BotReply.html("✅ Deposited " + Fmt.usdt(amount) + ". Wallet: " + Fmt.usdt(after.risk().walletBalance())
-                + ", available: " + Fmt.usdt(after.risk().cross().availableBalance()) + "."
-                + poolLine(standings.ofPool(context.userId(), after)));
+        Numbers n = context.texts().numbers();
+        return BotReply.html(context.texts().get("deposit.done", n.usdt(amount), n.usdt(after.risk().walletBalance()),
+                n.usdt(after.risk().cross().availableBalance()))
+                + poolLine(standings.ofPool(context.userId(), after), context.texts()));
     }
 
     /** With cross positions open, where the pool stands now (a deposit re-bases its warnings). */
+    static String poolLine(org.marginsentinel.application.alert.Standing standing, Texts texts) {
+        return standing == null ? "" : "\n" + StandingText.of(standing, texts);
+    }
+
+    /** {@link #poolLine(org.marginsentinel.application.alert.Standing, Texts)} in English (the warning buttons). */
     static String poolLine(org.marginsentinel.application.alert.Standing standing) {
-        return standing == null ? "" : "\n" + StandingText.of(standing);
+        return poolLine(standing, Texts.of(Language.EN));
     }
 }

@@ -10,7 +10,7 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.alert.OrderStandings;
@@ -42,9 +42,10 @@ public class MarginCommand implements ChatCommand {
         BigDecimal amount = Arguments.positiveNumber(context.args().get(2), "amount");
         boolean add = direction.equals("add");
         TradeResult result = trading.adjustMargin(context.userId(), context.args().get(0), add, amount);
-        return BotReply.html("✅ " + (add ? "Added " : "Removed ") + Fmt.usdt(amount) + (add ? " to" : " from")
-                + " #" + result.position().number() + ".\n"
-                + TradingViews.position(result.position(), result.risk()) + "\n"
-                + StandingText.of(standings.afterOrder(context.userId(), result)));
+        Texts texts = context.texts();
+        return BotReply.html(texts.get(add ? "margin.added" : "margin.removed", texts.numbers().usdt(amount),
+                String.valueOf(result.position().number())) + "\n"
+                + TradingViews.position(result.position(), result.risk(), texts) + "\n"
+                + StandingText.of(standings.afterOrder(context.userId(), result), texts));
     }
 }

@@ -1,7 +1,5 @@
 package org.marginsentinel.adapter.telegram.trading;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
-
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +9,8 @@ import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.command.OrderArguments;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.LockedPositions;
 import org.marginsentinel.application.OpenOrder;
@@ -71,13 +70,13 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
     @Override
     public BotReply handle(CommandContext context) {
         OpenOrder order = OrderArguments.parse(side, context.args());
-        SymbolSuggestions.askIfNearMiss(prices, context.args(), 0, order.symbol());
+        SymbolSuggestions.askIfNearMiss(prices, context.args(), 0, order.symbol(), context.texts());
         String practiceReason = practice.practiceReason(order).orElse(null); // asks the exchange: before any lock
         Optional<StoredPosition> changed = leverageChanged(context.userId(), order);
         if (changed.isPresent()) {
             return askToChangeLeverage(context, order, changed.get());
         }
-        return execute(context.userId(), order, practiceReason);
+        return execute(context, order, practiceReason);
     }
 
     /** Payload: the position's leverage when asked, then the order's arguments ({@code 10|BTC $100 20x}). */
@@ -92,7 +91,7 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
             throw new CommandRejected("Your " + order.symbol() + " position changed since I asked, so nothing was "
                     + "done. Send the order again.");
         }
-        return execute(context.userId(), order, practiceReason);
+        return execute(context, order, practiceReason);
     }
 
     /** The symbol's open position on this side when the order names another leverage than it has. */
@@ -109,67 +108,74 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
         List<PositionRisk> after = preview.after().positions();
         PositionRisk afterRisk = after.get(after.size() - 1);
         PositionRisk beforeRisk = preview.before().riskOf(preview.before().byNumber(position.number()).orElseThrow());
-        String base = Symbols.base(order.symbol());
-        String question = "⚖️ Your " + bold("#" + position.number() + " " + order.symbol() + " " + side.name()) + " is "
-                + position.position().leverage() + "x. The exchange keeps one leverage per symbol, so this order sets "
-                + bold("the whole position (" + Fmt.quantity(preview.resulting().quantity()) + " " + base + ") to "
-                + order.leverage() + "x") + ".\nLiq. " + Fmt.price(beforeRisk.liquidationPrice()) + " now → "
-                + Fmt.price(afterRisk.liquidationPrice()) + " after. Go ahead?";
+        Texts texts = context.texts();
+        Numbers n = texts.numbers();
+        String symbol = order.symbol();
+        String question = texts.get("open.leverageQuestion", String.valueOf(position.number()), symbol,
+                TradingViews.side(position.position(), texts), String.valueOf(position.position().leverage()),
+                n.quantity(symbol, preview.resulting().quantity()), Symbols.base(symbol),
+                String.valueOf(order.leverage()), n.price(symbol, beforeRisk.liquidationPrice()),
+                n.price(symbol, afterRisk.liquidationPrice()));
         return BotReply.confirm(question, key(), position.position().leverage() + "|" + String.join(" ", context.args()));
     }
 
-    private BotReply execute(long userId, OpenOrder order, String practiceReason) {
+    private BotReply execute(CommandContext context, OpenOrder order, String practiceReason) {
+        long userId = context.userId();
+        Texts texts = context.texts();
+        Numbers n = texts.numbers();
+        String symbol = order.symbol();
         TradeResult result = practice.open(userId, order, practiceReason).result();
         StringBuilder text = new StringBuilder();
         if (result.closedQuantity().signum() > 0) {
-            text.append("↩️ Closed ").append(Fmt.quantity(result.closedQuantity())).append(" at ")
-                    .append(Fmt.price(result.price())).append(", PnL ").append(Fmt.signedMoney(result.realizedPnl()))
-                    .append(" USDT.\n");
+            text.append(texts.get("open.closedFirst", n.quantity(symbol, result.closedQuantity()),
+                    n.price(symbol, result.price()), n.signedMoney(result.realizedPnl()))).append('\n');
         }
         if (result.flipped()) {
-            text.append("🔄 Flipped to ").append(side.name()).append(": #").append(result.previous().number())
-                    .append(" is closed; the new position is ").append(bold("#" + result.position().number())).append(".\n");
+            text.append(texts.get("open.flipped", texts.get("position.side." + side.name()),
+                    String.valueOf(result.previous().number()), String.valueOf(result.position().number())))
+                    .append('\n');
         }
         if (result.position() == null) {
-            text.append("The position is closed. Wallet: ").append(Fmt.usdt(result.after().risk().walletBalance()))
-                    .append('.');
+            text.append(texts.get("open.positionClosed", n.usdt(result.after().risk().walletBalance())));
         } else {
             Standing standing = standings.afterOrder(userId, result);
             if (StandingText.leads(standing)) {
-                text.insert(0, StandingText.of(standing) + "\n");
+                text.insert(0, StandingText.of(standing, texts) + "\n");
             }
-            text.append(headline(result)).append(notionalNote(order, result))
-                    .append(TradingViews.position(result.position(), result.risk()))
-                    .append(TradingViews.orderLine(result))
-                    .append("\nAvailable: ").append(Fmt.usdt(result.after().risk().cross().availableBalance()));
+            text.append(headline(result, texts)).append(notionalNote(order, result, texts))
+                    .append(TradingViews.position(result.position(), result.risk(), texts))
+                    .append(TradingViews.orderLine(result, texts)).append('\n')
+                    .append(texts.get("open.available", n.usdt(result.after().risk().cross().availableBalance())));
             if (!StandingText.leads(standing)) {
-                text.append('\n').append(StandingText.of(standing));
+                text.append('\n').append(StandingText.of(standing, texts));
             }
         }
         if (result.position() == null) {
-            text.append(TradingViews.orderLine(result));
+            text.append(TradingViews.orderLine(result, texts));
         }
-        text.append(TradingViews.feeLine(result)).append(TradingViews.practiceNote(practiceReason));
+        text.append(TradingViews.feeLine(result, texts)).append(TradingViews.practiceNote(practiceReason, texts));
         return BotReply.html(text.toString());
     }
 
     /** "Opened at 97,000.00" for a first open; "Added 0.1 BTC at 97,000.00 → position 0.2 @ 96,500.00" for an add. */
-    private static String headline(TradeResult result) {
+    private static String headline(TradeResult result, Texts texts) {
+        Numbers n = texts.numbers();
+        String symbol = result.position().position().symbol();
         if (result.added()) {
-            String base = Symbols.base(result.position().position().symbol());
-            return "✅ " + bold("Added " + Fmt.quantity(result.filledQuantity()) + " " + base + " at "
-                    + Fmt.price(result.price()) + " → position " + Fmt.quantity(result.position().position().quantity())
-                    + " @ " + Fmt.price(result.position().position().entryPrice())) + "\n";
+            return texts.get("open.added", n.quantity(symbol, result.filledQuantity()), Symbols.base(symbol),
+                    n.price(symbol, result.price()), n.quantity(symbol, result.position().position().quantity()),
+                    n.price(symbol, result.position().position().entryPrice())) + "\n";
         }
-        return result.previous() == null ? "✅ " + bold("Opened at " + Fmt.price(result.price())) + "\n" : "";
+        return result.previous() == null ? texts.get("open.opened", n.price(symbol, result.price())) + "\n" : "";
     }
 
     /** "100.00 USDT notional = 0.00103 BTC" when the size was given in USDT. */
-    private static String notionalNote(OpenOrder order, TradeResult result) {
+    private static String notionalNote(OpenOrder order, TradeResult result, Texts texts) {
         if (order.quoteNotional() == null) {
             return "";
         }
-        return Fmt.usdt(order.quoteNotional()) + " notional = " + Fmt.quantity(result.filledQuantity()) + " "
-                + Symbols.base(order.symbol()) + "\n";
+        Numbers n = texts.numbers();
+        return texts.get("open.notional", n.usdt(order.quoteNotional()),
+                n.quantity(order.symbol(), result.filledQuantity()), Symbols.base(order.symbol())) + "\n";
     }
 }

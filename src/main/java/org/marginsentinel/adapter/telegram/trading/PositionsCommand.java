@@ -1,7 +1,5 @@
 package org.marginsentinel.adapter.telegram.trading;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.FundingOutlook;
@@ -64,33 +63,34 @@ public class PositionsCommand implements ChatCommand {
         if (!real.isEmpty() && accounts.find(context.userId()).isEmpty()) {
             return BotReply.html(real.strip());
         }
+        Texts texts = context.texts();
         AccountInsights view = insights.insights(context.userId());
         AccountSnapshot snapshot = view.snapshot();
         if (snapshot.positions().isEmpty()) {
-            return BotReply.html(real + (real.isEmpty() ? "You have no open positions." : "No open paper positions.")
-                    + " Open one with /long BTC 0.01 or /short ETH $500.");
+            return BotReply.html(real + texts.get(real.isEmpty() ? "positions.none" : "positions.noPaper"));
         }
         Map<Long, FundingOutlook.View> fundings = funding.of(snapshot);
         Set<Long> practiceIds = practice.practiceIds(context.userId());
         Map<Long, List<StopOrders.StopStatus>> stopsById = stops.of(snapshot);
         StringBuilder text = new StringBuilder(real);
         for (StoredPosition position : snapshot.positions()) {
-            text.append(TradingViews.position(position, snapshot.riskOf(position)));
-            String fundingLine = TradingViews.fundingLine(fundings.get(position.id()));
+            text.append(TradingViews.position(position, snapshot.riskOf(position), texts));
+            String fundingLine = TradingViews.fundingLine(fundings.get(position.id()), position.position().symbol(),
+                    texts);
             text.append(fundingLine.isEmpty() ? "" : "\n" + fundingLine);
-            text.append(practiceIds.contains(position.id()) ? "\n🎓 practice: left out of leaderboards" : "");
-            String stopLine = StopViews.line(stopsById.get(position.id()));
+            text.append(practiceIds.contains(position.id()) ? "\n" + texts.get("positions.practice") : "");
+            String stopLine = StopViews.line(stopsById.get(position.id()), texts);
             text.append(stopLine.isEmpty() ? "" : "\n" + stopLine);
-            String odds = InsightViews.oddsLine(view.of(position));
+            String odds = InsightViews.oddsLine(view.of(position), texts);
             text.append(odds.isEmpty() ? "" : "\n" + odds).append("\n\n");
         }
         if (view.poolDistance() != null) {
-            text.append(bold("Cross pool")).append(": ").append(TradingViews.verdict(view.poolLevel())).append('\n')
-                    .append(InsightViews.poolDistanceLine(view.poolDistance())).append("\n\n");
+            text.append(texts.get("positions.crossPool", TradingViews.verdict(view.poolLevel(), texts))).append('\n')
+                    .append(InsightViews.poolDistanceLine(view.poolDistance(), texts)).append("\n\n");
         }
-        text.append("Close with /close &lt;#&gt; [percent%], add margin with /margin &lt;#&gt; add &lt;amount&gt;.")
-                .append(TradingViews.staleNote(snapshot)).append(InsightViews.volatilityNote(view))
-                .append(TradingViews.tierSourceNote(snapshot, tiers::describeSource));
+        text.append(texts.get("positions.howToClose"))
+                .append(TradingViews.staleNote(snapshot, texts)).append(InsightViews.volatilityNote(view, texts))
+                .append(TradingViews.tierSourceNote(snapshot, tiers::describeSource, texts));
         return BotReply.html(text.toString());
     }
 }

@@ -10,7 +10,6 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.port.MarkPrice;
@@ -36,12 +35,13 @@ public class PriceCommand implements ChatCommand {
             throw new CommandRejected("Give one symbol.");
         }
         String symbol = Arguments.symbol(context.args().get(0));
-        SymbolSuggestions.askIfNearMiss(prices, context.args(), 0, symbol);
+        SymbolSuggestions.askIfNearMiss(prices, context.args(), 0, symbol, context.texts());
         MarkPrice mark = prices.latest(symbol).orElseThrow(() -> prices.isKnownSymbol(symbol)
                 ? new CommandRejected("No fresh mark price for " + symbol + " right now. Try again shortly.")
                 : new CommandRejected("I don't know " + symbol + ". Use a USDT perpetual such as BTC, ETH or SOL."));
         long seconds = Math.max(0, Duration.between(mark.observedAt(), clock.instant()).toSeconds());
-        return BotReply.html(Html.bold(symbol) + " mark: " + Html.bold(Fmt.price(mark.price())) + "\n"
-                + Html.escape("from " + mark.source() + ", " + seconds + " s ago"));
+        return BotReply.html(context.texts().get("price.mark", Html.escape(symbol),
+                context.texts().numbers().price(symbol, mark.price()), Html.escape(mark.source()),
+                String.valueOf(seconds)));
     }
 }

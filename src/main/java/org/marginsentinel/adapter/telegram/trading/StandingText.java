@@ -1,8 +1,7 @@
 package org.marginsentinel.adapter.telegram.trading;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
-
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.alert.Standing;
 import org.marginsentinel.domain.alert.RiskLevel;
 
@@ -20,46 +19,48 @@ final class StandingText {
         return standing != null && standing.level() == RiskLevel.CRITICAL;
     }
 
+    /** {@link #of(Standing, Texts)} in English, for replies not yet worded per language. */
     static String of(Standing standing) {
+        return of(standing, Texts.of(Language.EN));
+    }
+
+    static String of(Standing standing, Texts texts) {
         if (standing == null) {
             return "";
         }
-        String where = standing.isolated() ? isolated(standing) : pool(standing);
+        String where = standing.isolated() ? isolated(standing, texts) : pool(standing, texts);
         return switch (standing.level()) {
-            case SAFE -> "🟢 " + where + ".";
-            case WARNING -> "🟡 " + where + ". I'll warn you if it gets worse.";
-            case DANGER -> bold("🟠 DANGER: " + where + ".") + " I'll warn you if it gets worse.";
-            default -> bold("🔴 CRITICAL from the start: " + where + ".")
-                    + " A small move liquidates it: add margin or reduce it now.";
+            case SAFE -> texts.get("standing.safe", where);
+            case WARNING -> texts.get("standing.warning", where);
+            case DANGER -> texts.get("standing.danger", where);
+            default -> texts.get("standing.critical", where);
         };
     }
 
-    private static String isolated(Standing standing) {
+    private static String isolated(Standing standing, Texts texts) {
         if (standing.value() == null) {
-            return "no price can liquidate it";
+            return texts.get("standing.noLiquidationPrice");
         }
-        String levelName = levelName(standing);
-        return "liquidation " + Fmt.percent(standing.value()) + " away: "
-                + (standing.level() == RiskLevel.SAFE ? "outside" : "inside") + " your " + levelName + " distance ("
-                + Fmt.percent(standing.threshold()) + ")";
+        return texts.get(standing.level() == RiskLevel.SAFE ? "standing.isolated.outside" : "standing.isolated.inside",
+                texts.numbers().percent(standing.value()), levelName(standing, texts),
+                texts.numbers().percent(standing.threshold()));
     }
 
-    private static String pool(Standing standing) {
+    private static String pool(Standing standing, Texts texts) {
         if (standing.value() == null) {
-            return "cross pool margin balance gone";
+            return texts.get("standing.poolGone");
         }
-        String levelName = levelName(standing);
+        String value = texts.numbers().percent(standing.value());
+        String threshold = texts.numbers().percent(standing.threshold());
         if (standing.poolByDistance()) {
-            return "cross pool survives a joint move of " + Fmt.percent(standing.value()) + ": inside your "
-                    + levelName + " distance (" + Fmt.percent(standing.threshold()) + ")";
+            return texts.get("standing.poolMove", value, levelName(standing, texts), threshold);
         }
-        return "cross pool margin ratio " + Fmt.percent(standing.value()) + ": "
-                + (standing.level() == RiskLevel.SAFE ? "under" : "at or over") + " your " + levelName + " ratio ("
-                + Fmt.percent(standing.threshold()) + ")";
+        return texts.get(standing.level() == RiskLevel.SAFE ? "standing.poolRatio.under" : "standing.poolRatio.over",
+                value, levelName(standing, texts), threshold);
     }
 
     /** The level it is in, in capitals like the warnings; a safe one names the warning level in lower case. */
-    private static String levelName(Standing standing) {
-        return standing.level() == RiskLevel.SAFE ? "warning" : standing.level().name();
+    private static String levelName(Standing standing, Texts texts) {
+        return texts.get("standing.level." + standing.level().name());
     }
 }

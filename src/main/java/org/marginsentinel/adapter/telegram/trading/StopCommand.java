@@ -1,13 +1,12 @@
 package org.marginsentinel.adapter.telegram.trading;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import java.util.Locale;
 import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.StopOrders;
 import org.marginsentinel.application.port.StoredPosition;
@@ -24,24 +23,23 @@ abstract class StopCommand {
         }
         String reference = context.args().get(0);
         String value = context.args().get(1);
+        Texts texts = context.texts();
         if (value.equalsIgnoreCase("off")) {
             StoredPosition position = orders.clear(context.userId(), reference, kind);
-            return BotReply.html("Removed the " + kind.label() + " of #" + position.number() + " "
-                    + escape(position.position().symbol()) + ".");
+            return BotReply.html(texts.get("stop.removed", StopViews.label(kind, texts), String.valueOf(position.number()),
+                    escape(position.position().symbol())));
         }
         StopOrders.StopStatus stop = orders.set(context.userId(), reference, kind,
                 Arguments.positiveNumber(value, kind.label() + " price"));
         StoredPosition position = stop.position();
-        StringBuilder text = new StringBuilder(kind == StopKind.STOP_LOSS ? "🛑 " : "🎯 ")
-                .append(bold(kind.label() + " set")).append(" · #").append(position.number()).append(' ')
-                .append(escape(position.position().symbol() + " " + position.position().side().name()))
-                .append(" at ").append(Fmt.price(stop.price()))
-                .append("\nWhen the mark gets there, the whole position closes at the mark with the taker fee.");
+        String symbol = position.position().symbol();
+        StringBuilder text = new StringBuilder(texts.get("stop.set", StopViews.icon(kind), StopViews.label(kind, texts),
+                String.valueOf(position.number()), escape(symbol), TradingViews.side(position.position(), texts),
+                texts.numbers().price(symbol, stop.price())));
         if (StopViews.flagged(stop)) {
-            text.append("\n⚠️ ").append(bold("This " + kind.label() + " " + StopViews.flag(stop))).append('.');
-            text.append(stop.verdict() == StopCheck.Verdict.NEVER_FIRES
-                    ? " Move it closer than the liquidation price, or add margin."
-                    : " Move it further from the entry.");
+            text.append('\n').append(texts.get(stop.verdict() == StopCheck.Verdict.NEVER_FIRES
+                    ? "stop.flagged.neverFires" : "stop.flagged.losesAfterFees", StopViews.label(kind, texts),
+                    StopViews.flag(stop, texts)));
         }
         return BotReply.html(text.toString());
     }

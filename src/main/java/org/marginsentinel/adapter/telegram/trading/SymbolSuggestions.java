@@ -3,6 +3,7 @@ package org.marginsentinel.adapter.telegram.trading;
 import java.util.List;
 import org.marginsentinel.adapter.telegram.command.AmbiguousInput;
 import org.marginsentinel.adapter.telegram.command.NearMiss;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.port.MarkPrices;
 import org.marginsentinel.domain.market.Symbols;
 
@@ -16,7 +17,7 @@ final class SymbolSuggestions {
      * Asks (with a button per near miss that re-runs the command with it) when {@code symbol}, typed as argument
      * {@code index}, is unknown and close to a symbol with a fresh mark; otherwise returns and the caller goes on.
      */
-    static void askIfNearMiss(MarkPrices prices, List<String> args, int index, String symbol) {
+    static void askIfNearMiss(MarkPrices prices, List<String> args, int index, String symbol, Texts texts) {
         if (prices.isKnownSymbol(symbol) || prices.latest(symbol).isPresent()) {
             return;
         }
@@ -27,7 +28,8 @@ final class SymbolSuggestions {
             return;
         }
         String typed = args.get(index);
-        throw new AmbiguousInput("I don't know " + symbol + ". Did you mean " + String.join(" or ", near) + "?", typed,
+        String choices = String.join(texts.get("symbol.or"), near);
+        throw new AmbiguousInput(texts.get("symbol.didYouMean.question", symbol, choices), typed,
                 index, near.stream().map(base -> new AmbiguousInput.Reading(base, base)).toList());
     }
 }

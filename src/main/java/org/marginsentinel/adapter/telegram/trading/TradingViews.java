@@ -1,10 +1,10 @@
 package org.marginsentinel.adapter.telegram.trading;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.FundingOutlook;
 import org.marginsentinel.application.TradeResult;
@@ -27,55 +29,50 @@ import org.marginsentinel.domain.margin.Decimals;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 
-/** Renders accounts and positions as short Telegram HTML. Pure: same input, same text. */
+/** Renders accounts and positions as short Telegram HTML in the reader's language. Pure: same input, same text. */
 final class TradingViews {
 
-    private static final DateTimeFormatter FUNDING_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT)
+    /** English keeps the month-first funding time it always had ("Dec 5 08:00"); others write their own day. */
+    private static final DateTimeFormatter ENGLISH_FUNDING_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private TradingViews() {
     }
 
-    static String balance(AccountSnapshot snapshot) {
+    static String balance(AccountSnapshot snapshot, Texts texts) {
+        Numbers n = texts.numbers();
         AccountRisk risk = snapshot.risk();
         CrossAccountRisk cross = risk.cross();
         BigDecimal unrealized = risk.equity().subtract(risk.walletBalance());
-        return bold("💼 Paper account") + "\n"
-                + "Wallet: " + Fmt.usdt(risk.walletBalance()) + "\n"
-                + "Unrealised PnL: " + Fmt.signedMoney(unrealized) + " USDT\n"
-                + "Equity: " + Fmt.usdt(risk.equity()) + "\n"
-                + "Margin in use: " + Fmt.usdt(risk.marginInUse()) + "\n"
-                + "Available: " + Fmt.usdt(cross.availableBalance()) + "\n"
-                + "Withdrawable: " + Fmt.usdt(cross.withdrawable())
-                + negativeCrossWalletNote(cross)
-                + staleNote(snapshot);
+        return texts.get("balance.body", n.usdt(risk.walletBalance()), n.signedMoney(unrealized), n.usdt(risk.equity()),
+                n.usdt(risk.marginInUse()), n.usdt(cross.availableBalance()), n.usdt(cross.withdrawable()))
+                + negativeCrossWalletNote(cross, texts)
+                + staleNote(snapshot, texts);
     }
 
     /**
      * Said wherever the wallet is shown while the cross wallet is below zero, as Binance's can be (no floor): a cross
      * close realised more loss than it held while other cross positions' profit covers it. Empty otherwise.
      */
-    static String negativeCrossWalletNote(CrossAccountRisk cross) {
+    static String negativeCrossWalletNote(CrossAccountRisk cross, Texts texts) {
         if (cross.walletBalance().signum() >= 0) {
             return "";
         }
-        return "\n⚠️ " + bold("Cross wallet " + Fmt.signedMoney(cross.walletBalance()) + " USDT")
-                + ": a close realised more loss than it held. As on Binance the wallet has no floor: your open cross "
-                + "profit (" + Fmt.signedMoney(cross.unrealizedPnl()) + " USDT) covers it, margin balance "
-                + Fmt.usdt(cross.marginBalance()) + ". Until it is back above 0 nothing can be withdrawn, moved to "
-                + "isolated margin or opened; closing the profitable positions or /deposit brings it back.";
+        Numbers n = texts.numbers();
+        return "\n" + texts.get("balance.negativeCrossWallet", n.signedMoney(cross.walletBalance()),
+                n.signedMoney(cross.unrealizedPnl()), n.usdt(cross.marginBalance()));
     }
 
     /**
      * "Fee: 2.50 USDT (taker, from the wallet) · net PnL +97.50 USDT" under a fill that closed something, on a line of
      * its own; empty otherwise (an open's fee is on its {@link #orderLine}).
      */
-    static String feeLine(TradeResult result) {
+    static String feeLine(TradeResult result, Texts texts) {
         if (result.closedQuantity().signum() == 0) {
             return "";
         }
-        return "\nFee: " + Fmt.usdt(result.fee()) + " (taker, from the wallet) · net PnL "
-                + Fmt.signedMoney(result.netPnl()) + " USDT";
+        return "\n" + texts.get("order.closeFee", texts.numbers().usdt(result.fee()),
+                texts.numbers().signedMoney(result.netPnl()));
     }
 
     /**
@@ -83,10 +80,11 @@ final class TradingViews {
      * opened; "Closed notional 8,300.00 USDT · margin freed 406.71 USDT" for what it closed (the fee and net PnL
      * follow on {@link #feeLine}). Empty for a margin move.
      */
-    static String orderLine(TradeResult result) {
+    static String orderLine(TradeResult result, Texts texts) {
         if (result.filledQuantity().signum() == 0 || result.price() == null) {
             return "";
         }
+        Numbers n = texts.numbers();
         StringBuilder line = new StringBuilder();
         BigDecimal opened = result.filledQuantity().subtract(result.closedQuantity());
         if (result.closedQuantity().signum() > 0 && result.previous() != null) {
@@ -94,76 +92,97 @@ final class TradingViews {
             BigDecimal freed = before.isIsolated()
                     ? Decimals.divide(before.isolatedMargin().multiply(result.closedQuantity()), before.quantity())
                     : Decimals.divide(result.closedQuantity().multiply(before.entryPrice()), BigDecimal.valueOf(before.leverage()));
-            line.append("\nClosed notional ").append(Fmt.usdt(result.closedQuantity().multiply(result.price())))
-                    .append(" · margin freed ").append(Fmt.usdt(freed));
+            line.append('\n').append(texts.get("order.closedNotional",
+                    n.usdt(result.closedQuantity().multiply(result.price())), n.usdt(freed)));
         }
         if (opened.signum() > 0 && result.position() != null) {
             int leverage = result.position().position().leverage();
             BigDecimal notional = opened.multiply(result.price());
-            line.append("\nNotional ").append(Fmt.usdt(notional)).append(" · margin ")
-                    .append(Fmt.usdt(Decimals.divide(notional, BigDecimal.valueOf(leverage)))).append(" at ")
-                    .append(leverage).append('x');
-            if (result.closedQuantity().signum() == 0) { // a flip's one fee is on its fee line
-                line.append(" · fee ").append(Fmt.usdt(result.fee())).append(" (taker, from the wallet)");
-            }
+            String margin = n.usdt(Decimals.divide(notional, BigDecimal.valueOf(leverage)));
+            line.append('\n').append(result.closedQuantity().signum() == 0 // a flip's one fee is on its fee line
+                    ? texts.get("order.openedWithFee", n.usdt(notional), margin, String.valueOf(leverage),
+                            n.usdt(result.fee()))
+                    : texts.get("order.opened", n.usdt(notional), margin, String.valueOf(leverage)));
         }
         return line.toString();
     }
 
     /** "Fees paid: 12.30 USDT" and "Funding: −1.20 USDT" since the account opened, each on a line of its own. */
-    static String paidLines(WalletTotals totals) {
-        return "\nFees paid: " + Fmt.usdt(totals.feesPaid())
-                + "\nFunding: " + Fmt.signedMoney(totals.funding()) + " USDT (received − paid)";
+    static String paidLines(WalletTotals totals, Texts texts) {
+        return "\n" + texts.get("balance.paid", texts.numbers().usdt(totals.feesPaid()),
+                texts.numbers().signedMoney(totals.funding()));
     }
 
     /**
      * "Funding so far −1.20 USDT · next 08:00 UTC at 0.0100%: pays 1.00 USDT, Liq. 45,123.40 after", or empty when
      * nothing has been paid and no funding is announced.
      */
-    static String fundingLine(FundingOutlook.View view) {
+    static String fundingLine(FundingOutlook.View view, String symbol, Texts texts) {
         if (view == null || view.next() == null && view.receivedSoFar().signum() == 0) {
             return "";
         }
-        StringBuilder line = new StringBuilder("Funding so far ").append(Fmt.signedMoney(view.receivedSoFar())).append(" USDT");
-        if (view.next() != null) {
-            line.append(" · next ").append(FUNDING_TIME.format(view.next().nextFundingTime())).append(" UTC at ")
-                    .append(view.next().rate().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN).toPlainString())
-                    .append("%: ").append(view.nextReceived().signum() < 0 ? "pays " : "receives ")
-                    .append(Fmt.usdt(view.nextReceived().abs()));
-            if (view.liquidationAfter() != null) {
-                line.append(", Liq. ").append(Fmt.price(view.liquidationAfter())).append(" after");
-            }
+        Numbers n = texts.numbers();
+        if (view.next() == null) {
+            return texts.get("funding.soFar", n.signedMoney(view.receivedSoFar()));
         }
-        return line.toString();
+        String rate = decimal(view.next().rate().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN), n);
+        String amount = texts.get(view.nextReceived().signum() < 0 ? "funding.pays" : "funding.receives",
+                n.usdt(view.nextReceived().abs()));
+        String line = texts.get("funding.next", n.signedMoney(view.receivedSoFar()),
+                fundingTime(view.next().nextFundingTime(), texts), rate, amount);
+        return view.liquidationAfter() == null ? line
+                : line + texts.get("funding.liquidationAfter", n.price(symbol, view.liquidationAfter()));
+    }
+
+    private static String fundingTime(Instant time, Texts texts) {
+        return texts.language() == Language.EN ? ENGLISH_FUNDING_TIME.format(time) : texts.numbers().dayAndTime(time);
+    }
+
+    /** A number at its own scale with the language's decimal separator ("0.0100" / "0,0100"). */
+    static String decimal(BigDecimal value, Numbers numbers) {
+        char separator = numbers.money(BigDecimal.ZERO).charAt(1); // "0.00" or "0,00"
+        return value.toPlainString().replace('.', separator);
     }
 
     /** The note under a trade that made a practice position; empty when it did not. */
-    static String practiceNote(String practiceReason) {
-        return practiceReason == null ? "" : "\n🎓 " + bold("Practice position") + ": " + escape(practiceReason)
-                + ". Kept for learning, left out of leaderboards.";
+    static String practiceNote(String practiceReason, Texts texts) {
+        return practiceReason == null ? "" : "\n" + texts.get("order.practice", escape(practiceReason));
     }
 
     /** One position, several lines: what it is, where it stands, how far liquidation is. */
-    static String position(StoredPosition stored, PositionRisk risk) {
+    static String position(StoredPosition stored, PositionRisk risk, Texts texts) {
+        Numbers n = texts.numbers();
         Position position = stored.position();
-        String sideIcon = position.side().sign() > 0 ? "🟩" : "🟥";
+        String symbol = position.symbol();
         StringBuilder text = new StringBuilder()
-                .append(sideIcon).append(' ').append(bold("#" + stored.number() + " " + position.symbol()))
-                .append(' ').append(position.side().name()).append(' ').append(Fmt.quantity(position.quantity()))
-                .append(" · ").append(position.marginMode().label()).append(' ').append(position.leverage()).append("x\n")
-                .append("Entry ").append(Fmt.price(position.entryPrice()))
-                .append(" · Mark ").append(Fmt.price(risk.markPrice())).append('\n')
-                .append("PnL ").append(Fmt.signedMoney(risk.unrealizedPnl())).append(" USDT (ROE ")
-                .append(Fmt.signedPercent(risk.returnOnEquity())).append(")\n");
+                .append(texts.get("position.head", position.side().sign() > 0 ? "🟩" : "🟥",
+                        String.valueOf(stored.number()), symbol, side(position, texts),
+                        n.quantity(symbol, position.quantity()),
+                        texts.get("position.mode." + position.marginMode().name()),
+                        String.valueOf(position.leverage()))).append('\n')
+                .append(texts.get("position.prices", n.price(symbol, position.entryPrice()),
+                        n.price(symbol, risk.markPrice()))).append('\n')
+                .append(texts.get("position.pnl", n.signedMoney(risk.unrealizedPnl()),
+                        n.signedPercent(risk.returnOnEquity()))).append('\n');
         if (position.isIsolated()) {
-            text.append("Margin ").append(Fmt.usdt(position.isolatedMargin())).append('\n');
+            text.append(texts.get("position.margin", n.usdt(position.isolatedMargin()))).append('\n');
         }
-        text.append(liquidationLine(risk));
+        text.append(liquidationLine(risk, texts));
         return text.toString();
     }
 
+    /** {@link #position(StoredPosition, PositionRisk, Texts)} in English, for replies not yet worded per language. */
+    static String position(StoredPosition stored, PositionRisk risk) {
+        return position(stored, risk, Texts.of(Language.EN));
+    }
+
+    /** "LONG" / "ЛОНГ". */
+    static String side(Position position, Texts texts) {
+        return texts.get("position.side." + position.side().name());
+    }
+
     /** "Tiers: Binance brackets of 2024-10-24", one line per distinct source of the positions' tiers. */
-    static String tierSourceNote(AccountSnapshot snapshot, Function<String, String> sourceOfSymbol) {
+    static String tierSourceNote(AccountSnapshot snapshot, Function<String, String> sourceOfSymbol, Texts texts) {
         Map<String, List<String>> symbolsBySource = new LinkedHashMap<>();
         for (StoredPosition stored : snapshot.positions()) {
             String symbol = stored.position().symbol();
@@ -174,47 +193,37 @@ final class TradingViews {
         }
         StringBuilder note = new StringBuilder();
         boolean single = symbolsBySource.size() == 1;
-        symbolsBySource.forEach((source, symbols) -> note.append("\nTiers").append(single ? "" : " of " + String.join(", ", symbols))
-                .append(": ").append(escape(source)));
+        symbolsBySource.forEach((source, symbols) -> note.append('\n').append(single
+                ? texts.get("position.tiers", escape(source))
+                : texts.get("position.tiersOf", escape(String.join(", ", symbols)), escape(source))));
         return note.toString();
     }
 
-    static String liquidationLine(PositionRisk risk) {
+    static String liquidationLine(PositionRisk risk, Texts texts) {
         if (risk.liquidationPrice() == null) {
-            return "Liq. none: no price can liquidate it";
+            return texts.get("position.liq.none");
         }
-        String line = "Liq. " + Fmt.price(risk.liquidationPrice());
+        String price = texts.numbers().price(risk.position().symbol(), risk.liquidationPrice());
         if (risk.liquidatedAtMark()) {
-            return line + " · ⚠️ the mark is past it";
+            return texts.get("position.liq.pastMark", price);
         }
-        String suffix = risk.position().isIsolated() ? "" : " (if other marks stay)";
-        return line + " · " + Fmt.percent(risk.distanceToLiquidation()) + " away" + suffix;
+        String distance = texts.numbers().percent(risk.distanceToLiquidation());
+        return texts.get(risk.position().isIsolated() ? "position.liq.isolated" : "position.liq.cross", price, distance);
     }
 
-    static String verdict(RiskLevel level) {
-        switch (level) {
-            case LIQUIDATED:
-                return "⛔ at liquidation";
-            case CRITICAL:
-                return "🔴 critical: act now";
-            case DANGER:
-                return "🟠 danger: add margin or reduce";
-            case WARNING:
-                return "🟡 warning: keep an eye on it";
-            default:
-                return "🟢 safe";
-        }
+    static String verdict(RiskLevel level, Texts texts) {
+        return texts.get("risk.verdict." + level.name());
     }
 
     static RiskLevel level(PositionRisk risk) {
         return RiskThresholds.DEFAULTS.forDistance(risk.distanceToLiquidation());
     }
 
-    static String staleNote(AccountSnapshot snapshot) {
+    static String staleNote(AccountSnapshot snapshot, Texts texts) {
         if (snapshot.symbolsWithoutMark().isEmpty()) {
             return "";
         }
-        return "\n" + escape("ℹ️ No fresh mark for " + String.join(", ", snapshot.symbolsWithoutMark().stream().sorted().toList())
-                + ": valued at entry.");
+        return "\n" + texts.get("position.noFreshMark",
+                escape(String.join(", ", snapshot.symbolsWithoutMark().stream().sorted().toList())));
     }
 }

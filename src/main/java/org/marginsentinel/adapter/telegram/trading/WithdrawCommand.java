@@ -11,7 +11,8 @@ import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
@@ -49,20 +50,22 @@ public class WithdrawCommand implements ChatCommand, ConfirmableAction {
             throw new CommandRejected("Nothing can be withdrawn right now.");
         }
         if (amount.compareTo(withdrawable) == 0) {
-            return BotReply.confirm("Withdraw everything that can leave, " + Fmt.usdt(amount)
-                    + "? Nothing would be left for new positions.", key(), amount.toPlainString());
+            return BotReply.confirm(context.texts().get("withdraw.allQuestion", context.texts().numbers().usdt(amount)),
+                    key(), amount.toPlainString());
         }
-        return done(trading.withdraw(context.userId(), amount), amount, context.userId());
+        return done(trading.withdraw(context.userId(), amount), amount, context);
     }
 
     @Override
     public BotReply confirmed(CommandContext context, String payload) {
         BigDecimal amount = new BigDecimal(payload);
-        return done(trading.withdraw(context.userId(), amount), amount, context.userId());
+        return done(trading.withdraw(context.userId(), amount), amount, context);
     }
 
-    private BotReply done(AccountSnapshot after, BigDecimal amount, long userId) {
-        return BotReply.html("✅ Withdrew " + Fmt.usdt(amount) + ". Wallet: " + Fmt.usdt(after.risk().walletBalance())
-                + "." + DepositCommand.poolLine(standings.ofPool(userId, after)));
+    private BotReply done(AccountSnapshot after, BigDecimal amount, CommandContext context) {
+        Texts texts = context.texts();
+        Numbers n = texts.numbers();
+        return BotReply.html(texts.get("withdraw.done", n.usdt(amount), n.usdt(after.risk().walletBalance()))
+                + DepositCommand.poolLine(standings.ofPool(context.userId(), after), texts));
     }
 }

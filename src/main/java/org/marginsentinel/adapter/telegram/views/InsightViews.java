@@ -1,11 +1,11 @@
 package org.marginsentinel.adapter.telegram.views;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
-
 import java.math.BigDecimal;
-import java.util.Locale;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import java.math.RoundingMode;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.insight.AccountInsights;
 import org.marginsentinel.application.insight.PositionInsight;
 import org.marginsentinel.domain.insight.SurvivalPlan;
@@ -13,83 +13,95 @@ import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.OddsEstimate;
 import org.marginsentinel.domain.insight.PoolDistance;
 
-/** Short Telegram HTML for odds, volatility and survival advice, shared by commands and warnings. Pure. */
+/**
+ * Short Telegram HTML for odds, volatility and survival advice, shared by commands and warnings, in the reader's
+ * language. Pure.
+ */
 public final class InsightViews {
 
     private InsightViews() {
     }
 
     /** "🎲 24 h odds of liquidation 3.51% · 2.1 daily σ away (σ 5.00%/day)", or empty when nothing is known. */
-    public static String oddsLine(PositionInsight insight) {
+    public static String oddsLine(PositionInsight insight, Texts texts) {
         if (insight.volatility() == null) {
             return "";
         }
+        String sigma = volatility(insight.volatility(), texts);
         if (insight.odds() == null) {
-            return "🎲 No liquidation price, no odds of liquidation (σ " + volatility(insight.volatility()) + "/day)";
+            return texts.get("odds.noLiquidationPrice", sigma);
         }
-        return "🎲 24 h odds of liquidation " + bold(probability(insight.odds().probability())) + " · "
-                + volUnits(insight.odds()) + " (σ " + volatility(insight.volatility()) + "/day)";
+        return texts.get("odds.line", probability(insight.odds().probability(), texts), volUnits(insight.odds(), texts),
+                sigma);
     }
 
     /** The cross pool's survivable move and its odds (see {@link PoolDistanceText#line}); empty without one. */
-    public static String poolDistanceLine(PoolDistance distance) {
-        return PoolDistanceText.line(distance);
+    public static String poolDistanceLine(PoolDistance distance, Texts texts) {
+        return PoolDistanceText.line(distance, texts);
     }
 
     /** A probability for humans: "3.51%", "under 0.01%", "100%". */
-    public static String probability(double probability) {
-        return PoolDistanceText.probability(probability);
+    public static String probability(double probability, Texts texts) {
+        return PoolDistanceText.probability(probability, texts);
     }
 
+    /** {@link #probability(double, Texts)} in English, for replies not yet worded per language. */
+    public static String probability(double probability) {
+        return probability(probability, Texts.of(Language.EN));
+    }
 
     /** The distance in daily-volatility units: "2.1 daily σ away". */
-    public static String volUnits(OddsEstimate odds) {
+    public static String volUnits(OddsEstimate odds, Texts texts) {
         if (odds.probability() >= 1) {
-            return "at the liquidation price";
+            return texts.get("odds.atLiquidationPrice");
         }
-        if (Double.isInfinite(odds.volUnits())) {
-            return "no volatility measured";
+        if (Double.isInfinite(odds.volUnits()) || Double.isNaN(odds.volUnits())) {
+            return texts.get("odds.noVolatilityMeasured");
         }
-        return String.format(Locale.ROOT, "%.1f daily σ away", odds.volUnits());
+        BigDecimal units = BigDecimal.valueOf(odds.volUnits()).setScale(1, RoundingMode.HALF_UP);
+        char separator = texts.numbers().money(BigDecimal.ZERO).charAt(1); // "0.00" or "0,00"
+        return texts.get("odds.volUnits", units.toPlainString().replace('.', separator));
     }
 
-    public static String volatility(DailyVolatility volatility) {
-        return Fmt.percent(BigDecimal.valueOf(volatility.daily()));
+    /** {@link #volUnits(OddsEstimate, Texts)} in English, for replies not yet worded per language. */
+    public static String volUnits(OddsEstimate odds) {
+        return volUnits(odds, Texts.of(Language.EN));
+    }
+
+    public static String volatility(DailyVolatility volatility, Texts texts) {
+        return texts.numbers().percent(BigDecimal.valueOf(volatility.daily()));
     }
 
     /**
      * "To survive the 24 h move with a 5% chance …": margin to add for an isolated position ({@code number} is its
      * position number), or a deposit / share to close for the pool.
      */
-    public static String survivalLine(SurvivalPlan plan, int number) {
+    public static String survivalLine(SurvivalPlan plan, int number, Texts texts) {
+        Numbers n = texts.numbers();
         if (plan.forPool()) {
-            StringBuilder line = new StringBuilder("🛡 To survive the move each symbol has a 5% chance of making "
-                    + "within 24 h: deposit ").append(Fmt.usdt(roundedUp(plan.depositNeeded())));
-            if (plan.shareToClose() != null) {
-                line.append(" or close ").append(percentRoundedUp(plan.shareToClose())).append(" of your cross positions");
-            }
-            return line.append('.').toString();
+            String deposit = n.usdt(roundedUp(plan.depositNeeded()));
+            return plan.shareToClose() == null ? texts.get("survival.pool", deposit)
+                    : texts.get("survival.poolOrClose", deposit, percentRoundedUp(plan.shareToClose()));
         }
-        return "🛡 To survive the move with a 5% chance within 24 h (" + Fmt.percent(plan.move()) + " against you): add "
-                + Fmt.usdt(roundedUp(plan.marginToAdd())) + " margin (/margin " + number + " add "
-                + plan.marginToAdd().setScale(0, java.math.RoundingMode.UP).toPlainString() + ").";
+        return texts.get("survival.isolated", n.percent(plan.move()), n.usdt(roundedUp(plan.marginToAdd())),
+                String.valueOf(number), plan.marginToAdd().setScale(0, RoundingMode.UP).toPlainString());
     }
 
     private static BigDecimal roundedUp(BigDecimal amount) {
-        return amount.setScale(2, java.math.RoundingMode.UP);
+        return amount.setScale(2, RoundingMode.UP);
     }
 
     /** A share for humans, rounded up to a whole percent: "34%". */
     public static String percentRoundedUp(BigDecimal fraction) {
-        return fraction.movePointRight(2).setScale(0, java.math.RoundingMode.UP).toPlainString() + "%";
+        return fraction.movePointRight(2).setScale(0, RoundingMode.UP).toPlainString() + "%";
     }
 
     /** "ℹ️ No volatility for XYZUSDT right now: no odds." when candles were missing; else empty. */
-    public static String volatilityNote(AccountInsights insights) {
+    public static String volatilityNote(AccountInsights insights, Texts texts) {
         if (insights.symbolsWithoutVolatility().isEmpty()) {
             return "";
         }
-        return "\n" + Html.escape("ℹ️ No volatility for " + String.join(", ",
-                insights.symbolsWithoutVolatility().stream().sorted().toList()) + " right now: no odds for it.");
+        return "\n" + texts.get("odds.noVolatilityFor", Html.escape(String.join(", ",
+                insights.symbolsWithoutVolatility().stream().sorted().toList())));
     }
 }

@@ -1,9 +1,8 @@
 package org.marginsentinel.adapter.telegram.views;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
-
 import java.math.BigDecimal;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.domain.insight.PoolDistance;
 
 /** A cross pool's survivable move and its odds, in one line for warnings, /risk and /positions. Pure. */
@@ -18,35 +17,40 @@ public final class PoolDistanceText {
      * "📏 Survivable move 0.64% (every cross mark against you at once, each by its volatility) · 24 h odds 80.12%";
      * empty without a distance.
      */
-    public static String line(PoolDistance distance) {
+    public static String line(PoolDistance distance, Texts texts) {
         if (distance == null) {
             return "";
         }
-        StringBuilder line = new StringBuilder("📏 ");
         if (distance.move() == null) {
-            return line.append("No joint move of your cross marks up to +1,000% liquidates the pool").toString();
+            return texts.get("poolDistance.noMoveLiquidates");
         }
         if (distance.move().signum() <= 0) {
-            return line.append("The pool is at its liquidation").toString();
+            return texts.get("poolDistance.atLiquidation");
         }
-        line.append("Survivable move ").append(bold(Fmt.percent(distance.move())))
-                .append(distance.model().volatilityScaled()
-                        ? " (every cross mark against you at once, each by its volatility)"
-                        : " (every cross mark against you at once, by the same share)");
-        if (distance.odds() != null) {
-            line.append(" · 24 h odds ").append(bold(probability(distance.odds().probability())));
-        }
-        return line.toString();
+        String line = texts.get(distance.model().volatilityScaled() ? "poolDistance.byVolatility" : "poolDistance.bySameShare",
+                texts.numbers().percent(distance.move()));
+        return distance.odds() == null ? line
+                : line + texts.get("poolDistance.odds", probability(distance.odds().probability(), texts));
+    }
+
+    /** {@link #line(PoolDistance, Texts)} in English, for warnings not yet worded per language. */
+    public static String line(PoolDistance distance) {
+        return line(distance, Texts.of(Language.EN));
     }
 
     /** A probability for humans: "3.51%", "under 0.01%", "100%". */
-    public static String probability(double probability) {
+    public static String probability(double probability, Texts texts) {
         if (probability >= 1) {
-            return "100%";
+            return "100%"; // certain: no decimals to suggest a precision the estimate lacks
         }
         if (probability < SHOWN_AS_ZERO) {
-            return "under 0.01%";
+            return texts.get("poolDistance.under", texts.numbers().percent(new BigDecimal("0.0001")));
         }
-        return Fmt.percent(BigDecimal.valueOf(probability));
+        return texts.numbers().percent(BigDecimal.valueOf(probability));
+    }
+
+    /** {@link #probability(double, Texts)} in English. */
+    public static String probability(double probability) {
+        return probability(probability, Texts.of(Language.EN));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.Portion;
@@ -22,6 +24,8 @@ import org.marginsentinel.testsupport.fakes.PaperDesk;
 class NegativeCrossWalletTest {
 
     private static final long TRADER = 21;
+
+    private static final Texts ENGLISH = Texts.of(Language.EN);
 
     private final PaperDesk desk = new PaperDesk(TradingFees.BINANCE_REGULAR);
 
@@ -55,7 +59,7 @@ class NegativeCrossWalletTest {
     void balanceShowsThePool_andWhatTheNegativeWalletBlocks_untilItIsBackAboveZero() {
         closeTheLosingLeg();
 
-        String balance = TradingViews.balance(desk.trading.snapshot(TRADER));
+        String balance = TradingViews.balance(desk.trading.snapshot(TRADER), ENGLISH);
         assertThat(balance).contains("Withdrawable: 0.00 USDT").contains("Cross wallet −2,124.00 USDT")
                 .contains("margin balance 17,876.00 USDT");
         assertThatThrownBy(() -> desk.trading.withdraw(TRADER, BigDecimal.ONE)).isInstanceOf(CommandRejected.class);
@@ -65,7 +69,7 @@ class NegativeCrossWalletTest {
                 .hasMessageContaining("Not enough in the cross wallet");
 
         desk.trading.close(TRADER, "BTC", Portion.ALL);   // the profit is realised: 20,000 − 30 of fee
-        assertThat(TradingViews.balance(desk.trading.snapshot(TRADER))).contains("Wallet: 17,846.00 USDT")
+        assertThat(TradingViews.balance(desk.trading.snapshot(TRADER), ENGLISH)).contains("Wallet: 17,846.00 USDT")
                 .doesNotContain("Cross wallet");
     }
 }
