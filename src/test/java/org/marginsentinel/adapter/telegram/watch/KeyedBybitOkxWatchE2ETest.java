@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,13 @@ class KeyedBybitOkxWatchE2ETest {
         assertThat(chat.say(user, "/watch")).contains("Bybit key bybi…0001 · 1 position(s) · data 0 s old");
         assertThat(chat.say(user, "/positions")).contains("Bybit #1 bybi…0001 · real account, read-only key")
                 .contains("BTCUSDT LONG").contains("Liq.: Bybit 48,300").contains("bot 48,300").contains("✓ agree");
+        // The insight tools on the real account, at Bybit's mark, by Bybit's maintenance rate.
+        assertThat(chat.say(user, "/stress -25")).contains("Bybit #1 bybi…0001 (real)")
+                .contains("61,000").contains("→ 45,750").contains("liquidated").contains("maintenance at the entry price");
+        chat.marks(Map.of("BTCUSDT", "60990")); // the paper part's mark; the Bybit part takes Bybit's
+        assertThat(chat.say(user, "/whatif long BTC 0.5")).contains("Bybit #1 bybi…0001 (real)")
+                .contains("at Bybit's mark 61,000").contains("LONG 1 BTCUSDT");
+        assertThat(chat.say(user, "/compare")).contains("Bybit #1 bybi…0001 (real)").contains("🌊 cross");
 
         bybit.serves("/v5/position/list", BYBIT_RISKY);
         polling.tick(chat.clock().advance(Duration.ofMinutes(3).plusSeconds(1)));
@@ -134,6 +142,9 @@ class KeyedBybitOkxWatchE2ETest {
         assertThat(chat.say(user, "/watch")).contains("OKX key okx-…0001 · 2 position(s) · data 0 s old");
         assertThat(chat.say(user, "/positions")).contains("OKX #1 okx-…0001 · real account, read-only key")
                 .contains("Liq.: OKX 41,000.3").contains("Liq.: OKX 3,561.4").contains("Estimated: OKX's tiers");
+        assertThat(chat.say(user, "/stress +10 ETH")).contains("OKX #1 okx-…0001 (real)")
+                .contains("ETH-USDT-SWAP SHORT").contains("3,100").contains("→ 3,410").contains("survives")
+                .doesNotContain("entry price");
 
         okx.serves("/api/v5/account/positions", OKX_RISKY);
         polling.tick(chat.clock().advance(Duration.ofMinutes(3).plusSeconds(1)));
