@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.keyed.fake.AccountFixtures;
 import org.marginsentinel.adapter.keyed.fake.BybitAccountFake;
 import org.marginsentinel.adapter.keyed.fake.OkxAccountFake;
+import org.marginsentinel.adapter.keyed.fake.TransactionProbe;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.RecordedCall;
@@ -29,7 +30,8 @@ import org.marginsentinel.testsupport.InjectConversation;
  * signature (attached to the price fake's server, the same host as the price feed in production). The key message
  * is deleted; a trading key is refused with how to make a read-only one and nothing stored; a read-only key is
  * accepted; its positions show in /watch and /positions with the exchange's liquidation price next to the bot's;
- * a position near liquidation is warned about. Shares {@link KeyedWatchE2ETest}'s profile (its master key), so
+ * a position near liquidation is warned about; the key is checked with the exchange before the command's database
+ * transaction ({@link TransactionProbe}). Shares {@link KeyedWatchE2ETest}'s profile (its master key), so
  * Quarkus starts once for both.
  */
 @QuarkusTest
@@ -83,6 +85,8 @@ class KeyedBybitOkxWatchE2ETest {
         String watchBybit = "/watch bybit " + BybitAccountFake.KEY + " " + BybitAccountFake.SECRET;
 
         bybit.serves("/v5/user/query-api", AccountFixtures.read("bybit-user-query-api.trading.synthetic.json"));
+        int checksInside = TransactionProbe.INSIDE.get();
+        int checksOutside = TransactionProbe.OUTSIDE.get();
         int tradingMessage = telegram.userSays(user, watchBybit);
         assertThat(telegram.awaitReplyTo(user).plainText()).contains("Refused: Bybit says this key can")
                 .contains("On Bybit: Account → API").contains("Read-Only").contains("Nothing was stored")
@@ -100,6 +104,9 @@ class KeyedBybitOkxWatchE2ETest {
                 .contains("I deleted your message").contains("BTCUSDT LONG").doesNotContain(BybitAccountFake.SECRET);
         assertThat(deletedIn(user)).contains(keyMessage, tradingMessage);
         assertThat(chat.say(user, "/watch")).contains("Bybit key bybi…0001 · 1 position(s) · data 0 s old");
+        assertThat(TransactionProbe.OUTSIDE.get() - checksOutside).as("both keys checked with Bybit").isEqualTo(2);
+        assertThat(TransactionProbe.INSIDE.get() - checksInside).as("never inside the command's transaction")
+                .isZero();
         assertThat(chat.say(user, "/positions")).contains("Bybit #1 bybi…0001 · real account, read-only key")
                 .contains("BTCUSDT LONG").contains("Liq.: Bybit 48,300").contains("bot 48,300").contains("✓ agree");
         // The insight tools on the real account, at Bybit's mark, by Bybit's maintenance rate.
