@@ -99,8 +99,15 @@ public class KeyedBook {
         return adlWarned.add(subject);
     }
 
-    public void adlCleared(String subject) {
-        adlWarned.remove(subject);
+    /** Forgets that the subject's ADL rank was told; false when it was not remembered. */
+    public boolean adlCleared(String subject) {
+        return adlWarned.remove(subject);
+    }
+
+    /** Start-up: the ADL ranks told before the restart ({@link AdlWarnings}). */
+    public void adlWarned(Set<String> told) {
+        adlWarned.clear();
+        adlWarned.addAll(told);
     }
 
     public void polled(long id, Instant at) {

@@ -15,7 +15,8 @@ import org.marginsentinel.domain.watch.keyed.KeyedValuation;
  * Runs a keyed account through the warning policy of paper and Hyperliquid positions ({@link WatchWarnings}: the
  * user's levels, hysteresis, cooldown, snooze, quiet hours), under {@code kx:<id>:…} subjects: each isolated
  * position by its distance to liquidation, the cross pool by its margin ratio; and warns once when a winning
- * position is high in the auto-deleveraging queue. Call inside a transaction.
+ * position is high in the auto-deleveraging queue (remembered in the database, so told once across restarts). Call
+ * inside a transaction.
  */
 @ApplicationScoped
 public class KeyedWarnings {
@@ -34,6 +35,9 @@ public class KeyedWarnings {
 
     @Inject
     KeyedNotifier notifier;
+
+    @Inject
+    AdlWarnings adlWarnings;
 
     /** The account valued by its exchange's rules, or empty without an answer or an installed valuer. */
     public Optional<KeyedValuation> valuation(KeyedAccount account) {
@@ -55,10 +59,11 @@ public class KeyedWarnings {
             String subject = prefix + position.reported().symbol() + ":" + position.reported().side();
             if (KeyPolicy.highInAdlQueue(position.reported(), position.risk().unrealizedPnl())) {
                 if (book.adlTold(subject + ":adl")) {
+                    adlWarnings.told(account.id(), subject + ":adl");
                     notifier.tell(new KeyedNotice.AdlHigh(account, number, position.reported()));
                 }
-            } else {
-                book.adlCleared(subject + ":adl");
+            } else if (book.adlCleared(subject + ":adl")) {
+                adlWarnings.cleared(subject + ":adl");
             }
             if (!position.risk().position().isIsolated()) {
                 continue;

@@ -23,9 +23,10 @@ import org.marginsentinel.domain.watch.keyed.KeyedExchange;
 
 /**
  * The keyed half of {@code /watch}: a Binance key pair made for the user, a key checked with the exchange (what it
- * may do, then one read of the account) before anything about it is stored, and its removal. Runs in the
- * command's transaction. A refused key is answered with a {@link Outcome.Refused} rather than an exception, so the
- * deletion of the message that carried it still commits.
+ * may do, then one read of the account) before anything about it is stored, and its removal. The check calls the
+ * exchange and belongs before the command's transaction ({@link #checkHmac}, {@link #checkEd25519}); storing a
+ * checked key runs in it ({@link #store}). A refused key is answered with a {@link Outcome.Refused} rather than an
+ * exception, so the deletion of the message that carried it still commits.
  */
 @ApplicationScoped
 public class KeyedWatchList {
@@ -38,6 +39,16 @@ public class KeyedWatchList {
         }
 
         record Refused(String why) implements Outcome {
+        }
+
+        /** The exchange confirmed the key can read and not trade (or only from whitelisted addresses); not stored. */
+        record Checked(ApiKey key, KeyPermissions permissions, KeyPolicy.Verdict verdict,
+                       ExchangeAccountSnapshot snapshot, Instant at) implements Outcome {
+
+            @Override
+            public String toString() {
+                return "Checked[" + key + " " + verdict + "]";
+            }
         }
     }
 
@@ -58,6 +69,9 @@ public class KeyedWatchList {
 
     @Inject
     AlertStore alerts;
+
+    @Inject
+    AdlWarnings adlWarnings;
 
     @Inject
     WatchSettings watchSettings;
@@ -103,6 +117,7 @@ public class KeyedWatchList {
             LOG.info("Master key rotation: " + resealed + " stored key(s) re-sealed under the current master key");
         }
         book.load(opened, alerts.allStates());
+        book.adlWarned(adlWarnings.all());
         locked.forEach(book::put);
     }
 
@@ -117,8 +132,26 @@ public class KeyedWatchList {
         return pair.publicPem();
     }
 
-    /** {@code /watch binance <api-key>}: the key the user registered with the public half the bot showed. */
+    /** {@code /watch binance <api-key>}, checked and stored at once (in one transaction: for tests). */
     public Outcome connectEd25519(long userId, String keyId) {
+        return storeIfChecked(userId, checkEd25519(userId, keyId));
+    }
+
+    /** {@code /watch <exchange> <api-key> <secret> [<passphrase>]}, checked and stored at once (for tests). */
+    public Outcome connectHmac(long userId, KeyedExchange exchange, String keyId, String secret, String passphrase) {
+        return storeIfChecked(userId, checkHmac(userId, exchange, keyId, secret, passphrase));
+    }
+
+    /** A checked key stored; any other outcome as it is. */
+    public Outcome storeIfChecked(long userId, Outcome outcome) {
+        return outcome instanceof Outcome.Checked checked ? store(userId, checked) : outcome;
+    }
+
+    /**
+     * {@code /watch binance <api-key>}: the key the user registered with the public half the bot showed, checked with
+     * Binance. Outside a transaction: reads the waiting pair, calls the exchange, stores nothing.
+     */
+    public Outcome checkEd25519(long userId, String keyId) {
         String unavailable = unavailable(KeyedExchange.BINANCE);
         if (unavailable != null) {
             return new Outcome.Refused(unavailable);
@@ -131,49 +164,69 @@ public class KeyedWatchList {
         }
         byte[] privateKey = vault.open(pending.sealedPrivateKey(),
                 ApiKeyCodec.pendingContext(userId, KeyedExchange.BINANCE));
-        return connect(userId, ApiKey.ed25519(keyId, privateKey));
+        return check(userId, ApiKey.ed25519(keyId, privateKey));
     }
 
-    /** {@code /watch <exchange> <api-key> <secret> [<passphrase>]}: an HMAC key. */
-    public Outcome connectHmac(long userId, KeyedExchange exchange, String keyId, String secret, String passphrase) {
+    /**
+     * {@code /watch <exchange> <api-key> <secret> [<passphrase>]}: an HMAC key checked with the exchange. Outside a
+     * transaction: calls the exchange, stores nothing.
+     */
+    public Outcome checkHmac(long userId, KeyedExchange exchange, String keyId, String secret, String passphrase) {
         String unavailable = unavailable(exchange);
         if (unavailable != null) {
             return new Outcome.Refused(unavailable);
         }
-        return connect(userId, ApiKey.hmac(exchange, keyId, secret, passphrase));
+        return check(userId, ApiKey.hmac(exchange, keyId, secret, passphrase));
     }
 
-    private Outcome connect(long userId, ApiKey key) {
+    /**
+     * Stores a checked key, sealed, in the caller's transaction; refused when the user's list filled up or the key
+     * was connected meanwhile (a second message with it).
+     */
+    public Outcome store(long userId, Outcome.Checked checked) {
+        ApiKey key = checked.key();
+        Outcome.Refused taken = alreadyTaken(userId, key);
+        if (taken != null) {
+            return taken;
+        }
         KeyedExchange exchange = key.exchange();
+        KeyedAccount added = store.add(userId, exchange, key.maskedKeyId(),
+                vault.seal(ApiKeyCodec.encode(key), ApiKeyCodec.accountContext(userId, exchange)), checked.snapshot(),
+                checked.permissions().expiresAt(), checked.at());
+        store.removePending(userId, exchange);
+        afterCommit.run(() -> {
+            book.put(added, key);
+            book.polled(added.id(), checked.at());
+        });
+        return new Outcome.Connected(added, checked.verdict());
+    }
+
+    private Outcome.Refused alreadyTaken(long userId, ApiKey key) {
         if (watchBook.entries(userId).size() >= watchSettings.maxPerUser()) {
             return new Outcome.Refused(tooMany(userId));
         }
         KeyedAccount existing = book.withKey(userId, key).orElse(null);
-        if (existing != null) {
-            return new Outcome.Refused("You already watch this key as #" + watchBook.numberOf(existing) + ".");
+        return existing == null ? null
+                : new Outcome.Refused("You already watch this key as #" + watchBook.numberOf(existing) + ".");
+    }
+
+    private Outcome check(long userId, ApiKey key) {
+        KeyedExchange exchange = key.exchange();
+        Outcome.Refused taken = alreadyTaken(userId, key);
+        if (taken != null) {
+            return taken;
         }
         KeyedAccountReader reader = exchanges.reader(exchange).orElseThrow();
         Instant now = clock.instant();
-        KeyPermissions permissions;
-        ExchangeAccountSnapshot snapshot;
         try {
-            permissions = reader.permissions(key);
+            KeyPermissions permissions = reader.permissions(key);
             KeyPolicy.Verdict verdict = KeyPolicy.judge(permissions, reader.readingNeedsTrading(),
                     settings.egressIps(), now);
             String refusal = KeyedTexts.refusal(exchange, verdict, settings.egressIps());
             if (refusal != null) {
                 return new Outcome.Refused(refusal);
             }
-            snapshot = reader.account(key);
-            KeyedAccount added = store.add(userId, exchange, key.maskedKeyId(),
-                    vault.seal(ApiKeyCodec.encode(key), ApiKeyCodec.accountContext(userId, exchange)), snapshot,
-                    permissions.expiresAt(), now);
-            store.removePending(userId, exchange);
-            afterCommit.run(() -> {
-                book.put(added, key);
-                book.polled(added.id(), now);
-            });
-            return new Outcome.Connected(added, verdict);
+            return new Outcome.Checked(key, permissions, verdict, reader.account(key), now);
         } catch (KeyedSourceUnavailable e) {
             return new Outcome.Refused(e.kind() == KeyedSourceUnavailable.Kind.KEY_REJECTED
                     ? exchange.displayName() + " rejected the key (" + e.reason() + "). Check that you copied the API "

@@ -3,7 +3,6 @@ package org.marginsentinel.application.watch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +16,6 @@ import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
-import org.marginsentinel.domain.paper.Fill;
-import org.marginsentinel.domain.paper.Netting;
-import org.marginsentinel.domain.paper.OneWayNetting;
 import org.marginsentinel.domain.watch.HyperliquidCoins;
 import org.marginsentinel.domain.watch.HyperliquidMarket;
 import org.marginsentinel.domain.watch.WatchedPortfolio;
@@ -122,26 +118,9 @@ public class WatchedInsights {
         if (leverage > most) {
             return WhatIf.refused(coin, "Hyperliquid allows at most " + most + "x on " + coin);
         }
-        BigDecimal price = order.entryPrice() != null ? order.entryPrice() : mark.get();
-        BigDecimal quantity = order.quantity() != null ? order.quantity()
-                : order.quoteNotional().divide(price, 8, RoundingMode.DOWN);
-        Netting netting = OneWayNetting.apply(existing.map(PricedPosition::position).orElse(null),
-                new Fill(coin, order.side(), quantity, price, leverage, mode), coin);
-        List<PricedPosition> after = new ArrayList<>();
-        for (PricedPosition p : portfolio.positions()) {
-            if (!p.position().symbol().equals(coin)) {
-                after.add(p);
-            }
-        }
-        Position resulting = netting.position() == null ? null : netting.position().position();
-        if (resulting != null) {
-            after.add(new PricedPosition(resulting, mark.get()));
-        }
-        AccountRisk riskBefore = portfolio.engine().account(portfolio.walletBalance(), portfolio.positions());
-        AccountRisk riskAfter = portfolio.engine().account(portfolio.walletBalance().add(netting.realizedPnl()),
-                after);
-        PositionRisk risk = resulting == null ? null : riskAfter.positions().get(riskAfter.positions().size() - 1);
-        return new WhatIf(coin, null, price, resulting, risk, riskBefore, riskAfter);
+        ImaginedOrder imagined = ImaginedOrder.on(portfolio, coin, existing, mark.get(), order, mode, leverage);
+        return new WhatIf(coin, null, imagined.fillPrice(), imagined.resulting(), imagined.risk(), imagined.before(),
+                imagined.after());
     }
 
     private interface AccountVisitor {
@@ -150,11 +129,10 @@ public class WatchedInsights {
 
     /** Every watched account of the user with positions the bot can value, numbered as in {@code /watch}. */
     private void forEachValued(long userId, AccountVisitor visitor) {
-        List<WatchedAccount> accounts = book.ofUser(userId);
-        for (int i = 0; i < accounts.size(); i++) {
-            WatchedPortfolio portfolio = WatchedPortfolio.of(book.valuation(accounts.get(i)), book.market());
+        for (WatchedAccount account : book.ofUser(userId)) {
+            WatchedPortfolio portfolio = WatchedPortfolio.of(book.valuation(account), book.market());
             if (!portfolio.isEmpty()) {
-                visitor.visit(accounts.get(i), i + 1, portfolio);
+                visitor.visit(account, book.numberOf(account), portfolio);
             }
         }
     }

@@ -157,6 +157,7 @@ class KeyedWatchListTest {
         wired.watchBook.keyed = wired.book;
         wired.vault = vault;
         wired.alerts = new InMemoryAlertStore();
+        wired.adlWarnings = new InMemoryAdlWarnings();
         wired.watchSettings = new WatchSettings(2, WatchSettings.DEFAULTS.unavailableAfter(),
                 WatchSettings.DEFAULTS.polling());
         wired.settings = KeyedSettings.DEFAULTS;

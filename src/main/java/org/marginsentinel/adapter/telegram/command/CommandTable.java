@@ -78,9 +78,9 @@ public final class CommandTable {
             "Private chats only. /watch binance shows a public key to register on Binance, then /watch binance "
                     + "<api-key>; or /watch binance|bybit <api-key> <secret>, /watch okx <api-key> <secret> "
                     + "<passphrase>. A key that can trade or withdraw is refused; the message with the key is "
-                    + "deleted, the key stored encrypted. Positions show in /positions and /risk (Hyperliquid ones "
-                    + "also in /stress, /whatif and /compare) with the exchange's liquidation price next to the "
-                    + "bot's, and get the same warnings as paper positions; only you see them.");
+                    + "deleted, the key stored encrypted. Positions show in /positions, /risk, /stress, /whatif and "
+                    + "/compare with the exchange's liquidation price next to the bot's, and get the same warnings "
+                    + "as paper positions; only you see them.");
     public static final CommandSpec UNWATCH = CommandSpec.of("unwatch", "/unwatch <n>", "/unwatch 1", PERSONAL,
             "Stop watching an account and delete everything stored for it (a key included)");
     public static final CommandSpec CHART = CommandSpec.of("chart", "/chart <#|symbol|pool> [<hours>h]", "/chart 1 12h",

@@ -5,7 +5,6 @@ import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
@@ -14,9 +13,8 @@ import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.application.CommandRejected;
-import org.marginsentinel.adapter.telegram.watch.WatchedInsightText;
+import org.marginsentinel.adapter.telegram.watch.WatchedSections;
 import org.marginsentinel.application.insight.RiskInsights;
-import org.marginsentinel.application.watch.WatchedInsights;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.insight.ModeComparison;
 import org.marginsentinel.domain.paper.TradingFees;
@@ -32,7 +30,7 @@ public class CompareCommand implements ChatCommand {
     TradingFees fees;
 
     @Inject
-    WatchedInsights watchedInsights;
+    WatchedSections watchedSections;
 
     @Inject
     PaperPart paperPart;
@@ -47,13 +45,12 @@ public class CompareCommand implements ChatCommand {
         if (!context.args().isEmpty()) {
             throw new CommandRejected("/compare takes no arguments.");
         }
-        List<WatchedInsights.ForAccount<ModeComparison>> watched = context.privateChat()
-                ? watchedInsights.compare(context.userId()) : List.of();
+        String watched = watchedSections.compare(context);
         Optional<String> nothingOnPaper = watched.isEmpty() ? Optional.empty()
                 : paperPart.nothingBecause(context.userId(), null);
         if (nothingOnPaper.isPresent()) {
             return BotReply.html(bold("⚖️ Isolated vs cross, at today's marks") + "\nPaper account: "
-                    + nothingOnPaper.get() + WatchedInsightText.compare(watched));
+                    + nothingOnPaper.get() + watched);
         }
         RiskInsights.ComparisonOutcome outcome = insights.compare(context.userId());
         ModeComparison comparison = outcome.comparison();
@@ -88,7 +85,7 @@ public class CompareCommand implements ChatCommand {
             text.append("Taker fee to close them at today's marks: ").append(Fmt.usdt(closingFee))
                     .append(", the same in either mode\n");
         }
-        text.append("\n💡 ").append(lesson(widest, comparison)).append(WatchedInsightText.compare(watched));
+        text.append("\n💡 ").append(lesson(widest, comparison)).append(watched);
         return BotReply.html(text.toString());
     }
 

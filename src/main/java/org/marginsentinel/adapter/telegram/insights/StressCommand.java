@@ -16,9 +16,8 @@ import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.application.CommandRejected;
-import org.marginsentinel.adapter.telegram.watch.WatchedInsightText;
+import org.marginsentinel.adapter.telegram.watch.WatchedSections;
 import org.marginsentinel.application.insight.RiskInsights;
-import org.marginsentinel.application.watch.WatchedInsights;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.insight.PoolStress;
 import org.marginsentinel.domain.insight.PositionStress;
@@ -41,7 +40,7 @@ public class StressCommand implements ChatCommand {
     TradingFees fees;
 
     @Inject
-    WatchedInsights watchedInsights;
+    WatchedSections watchedSections;
 
     @Inject
     PaperPart paperPart;
@@ -55,14 +54,13 @@ public class StressCommand implements ChatCommand {
     public BotReply handle(CommandContext context) {
         Shock shock = parse(context.args());
         // Watched real accounts are nobody else's business: shown in private chats only, after the paper account.
-        List<WatchedInsights.ForAccount<StressReport>> watched = context.privateChat()
-                ? watchedInsights.stress(context.userId(), shock) : List.of();
+        String watched = watchedSections.stress(context, shock);
         Optional<String> nothingOnPaper = watched.isEmpty() ? Optional.empty()
                 : paperPart.nothingBecause(context.userId(), shock.symbol());
         String paper = nothingOnPaper.isEmpty() ? render(insights.stress(context.userId(), shock), fees)
                 : bold("🧪 Stress test: " + (shock.symbol() == null ? "every mark " : shock.symbol() + " ")
                 + Fmt.signedPercent(shock.move())) + "\nPaper account: " + nothingOnPaper.get();
-        return BotReply.html(paper + WatchedInsightText.stress(watched));
+        return BotReply.html(paper + watched);
     }
 
     static Shock parse(List<String> args) {

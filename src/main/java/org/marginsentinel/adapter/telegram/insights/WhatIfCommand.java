@@ -17,9 +17,8 @@ import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.OrderPreview;
-import org.marginsentinel.adapter.telegram.watch.WatchedInsightText;
+import org.marginsentinel.adapter.telegram.watch.WatchedSections;
 import org.marginsentinel.application.insight.RiskInsights;
-import org.marginsentinel.application.watch.WatchedInsights;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Decimals;
 import org.marginsentinel.domain.margin.Position;
@@ -37,7 +36,7 @@ public class WhatIfCommand implements ChatCommand {
     RiskInsights insights;
 
     @Inject
-    WatchedInsights watchedInsights;
+    WatchedSections watchedSections;
 
     @Inject
     PaperPart paperPart;
@@ -56,8 +55,7 @@ public class WhatIfCommand implements ChatCommand {
         Side side = Side.parse(args.get(0)).orElseThrow(() ->
                 new CommandRejected("Start with long or short, like /whatif long BTC 0.1 20x."));
         OpenOrder order = OrderArguments.parse(side, args.subList(1, args.size()));
-        String watched = context.privateChat()
-                ? WatchedInsightText.whatIf(watchedInsights.whatIf(context.userId(), order)) : "";
+        String watched = watchedSections.whatIf(context, order);
         if (!watched.isEmpty() && paperPart.none(context.userId())) {
             return BotReply.html(bold("🔮 What if: " + order.side().name() + " " + order.symbol())
                     + "\nPaper account: none yet (/start opens one)." + watched);

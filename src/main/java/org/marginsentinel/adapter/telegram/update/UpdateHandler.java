@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.marginsentinel.adapter.telegram.command.CallsOutsideTransaction;
+import org.marginsentinel.adapter.telegram.command.CommandLookup;
+import org.marginsentinel.adapter.telegram.command.CommandParser;
+import org.marginsentinel.adapter.telegram.command.ParsedText;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.application.CommandRejected;
 
@@ -24,6 +28,9 @@ public class UpdateHandler {
     @Inject
     BotConnection connection;
 
+    @Inject
+    CommandLookup commands;
+
     @ActivateRequestContext
     public void handle(ReceivedUpdate update) {
         Inbound in;
@@ -37,6 +44,7 @@ public class UpdateHandler {
             connection.answerCallback(in.callbackQueryId(), null, false);
             return;
         }
+        beforeTransaction(in);
         Outcome outcome;
         try {
             outcome = processor.process(in);
@@ -70,6 +78,25 @@ public class UpdateHandler {
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not tell user %d to slow down", in.userId());
+        }
+    }
+
+    /**
+     * Outside any transaction, before {@link UpdateProcessor#process}: a command that calls a remote service does so
+     * now ({@link CallsOutsideTransaction}). Never throws: after a failure here the command runs without it.
+     */
+    private void beforeTransaction(Inbound in) {
+        if (in.kind() != Inbound.Kind.MESSAGE) {
+            return;
+        }
+        try {
+            if (CommandParser.parse(in.text(), connection.botUsername()) instanceof ParsedText.Command command
+                    && commands.command(command.name()).orElse(null) instanceof CallsOutsideTransaction remote) {
+                remote.beforeTransaction(in.userId(), in.privateChat(), command.args());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Update %d: the step before the transaction failed (%s); the command runs without it",
+                    in.updateId(), e.getClass().getSimpleName());
         }
     }
 

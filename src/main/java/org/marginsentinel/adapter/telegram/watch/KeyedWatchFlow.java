@@ -17,7 +17,8 @@ import org.marginsentinel.domain.watch.keyed.KeyedExchange;
  * {@code /watch binance|bybit|okx …}: the guided flow for a read-only API key, private chats only. A message that
  * carried key material is deleted from the chat right after it is read (deleteMessage through the outbox, first
  * in the chat's queue), also when the key is refused, and the reply says so. In a group the key is never read:
- * the message is deleted when the bot may, and the user sent to the private chat.
+ * the message is deleted when the bot may, and the user sent to the private chat. The key is checked with the
+ * exchange before the update's transaction ({@link #check}); the command then only stores it.
  */
 @ApplicationScoped
 public class KeyedWatchFlow {
@@ -35,6 +36,9 @@ public class KeyedWatchFlow {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    KeyChecks checks;
 
     /** The exchange named by {@code /watch}'s first argument. */
     static Optional<KeyedExchange> exchangeNamed(String word) {
@@ -67,17 +71,14 @@ public class KeyedWatchFlow {
             outbox.enqueue(OutgoingMessage.delete(context.chatId(), context.messageId()));
         }
         long user = context.userId();
-        KeyedWatchList.Outcome outcome;
-        if (exchange == KeyedExchange.BINANCE && key.size() == 1) {
-            outcome = keyedList.connectEd25519(user, key.get(0));
-        } else if (exchange != KeyedExchange.OKX && key.size() == 2) {
-            outcome = keyedList.connectHmac(user, exchange, key.get(0), key.get(1), null);
-        } else if (exchange == KeyedExchange.OKX && key.size() == 3) {
-            outcome = keyedList.connectHmac(user, exchange, key.get(0), key.get(1), key.get(2));
-        } else {
+        if (!wellFormed(exchange, key)) {
             return BotReply.html(Html.escape("That is not how " + exchange.displayName() + " keys are given: "
                     + usage(exchange) + ". Nothing was stored.") + DELETED);
         }
+        // Checked before the transaction as a rule; checked here only if that step did not run.
+        KeyedWatchList.Outcome checked = checks.take(user, context.args())
+                .orElseGet(() -> checkWithExchange(user, exchange, key));
+        KeyedWatchList.Outcome outcome = keyedList.storeIfChecked(user, checked);
         if (outcome instanceof KeyedWatchList.Outcome.Connected connected) {
             int number = watchViews.numberOfNew(user, connected.account());
             return BotReply.html("👁 Now watching your " + exchange.displayName() + " futures account with key "
@@ -91,6 +92,32 @@ public class KeyedWatchFlow {
                     + views.accountPositions(connected.account(), number).strip() + DELETED);
         }
         return BotReply.html(Html.escape(((KeyedWatchList.Outcome.Refused) outcome).why()) + DELETED);
+    }
+
+    /**
+     * Before the update's transaction: a key given in a private chat is checked with its exchange, and the outcome
+     * kept for {@link #handle} (nothing stored).
+     */
+    void check(long userId, boolean privateChat, List<String> args) {
+        Optional<KeyedExchange> exchange = args.isEmpty() ? Optional.empty() : exchangeNamed(args.get(0));
+        List<String> key = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        if (privateChat && exchange.isPresent() && wellFormed(exchange.get(), key)) {
+            checks.put(userId, args, checkWithExchange(userId, exchange.get(), key));
+        }
+    }
+
+    private KeyedWatchList.Outcome checkWithExchange(long userId, KeyedExchange exchange, List<String> key) {
+        return key.size() == 1 ? keyedList.checkEd25519(userId, key.get(0))
+                : keyedList.checkHmac(userId, exchange, key.get(0), key.get(1), key.size() == 3 ? key.get(2) : null);
+    }
+
+    /** Binance: a key id (Ed25519) or id and secret; Bybit: id and secret; OKX: id, secret and passphrase. */
+    private static boolean wellFormed(KeyedExchange exchange, List<String> key) {
+        return switch (exchange) {
+            case BINANCE -> key.size() == 1 || key.size() == 2;
+            case BYBIT -> key.size() == 2;
+            case OKX -> key.size() == 3;
+        };
     }
 
     private BotReply start(CommandContext context, KeyedExchange exchange) {

@@ -2,9 +2,11 @@ package org.marginsentinel.adapter.telegram.watch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.BotReply;
+import org.marginsentinel.adapter.telegram.command.CallsOutsideTransaction;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
@@ -21,7 +23,7 @@ import org.marginsentinel.domain.watch.keyed.KeyedExchange;
  * chats only: anyone can watch any public address, so nothing about it is shown where others can read it.
  */
 @ApplicationScoped
-public class WatchCommand implements ChatCommand {
+public class WatchCommand implements ChatCommand, CallsOutsideTransaction {
 
     @Inject
     WatchList watchList;
@@ -35,6 +37,12 @@ public class WatchCommand implements ChatCommand {
     @Override
     public CommandSpec spec() {
         return CommandTable.WATCH;
+    }
+
+    /** A key given with {@code /watch <exchange> …} is checked with the exchange before the transaction. */
+    @Override
+    public void beforeTransaction(long userId, boolean privateChat, List<String> args) {
+        keyedFlow.check(userId, privateChat, args);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.marginsentinel.adapter.telegram.format.Html.bold;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.watch.WatchedInsights;
@@ -12,6 +13,7 @@ import org.marginsentinel.domain.insight.ModeComparison;
 import org.marginsentinel.domain.insight.PoolStress;
 import org.marginsentinel.domain.insight.PositionStress;
 import org.marginsentinel.domain.insight.StressReport;
+import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
@@ -19,7 +21,7 @@ import org.marginsentinel.domain.margin.PositionRisk;
 /**
  * The watched accounts' sections of {@code /stress}, {@code /compare} and {@code /whatif}: one per account, under
  * its own heading as a real account, by Hyperliquid's rules, in USDC, after the paper account's part. Empty when
- * there is nothing to show. For private chats only.
+ * there is nothing to show. For private chats only. The bodies serve keyed accounts too ({@link KeyedInsightText}).
  */
 public final class WatchedInsightText {
 
@@ -29,66 +31,74 @@ public final class WatchedInsightText {
     public static String stress(List<ForAccount<StressReport>> reports) {
         StringBuilder text = new StringBuilder();
         for (ForAccount<StressReport> forAccount : reports) {
-            StressReport report = forAccount.result();
             text.append("\n\n").append(heading(forAccount));
-            for (PositionStress stress : report.positions()) {
-                Position position = stress.position();
-                text.append("\n• ").append(bold(Html.escape(position.symbol()) + " " + position.side().name()))
-                        .append(' ').append(position.marginMode().label()).append(' ').append(position.leverage())
-                        .append("x · ");
-                if (!stress.shocked()) {
-                    text.append("not moved");
-                    continue;
-                }
-                text.append(Fmt.price(stress.markBefore())).append(" → ").append(Fmt.price(stress.markAfter()))
-                        .append(" · PnL ").append(usdc(Fmt.signedMoney(stress.pnlChange()) + " USDT"));
-                if (position.isIsolated()) {
-                    text.append(stress.liquidated() ? " · ⛔ liquidated, its " + usdc(Fmt.usdt(position.isolatedMargin()))
-                            + " margin lost" : " · ✅ survives")
-                            .append(stress.survives().map(m -> " (up to " + Fmt.percent(m) + " against it)")
-                                    .orElse(" (no price liquidates it)"));
-                }
-            }
-            PoolStress pool = report.pool();
-            if (pool.hasPositions()) {
-                text.append("\nCross: margin balance ").append(usdc(Fmt.usdt(pool.marginBalanceBefore())))
-                        .append(" → ").append(usdc(Fmt.usdt(pool.marginBalanceAfter())))
-                        .append(pool.liquidated() ? " · ⛔ liquidated: the whole cross account, "
-                                + usdc(Fmt.usdt(pool.walletLost())) : " · ✅ survives (margin ratio "
-                                + Fmt.percent(pool.marginRatioAfter()) + ")")
-                        .append(pool.survives().map(m -> " · survives up to " + Fmt.percent(m)).orElse(""));
-            }
-            text.append('\n').append(bold("Total " + usdc(Fmt.signedMoney(report.loss().negate()) + " USDT")))
-                    .append(" · equity ").append(usdc(Fmt.usdt(report.equityBefore()))).append(" → ")
-                    .append(usdc(Fmt.usdt(report.equityAfter())))
-                    .append(report.liquidations() == 0 ? " · nothing liquidated" : " · " + report.liquidations()
-                            + (report.liquidations() == 1 ? " liquidation" : " liquidations"));
+            stressBody(text, forAccount.result(), WatchedInsightText::usdc);
         }
         return text.isEmpty() ? "" : text.append(footnote()).toString();
+    }
+
+    /** One account's stress test under its heading; {@code money} names the account's currency. */
+    static void stressBody(StringBuilder text, StressReport report, UnaryOperator<String> money) {
+        for (PositionStress stress : report.positions()) {
+            Position position = stress.position();
+            text.append("\n• ").append(bold(Html.escape(position.symbol()) + " " + position.side().name()))
+                    .append(' ').append(position.marginMode().label()).append(' ').append(position.leverage())
+                    .append("x · ");
+            if (!stress.shocked()) {
+                text.append("not moved");
+                continue;
+            }
+            text.append(Fmt.price(stress.markBefore())).append(" → ").append(Fmt.price(stress.markAfter()))
+                    .append(" · PnL ").append(money.apply(Fmt.signedMoney(stress.pnlChange()) + " USDT"));
+            if (position.isIsolated()) {
+                text.append(stress.liquidated() ? " · ⛔ liquidated, its "
+                                + money.apply(Fmt.usdt(position.isolatedMargin())) + " margin lost" : " · ✅ survives")
+                        .append(stress.survives().map(m -> " (up to " + Fmt.percent(m) + " against it)")
+                                .orElse(" (no price liquidates it)"));
+            }
+        }
+        PoolStress pool = report.pool();
+        if (pool.hasPositions()) {
+            text.append("\nCross: margin balance ").append(money.apply(Fmt.usdt(pool.marginBalanceBefore())))
+                    .append(" → ").append(money.apply(Fmt.usdt(pool.marginBalanceAfter())))
+                    .append(pool.liquidated() ? " · ⛔ liquidated: the whole cross account, "
+                            + money.apply(Fmt.usdt(pool.walletLost())) : " · ✅ survives (margin ratio "
+                            + Fmt.percent(pool.marginRatioAfter()) + ")")
+                    .append(pool.survives().map(m -> " · survives up to " + Fmt.percent(m)).orElse(""));
+        }
+        text.append('\n').append(bold("Total " + money.apply(Fmt.signedMoney(report.loss().negate()) + " USDT")))
+                .append(" · equity ").append(money.apply(Fmt.usdt(report.equityBefore()))).append(" → ")
+                .append(money.apply(Fmt.usdt(report.equityAfter())))
+                .append(report.liquidations() == 0 ? " · nothing liquidated" : " · " + report.liquidations()
+                        + (report.liquidations() == 1 ? " liquidation" : " liquidations"));
     }
 
     public static String compare(List<ForAccount<ModeComparison>> comparisons) {
         StringBuilder text = new StringBuilder();
         for (ForAccount<ModeComparison> forAccount : comparisons) {
-            ModeComparison comparison = forAccount.result();
             text.append("\n\n").append(heading(forAccount));
-            for (ModeComparison.Row row : comparison.rows()) {
-                Position position = row.position();
-                text.append("\n• ").append(bold(Html.escape(position.symbol()) + " " + position.side().name()))
-                        .append(' ').append(Fmt.quantity(position.quantity())).append(' ').append(position.leverage())
-                        .append("x · now ").append(position.marginMode().label()).append(" · mark ")
-                        .append(Fmt.price(row.markPrice()))
-                        .append("\n  🔒 isolated (").append(usdc(Fmt.usdt(row.isolatedMargin()))).append(" margin): ")
-                        .append(liquidation(row.liquidationIsolated(), row.distanceIsolated()))
-                        .append("\n  🌊 cross (whole cross account): ")
-                        .append(liquidation(row.liquidationCross(), row.distanceCross()))
-                        .append(" (if other marks stay)");
-            }
-            text.append("\nWorst case: isolated ").append(usdc(Fmt.signedMoney(comparison.isolatedWorstCase().negate())
-                            + " USDT")).append(" · cross ")
-                    .append(usdc(Fmt.signedMoney(comparison.crossWorstCase().negate()) + " USDT"));
+            compareBody(text, forAccount.result(), WatchedInsightText::usdc);
         }
         return text.isEmpty() ? "" : text.append(footnote()).toString();
+    }
+
+    /** One account's mode comparison under its heading; {@code money} names the account's currency. */
+    static void compareBody(StringBuilder text, ModeComparison comparison, UnaryOperator<String> money) {
+        for (ModeComparison.Row row : comparison.rows()) {
+            Position position = row.position();
+            text.append("\n• ").append(bold(Html.escape(position.symbol()) + " " + position.side().name()))
+                    .append(' ').append(Fmt.quantity(position.quantity())).append(' ').append(position.leverage())
+                    .append("x · now ").append(position.marginMode().label()).append(" · mark ")
+                    .append(Fmt.price(row.markPrice()))
+                    .append("\n  🔒 isolated (").append(money.apply(Fmt.usdt(row.isolatedMargin()))).append(" margin): ")
+                    .append(liquidation(row.liquidationIsolated(), row.distanceIsolated()))
+                    .append("\n  🌊 cross (whole cross account): ")
+                    .append(liquidation(row.liquidationCross(), row.distanceCross()))
+                    .append(" (if other marks stay)");
+        }
+        text.append("\nWorst case: isolated ")
+                .append(money.apply(Fmt.signedMoney(comparison.isolatedWorstCase().negate()) + " USDT"))
+                .append(" · cross ").append(money.apply(Fmt.signedMoney(comparison.crossWorstCase().negate()) + " USDT"));
     }
 
     public static String whatIf(List<ForAccount<WatchedInsights.WhatIf>> answers) {
@@ -101,28 +111,32 @@ public final class WatchedInsightText {
                 continue;
             }
             text.append(" at Hyperliquid's ").append(Fmt.price(whatIf.fillPrice())).append(": ");
-            Position resulting = whatIf.resulting();
-            if (resulting == null) {
-                text.append("the ").append(Html.escape(whatIf.coin())).append(" position would be closed.");
-            } else {
-                PositionRisk risk = whatIf.risk();
-                text.append(resulting.side().name()).append(' ').append(Fmt.quantity(resulting.quantity())).append(' ')
-                        .append(Html.escape(whatIf.coin())).append(" · ").append(resulting.marginMode().label())
-                        .append(' ').append(resulting.leverage()).append("x · entry ")
-                        .append(Fmt.price(resulting.entryPrice())).append("\nLiquidation price: ")
-                        .append(risk.liquidationPrice() == null ? "none, no price can liquidate it"
-                                : bold(Fmt.price(risk.liquidationPrice())) + " (" + Fmt.percent(
-                                risk.distanceToLiquidation()) + " away" + (resulting.isIsolated() ? ""
-                                : ", if other marks stay") + ")");
-            }
-            CrossAccountRisk before = whatIf.before().cross();
-            CrossAccountRisk after = whatIf.after().cross();
-            text.append("\nCross margin ratio: ").append(ratio(before)).append(" → ").append(bold(ratio(after)))
-                    .append(" · available ").append(usdc(Fmt.usdt(before.availableBalance()))).append(" → ")
-                    .append(usdc(Fmt.usdt(after.availableBalance())));
+            whatIfBody(text, whatIf.coin(), whatIf.resulting(), whatIf.risk(), whatIf.before(), whatIf.after(),
+                    WatchedInsightText::usdc);
         }
         return text.isEmpty() ? "" : text.append("\n<i>By Hyperliquid's rules, fees not counted; nothing was placed: "
                 + "the bot only watches.</i>").toString();
+    }
+
+    /** The imagined order's position and the cross pool before and after; {@code money} names the currency. */
+    static void whatIfBody(StringBuilder text, String symbol, Position resulting, PositionRisk risk,
+                           AccountRisk before, AccountRisk after, UnaryOperator<String> money) {
+        if (resulting == null) {
+            text.append("the ").append(Html.escape(symbol)).append(" position would be closed.");
+        } else {
+            text.append(resulting.side().name()).append(' ').append(Fmt.quantity(resulting.quantity())).append(' ')
+                    .append(Html.escape(symbol)).append(" · ").append(resulting.marginMode().label())
+                    .append(' ').append(resulting.leverage()).append("x · entry ")
+                    .append(Fmt.price(resulting.entryPrice())).append("\nLiquidation price: ")
+                    .append(risk.liquidationPrice() == null ? "none, no price can liquidate it"
+                            : bold(Fmt.price(risk.liquidationPrice())) + " (" + Fmt.percent(
+                            risk.distanceToLiquidation()) + " away" + (resulting.isIsolated() ? ""
+                            : ", if other marks stay") + ")");
+        }
+        text.append("\nCross margin ratio: ").append(ratio(before.cross())).append(" → ")
+                .append(bold(ratio(after.cross()))).append(" · available ")
+                .append(money.apply(Fmt.usdt(before.cross().availableBalance()))).append(" → ")
+                .append(money.apply(Fmt.usdt(after.cross().availableBalance())));
     }
 
     private static String heading(ForAccount<?> forAccount) {

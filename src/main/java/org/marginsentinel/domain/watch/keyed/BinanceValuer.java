@@ -3,6 +3,7 @@ package org.marginsentinel.domain.watch.keyed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Decimals;
 import org.marginsentinel.domain.margin.MarginCalculator;
@@ -12,6 +13,7 @@ import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.watch.SecondOpinion;
+import org.marginsentinel.domain.watch.WatchedPortfolio;
 
 /**
  * Values a Binance USDⓈ-M account with the bot's own engine and Binance's brackets (the engine paper accounts use),
@@ -78,6 +80,27 @@ public final class BinanceValuer implements KeyedValuer {
         BigDecimal ownRatio = valuable.isEmpty() || marginBalance.signum() <= 0 ? null
                 : Decimals.divide(maintenance, marginBalance);
         return new KeyedValuation(snapshot, cross, valued, notValued, ownRatio);
+    }
+
+    /** The engine itself (Binance's brackets for every symbol); the wallet is Binance's, isolated wallets included. */
+    @Override
+    public Optional<WatchedPortfolio> portfolio(ExchangeAccountSnapshot snapshot) {
+        if (snapshot.walletBalance() == null) {
+            return Optional.empty();
+        }
+        List<PricedPosition> priced = new ArrayList<>();
+        BigDecimal crossWallet = snapshot.walletBalance();
+        for (ExchangePosition reported : snapshot.positions()) {
+            Position position = toPosition(reported);
+            if (position == null || reported.markPrice() == null) {
+                return Optional.empty();
+            }
+            if (position.isIsolated()) {
+                crossWallet = crossWallet.subtract(reported.isolatedMargin());
+            }
+            priced.add(new PricedPosition(position, reported.markPrice()));
+        }
+        return Optional.of(new WatchedPortfolio(engine, snapshot.walletBalance(), crossWallet, priced));
     }
 
     /** Why the two liquidation prices differ, in plain words; null when they agree. */

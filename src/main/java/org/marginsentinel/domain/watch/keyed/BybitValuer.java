@@ -9,15 +9,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.marginsentinel.domain.margin.BinanceMarginRules;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Decimals;
 import org.marginsentinel.domain.margin.ListedTiers;
+import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.TierSchedule;
 import org.marginsentinel.domain.margin.TierSource;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.watch.SecondOpinion;
+import org.marginsentinel.domain.watch.WatchedPortfolio;
 
 /**
  * A Bybit account valued with Bybit's published rules (margin-math §3). Bybit values maintenance margin at the
@@ -102,6 +105,27 @@ public final class BybitValuer implements KeyedValuer {
                     explain(position, opinion, maintenance, engine.isIsolated())));
         }
         return new KeyedValuation(snapshot, pool, valued, notValued, pool == null ? null : pool.marginRatio());
+    }
+
+    /**
+     * For the insight tools, an engine at Bybit's maintenance rates: its risk-limit tiers, else the rate of the
+     * maintenance Bybit reported (over the value at entry), else the estimate. The engine values maintenance at the
+     * mark where Bybit values it at entry, so its prices are estimates a little off Bybit's formula.
+     */
+    @Override
+    public Optional<WatchedPortfolio> portfolio(ExchangeAccountSnapshot snapshot) {
+        Map<String, TierSchedule> schedules = new HashMap<>();
+        for (ExchangePosition position : snapshot.positions()) {
+            BigDecimal reported = position.maintenanceMargin();
+            if (bybitTiers.apply(position.symbol()).isEmpty() && reported != null && reported.signum() > 0) {
+                schedules.putIfAbsent(position.symbol(), TierSchedule.flat(
+                        Decimals.divide(reported, position.size().multiply(position.entryPrice())), BigDecimal.ZERO));
+            }
+        }
+        MarginCalculator engine = new MarginCalculator(p -> schedules.computeIfAbsent(p.symbol(),
+                symbol -> bybitTiers.apply(symbol).map(ListedTiers::schedule).orElseGet(estimate)),
+                BinanceMarginRules.INSTANCE);
+        return KeyedValuations.portfolio(snapshot, engine);
     }
 
     private Maintenance maintenance(ExchangePosition position) {

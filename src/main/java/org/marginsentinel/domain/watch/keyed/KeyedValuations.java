@@ -3,12 +3,16 @@ package org.marginsentinel.domain.watch.keyed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Decimals;
+import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.watch.SecondOpinion;
+import org.marginsentinel.domain.watch.WatchedPortfolio;
 
 /** What the Bybit and OKX valuers share: the engine's view of a reported position, the cross wallet, the wording. */
 final class KeyedValuations {
@@ -53,6 +57,35 @@ final class KeyedValuations {
             }
         }
         return wallet;
+    }
+
+    /**
+     * The account for the insight tools with {@code engine}: every position at its mark, the cross wallet as
+     * {@link #crossWallet} finds it, the account wallet that plus the isolated margins. Empty for portfolio margin,
+     * without a margin balance, or when a position cannot be recomputed.
+     */
+    static Optional<WatchedPortfolio> portfolio(ExchangeAccountSnapshot snapshot, MarginCalculator engine) {
+        if (snapshot.portfolioMargin() || snapshot.marginBalance() == null) {
+            return Optional.empty();
+        }
+        List<Position> positions = new ArrayList<>();
+        List<BigDecimal> marks = new ArrayList<>();
+        List<PricedPosition> priced = new ArrayList<>();
+        BigDecimal isolatedMargins = BigDecimal.ZERO;
+        for (ExchangePosition reported : snapshot.positions()) {
+            Position position = position(reported);
+            if (position == null) {
+                return Optional.empty();
+            }
+            positions.add(position);
+            marks.add(reported.markPrice());
+            priced.add(new PricedPosition(position, reported.markPrice()));
+            if (position.isIsolated()) {
+                isolatedMargins = isolatedMargins.add(position.isolatedMargin());
+            }
+        }
+        BigDecimal crossWallet = crossWallet(snapshot, positions, marks);
+        return Optional.of(new WatchedPortfolio(engine, crossWallet.add(isolatedMargins), crossWallet, priced));
     }
 
     /** A cross position's risk, judged by its pool (as the engine does for paper positions). */

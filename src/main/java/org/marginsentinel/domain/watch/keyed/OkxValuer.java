@@ -21,6 +21,7 @@ import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.TierSchedule;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.watch.SecondOpinion;
+import org.marginsentinel.domain.watch.WatchedPortfolio;
 
 /**
  * An OKX account valued with OKX's convention (margin-math §4): maintenance is valued at the price
@@ -109,6 +110,25 @@ public final class OkxValuer implements KeyedValuer {
                     explain(opinion, requirements.get(position.symbol()), own.isIsolated())));
         }
         return new KeyedValuation(snapshot, pool, valued, notValued, okxRatio(pool));
+    }
+
+    /** OKX's requirement (maintenance plus the fee) for every instrument: as valued here when held, else its tiers. */
+    @Override
+    public Optional<WatchedPortfolio> portfolio(ExchangeAccountSnapshot snapshot) {
+        Map<String, Requirement> requirements = new HashMap<>();
+        for (ExchangePosition position : snapshot.positions()) {
+            if (position.markPrice() != null) {
+                requirements.putIfAbsent(position.symbol(), requirement(position));
+            }
+        }
+        MarginCalculator engine = new MarginCalculator(p -> requirements.computeIfAbsent(p.symbol(),
+                this::requirementNotHeld).schedule(), BinanceMarginRules.INSTANCE);
+        return KeyedValuations.portfolio(snapshot, engine);
+    }
+
+    private Requirement requirementNotHeld(String instrument) {
+        return okxTiers.apply(instrument).map(listed -> new Requirement(withFee(listed.schedule()), false, ""))
+                .orElseGet(() -> new Requirement(withFee(estimate.get()), true, ""));
     }
 
     /** OKX's convention: equity / requirement, liquidation at 1, higher is safer; null without a requirement. */

@@ -2,11 +2,11 @@ package org.marginsentinel.adapter.keyed.fake;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -22,7 +22,8 @@ import java.util.Map;
  * A fake Bybit v5 on 127.0.0.1 (random port) that answers a signed request only when its {@code X-BAPI-SIGN} is
  * the hex HMAC-SHA256 of timestamp + key + recvWindow + query (the query exactly as sent) under {@link #SECRET};
  * anything else gets Bybit's own "error sign" answer (retCode 10004). Serves the fixture payloads by default: a
- * read-only unified key, regular margin mode, the official wallet balance and two pages of linear positions.
+ * read-only unified key, regular margin mode, the official wallet balance and two pages of linear positions. Own
+ * server, or attached to a shared one (the price fake's: the same Bybit host, as in production).
  */
 public final class BybitAccountFake {
 
@@ -32,17 +33,29 @@ public final class BybitAccountFake {
     static final String BAD_SIGN = """
             {"retCode":10004,"retMsg":"error sign! origin_string[...]","result":{},"retExtInfo":{},"time":1796371200000}""";
 
-    private final WireMockServer server;
+    /** Bybit's private paths: only these get the "error sign" answer, so a shared server's other paths stay. */
+    private static final String PRIVATE_PATHS = "/v5/(user|account|position)/.*";
 
-    private BybitAccountFake(WireMockServer server) {
+    private final WireMockServer server;
+    private final boolean ownsServer;
+
+    private BybitAccountFake(WireMockServer server, boolean ownsServer) {
         this.server = server;
+        this.ownsServer = ownsServer;
     }
 
     public static BybitAccountFake start() {
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
-        BybitAccountFake fake = new BybitAccountFake(server);
+        BybitAccountFake fake = new BybitAccountFake(server, true);
         fake.reset();
+        return fake;
+    }
+
+    /** On a server that also serves other paths; the defaults served anew (a later stub wins over an earlier one). */
+    public static BybitAccountFake attachTo(WireMockServer server) {
+        BybitAccountFake fake = new BybitAccountFake(server, false);
+        fake.serveDefaults();
         return fake;
     }
 
@@ -55,12 +68,19 @@ public final class BybitAccountFake {
     }
 
     public void stop() {
-        server.stop();
+        if (ownsServer) {
+            server.stop();
+        }
     }
 
+    /** Own server only: everything forgotten, the defaults served. */
     public void reset() {
         server.resetAll();
-        server.stubFor(any(anyUrl()).atPriority(100).willReturn(json(BAD_SIGN)));
+        serveDefaults();
+    }
+
+    private void serveDefaults() {
+        server.stubFor(any(urlPathMatching(PRIVATE_PATHS)).atPriority(100).willReturn(json(BAD_SIGN)));
         serves("/v5/user/query-api", AccountFixtures.read("bybit-user-query-api.read-only-uta.synthetic.json"));
         serves("/v5/account/info", AccountFixtures.read("bybit-account-info.regular-margin.synthetic.json"));
         serves("/v5/account/wallet-balance", AccountFixtures.read("bybit-account-wallet-balance.official.json"));

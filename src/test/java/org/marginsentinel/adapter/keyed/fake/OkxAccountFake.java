@@ -2,10 +2,10 @@ package org.marginsentinel.adapter.keyed.fake;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -22,7 +22,8 @@ import java.util.Map;
  * base64 HMAC-SHA256 of timestamp + "GET" + path and query (exactly as sent) under {@link #SECRET}, the timestamp is
  * ISO 8601 with milliseconds in UTC and the passphrase is {@link #PASSPHRASE}; otherwise OKX's own 401 answers
  * (50113 invalid sign, 50105 wrong passphrase). The public instruments need no signature. Serves the fixtures by
- * default: a read-only single-currency-margin account with a cross BTC and an isolated ETH swap.
+ * default: a read-only single-currency-margin account with a cross BTC and an isolated ETH swap. Own server, or
+ * attached to a shared one.
  */
 public final class OkxAccountFake {
 
@@ -31,17 +32,29 @@ public final class OkxAccountFake {
     public static final String PASSPHRASE = "okx-test-Passphrase1";
     private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
-    private final WireMockServer server;
+    /** OKX's API paths: only these get OKX's error answers, so a shared server's other paths stay. */
+    private static final String API_PATHS = "/api/v5/.*";
 
-    private OkxAccountFake(WireMockServer server) {
+    private final WireMockServer server;
+    private final boolean ownsServer;
+
+    private OkxAccountFake(WireMockServer server, boolean ownsServer) {
         this.server = server;
+        this.ownsServer = ownsServer;
     }
 
     public static OkxAccountFake start() {
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
-        OkxAccountFake fake = new OkxAccountFake(server);
+        OkxAccountFake fake = new OkxAccountFake(server, true);
         fake.reset();
+        return fake;
+    }
+
+    /** On a server that also serves other paths; the defaults served anew (a later stub wins over an earlier one). */
+    public static OkxAccountFake attachTo(WireMockServer server) {
+        OkxAccountFake fake = new OkxAccountFake(server, false);
+        fake.serveDefaults();
         return fake;
     }
 
@@ -54,13 +67,20 @@ public final class OkxAccountFake {
     }
 
     public void stop() {
-        server.stop();
+        if (ownsServer) {
+            server.stop();
+        }
     }
 
+    /** Own server only: everything forgotten, the defaults served. */
     public void reset() {
         server.resetAll();
-        server.stubFor(any(anyUrl()).atPriority(100).willReturn(error(401, "50113", "Invalid Sign")));
-        server.stubFor(any(anyUrl()).atPriority(50).andMatching(OkxAccountFake::wrongPassphrase)
+        serveDefaults();
+    }
+
+    private void serveDefaults() {
+        server.stubFor(any(urlPathMatching(API_PATHS)).atPriority(100).willReturn(error(401, "50113", "Invalid Sign")));
+        server.stubFor(any(urlPathMatching(API_PATHS)).atPriority(50).andMatching(OkxAccountFake::wrongPassphrase)
                 .willReturn(error(401, "50105", "Invalid OK-ACCESS-PASSPHRASE")));
         server.stubFor(get(urlPathEqualTo("/api/v5/public/instruments")).atPriority(1)
                 .willReturn(json(AccountFixtures.read("okx-public-instruments.swap.synthetic.json"))));

@@ -46,6 +46,8 @@ public class FakeTelegramResource implements QuarkusTestResourceLifecycleManager
         config.putAll(hyperliquid.configProperties());
         // Binance's spot host (apiRestrictions of keyed watching) on the same fake as its futures host.
         config.put("sentinel.binance.spot-url", priceApi.baseUrl());
+        // OKX (keyed watching) on the same fake too: its paths (/api/v5/…) are its own.
+        config.put("sentinel.okx.url", priceApi.baseUrl());
         config.putAll(Map.of(
                 "sentinel.telegram.token", FakeTelegram.TOKEN,
                 "sentinel.telegram.api-url", telegram.baseUrl(),

@@ -180,6 +180,9 @@ class KeyedWatchE2ETest {
         // A restart: the account, its last answer and its opened key come back from the database.
         keyedList.loadAll();
         assertThat(say(user, "/watch")).contains("#1 Binance key hmac…3333 · 2 position(s)");
+        long id = book.ofUser(user).get(0).id();
+        assertThat(book.adlTold(KeyedBook.subjectPrefix(id) + "ETHUSDT:SHORT:adl"))
+                .as("the ADL warning is remembered in the database: not told again after the restart").isFalse();
 
         // The key is deleted on Binance: told once, then never asked again.
         binance.revoke("hmacKey0000111122223333");
