@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.i18n.InMemoryUserLanguages;
 import org.marginsentinel.adapter.telegram.alerts.Notices;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
@@ -25,6 +26,7 @@ class GroupNoticesTest {
 
     /** The group messages not yet sent, as the outbox keeps them: a withdrawal drops the chat's rows under a key. */
     private final List<OutgoingMessage> pending = new ArrayList<>();
+    private final InMemoryUserLanguages languages = new InMemoryUserLanguages();
 
     /** Ada shares in two groups with alerts on; no bot username, so nobody is nudged. */
     private GroupNotices wired() {
@@ -71,6 +73,7 @@ class GroupNoticesTest {
             }
         };
         notices.clock = Clock.fixed(Instant.parse("2030-01-01T10:00:00Z"), ZoneOffset.UTC);
+        notices.languages = languages;
         return notices;
     }
 
