@@ -191,6 +191,26 @@ class WarningActionsConversationTest {
         assertThat(say("/alerts")).doesNotContain("snoozed");
     }
 
+    @Test
+    void aRussianSpeakingTrader_isWarnedInRussian_withRussianButtonsAndNumbers() {
+        telegram.userSpeaks(trader, "ru");
+        say("/long BTC 0.1 5x @80000");        // liquidation 64,257.03
+        marks("71000", "2600");                 // 9.50% away: WARNING
+
+        SentMessage warning = telegram.awaitReplyContaining(trader, "ВНИМАНИЕ");
+        assertThat(warning.plainText()).startsWith("🟡 ВНИМАНИЕ · #1 BTCUSDT LONG 0,1 (изолированная, 5x)")
+                .contains("Марк 71\u00A0000,00 · ликвидация 64\u00A0257,03 · до неё 9,50%")
+                .contains("👉 Добавьте ", " USDT маржи (ликвидация сдвинется к ", "Другие варианты: /risk")
+                .doesNotContain("WARNING", "Add ", "away");
+        assertThat(warning.buttonLabels()).contains("Закрыть 25%", "Закрыть 50%", "Закрыть 100%", "😴 Пауза 1 ч")
+                .anyMatch(label -> label.matches("➕ Добавить [0-9\u00A0]+,\\d\\d USDT маржи"));
+
+        telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(),
+                warning.buttonData("Закрыть 50%")));
+        assertThat(telegram.awaitEdit(trader, warning.messageId()).plainText())
+                .isEqualTo("Закрыть 50% позиции #1 BTCUSDT LONG по марк-цене (сейчас 71\u00A0000,00)?");
+    }
+
     // ---- nothing stale ----
 
     @Test
