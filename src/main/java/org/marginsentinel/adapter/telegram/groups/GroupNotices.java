@@ -66,8 +66,15 @@ public class GroupNotices {
 
     private final Map<Long, Batch> openBatches = new ConcurrentHashMap<>();
 
-    /** A group's open batch: when it goes out, and the members nudged in it so far (as HTML mentions). */
-    private record Batch(Instant due, List<String> nudged) {
+    /**
+     * A group's open batch: when it goes out, and the members nudged in it so far (as HTML mentions, and their
+     * languages: the nudge is in theirs when they share one, else in English).
+     */
+    private record Batch(Instant due, List<String> nudged, List<Language> languages) {
+
+        Texts nudgeTexts() {
+            return Texts.of(languages.stream().distinct().count() == 1 ? languages.get(0) : Language.EN);
+        }
     }
 
     public void onNotice(Notice notice) {
@@ -135,7 +142,8 @@ public class GroupNotices {
     private Batch batch(long chatId) {
         Instant now = clock.instant();
         return openBatches.compute(chatId, (id, open) -> open != null && open.due().isAfter(now) ? open
-                : new Batch(now.plus(config.alertBatchWindow()), new CopyOnWriteArrayList<>()));
+                : new Batch(now.plus(config.alertBatchWindow()), new CopyOnWriteArrayList<>(),
+                        new CopyOnWriteArrayList<>()));
     }
 
     /**
@@ -221,9 +229,11 @@ public class GroupNotices {
             if (directory.claimNudge(userId, group.chatId(), clock.instant())) {
                 Batch batch = batch(group.chatId());
                 batch.nudged().add(GroupViews.mention(userId, group.displayName()));
-                outbox.enqueue(OutgoingMessage.to(group.chatId(), GroupViews.nudge(batch.nudged()))
+                batch.languages().add(languages.of(userId));
+                Texts texts = batch.nudgeTexts();
+                outbox.enqueue(OutgoingMessage.to(group.chatId(), GroupViews.nudge(batch.nudged(), texts))
                         .inThread(group.lastThreadId())
-                        .withButtons(List.of(List.of(PrivateChatLink.receiveWarnings(bot))))
+                        .withButtons(List.of(List.of(PrivateChatLink.receiveWarnings(bot, texts))))
                         .withPriority(OutgoingMessage.PRIORITY_WARNING)
                         .superseding("group:nudge:" + batch.due().toEpochMilli())
                         .notBefore(batch.due()));

@@ -182,6 +182,18 @@ public final class GroupViews {
                 t.numbers().usdt(walletLost));
     }
 
+    /**
+     * {@link #nudge(List)} in the nudged members' language: one message for every member nudged in a batch;
+     * {@code mentions} are {@link #mention} links.
+     */
+    static String nudge(List<String> mentions, Texts t) {
+        if (mentions.size() == 1) {
+            return t.get("notice.nudge.one", mentions.get(0));
+        }
+        String others = String.join(", ", mentions.subList(0, mentions.size() - 1));
+        return t.get("notice.nudge.several", others, mentions.get(mentions.size() - 1));
+    }
+
     /** The member's name as the board shows it; "A member" in the alert's language when they have none. */
     private static String memberName(String name, Texts t) {
         return name == null || name.isBlank() ? t.get("notice.group.aMember") : shortName(name);
