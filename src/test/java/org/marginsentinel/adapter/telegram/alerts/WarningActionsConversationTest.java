@@ -195,9 +195,19 @@ class WarningActionsConversationTest {
     void aRussianSpeakingTrader_isWarnedInRussian_withRussianButtonsAndNumbers() {
         telegram.userSpeaks(trader, "ru");
         say("/long BTC 0.1 5x @80000");        // liquidation 64,257.03
-        marks("71000", "2600");                 // 9.50% away: WARNING
+        assertThat(say("/alert BTC < 75000")).startsWith("🔔 Алерт установлен: BTCUSDT < 75\u00A0000,00 (марк сейчас "
+                + "80\u00A0000,00).");
+        marks("71000", "2600");                 // 9.50% away: WARNING; the alert fires too, in either order
 
-        SentMessage warning = telegram.awaitReplyContaining(trader, "ВНИМАНИЕ");
+        SentMessage warning = telegram.awaitReplyTo(trader);
+        String notices = warning.plainText();
+        if (!notices.contains("ВНИМАНИЕ") || !notices.contains("Алерт сработал")) {
+            SentMessage next = telegram.awaitReplyTo(trader);
+            notices += "\n" + next.plainText();
+            warning = warning.plainText().contains("ВНИМАНИЕ") ? warning : next;
+        }
+        assertThat(notices).contains("🔔 BTCUSDT < 75\u00A0000,00: марк-цена 71\u00A0000,00. Алерт сработал один раз "
+                + "и удалён; новый — через /alert.");
         assertThat(warning.plainText()).startsWith("🟡 ВНИМАНИЕ · #1 BTCUSDT LONG 0,1 (изолированная, 5x)")
                 .contains("Марк 71\u00A0000,00 · ликвидация 64\u00A0257,03 · до неё 9,50%")
                 .contains("👉 Добавьте ", " USDT маржи (ликвидация сдвинется к ", "Другие варианты: /risk")
