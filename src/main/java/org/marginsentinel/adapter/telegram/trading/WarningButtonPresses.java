@@ -104,7 +104,7 @@ public class WarningButtonPresses implements CallbackHandler, ConfirmableAction 
             AccountSnapshot after = trading.deposit(context.userId(), ticket.deposit());
             return BotReply.html(texts.get("notice.press.deposited", texts.numbers().usdt(ticket.deposit()),
                     texts.numbers().usdt(after.risk().walletBalance()))
-                    + DepositCommand.poolLine(standings.ofPool(context.userId(), after)));
+                    + DepositCommand.poolLine(standings.ofPool(context.userId(), after), texts));
         }
         if (operation.matches(WarningTicket.CLOSE + "\\d{1,3}")) {
             int percent = Integer.parseInt(operation.substring(1));
@@ -126,8 +126,8 @@ public class WarningButtonPresses implements CallbackHandler, ConfirmableAction 
                 ticket.marginToAdd());
         return BotReply.html(texts.get("notice.press.added", texts.numbers().usdt(ticket.marginToAdd()),
                 String.valueOf(position.number())) + "\n"
-                + TradingViews.position(result.position(), result.risk()) + "\n"
-                + StandingText.of(standings.afterOrder(userId, result)));
+                + TradingViews.position(result.position(), result.risk(), texts) + "\n"
+                + StandingText.of(standings.afterOrder(userId, result), texts));
     }
 
     private BotReply askToClose(long userId, WarningTicket ticket, int percent, Texts texts) {

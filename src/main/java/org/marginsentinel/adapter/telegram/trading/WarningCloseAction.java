@@ -53,7 +53,7 @@ public class WarningCloseAction implements ConfirmableAction {
         if (!ticket.forPool()) {
             StoredPosition position = stillOpen(snapshot, ticket);
             TradeResult result = trading.close(context.userId(), String.valueOf(position.number()), portion);
-            return CloseCommand.done(result, standings, context.userId());
+            return CloseCommand.done(result, standings, context.userId(), context.texts());
         }
         List<StoredPosition> cross = crossPositions(snapshot);
         Texts texts = context.texts();
@@ -70,7 +70,7 @@ public class WarningCloseAction implements ConfirmableAction {
             after = result.after();
         }
         text.append('\n').append(texts.get("notice.press.wallet", n.usdt(after.risk().walletBalance())))
-                .append(DepositCommand.poolLine(standings.ofPool(context.userId(), after)));
+                .append(DepositCommand.poolLine(standings.ofPool(context.userId(), after), texts));
         return BotReply.html(text.toString());
     }
 

@@ -217,8 +217,12 @@ class WarningActionsConversationTest {
 
         telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(),
                 warning.buttonData("Закрыть 50%")));
-        assertThat(telegram.awaitEdit(trader, warning.messageId()).plainText())
+        SentMessage question = telegram.awaitEdit(trader, warning.messageId());
+        assertThat(question.plainText())
                 .isEqualTo("Закрыть 50% позиции #1 BTCUSDT LONG по марк-цене (сейчас 71\u00A0000,00)?");
+        telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(), question.buttonData("✅")));
+        assertThat(telegram.awaitEdit(trader, warning.messageId()).plainText())
+                .startsWith("✅ Закрыто 0,05 по 71\u00A0000,00").contains("Ещё открыто:", "Кошелёк: ");
     }
 
     // ---- nothing stale ----
