@@ -48,10 +48,11 @@ public final class BinanceMarginRules implements MarginRules {
         BigDecimal aboveInitial = wallet.add(pnl).subtract(initialAtMark);
         if (aboveInitial.compareTo(aboveMaintenance) <= 0) {
             return new MarginAllowance(aboveInitial, "the position must keep its initial margin at the mark ("
-                    + Decimals.usdt(initialAtMark) + ") after its unrealised PnL (" + Decimals.signedUsdt(pnl) + ")");
+                    + Decimals.usdt(initialAtMark) + ") after its unrealised PnL (" + Decimals.signedUsdt(pnl) + ")",
+                    MarginAllowance.Rule.POSITION_KEEPS_INITIAL_AT_MARK, initialAtMark, pnl);
         }
         return new MarginAllowance(aboveMaintenance, "the position must keep its maintenance margin ("
-                + Decimals.usdt(maintenance) + ")");
+                + Decimals.usdt(maintenance) + ")", MarginAllowance.Rule.POSITION_KEEPS_MAINTENANCE, maintenance);
     }
 
     @Override
@@ -70,10 +71,12 @@ public final class BinanceMarginRules implements MarginRules {
         if (available.compareTo(aboveMaintenance) < 0) {
             return new MarginAllowance(available, "that is the available balance: the cross wallet ("
                     + Decimals.usdt(pool.wallet()) + ") with its unrealised PnL (" + Decimals.signedUsdt(pool.unrealizedPnl())
-                    + ") less the cross positions' initial margin (" + Decimals.usdt(pool.initialMargin()) + ")");
+                    + ") less the cross positions' initial margin (" + Decimals.usdt(pool.initialMargin()) + ")",
+                    MarginAllowance.Rule.AVAILABLE_BALANCE, pool.wallet(), pool.unrealizedPnl(), pool.initialMargin());
         }
         return new MarginAllowance(aboveMaintenance, "only the cross wallet (" + Decimals.usdt(pool.wallet())
                 + ") can move, less the cross positions' maintenance margin (" + Decimals.usdt(pool.maintenanceMargin())
-                + "); unrealised profit stays until it is realised");
+                + "); unrealised profit stays until it is realised",
+                MarginAllowance.Rule.CROSS_WALLET_LESS_MAINTENANCE, pool.wallet(), pool.maintenanceMargin());
     }
 }

@@ -51,7 +51,7 @@ public final class HyperliquidMarginRules implements MarginRules {
         BigDecimal equity = position.isolatedMargin().add(position.unrealizedPnl(markPrice));
         return new MarginAllowance(Decimals.min(position.isolatedMargin(), equity.subtract(kept)),
                 "the position must keep " + Decimals.usdt(kept) + " (its initial margin at the mark, at least 10% of "
-                        + "the notional) after its unrealised PnL");
+                        + "the notional) after its unrealised PnL", MarginAllowance.Rule.POSITION_KEEPS_INITIAL, kept);
     }
 
     @Override
@@ -64,7 +64,8 @@ public final class HyperliquidMarginRules implements MarginRules {
         BigDecimal kept = Decimals.max(pool.initialMargin(), pool.maintenanceMargin());
         BigDecimal equity = pool.wallet().add(pool.unrealizedPnl());
         return new MarginAllowance(Decimals.min(pool.wallet(), equity.subtract(kept)),
-                "the cross account must keep its initial margin (" + Decimals.usdt(kept) + ") after unrealised PnL");
+                "the cross account must keep its initial margin (" + Decimals.usdt(kept) + ") after unrealised PnL",
+                MarginAllowance.Rule.CROSS_KEEPS_INITIAL, kept);
     }
 
     private static BigDecimal transferMarginRequired(BigDecimal notional, int leverage) {

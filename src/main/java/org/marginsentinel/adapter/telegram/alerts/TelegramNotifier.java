@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupNotices;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.application.alert.SendUrgency;
 import org.marginsentinel.application.port.Notice;
@@ -23,7 +25,7 @@ import org.marginsentinel.domain.alert.AlertDecision;
  * warning also withdraws an unsent drain notice of the pool, whose figures are older); a subject's first warning
  * goes first, then liquidations and CRITICAL, then DANGER, then the rest, and within each the subjects closest to
  * liquidation ({@link SendUrgency}).
- * A warning carries its action buttons ({@link WarningButtons}).
+ * A warning carries its action buttons ({@link WarningButtons}); both are worded in the user's language.
  * {@link GroupNotices} adds what the member's groups hear (group alerts, the one-time private-chat nudge).
  */
 @ApplicationScoped
@@ -44,6 +46,9 @@ public class TelegramNotifier implements Notifier {
     @Inject
     ChatDirectory chats;
 
+    @Inject
+    UserLanguages languages;
+
     @Override
     public void notify(Notice notice) {
         outbox.enqueue(message(notice), SendUrgency.of(notice));
@@ -63,10 +68,12 @@ public class TelegramNotifier implements Notifier {
         }
     }
 
+    /** The notice in its recipient's words (their language is held in memory: a storm reads no row per notice). */
     private OutgoingMessage message(Notice notice) {
-        OutgoingMessage message = OutgoingMessage.to(notice.userId(), NoticeText.of(notice))
+        Texts texts = Texts.of(languages.of(notice.userId()));
+        OutgoingMessage message = OutgoingMessage.to(notice.userId(), NoticeText.of(notice, texts))
                 .withPriority(priority(notice))
-                .withButtons(buttons.issue(notice));
+                .withButtons(buttons.issue(notice, texts));
         if (notice instanceof Notice.PoolWarning) {
             // An unsent drain notice of an earlier tick carries older figures: it must not follow this warning.
             outbox.withdraw(notice.userId(), DRAIN + notice.subject().key());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.connection.TelegramConfig;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.store.Confirmations;
 import org.marginsentinel.adapter.telegram.trading.WarningTicket;
 import org.marginsentinel.application.port.Notice;
@@ -30,8 +31,8 @@ public class WarningButtons {
     @Inject
     Clock clock;
 
-    /** The rows of buttons under {@code notice}; none for notices that are not level warnings. */
-    public List<List<Button>> issue(Notice notice) {
+    /** The rows of buttons under {@code notice}, labelled with {@code texts}; none for notices that are not level warnings. */
+    public List<List<Button>> issue(Notice notice, Texts texts) {
         Optional<WarningTicket> ticket = WarningTicket.of(notice);
         if (ticket.isEmpty()) {
             return List.of();
@@ -39,7 +40,7 @@ public class WarningButtons {
         Instant now = clock.instant();
         long id = confirmations.createWithWarning(notice.userId(), WarningTicket.ACTION_KEY, ticket.get().payload(),
                 now, now.plus(config.warningButtonTtl()));
-        return ticket.get().buttons(id, recommended(notice));
+        return ticket.get().buttons(id, recommended(notice), texts);
     }
 
     private static Optional<RecommendedAction> recommended(Notice notice) {

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.marginsentinel.adapter.telegram.connection.SendRateLimiter;
 import org.marginsentinel.adapter.telegram.format.MessageChunker;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.adapter.telegram.store.OutboxRow;
 import org.marginsentinel.adapter.telegram.store.OutboxStore;
 
@@ -43,6 +46,9 @@ public class DeliveryOutcomes {
 
     @Inject
     Clock clock;
+
+    @Inject
+    UserLanguages languages;
 
     /**
      * Records how a call for these rows ended: {@code failure} null when Telegram accepted it (then
@@ -194,10 +200,13 @@ public class DeliveryOutcomes {
         return !expired.isEmpty() || !outOfDate.isEmpty();
     }
 
-    /** The text that stands in for warnings that got too old while Telegram was unreachable. */
-    static final String HELD_WARNINGS_NOTICE = "⏳ <b>Risk warnings were held back</b> while Telegram was"
-            + " unreachable. They are out of date now, so I don't send them.\nSend /risk to see where your positions"
-            + " stand now.";
+    /**
+     * The text that stands in for warnings that got too old while Telegram was unreachable, in the language of the
+     * chat's user (a group chat, whose id is negative, has none: English). Joins the caller's transaction.
+     */
+    private String heldWarningsNotice(long chatId) {
+        return Texts.of(chatId > 0 ? languages.of(chatId) : Language.EN).get("notice.heldWarnings");
+    }
 
     /**
      * One notice per chat however many warnings it replaces (a later replacement supersedes an unsent one, and none is
@@ -210,7 +219,7 @@ public class DeliveryOutcomes {
         QuarkusTransaction.requiringNew().run(() -> {
             store.drop(ids(outOfDate), "out of date after Telegram was unreachable; replaced by a notice");
             if (!store.sentSince(chatId, HELD_WARNINGS_KEY, oldest)) {
-                outbox.enqueue(OutgoingMessage.to(chatId, HELD_WARNINGS_NOTICE).superseding(HELD_WARNINGS_KEY));
+                outbox.enqueue(OutgoingMessage.to(chatId, heldWarningsNotice(chatId)).superseding(HELD_WARNINGS_KEY));
             }
         });
         for (OutboxRow row : outOfDate) {

@@ -14,6 +14,9 @@ import java.util.function.Supplier;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.adapter.telegram.store.ChatDirectory;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.application.port.Notice;
@@ -58,10 +61,20 @@ public class GroupNotices {
     @Inject
     Clock clock;
 
+    @Inject
+    UserLanguages languages;
+
     private final Map<Long, Batch> openBatches = new ConcurrentHashMap<>();
 
-    /** A group's open batch: when it goes out, and the members nudged in it so far (as HTML mentions). */
-    private record Batch(Instant due, List<String> nudged) {
+    /**
+     * A group's open batch: when it goes out, and the members nudged in it so far (as HTML mentions, and their
+     * languages: the nudge is in theirs when they share one, else in English).
+     */
+    private record Batch(Instant due, List<String> nudged, List<Language> languages) {
+
+        Texts nudgeTexts() {
+            return Texts.of(languages.stream().distinct().count() == 1 ? languages.get(0) : Language.EN);
+        }
     }
 
     public void onNotice(Notice notice) {
@@ -94,9 +107,14 @@ public class GroupNotices {
                           Supplier<List<GroupDirectory.AlertTarget>> alertTargets) {
         nudgeIfUnreachable(notice.userId(), privateChatKnown);
         Optional<String> stale = staleAlertKey(notice);
-        for (GroupDirectory.AlertTarget target : alertTargets.get()) {
+        List<GroupDirectory.AlertTarget> targets = alertTargets.get();
+        if (targets.isEmpty()) {
+            return;
+        }
+        Texts texts = Texts.of(languages.of(notice.userId())); // the alert is about the member: in their language
+        for (GroupDirectory.AlertTarget target : targets) {
             stale.ifPresent(key -> outbox.withdraw(target.chatId(), key));
-            groupAlert(notice, target.displayName()).ifPresent(alert -> outbox.enqueue(
+            groupAlert(notice, target.displayName(), texts).ifPresent(alert -> outbox.enqueue(
                     OutgoingMessage.to(target.chatId(), alert.html())
                             .inThread(target.threadId())
                             .withPriority(OutgoingMessage.PRIORITY_WARNING)
@@ -124,7 +142,8 @@ public class GroupNotices {
     private Batch batch(long chatId) {
         Instant now = clock.instant();
         return openBatches.compute(chatId, (id, open) -> open != null && open.due().isAfter(now) ? open
-                : new Batch(now.plus(config.alertBatchWindow()), new CopyOnWriteArrayList<>()));
+                : new Batch(now.plus(config.alertBatchWindow()), new CopyOnWriteArrayList<>(),
+                        new CopyOnWriteArrayList<>()));
     }
 
     /**
@@ -136,24 +155,28 @@ public class GroupNotices {
 
     /** The group alert for a CRITICAL entry or a liquidation; empty for everything else (and silent reminders). */
     static Optional<GroupAlert> groupAlert(Notice notice, String name) {
+        return groupAlert(notice, name, Texts.of(Language.EN));
+    }
+
+    static Optional<GroupAlert> groupAlert(Notice notice, String name, Texts texts) {
         if (notice.severity() != Severity.CRITICAL || notice.silent()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(notice.accept(new GroupAlertText(name)));
+        return Optional.ofNullable(notice.accept(new GroupAlertText(name, texts)));
     }
 
     /** Words a CRITICAL notice for the group; null for kinds the group never hears. */
-    private record GroupAlertText(String name) implements Notice.Visitor<GroupAlert> {
+    private record GroupAlertText(String name, Texts texts) implements Notice.Visitor<GroupAlert> {
         @Override
         public GroupAlert positionWarning(Notice.PositionWarning warning) {
             return warning.decision().level() != RiskLevel.CRITICAL ? null : new GroupAlert(
-                    GroupViews.criticalPosition(name, warning.risk()), GROUP + warning.subject().key());
+                    GroupViews.criticalPosition(name, warning.risk(), texts), GROUP + warning.subject().key());
         }
 
         @Override
         public GroupAlert poolWarning(Notice.PoolWarning warning) {
             return warning.decision().level() != RiskLevel.CRITICAL ? null : new GroupAlert(
-                    GroupViews.criticalPool(name, warning.pool().marginRatio()), GROUP + warning.subject().key());
+                    GroupViews.criticalPool(name, warning.pool().marginRatio(), texts), GROUP + warning.subject().key());
         }
 
         @Override
@@ -163,12 +186,12 @@ public class GroupNotices {
 
         @Override
         public GroupAlert isolatedLiquidated(Notice.IsolatedLiquidated l) {
-            return new GroupAlert(GroupViews.isolatedLiquidated(name, l.symbol(), l.side(), l.marginLost()), null);
+            return new GroupAlert(GroupViews.isolatedLiquidated(name, l.symbol(), l.side(), l.marginLost(), texts), null);
         }
 
         @Override
         public GroupAlert crossLiquidated(Notice.CrossLiquidated l) {
-            return new GroupAlert(GroupViews.crossLiquidated(name, l.closedPositions(), l.walletLost()), null);
+            return new GroupAlert(GroupViews.crossLiquidated(name, l.closedPositions(), l.walletLost(), texts), null);
         }
 
         @Override
@@ -206,9 +229,11 @@ public class GroupNotices {
             if (directory.claimNudge(userId, group.chatId(), clock.instant())) {
                 Batch batch = batch(group.chatId());
                 batch.nudged().add(GroupViews.mention(userId, group.displayName()));
-                outbox.enqueue(OutgoingMessage.to(group.chatId(), GroupViews.nudge(batch.nudged()))
+                batch.languages().add(languages.of(userId));
+                Texts texts = batch.nudgeTexts();
+                outbox.enqueue(OutgoingMessage.to(group.chatId(), GroupViews.nudge(batch.nudged(), texts))
                         .inThread(group.lastThreadId())
-                        .withButtons(List.of(List.of(PrivateChatLink.receiveWarnings(bot))))
+                        .withButtons(List.of(List.of(PrivateChatLink.receiveWarnings(bot, texts))))
                         .withPriority(OutgoingMessage.PRIORITY_WARNING)
                         .superseding("group:nudge:" + batch.due().toEpochMilli())
                         .notBefore(batch.due()));

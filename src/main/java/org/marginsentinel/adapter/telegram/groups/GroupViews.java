@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.marginsentinel.adapter.telegram.format.Text;
 import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.community.Leaderboards;
 import org.marginsentinel.application.community.RiskBoard;
 import org.marginsentinel.domain.alert.RiskLevel;
@@ -157,28 +158,45 @@ public final class GroupViews {
         return index < MEDALS.length && standing.score().signum() > 0 ? MEDALS[index] : (index + 1) + ".";
     }
 
-    // --- group alerts ---------------------------------------------------------------------------
+    // --- group alerts (worded in the language of the member they are about) ---------------------
 
-    static String criticalPosition(String name, PositionRisk risk) {
+    static String criticalPosition(String name, PositionRisk risk, Texts t) {
         Position position = risk.position();
-        return "🔴 " + bold(shortName(name)) + ": " + escape(position.symbol()) + " " + position.side().name() + " "
-                + position.leverage() + "x isolated is " + bold(Fmt.percent(risk.distanceToLiquidation())
-                + " from liquidation") + " (liq. " + Fmt.price(risk.liquidationPrice()) + ").";
+        String symbol = position.symbol();
+        return t.get("notice.group.criticalPosition", escape(memberName(name, t)), escape(symbol),
+                position.side().name(), String.valueOf(position.leverage()),
+                t.numbers().percent(risk.distanceToLiquidation()), t.numbers().price(symbol, risk.liquidationPrice()));
     }
 
-    static String criticalPool(String name, BigDecimal marginRatio) {
-        return "🔴 " + bold(shortName(name)) + ": cross pool margin ratio " + bold(Fmt.percent(marginRatio))
-                + " (liquidation at 100%).";
+    static String criticalPool(String name, BigDecimal marginRatio, Texts t) {
+        return t.get("notice.group.criticalPool", escape(memberName(name, t)), t.numbers().percent(marginRatio));
     }
 
-    static String isolatedLiquidated(String name, String symbol, String side, BigDecimal marginLost) {
-        return "⛔ " + bold(shortName(name)) + " was liquidated: " + escape(symbol) + " " + escape(side)
-                + " isolated, " + Fmt.usdt(marginLost) + " of margin lost.";
+    static String isolatedLiquidated(String name, String symbol, String side, BigDecimal marginLost, Texts t) {
+        return t.get("notice.group.isolatedLiquidated", escape(memberName(name, t)), escape(symbol), escape(side),
+                t.numbers().usdt(marginLost));
     }
 
-    static String crossLiquidated(String name, List<String> closed, BigDecimal walletLost) {
-        return "⛔ " + bold(shortName(name)) + "'s cross pool was liquidated: " + escape(String.join(", ", closed))
-                + " closed, " + Fmt.usdt(walletLost) + " lost.";
+    static String crossLiquidated(String name, List<String> closed, BigDecimal walletLost, Texts t) {
+        return t.get("notice.group.crossLiquidated", escape(memberName(name, t)), escape(String.join(", ", closed)),
+                t.numbers().usdt(walletLost));
+    }
+
+    /**
+     * {@link #nudge(List)} in the nudged members' language: one message for every member nudged in a batch;
+     * {@code mentions} are {@link #mention} links.
+     */
+    static String nudge(List<String> mentions, Texts t) {
+        if (mentions.size() == 1) {
+            return t.get("notice.nudge.one", mentions.get(0));
+        }
+        String others = String.join(", ", mentions.subList(0, mentions.size() - 1));
+        return t.get("notice.nudge.several", others, mentions.get(mentions.size() - 1));
+    }
+
+    /** The member's name as the board shows it; "A member" in the alert's language when they have none. */
+    private static String memberName(String name, Texts t) {
+        return name == null || name.isBlank() ? t.get("notice.group.aMember") : shortName(name);
     }
 
     // --- helpers --------------------------------------------------------------------------------

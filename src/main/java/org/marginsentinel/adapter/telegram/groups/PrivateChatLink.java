@@ -1,6 +1,7 @@
 package org.marginsentinel.adapter.telegram.groups;
 
 import org.marginsentinel.adapter.telegram.command.Button;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 
 /**
  * Deep links that open the private chat with the bot ({@code https://t.me/<bot>?start=<payload>}): Telegram
@@ -23,6 +24,11 @@ public final class PrivateChatLink {
     /** The button under a group reply that the bot could not send privately. */
     public static Button openPrivateChat(String botUsername) {
         return Button.link("🔒 Open a private chat with me", url(botUsername, PRIVATE));
+    }
+
+    /** {@link #receiveWarnings(String)} labelled in the nudged members' language. */
+    public static Button receiveWarnings(String botUsername, Texts texts) {
+        return Button.link(texts.get("notice.nudge.button"), url(botUsername, WARNINGS));
     }
 
     /** The button under the one-time nudge for a member with warnings waiting. */

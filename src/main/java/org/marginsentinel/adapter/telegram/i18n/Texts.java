@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.PropertyResourceBundle;
@@ -52,6 +53,7 @@ public final class Texts {
     private final List<ResourceBundle> bundles;
     private final List<ResourceBundle> english;
     private final Numbers numbers;
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Texts(Language language) {
         this.language = language;
@@ -75,14 +77,17 @@ public final class Texts {
 
     /** The text under {@code key} with {@code arguments} put in its placeholders. */
     public String get(String key, Object... arguments) {
-        String pattern = pattern(key).orElseThrow(() -> new MissingResourceException(
+        return find(key, arguments).orElseThrow(() -> new MissingResourceException(
                 "No text '" + key + "' in any language", "i18n", key));
-        return new MessageFormat(pattern, language.locale()).format(arguments);
     }
 
     /** The text under {@code key}, if the bundles have one (for keys built from data, such as a command's name). */
     public Optional<String> find(String key, Object... arguments) {
-        return pattern(key).map(pattern -> new MessageFormat(pattern, language.locale()).format(arguments));
+        // Parsed once per key: a storm of warnings words thousands of texts a tick. A MessageFormat is not
+        // thread-safe, so each use formats a copy.
+        return Optional.ofNullable(formats.computeIfAbsent(key,
+                        k -> pattern(k).map(pattern -> new MessageFormat(pattern, language.locale())).orElse(null)))
+                .map(format -> ((MessageFormat) format.clone()).format(arguments));
     }
 
     /**

@@ -3,23 +3,61 @@ package org.marginsentinel.adapter.telegram.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 
-/** The {@code user_language} table. */
+/**
+ * The {@code user_language} table, held in memory ({@link LanguageCache}): warnings are worded in each recipient's
+ * language, and a storm of them must not read a row per notice.
+ */
 @ApplicationScoped
 public class UserLanguageDirectory implements UserLanguages {
 
     @Inject
     EntityManager em;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** The transaction resource holding the languages this transaction wrote. */
+    private static final Object WRITTEN = UserLanguageDirectory.class.getName() + ".written";
+
+    private final LanguageCache cache = new LanguageCache();
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Language of(long userId) {
-        UserLanguageEntity row = em.find(UserLanguageEntity.class, userId);
-        return row == null ? Language.EN : Language.fromTelegram(row.language);
+        Language writtenNow = writtenInThisTransaction().get(userId);
+        if (writtenNow != null) {
+            return writtenNow; // not committed yet, so not in the cache
+        }
+        return cache.get(userId).or(() -> {
+            loadAll();
+            return cache.get(userId);
+        }).orElseGet(() -> {
+            UserLanguageEntity row = em.find(UserLanguageEntity.class, userId); // the load raced a write
+            return row == null ? Language.EN : Language.fromTelegram(row.language);
+        });
+    }
+
+    /** Reads the whole table into the cache (one query), unless a write completes meanwhile. */
+    private void loadAll() {
+        long stamp = cache.stamp();
+        List<UserLanguageEntity> rows = em.createQuery("select u from UserLanguageEntity u", UserLanguageEntity.class)
+                .getResultList();
+        Map<Long, Language> languages = new HashMap<>();
+        for (UserLanguageEntity row : rows) {
+            languages.put(row.userId, Language.fromTelegram(row.language));
+        }
+        cache.loaded(languages, stamp);
     }
 
     @Override
@@ -37,6 +75,7 @@ public class UserLanguageDirectory implements UserLanguages {
         if (!row.chosen && telegramLanguageCode != null && !row.language.equals(reported.code())) {
             row.language = reported.code();
             row.updatedAt = now;
+            rememberWhenDone(userId, reported);
         }
         return Language.fromTelegram(row.language);
     }
@@ -52,6 +91,7 @@ public class UserLanguageDirectory implements UserLanguages {
         row.language = language.code();
         row.chosen = true;
         row.updatedAt = now;
+        rememberWhenDone(userId, language);
     }
 
     private void persist(long userId, Language language, boolean chosen, Instant now) {
@@ -61,5 +101,31 @@ public class UserLanguageDirectory implements UserLanguages {
         row.chosen = chosen;
         row.updatedAt = now;
         em.persist(row);
+        rememberWhenDone(userId, language);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, Language> writtenInThisTransaction() {
+        Object written = transactions.getResource(WRITTEN);
+        return written == null ? Map.of() : (Map<Long, Language>) written;
+    }
+
+    /** The cache learns the write when its transaction ends: the language if it committed, else to read again. */
+    private void rememberWhenDone(long userId, Language language) {
+        Map<Long, Language> written = writtenInThisTransaction();
+        if (written.isEmpty()) {
+            transactions.putResource(WRITTEN, written = new HashMap<>());
+        }
+        written.put(userId, language);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.written(userId, language, status == Status.STATUS_COMMITTED);
+            }
+        });
     }
 }

@@ -13,8 +13,8 @@ import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.CallbackHandler;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
-import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.store.Confirmations;
 import org.marginsentinel.adapter.telegram.store.LockedConfirmation;
 import org.marginsentinel.application.AccountSnapshot;
@@ -93,56 +93,59 @@ public class WarningButtonPresses implements CallbackHandler, ConfirmableAction 
         row.confirm(now); // used, whatever follows; a refused action rolls this back with it
         WarningTicket ticket = WarningTicket.parse(row.payload());
         String operation = parts[1];
+        Texts texts = context.texts();
         if (operation.equals(WarningTicket.SNOOZE)) {
-            return snooze(context.userId());
+            return snooze(context.userId(), texts);
         }
         if (operation.equals(WarningTicket.ADD_MARGIN) && ticket.marginToAdd() != null && !ticket.forPool()) {
-            return addMargin(context.userId(), ticket);
+            return addMargin(context.userId(), ticket, texts);
         }
         if (operation.equals(WarningTicket.DEPOSIT) && ticket.deposit() != null) {
             AccountSnapshot after = trading.deposit(context.userId(), ticket.deposit());
-            return BotReply.html("✅ Deposited " + Fmt.usdt(ticket.deposit()) + ". Wallet: "
-                    + Fmt.usdt(after.risk().walletBalance()) + "."
-                    + DepositCommand.poolLine(standings.ofPool(context.userId(), after)));
+            return BotReply.html(texts.get("notice.press.deposited", texts.numbers().usdt(ticket.deposit()),
+                    texts.numbers().usdt(after.risk().walletBalance()))
+                    + DepositCommand.poolLine(standings.ofPool(context.userId(), after), texts));
         }
         if (operation.matches(WarningTicket.CLOSE + "\\d{1,3}")) {
             int percent = Integer.parseInt(operation.substring(1));
             if (percent >= 1 && percent <= 100) {
-                return askToClose(context.userId(), ticket, percent);
+                return askToClose(context.userId(), ticket, percent, texts);
             }
         }
         throw new CommandRejected(GONE);
     }
 
-    private BotReply snooze(long userId) {
+    private BotReply snooze(long userId, Texts texts) {
         Instant until = settings.snooze(userId, Duration.ofHours(1)).snoozedUntil();
-        return BotReply.html("😴 Warnings snoozed for 1 h, until " + HOUR_MINUTE.format(until)
-                + " UTC. CRITICAL warnings and liquidations still come through. /snooze off ends it.");
+        return BotReply.html(texts.get("notice.press.snoozed", HOUR_MINUTE.format(until)));
     }
 
-    private BotReply addMargin(long userId, WarningTicket ticket) {
+    private BotReply addMargin(long userId, WarningTicket ticket, Texts texts) {
         StoredPosition position = WarningCloseAction.stillOpen(trading.snapshot(userId), ticket);
         TradeResult result = trading.adjustMargin(userId, String.valueOf(position.number()), true,
                 ticket.marginToAdd());
-        return BotReply.html("✅ Added " + Fmt.usdt(ticket.marginToAdd()) + " to #" + position.number() + ".\n"
-                + TradingViews.position(result.position(), result.risk()) + "\n"
-                + StandingText.of(standings.afterOrder(userId, result)));
+        return BotReply.html(texts.get("notice.press.added", texts.numbers().usdt(ticket.marginToAdd()),
+                String.valueOf(position.number())) + "\n"
+                + TradingViews.position(result.position(), result.risk(), texts) + "\n"
+                + StandingText.of(standings.afterOrder(userId, result), texts));
     }
 
-    private BotReply askToClose(long userId, WarningTicket ticket, int percent) {
+    private BotReply askToClose(long userId, WarningTicket ticket, int percent, Texts texts) {
         AccountSnapshot snapshot = trading.snapshot(userId);
-        String share = percent == 100 ? "all" : percent + "%";
+        String share = percent == 100 ? texts.get("notice.press.shareAll")
+                : texts.get("notice.press.share", String.valueOf(percent));
         if (ticket.forPool()) {
             List<StoredPosition> cross = WarningCloseAction.crossPositions(snapshot);
             String names = String.join(", ", cross.stream().map(p -> "#" + p.number() + " " + p.position().symbol())
                     .toList());
-            return BotReply.confirm("Close " + Html.bold(share + " of every cross position") + " (" + Html.escape(names)
-                    + ") at the mark?", WarningCloseAction.KEY, WarningCloseAction.payload(ticket, percent));
+            return BotReply.confirm(texts.get("notice.press.askClosePool", Html.escape(share), Html.escape(names)),
+                    WarningCloseAction.KEY, WarningCloseAction.payload(ticket, percent));
         }
         StoredPosition position = WarningCloseAction.stillOpen(snapshot, ticket);
+        String symbol = position.position().symbol();
         BigDecimal mark = snapshot.riskOf(position).markPrice();
-        return BotReply.confirm("Close " + Html.bold(share + " of #" + position.number() + " "
-                + position.position().symbol() + " " + position.position().side().name()) + " at the mark (now "
-                + Fmt.price(mark) + ")?", WarningCloseAction.KEY, WarningCloseAction.payload(ticket, percent));
+        return BotReply.confirm(texts.get("notice.press.askClosePosition", Html.escape(share),
+                String.valueOf(position.number()), Html.escape(symbol), position.position().side().name(),
+                texts.numbers().price(symbol, mark)), WarningCloseAction.KEY, WarningCloseAction.payload(ticket, percent));
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.PaperTrading;
@@ -51,21 +53,24 @@ public class WarningCloseAction implements ConfirmableAction {
         if (!ticket.forPool()) {
             StoredPosition position = stillOpen(snapshot, ticket);
             TradeResult result = trading.close(context.userId(), String.valueOf(position.number()), portion);
-            return CloseCommand.done(result, standings, context.userId());
+            return CloseCommand.done(result, standings, context.userId(), context.texts());
         }
         List<StoredPosition> cross = crossPositions(snapshot);
-        StringBuilder text = new StringBuilder("✅ Closed ").append(percent == 100 ? "every" : percent + "% of every")
-                .append(" cross position at the mark:");
+        Texts texts = context.texts();
+        Numbers n = texts.numbers();
+        StringBuilder text = new StringBuilder(percent == 100 ? texts.get("notice.press.closedEvery")
+                : texts.get("notice.press.closedShareOfEvery", String.valueOf(percent)));
         AccountSnapshot after = snapshot;
         for (StoredPosition position : cross) {
             TradeResult result = trading.close(context.userId(), String.valueOf(position.number()), portion);
-            text.append("\n#").append(position.number()).append(' ').append(position.position().symbol()).append(": ")
-                    .append(Fmt.quantity(result.closedQuantity())).append(" at ").append(Fmt.price(result.price()))
-                    .append(", PnL ").append(Fmt.signedMoney(result.realizedPnl())).append(" USDT");
+            String symbol = position.position().symbol();
+            text.append('\n').append(texts.get("notice.press.closedLine", String.valueOf(position.number()),
+                    Html.escape(symbol), n.quantity(symbol, result.closedQuantity()), n.price(symbol, result.price()),
+                    n.signedMoney(result.realizedPnl())));
             after = result.after();
         }
-        text.append("\nWallet: ").append(Fmt.usdt(after.risk().walletBalance()))
-                .append(DepositCommand.poolLine(standings.ofPool(context.userId(), after)));
+        text.append('\n').append(texts.get("notice.press.wallet", n.usdt(after.risk().walletBalance())))
+                .append(DepositCommand.poolLine(standings.ofPool(context.userId(), after), texts));
         return BotReply.html(text.toString());
     }
 

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.Button;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RecommendedAction;
 
@@ -67,32 +68,42 @@ public record WarningTicket(String positionId, int positionNumber, BigDecimal ma
         return new WarningTicket(parts[1], Integer.parseInt(parts[2]), amount(parts[3]), amount(parts[4]));
     }
 
-    /**
-     * The buttons: the recommended action first (its own share when it is not 25, 50 or 100%), then close 25/50/100%,
-     * then snooze. Closing always asks to confirm.
-     */
+    /** {@link #buttons(long, Optional, Texts)} in English. */
     public List<List<Button>> buttons(long ticketId, Optional<RecommendedAction> recommended) {
+        return buttons(ticketId, recommended, Texts.of(Language.EN));
+    }
+
+    /**
+     * The buttons, labelled in the owner's language: the recommended action first (its own share when it is not 25,
+     * 50 or 100%), then close 25/50/100%, then snooze. Closing always asks to confirm.
+     */
+    public List<List<Button>> buttons(long ticketId, Optional<RecommendedAction> recommended, Texts texts) {
         String data = PREFIX + ticketId + ":";
         List<List<Button>> rows = new ArrayList<>();
         List<Button> first = new ArrayList<>();
         if (marginToAdd != null) {
-            first.add(new Button("➕ Add " + Fmt.usdt(marginToAdd) + " margin", data + ADD_MARGIN));
+            first.add(new Button(texts.get("notice.button.addMargin", texts.numbers().usdt(marginToAdd)),
+                    data + ADD_MARGIN));
         }
         if (deposit != null) {
-            first.add(new Button("💰 Deposit " + Fmt.usdt(deposit), data + DEPOSIT));
+            first.add(new Button(texts.get("notice.button.deposit", texts.numbers().usdt(deposit)), data + DEPOSIT));
         }
         int recommendedShare = recommended.filter(a -> a.kind() == RecommendedAction.Kind.CLOSE)
                 .map(a -> a.sharePercent().intValue()).orElse(0);
         if (recommendedShare > 0 && recommendedShare != 25 && recommendedShare != 50 && recommendedShare != 100) {
-            first.add(0, new Button("✂️ Close " + recommendedShare + "%", data + CLOSE + recommendedShare));
+            first.add(0, new Button(texts.get("notice.button.closeRecommended", String.valueOf(recommendedShare)),
+                    data + CLOSE + recommendedShare));
         }
         if (!first.isEmpty()) {
             rows.add(first);
         }
-        rows.add(List.of(new Button("Close 25%", data + CLOSE + 25), new Button("Close 50%", data + CLOSE + 50),
-                new Button("Close 100%", data + CLOSE + 100)));
-        rows.add(List.of(new Button("😴 Snooze 1 h", data + SNOOZE)));
+        rows.add(List.of(closeButton(data, 25, texts), closeButton(data, 50, texts), closeButton(data, 100, texts)));
+        rows.add(List.of(new Button(texts.get("notice.button.snooze"), data + SNOOZE)));
         return rows;
+    }
+
+    private static Button closeButton(String data, int percent, Texts texts) {
+        return new Button(texts.get("notice.button.close", String.valueOf(percent)), data + CLOSE + percent);
     }
 
     private static String text(BigDecimal amount) {

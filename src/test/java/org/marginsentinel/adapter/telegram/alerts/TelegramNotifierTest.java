@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.marginsentinel.adapter.telegram.trading.WarningTicket;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.junit.jupiter.api.BeforeEach;
+import org.marginsentinel.adapter.telegram.i18n.InMemoryUserLanguages;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
@@ -25,6 +27,7 @@ class TelegramNotifierTest {
     private final List<Long> ranks = new ArrayList<>();
     private final List<Notice> toGroups = new ArrayList<>();
     private final TelegramNotifier notifier = new TelegramNotifier();
+    private final InMemoryUserLanguages languages = new InMemoryUserLanguages();
 
     @BeforeEach
     void wire() {
@@ -51,10 +54,12 @@ class TelegramNotifierTest {
         };
         notifier.buttons = new WarningButtons() {
             @Override
-            public List<List<Button>> issue(Notice notice) {
-                return WarningTicket.of(notice).map(ticket -> ticket.buttons(7, Optional.empty())).orElse(List.of());
+            public List<List<Button>> issue(Notice notice, Texts texts) {
+                return WarningTicket.of(notice).map(ticket -> ticket.buttons(7, Optional.empty(), texts))
+                        .orElse(List.of());
             }
         };
+        notifier.languages = languages;
         notifier.groups = new GroupNotices() {
             @Override
             public void onNotice(Notice notice) {

@@ -191,6 +191,40 @@ class WarningActionsConversationTest {
         assertThat(say("/alerts")).doesNotContain("snoozed");
     }
 
+    @Test
+    void aRussianSpeakingTrader_isWarnedInRussian_withRussianButtonsAndNumbers() {
+        telegram.userSpeaks(trader, "ru");
+        say("/long BTC 0.1 5x @80000");        // liquidation 64,257.03
+        assertThat(say("/alert BTC < 75000")).startsWith("🔔 Алерт установлен: BTCUSDT < 75\u00A0000,00 (марк сейчас "
+                + "80\u00A0000,00).");
+        marks("71000", "2600");                 // 9.50% away: WARNING; the alert fires too, in either order
+
+        SentMessage warning = telegram.awaitReplyTo(trader);
+        String notices = warning.plainText();
+        if (!notices.contains("ВНИМАНИЕ") || !notices.contains("Алерт сработал")) {
+            SentMessage next = telegram.awaitReplyTo(trader);
+            notices += "\n" + next.plainText();
+            warning = warning.plainText().contains("ВНИМАНИЕ") ? warning : next;
+        }
+        assertThat(notices).contains("🔔 BTCUSDT < 75\u00A0000,00: марк-цена 71\u00A0000,00. Алерт сработал один раз "
+                + "и удалён; новый — через /alert.");
+        assertThat(warning.plainText()).startsWith("🟡 ВНИМАНИЕ · #1 BTCUSDT LONG 0,1 (изолированная, 5x)")
+                .contains("Марк 71\u00A0000,00 · ликвидация 64\u00A0257,03 · до неё 9,50%")
+                .contains("👉 Добавьте ", " USDT маржи (ликвидация сдвинется к ", "Другие варианты: /risk")
+                .doesNotContain("WARNING", "Add ", "away");
+        assertThat(warning.buttonLabels()).contains("Закрыть 25%", "Закрыть 50%", "Закрыть 100%", "😴 Пауза 1 ч")
+                .anyMatch(label -> label.matches("➕ Добавить [0-9\u00A0]+,\\d\\d USDT маржи"));
+
+        telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(),
+                warning.buttonData("Закрыть 50%")));
+        SentMessage question = telegram.awaitEdit(trader, warning.messageId());
+        assertThat(question.plainText())
+                .isEqualTo("Закрыть 50% позиции #1 BTCUSDT LONG по марк-цене (сейчас 71\u00A0000,00)?");
+        telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(), question.buttonData("✅")));
+        assertThat(telegram.awaitEdit(trader, warning.messageId()).plainText())
+                .startsWith("✅ Закрыто 0,05 по 71\u00A0000,00").contains("Ещё открыто:", "Кошелёк: ");
+    }
+
     // ---- nothing stale ----
 
     @Test

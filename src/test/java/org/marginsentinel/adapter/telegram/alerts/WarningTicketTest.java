@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.telegram.trading.WarningTicket;
 import org.marginsentinel.adapter.telegram.command.Button;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.domain.alert.RecommendedAction;
 import org.marginsentinel.domain.alert.RiskLevel;
 
@@ -36,6 +38,18 @@ class WarningTicketTest {
         assertThat(rows.get(1)).extracting(Button::callbackData).containsExactly("wa:42:c25", "wa:42:c50", "wa:42:c100");
         assertThat(rows.get(2)).extracting(Button::callbackData).containsExactly("wa:42:s");
         assertThat(WarningTicket.parse(ticket.payload())).isEqualTo(ticket);
+    }
+
+    @Test
+    void theButtons_areLabelledInTheOwnersLanguage_withTheSameActions() {
+        WarningTicket ticket = WarningTicket.of(Notices.positionWarning(Notices.sent(RiskLevel.DANGER))).orElseThrow();
+
+        List<List<Button>> rows = ticket.buttons(42, Optional.empty(), Texts.of(Language.RU));
+
+        assertThat(rows).flatMap(row -> row).extracting(Button::label).containsExactly("➕ Добавить 250,40 USDT маржи",
+                "Закрыть 25%", "Закрыть 50%", "Закрыть 100%", "😴 Пауза 1 ч");
+        assertThat(rows).flatMap(row -> row).extracting(Button::callbackData)
+                .containsExactly("wa:42:m", "wa:42:c25", "wa:42:c50", "wa:42:c100", "wa:42:s");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.i18n.InMemoryUserLanguages;
+import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.alerts.Notices;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
@@ -25,6 +27,7 @@ class GroupNoticesTest {
 
     /** The group messages not yet sent, as the outbox keeps them: a withdrawal drops the chat's rows under a key. */
     private final List<OutgoingMessage> pending = new ArrayList<>();
+    private final InMemoryUserLanguages languages = new InMemoryUserLanguages();
 
     /** Ada shares in two groups with alerts on; no bot username, so nobody is nudged. */
     private GroupNotices wired() {
@@ -71,6 +74,7 @@ class GroupNoticesTest {
             }
         };
         notices.clock = Clock.fixed(Instant.parse("2030-01-01T10:00:00Z"), ZoneOffset.UTC);
+        notices.languages = languages;
         return notices;
     }
 
@@ -115,6 +119,23 @@ class GroupNoticesTest {
         assertThat(position.html()).contains("Ada").contains("BTCUSDT");
         assertThat(position.supersedeKey()).isEqualTo("group:position:17");
         assertThat(pool.supersedeKey()).isEqualTo("group:cross:42");
+    }
+
+    @Test
+    void aMembersAlerts_areWrittenInTheMembersLanguage() {
+        GroupNotices groups = wired();
+        groups.onNotice(Notices.positionWarning(Notices.sent(RiskLevel.CRITICAL)));
+        assertThat(pending.get(0).html()).isEqualTo("🔴 <b>Ada</b>: BTCUSDT LONG 20x isolated is <b>1.17% from "
+                + "liquidation</b> (liq. 77,584.48).");
+
+        languages.choose(Notices.USER, Language.RU, Instant.EPOCH);
+        groups.onNotice(Notices.positionWarning(Notices.sent(RiskLevel.CRITICAL)));
+        groups.onNotice(Notices.crossLiquidated());
+
+        assertThat(pending).extracting(OutgoingMessage::html).contains(
+                "🔴 <b>Ada</b>: BTCUSDT LONG 20x изолированная — <b>1,17% до ликвидации</b> (ликв. 77\u00A0584,48).",
+                "⛔ <b>Ada</b> — кросс-пул ликвидирован: закрыты #2 ETHUSDT LONG 1.5, #3 SOL&lt;USDT&gt; SHORT 10, "
+                        + "потеряно 3\u00A0000,00 USDT.");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.community.Leaderboards;
 import org.marginsentinel.application.community.RiskBoard;
 import org.marginsentinel.domain.alert.RiskLevel;
@@ -23,6 +25,18 @@ class GroupViewsTest {
                 GroupViews.mention(7, "<Finn>"))))
                 .startsWith("<a href=\"tg://user?id=5\">Dave</a>, <a href=\"tg://user?id=6\">Eve</a> and "
                         + "<a href=\"tg://user?id=7\">&lt;Finn&gt;</a>: I have risk warnings for you");
+    }
+
+    @Test
+    void nudge_inTheMembersLanguage_readsAsTheEnglishOne() {
+        List<String> one = List.of(GroupViews.mention(5, "Dave"));
+        List<String> three = List.of(GroupViews.mention(5, "Dave"), GroupViews.mention(6, "Eve"),
+                GroupViews.mention(7, "<Finn>"));
+        assertThat(GroupViews.nudge(one, Texts.of(Language.EN))).isEqualTo(GroupViews.nudge(one));
+        assertThat(GroupViews.nudge(three, Texts.of(Language.EN))).isEqualTo(GroupViews.nudge(three));
+        assertThat(GroupViews.nudge(three, Texts.of(Language.RU))).startsWith("<a href=\"tg://user?id=5\">Dave</a>, "
+                + "<a href=\"tg://user?id=6\">Eve</a> и <a href=\"tg://user?id=7\">&lt;Finn&gt;</a>: у меня для вас "
+                + "предупреждения о риске");
     }
 
     @Test
