@@ -124,7 +124,8 @@ public class PanachePaperAccountStore implements PaperAccountStore {
     @Override
     public StoredPosition insertUnderNumber(long userId, int number, Position position, Instant now) {
         // the query flushes the close of the position being replaced first (flush mode AUTO)
-        if (PositionEntity.count("userId = ?1 and number = ?2 and status = ?3", userId, number, PositionStatus.OPEN) > 0) {
+        if (PositionEntity.count("userId = ?1 and number = ?2 and status = ?3", userId, number,
+                PositionStatus.OPEN) > 0) {
             throw new IllegalStateException("Position #" + number + " of user " + userId + " is still open");
         }
         return persistOpen(userId, number, position, now);

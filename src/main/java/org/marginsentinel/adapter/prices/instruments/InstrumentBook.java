@@ -72,7 +72,7 @@ final class InstrumentBook {
         String cursor = null;
         for (int i = 0; i < MAX_PAGES; i++) {
             InstrumentLists.BybitPage read = page.apply(cursor);
-            all.putAll(read.precisions());
+            all.putAll(read.steps());
             if (read.nextCursor().isEmpty() || read.nextCursor().equals(cursor)) {
                 return all;
             }

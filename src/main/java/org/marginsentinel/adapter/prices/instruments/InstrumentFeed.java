@@ -17,8 +17,8 @@ import org.marginsentinel.application.port.InstrumentSteps.Steps;
 
 /**
  * Reads the public instrument lists of the exchanges the bot prices from (Binance's {@code exchangeInfo}, Bybit's
- * {@code instruments-info}, Hyperliquid's {@code meta}) at start and every {@code sentinel.instruments.refresh-interval},
- * and fires {@link InstrumentSteps} with each symbol's tick and step size.
+ * {@code instruments-info}, Hyperliquid's {@code meta}) at start and every
+ * {@code sentinel.instruments.refresh-interval}, and fires {@link InstrumentSteps} with each symbol's tick and step size.
  *
  * <p>Binance's steps win for a symbol it lists: it is the feed's primary mark source and the exchange whose rules
  * paper trading follows. Bybit's fill in the symbols Binance does not list (and all of them when Binance cannot be

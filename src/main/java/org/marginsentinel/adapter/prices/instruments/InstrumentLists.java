@@ -32,7 +32,7 @@ final class InstrumentLists {
         if (!symbols.isArray()) {
             throw new BadPayloadException("binance", "exchangeInfo without a symbols array");
         }
-        Map<String, Steps> precisions = new LinkedHashMap<>();
+        Map<String, Steps> steps = new LinkedHashMap<>();
         for (JsonNode row : symbols) {
             BigDecimal tick = null;
             BigDecimal step = null;
@@ -43,13 +43,13 @@ final class InstrumentLists {
                     default -> { }
                 }
             }
-            put(precisions, row.path("symbol").asText(""), new Steps(tick, step));
+            put(steps, row.path("symbol").asText(""), new Steps(tick, step));
         }
-        return precisions;
+        return steps;
     }
 
     /** One page of Bybit's instruments and the cursor of the next one (empty on the last page). */
-    record BybitPage(Map<String, Steps> precisions, String nextCursor) {
+    record BybitPage(Map<String, Steps> steps, String nextCursor) {
     }
 
     /** Bybit {@code GET /v5/market/instruments-info}: {@code result.list[]} priceFilter and lotSizeFilter. */
@@ -63,12 +63,12 @@ final class InstrumentLists {
         if (!list.isArray()) {
             throw new BadPayloadException("bybit", "instruments-info without result.list");
         }
-        Map<String, Steps> precisions = new LinkedHashMap<>();
+        Map<String, Steps> steps = new LinkedHashMap<>();
         for (JsonNode row : list) {
-            put(precisions, row.path("symbol").asText(""), new Steps(positive(row.path("priceFilter").path("tickSize")),
+            put(steps, row.path("symbol").asText(""), new Steps(positive(row.path("priceFilter").path("tickSize")),
                     positive(row.path("lotSizeFilter").path("qtyStep"))));
         }
-        return new BybitPage(precisions, root.path("result").path("nextPageCursor").asText(""));
+        return new BybitPage(steps, root.path("result").path("nextPageCursor").asText(""));
     }
 
     /**
@@ -82,23 +82,24 @@ final class InstrumentLists {
         if (!universe.isArray()) {
             throw new BadPayloadException("hyperliquid", "meta without a universe array");
         }
-        Map<String, Steps> precisions = new LinkedHashMap<>();
+        Map<String, Steps> steps = new LinkedHashMap<>();
         for (JsonNode row : universe) {
             JsonNode sizeDecimals = row.path("szDecimals");
-            if (row.path("isDelisted").asBoolean(false) || !sizeDecimals.canConvertToInt() || sizeDecimals.asInt() < 0) {
+            boolean listed = !row.path("isDelisted").asBoolean(false);
+            if (!listed || !sizeDecimals.canConvertToInt() || sizeDecimals.asInt() < 0) {
                 continue;
             }
             int decimals = sizeDecimals.asInt();
-            put(precisions, row.path("name").asText(""), new Steps(
+            put(steps, row.path("name").asText(""), new Steps(
                     BigDecimal.ONE.movePointLeft(Math.max(0, HYPERLIQUID_MAX_DECIMALS - decimals)),
                     BigDecimal.ONE.movePointLeft(decimals), HYPERLIQUID_SIGNIFICANT_FIGURES));
         }
-        return precisions;
+        return steps;
     }
 
-    private static void put(Map<String, Steps> precisions, String symbol, Steps precision) {
-        if (!symbol.isBlank() && (precision.tickSize() != null || precision.stepSize() != null)) {
-            precisions.put(symbol, precision);
+    private static void put(Map<String, Steps> steps, String symbol, Steps symbolSteps) {
+        if (!symbol.isBlank() && (symbolSteps.tickSize() != null || symbolSteps.stepSize() != null)) {
+            steps.put(symbol, symbolSteps);
         }
     }
 

@@ -36,7 +36,8 @@ public final class SymbolPrecisions {
                 return tickSize;
             }
             int magnitude = price.precision() - price.scale() - 1; // floor(log10 |price|)
-            BigDecimal byFigures = BigDecimal.ONE.movePointRight(magnitude - significantFigures + 1).min(BigDecimal.ONE);
+            BigDecimal byFigures = BigDecimal.ONE.movePointRight(magnitude - significantFigures + 1)
+                    .min(BigDecimal.ONE); // integer prices are always allowed
             return tickSize == null ? byFigures : byFigures.max(tickSize);
         }
     }

@@ -33,10 +33,10 @@ class InstrumentListsTest {
         InstrumentLists.BybitPage first = lists.bybit(PriceFixtures.read("bybit-instruments-info-linear.page1.json"));
         InstrumentLists.BybitPage last = lists.bybit(PriceFixtures.read("bybit-instruments-info-linear.page2.json"));
 
-        assertThat(first.precisions()).containsOnlyKeys("BTCUSDT", "DOGEUSDT");
-        assertThat(first.precisions().get("DOGEUSDT")).isEqualTo(new Steps(new BigDecimal("0.00001"), BigDecimal.ONE));
+        assertThat(first.steps()).containsOnlyKeys("BTCUSDT", "DOGEUSDT");
+        assertThat(first.steps().get("DOGEUSDT")).isEqualTo(new Steps(new BigDecimal("0.00001"), BigDecimal.ONE));
         assertThat(first.nextCursor()).isEqualTo("first%3D1000PEPEUSDT%26last%3DSOLUSDT");
-        assertThat(last.precisions().get("SOLUSDT")).isEqualTo(new Steps(new BigDecimal("0.010"), new BigDecimal("0.1")));
+        assertThat(last.steps().get("SOLUSDT")).isEqualTo(new Steps(new BigDecimal("0.010"), new BigDecimal("0.1")));
         assertThat(last.nextCursor()).isEmpty();
     }
 
