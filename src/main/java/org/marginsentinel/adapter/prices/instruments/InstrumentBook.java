@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 import org.marginsentinel.application.port.InstrumentSteps.Steps;
 
@@ -43,7 +44,7 @@ final class InstrumentBook {
         } catch (RuntimeException e) {
             if (failing.add(exchange)) { // once per failure streak: the next line is when it reads again
                 LOG.warnf("%s instrument list not read, keeping the last one (%d symbols): %s", exchange,
-                        lastLists.getOrDefault(exchange, Map.of()).size(), e.getMessage());
+                        lastLists.getOrDefault(exchange, Map.of()).size(), reason(e));
             }
             return false;
         }
@@ -61,6 +62,22 @@ final class InstrumentBook {
     void clear() {
         lastLists.clear();
         failing.clear();
+    }
+
+    /**
+     * Why a read failed, in a word a deployer reads at once: the HTTP status, or the innermost cause's message (a
+     * host that cannot be resolved, a refused connection), without exception class names or stack traces.
+     */
+    static String reason(RuntimeException failure) {
+        if (failure instanceof WebApplicationException http) {
+            return "HTTP " + http.getResponse().getStatus();
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? "no answer" : message;
     }
 
     /**

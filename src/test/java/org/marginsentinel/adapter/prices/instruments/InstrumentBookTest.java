@@ -53,6 +53,14 @@ class InstrumentBookTest {
     }
 
     @Test
+    void aFailure_isLoggedAsItsStatusOrItsCause_neverAsAnExceptionName() {
+        assertThat(InstrumentBook.reason(new jakarta.ws.rs.WebApplicationException(451))).isEqualTo("HTTP 451");
+        assertThat(InstrumentBook.reason(new RuntimeException("wrapper: java.net.UnknownHostException",
+                new java.net.UnknownHostException("api.hyperliquid.xyz")))).isEqualTo("api.hyperliquid.xyz");
+        assertThat(InstrumentBook.reason(new IllegalStateException())).isEqualTo("no answer");
+    }
+
+    @Test
     void allPages_followsTheCursorToTheLastPage() {
         List<String> asked = new ArrayList<>();
         Map<String, Steps> all = InstrumentBook.allPages(cursor -> {
