@@ -69,11 +69,19 @@ public final class SymbolPrecisions {
         if (price == null) {
             return Fmt.MISSING;
         }
-        BigDecimal tick = of(symbol).map(p -> p.tickAt(price.abs().stripTrailingZeros())).orElse(null);
+        Precision precision = of(symbol).orElse(null);
+        BigDecimal tick = precision == null ? null : precision.tickAt(price.abs().stripTrailingZeros());
         if (!positive(tick)) {
             return Fmt.price(price);
         }
-        return MoneyFormat.signed(onStep(price, tick).setScale(decimals(tick), RoundingMode.UNNECESSARY), false);
+        BigDecimal rounded = onStep(price, tick);
+        // significant figures are judged after rounding too: 9.99996 is "10.000", not "10.0000"
+        BigDecimal coarser = precision.tickAt(rounded.abs().stripTrailingZeros());
+        if (coarser.compareTo(tick) > 0) {
+            tick = coarser;
+            rounded = onStep(price, tick);
+        }
+        return MoneyFormat.signed(rounded.setScale(decimals(tick), RoundingMode.UNNECESSARY), false);
     }
 
     /**

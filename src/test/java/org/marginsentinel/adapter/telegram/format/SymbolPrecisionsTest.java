@@ -68,6 +68,8 @@ class SymbolPrecisionsTest {
             "2641.234,    '2,641.2'",
             "112.4356,    '112.44'",
             "1.234567,    '1.2346'",
+            "9.99996,     '10.000'",      // judged after rounding: still 5 figures
+            "99999.7,     '100,000'",
             "0.0038447,   '0.003845'",    // at most 6 − szDecimals (0) = 6 decimals
     })
     void aHyperliquidPrice_hasFiveSignificantFigures_andAtMostItsDecimals(String price, String written) {
