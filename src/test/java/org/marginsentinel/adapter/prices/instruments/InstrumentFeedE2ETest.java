@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * The instrument feed in the running application: it reads the fake exchanges' instrument lists through the REST
- * clients and the prices every chat sees are written at the symbol's tick. Off by default in tests
+ * clients, and the prices and sizes every chat sees are written at the symbol's tick and step. Off by default in tests
  * ({@code sentinel.instruments.enabled}); this test asks for a read and forgets it afterwards, so no other class's
  * numbers change.
  */
@@ -88,6 +89,19 @@ class InstrumentFeedE2ETest {
         assertThat(english.price("SOLUSDT", new BigDecimal("200"))).isEqualTo("200.00");
         assertThat(russian.price("BTCUSDT", new BigDecimal("97000.04"))).isEqualTo("97\u00A0000,0");
         assertThat(english.price("kPEPE", new BigDecimal("0.0038447"))).isEqualTo("0.003845"); // Hyperliquid's 5 figures
+    }
+
+    @Test
+    void positions_showASmallPriceAtItsTick_andTheSizeAtItsStep() {
+        chat.marks(Map.of("1000PEPEUSDT", "0.00384474", "BTCUSDT", "97000"));
+        long trader = chat.newTrader();
+        feed.refresh();
+
+        chat.say(trader, "/long 1000PEPE 26010 5x"); // about 100 USDT of notional
+
+        assertThat(chat.say(trader, "/positions")).contains("1000PEPEUSDT LONG 26,010")
+                .contains("Entry 0.0038447 · Mark 0.0038447") // Fmt alone would write 0.00384474
+                .doesNotContain("0.00384474");
     }
 
     @Test
