@@ -90,6 +90,13 @@ public class SignallingAccountStore implements PaperAccountStore {
     }
 
     @Override
+    public StoredPosition insertUnderNumber(long userId, int number, Position position, Instant now) {
+        StoredPosition inserted = store.insertUnderNumber(userId, number, position, now);
+        changes.written(userId);
+        return inserted;
+    }
+
+    @Override
     public void update(long userId, long positionId, Position position) {
         store.update(userId, positionId, position);
         changes.written(userId);

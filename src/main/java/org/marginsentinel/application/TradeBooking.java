@@ -46,10 +46,12 @@ final class TradeBooking {
             store.update(userId, existing.id(), netting.position().position());
             resulting = existing;
         } else {
-            if (existing != null) {
+            if (existing != null) { // a flip: the other side keeps the position's number
                 store.close(userId, existing.id(), PositionStatus.CLOSED, netting.realizedPnl(), now);
+                resulting = store.insertUnderNumber(userId, existing.number(), netting.position().position(), now);
+            } else {
+                resulting = store.insert(userId, netting.position().position(), now);
             }
-            resulting = store.insert(userId, netting.position().position(), now);
         }
         BigDecimal wallet = account.walletBalance().add(netting.realizedPnl()).subtract(fee);
         if (wallet.compareTo(account.walletBalance()) != 0) {

@@ -41,9 +41,8 @@ public record TradeResult(StoredPosition position, PositionRisk risk, BigDecimal
         return previous != null && position != null && closedQuantity.signum() == 0;
     }
 
-    /** The order closed the previous position and opened the other side, under a new number. */
+    /** The order closed the previous position and opened the other side (a new position under the same number). */
     public boolean flipped() {
-        return previous != null && position != null && closedQuantity.signum() > 0
-                && position.number() != previous.number();
+        return previous != null && position != null && closedQuantity.signum() > 0 && position.id() != previous.id();
     }
 }

@@ -42,14 +42,15 @@ class ClearOrdersTest {
     }
 
     @Test
-    void flip_saysItIsOneAndWhichNumberTheNewPositionHas() {
+    void flip_saysItIsOne_andTheNewSideKeepsThePositionsNumber() {
         trading.open(TRADER, order("BTCUSDT", Side.LONG, "0.1", 10, MarginMode.ISOLATED, null));
 
         TradeResult flipped = trading.open(TRADER, order("BTCUSDT", Side.SHORT, "0.3", 10, MarginMode.ISOLATED, null));
 
         assertThat(flipped.flipped()).isTrue();
         assertThat(flipped.previous().number()).isEqualTo(1);
-        assertThat(flipped.position().number()).isEqualTo(2);
+        assertThat(flipped.position().number()).isEqualTo(1);
+        assertThat(flipped.position().position().side()).isEqualTo(Side.SHORT);
         assertThat(flipped.closedQuantity()).isEqualByComparingTo("0.1");
         assertThat(flipped.filledQuantity()).isEqualByComparingTo("0.3");
     }

@@ -118,9 +118,23 @@ public class PanachePaperAccountStore implements PaperAccountStore {
     @Override
     public StoredPosition insert(long userId, Position position, Instant now) {
         AccountEntity account = AccountEntity.findById(userId);
+        return persistOpen(userId, account.nextPositionNumber++, position, now);
+    }
+
+    @Override
+    public StoredPosition insertUnderNumber(long userId, int number, Position position, Instant now) {
+        // the query flushes the close of the position being replaced first (flush mode AUTO)
+        if (PositionEntity.count("userId = ?1 and number = ?2 and status = ?3", userId, number,
+                PositionStatus.OPEN) > 0) {
+            throw new IllegalStateException("Position #" + number + " of user " + userId + " is still open");
+        }
+        return persistOpen(userId, number, position, now);
+    }
+
+    private static StoredPosition persistOpen(long userId, int number, Position position, Instant now) {
         PositionEntity entity = new PositionEntity();
         entity.userId = userId;
-        entity.number = account.nextPositionNumber++;
+        entity.number = number;
         entity.status = PositionStatus.OPEN;
         entity.realizedPnl = BigDecimal.ZERO;
         entity.openedAt = now;

@@ -62,6 +62,13 @@ public interface PaperAccountStore {
     /** Stores a new open position, numbering it after the account's previous ones. */
     StoredPosition insert(long userId, Position position, Instant now);
 
+    /**
+     * Stores a new open position under the number of the user's position it replaces (a flip: the order closed that
+     * one and opened the other side, and the trader keeps calling it by its number). That position must be closed
+     * first, in the same transaction: an open position's number is never shared.
+     */
+    StoredPosition insertUnderNumber(long userId, int number, Position position, Instant now);
+
     /** Saves a changed quantity, entry, leverage or isolated margin of an open position. */
     void update(long userId, long positionId, Position position);
 

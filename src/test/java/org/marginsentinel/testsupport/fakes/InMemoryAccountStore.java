@@ -87,8 +87,20 @@ public final class InMemoryAccountStore implements PaperAccountStore, TradingHis
 
     @Override
     public StoredPosition insert(long userId, Position position, Instant now) {
+        return insertOpen(userId, nextNumbers.merge(userId, 1, Integer::sum) - 1, position, now);
+    }
+
+    @Override
+    public StoredPosition insertUnderNumber(long userId, int number, Position position, Instant now) {
+        if (rows.values().stream().anyMatch(r -> r.userId() == userId && r.number() == number
+                && r.status() == PositionStatus.OPEN)) {
+            throw new IllegalStateException("Position #" + number + " of user " + userId + " is still open");
+        }
+        return insertOpen(userId, number, position, now);
+    }
+
+    private StoredPosition insertOpen(long userId, int number, Position position, Instant now) {
         long id = nextId++;
-        int number = nextNumbers.merge(userId, 1, Integer::sum) - 1;
         Row row = new Row(id, userId, number, withId(position, id), PositionStatus.OPEN, BigDecimal.ZERO, now, null);
         rows.put(id, row);
         return stored(row);

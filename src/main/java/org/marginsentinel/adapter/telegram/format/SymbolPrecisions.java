@@ -1,8 +1,10 @@
 package org.marginsentinel.adapter.telegram.format;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
+import org.marginsentinel.domain.MoneyFormat;
 
 /**
  * The tick size (price step) and step size (quantity step) of each symbol as its exchange publishes them, so that
@@ -14,8 +16,30 @@ import java.util.Optional;
  */
 public final class SymbolPrecisions {
 
-    /** One symbol's steps; either may be null when the exchange does not say. */
-    public record Precision(BigDecimal tickSize, BigDecimal stepSize) {
+    /**
+     * One symbol's steps; either may be null when the exchange does not say.
+     *
+     * @param significantFigures when set, a price has at most this many significant figures (Hyperliquid: 5), and
+     *                           {@code tickSize} is only the finest step it may reach (its most decimals); integer
+     *                           prices are always allowed
+     */
+    public record Precision(BigDecimal tickSize, BigDecimal stepSize, Integer significantFigures) {
+
+        /** A fixed tick, as Binance and Bybit list it. */
+        public Precision(BigDecimal tickSize, BigDecimal stepSize) {
+            this(tickSize, stepSize, null);
+        }
+
+        /** The tick a price of this size is written at: the fixed tick, or the finest the significant figures allow. */
+        BigDecimal tickAt(BigDecimal price) {
+            if (significantFigures == null || price.signum() == 0) {
+                return tickSize;
+            }
+            int magnitude = price.precision() - price.scale() - 1; // floor(log10 |price|)
+            BigDecimal byFigures = BigDecimal.ONE.movePointRight(magnitude - significantFigures + 1)
+                    .min(BigDecimal.ONE); // integer prices are always allowed
+            return tickSize == null ? byFigures : byFigures.max(tickSize);
+        }
     }
 
     private static volatile Map<String, Precision> known = Map.of();
@@ -37,13 +61,56 @@ public final class SymbolPrecisions {
         return symbol == null ? Optional.empty() : Optional.ofNullable(known.get(symbol));
     }
 
-    /** {@code price} of {@code symbol} at its tick size when known, otherwise {@link Fmt#price}. English style. */
+    /**
+     * {@code price} of {@code symbol} rounded to its tick (half-even) and written with exactly the tick's decimals
+     * (a 0.10 tick: "97,000.1"; 0.00001: "0.30120"), when known; otherwise {@link Fmt#price}. English style.
+     */
     public static String price(String symbol, BigDecimal price) {
-        return Fmt.price(price);
+        if (price == null) {
+            return Fmt.MISSING;
+        }
+        Precision precision = of(symbol).orElse(null);
+        BigDecimal tick = precision == null ? null : precision.tickAt(price.abs().stripTrailingZeros());
+        if (!positive(tick)) {
+            return Fmt.price(price);
+        }
+        BigDecimal rounded = onStep(price, tick);
+        // significant figures are judged after rounding too: 9.99996 is "10.000", not "10.0000"
+        BigDecimal coarser = precision.tickAt(rounded.abs().stripTrailingZeros());
+        if (coarser.compareTo(tick) > 0) {
+            tick = coarser;
+            rounded = onStep(price, tick);
+        }
+        return MoneyFormat.signed(rounded.setScale(decimals(tick), RoundingMode.UNNECESSARY), false);
     }
 
-    /** {@code quantity} of {@code symbol} at its step size when known, otherwise {@link Fmt#quantity}. English style. */
+    /**
+     * {@code quantity} of {@code symbol} at its step size's decimals (half-even), trailing zeros dropped (a 0.001
+     * step: "0.012", "3"), when known; otherwise {@link Fmt#quantity}. English style.
+     */
     public static String quantity(String symbol, BigDecimal quantity) {
-        return Fmt.quantity(quantity);
+        if (quantity == null) {
+            return Fmt.MISSING;
+        }
+        BigDecimal step = of(symbol).map(Precision::stepSize).orElse(null);
+        if (!positive(step)) {
+            return Fmt.quantity(quantity);
+        }
+        BigDecimal rounded = quantity.setScale(decimals(step), RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return MoneyFormat.signed(rounded.scale() < 0 ? rounded.setScale(0) : rounded, false);
+    }
+
+    /** {@code value} rounded half-even to a whole number of {@code step}s. */
+    private static BigDecimal onStep(BigDecimal value, BigDecimal step) {
+        return value.divide(step, 0, RoundingMode.HALF_EVEN).multiply(step);
+    }
+
+    /** The decimals a step is written with: those of the step without its trailing zeros (0.10 → 1, 5 → 0). */
+    private static int decimals(BigDecimal step) {
+        return Math.max(0, step.stripTrailingZeros().scale());
+    }
+
+    private static boolean positive(BigDecimal step) {
+        return step != null && step.signum() > 0;
     }
 }

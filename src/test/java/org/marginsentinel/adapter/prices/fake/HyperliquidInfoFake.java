@@ -73,6 +73,13 @@ public final class HyperliquidInfoFake {
                 .willReturn(json(body)));
     }
 
+    /** {@code meta} (the coins and their size decimals) answers {@code body}; unstubbed it is a 404. */
+    public void servesMeta(String body) {
+        server.stubFor(post(urlEqualTo("/info")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.type", equalTo("meta")))
+                .willReturn(json(body)));
+    }
+
     /** The fixture market with these coins' marks changed. */
     public void servesMarks(Map<String, String> marks) {
         try {

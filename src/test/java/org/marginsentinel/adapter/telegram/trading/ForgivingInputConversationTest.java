@@ -104,13 +104,14 @@ class ForgivingInputConversationTest {
     }
 
     @Test
-    void flip_namesTheNewPositionNumber() {
+    void flip_keepsThePositionsNumber_soClosingItByNumberWorks() {
         chat.say(trader, "/long ETH 1 10x");
 
         String flipped = chat.say(trader, "/short ETH 3");
 
-        assertThat(flipped).contains("Closed 1 at 2,500.00").contains("Flipped to SHORT: #1 is closed; the new position is #2")
-                .contains("#2 ETHUSDT SHORT 2");
+        assertThat(flipped).contains("Closed 1 at 2,500.00").contains("Flipped to SHORT: #1 is closed; the new position is #1")
+                .contains("#1 ETHUSDT SHORT 2");
+        assertThat(chat.say(trader, "/close 1")).contains("Close #1 ETHUSDT SHORT 2 at the mark");
     }
 
     @Test

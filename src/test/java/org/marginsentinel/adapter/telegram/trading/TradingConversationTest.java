@@ -124,7 +124,7 @@ class TradingConversationTest {
         String reduced = say(alice, "/short BTC 0.05 @83000");
         assertThat(reduced).contains("Closed 0.05 at 83,000.00, PnL +100.00 USDT").contains("#1 BTCUSDT LONG 0.15");
         String flipped = say(alice, "/short BTC 0.25 @83000");
-        assertThat(flipped).contains("Closed 0.15").contains("PnL +300.00 USDT").contains("#2 BTCUSDT SHORT 0.1");
+        assertThat(flipped).contains("Closed 0.15").contains("PnL +300.00 USDT").contains("#1 BTCUSDT SHORT 0.1");
         assertThat(say(alice, "/balance")).contains("Wallet: 10,400.00 USDT");
     }
 

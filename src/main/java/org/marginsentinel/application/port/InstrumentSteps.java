@@ -1,0 +1,31 @@
+package org.marginsentinel.application.port;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Event: the price and size steps of every symbol the exchanges list, as the instrument feed last read them, so
+ * that prices and sizes can be written at the symbol's own precision. Fired after every read (the whole snapshot,
+ * not a change), and once empty when the feed stops.
+ *
+ * @param bySymbol each symbol's steps: the exchange's symbol ("BTCUSDT"), or a Hyperliquid coin ("BTC", "kPEPE")
+ */
+public record InstrumentSteps(Map<String, Steps> bySymbol) {
+
+    public InstrumentSteps {
+        bySymbol = Map.copyOf(bySymbol);
+    }
+
+    /**
+     * One symbol's steps; either may be null when the exchange does not say.
+     *
+     * @param significantFigures when set, a price has at most this many significant figures (Hyperliquid: 5) and
+     *                           {@code tickSize} is the finest step it may reach
+     */
+    public record Steps(BigDecimal tickSize, BigDecimal stepSize, Integer significantFigures) {
+
+        public Steps(BigDecimal tickSize, BigDecimal stepSize) {
+            this(tickSize, stepSize, null);
+        }
+    }
+}
