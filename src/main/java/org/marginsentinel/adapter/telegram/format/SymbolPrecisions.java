@@ -96,7 +96,13 @@ public final class SymbolPrecisions {
         if (!positive(step)) {
             return Fmt.quantity(quantity);
         }
-        BigDecimal rounded = quantity.setScale(decimals(step), RoundingMode.HALF_EVEN).stripTrailingZeros();
+        BigDecimal rounded = quantity.setScale(decimals(step), RoundingMode.HALF_EVEN);
+        if (rounded.compareTo(quantity) != 0) {
+            // a paper size the exchange would not allow (bought for 100 USDT, say): the true size, never a rounded one
+            // that /close would then leave a remainder of
+            return Fmt.quantity(quantity);
+        }
+        rounded = rounded.stripTrailingZeros();
         return MoneyFormat.signed(rounded.scale() < 0 ? rounded.setScale(0) : rounded, false);
     }
 

@@ -84,7 +84,7 @@ class InstrumentFeedE2ETest {
 
         assertThat(known).isEqualTo(8); // Binance 2, Bybit 2 more (DOGE, SOL), Hyperliquid 4 coins (MATIC delisted)
         assertThat(english.price("1000PEPEUSDT", pepe)).isEqualTo("0.0038447"); // Binance's tick 0.0000001
-        assertThat(english.quantity("1000PEPEUSDT", new BigDecimal("3333.33333333"))).isEqualTo("3,333"); // Binance's step 1, not Bybit's 100
+        assertThat(SymbolPrecisions.of("1000PEPEUSDT").orElseThrow().stepSize()).isEqualByComparingTo("1"); // Binance's, not Bybit's 100
         assertThat(english.price("DOGEUSDT", new BigDecimal("0.3"))).isEqualTo("0.30000"); // Bybit's (second page)
         assertThat(english.price("SOLUSDT", new BigDecimal("200"))).isEqualTo("200.00");
         assertThat(russian.price("BTCUSDT", new BigDecimal("97000.04"))).isEqualTo("97\u00A0000,0");
@@ -112,7 +112,7 @@ class InstrumentFeedE2ETest {
 
         feed.refresh();
 
-        assertThat(english.quantity("1000PEPEUSDT", new BigDecimal("3333.33333333"))).isEqualTo("3,333");
+        assertThat(english.price("1000PEPEUSDT", new BigDecimal("0.00384474"))).isEqualTo("0.0038447");
         feed.forget();
         assertThat(SymbolPrecisions.of("1000PEPEUSDT")).isEmpty();
         assertThat(english.price("DOGEUSDT", new BigDecimal("0.3"))).isEqualTo("0.300000");
