@@ -51,7 +51,7 @@ public class RiskMonitor {
     /** Alert states + notices stored per transaction during a tick. */
     static final int DELIVERY_BATCH = 50;
     /** Isolated liquidations carried out per transaction during a tick. */
-    static final int LIQUIDATION_BATCH = 100;
+    static final int LIQUIDATION_BATCH = 500;
     /** Screens of one tick at most (a safety bound: a round without a liquidation leaves nothing out). */
     static final int MAX_ROUNDS = 1_000;
 
