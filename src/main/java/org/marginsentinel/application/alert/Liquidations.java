@@ -59,8 +59,16 @@ public class Liquidations {
         return liquidateIsolated(List.of(new DueIsolated(userId, positionId, mark))).notices().stream().findFirst();
     }
 
-    /** An isolated position the tick found past its liquidation price at {@code mark}. */
-    public record DueIsolated(long userId, long positionId, BigDecimal mark) {
+    /**
+     * An isolated position the tick found past its liquidation price at {@code mark}.
+     *
+     * @param judged the tick's exact verdict at {@code mark} (its position as the tick held it); null when unknown
+     */
+    public record DueIsolated(long userId, long positionId, BigDecimal mark, PositionRisk judged) {
+
+        public DueIsolated(long userId, long positionId, BigDecimal mark) {
+            this(userId, positionId, mark, null);
+        }
     }
 
     /**
@@ -130,8 +138,8 @@ public class Liquidations {
     }
 
     /**
-     * The owner's due positions that are still open, isolated and past their liquidation price at their mark,
-     * re-checked with exact decimals; each is removed from {@code stillOpen} (a position listed twice goes once).
+     * The owner's due positions that are still open, isolated and past their liquidation price at their mark, judged
+     * on the rows read under the lock; each is removed from {@code stillOpen} (a position listed twice goes once).
      */
     private List<Closed> liquidatedOf(List<DueIsolated> due, Map<Long, StoredPosition> stillOpen) {
         List<Closed> closed = new ArrayList<>();
@@ -140,13 +148,29 @@ public class Liquidations {
             if (stored == null || !stored.position().isIsolated()) {
                 continue;
             }
-            PositionRisk risk = calculator.isolated(stored.position(), d.mark());
+            PositionRisk risk = verdict(d, stored.position());
             if (risk.liquidatedAtMark()) {
                 stillOpen.remove(d.positionId());
                 closed.add(new Closed(stored, d.mark(), risk));
             }
         }
         return closed;
+    }
+
+    /**
+     * The exact verdict on the locked position at the due mark. The engine's verdict depends only on the position's
+     * terms, the mark and the maintenance tiers, so when the locked row has exactly the terms the tick judged (same
+     * values and scales) at the same mark, the tick's verdict is this one and is not computed twice (a crash
+     * liquidates thousands); when anything differs (margin added, size changed meanwhile) it is computed again from
+     * the locked row. Either way the decision is made on the state read under the lock. (The tiers are those the
+     * tick judged with; a tier refresh reaches the next tick.)
+     */
+    private PositionRisk verdict(DueIsolated due, Position locked) {
+        PositionRisk judged = due.judged();
+        if (judged != null && judged.position().equals(locked) && judged.markPrice().equals(due.mark())) {
+            return judged;
+        }
+        return calculator.isolated(locked, due.mark());
     }
 
     private Notice.IsolatedLiquidated notice(Closed c) {

@@ -1,9 +1,14 @@
 package org.marginsentinel.application.risk;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.marginsentinel.application.port.Notice;
+import org.marginsentinel.application.port.Severity;
 
 /**
  * Alert states and warnings of one tick waiting to be stored together: thousands of warnings cost a few hundred
@@ -19,6 +24,8 @@ final class AlertBatch {
     private final WatchMemory memory;
     private final List<Candidate> subjects = new ArrayList<>();
     private final List<AlertDelivery.Entry> entries = new ArrayList<>();
+    /** The most severe pool warning stored so far in this tick, by owner. */
+    private final Map<Long, Severity> poolWarnings = new HashMap<>();
 
     AlertBatch(AlertDelivery delivery, RiskIndex index, WatchMemory memory) {
         this.delivery = delivery;
@@ -60,8 +67,16 @@ final class AlertBatch {
         entries.clear();
     }
 
+    /** The most severe pool warning this batch stored for the user's pool in this tick, if any. */
+    Optional<Severity> poolWarned(long userId) {
+        return Optional.ofNullable(poolWarnings.get(userId));
+    }
+
     private void remember(Candidate candidate, AlertDelivery.Entry entry) {
         memory.remember(entry.subject(), entry.state());
+        if (entry.notice() instanceof Notice.PoolWarning warning) {
+            poolWarnings.merge(entry.userId(), warning.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
         if (index.isLive(candidate)) {
             index.setLevel(candidate, (byte) entry.state().level().ordinal());
         }

@@ -43,7 +43,8 @@ final class LiquidationBatch {
     }
 
     void add(TickDecision.LiquidateIsolated decision) {
-        due.add(new Liquidations.DueIsolated(decision.userId(), decision.positionId(), decision.mark()));
+        due.add(new Liquidations.DueIsolated(decision.userId(), decision.positionId(), decision.mark(),
+                decision.judged()));
         subjects.add(decision.subject());
     }
 

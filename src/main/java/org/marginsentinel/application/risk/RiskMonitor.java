@@ -51,7 +51,7 @@ public class RiskMonitor {
     /** Alert states + notices stored per transaction during a tick. */
     static final int DELIVERY_BATCH = 50;
     /** Isolated liquidations carried out per transaction during a tick. */
-    static final int LIQUIDATION_BATCH = 100;
+    static final int LIQUIDATION_BATCH = 500;
     /** Screens of one tick at most (a safety bound: a round without a liquidation leaves nothing out). */
     static final int MAX_ROUNDS = 1_000;
 
@@ -217,7 +217,7 @@ public class RiskMonitor {
             candidates = judge.screen(markArray);
             flagged += candidates.size();
         }
-        warnings += everyMinute(markArray, exactMarks, now);
+        warnings += everyMinute(markArray, exactMarks, now, batch);
         return new TickReport(index.positionCount(), flagged, warnings, liquidated + dueLiquidations.liquidated(),
                 screenNanos);
     }
@@ -259,15 +259,22 @@ public class RiskMonitor {
         memory.forget(subject);
     }
 
-    /** Once a minute (the drain window's resolution): drain warnings and chart samples, from memory. */
-    private int everyMinute(double[] markArray, Map<String, BigDecimal> marks, Instant now) {
+    /**
+     * Once a minute (the drain window's resolution): drain warnings and chart samples, from memory. A pool warned
+     * more severely in this same tick gets no drain notice: it would follow that warning with the same figures and a
+     * lesser level, a second message saying less (the episode counts as told, so none follows in later minutes).
+     */
+    private int everyMinute(double[] markArray, Map<String, BigDecimal> marks, Instant now, AlertBatch tickWarnings) {
         drains.recordMarks(marks, now);
         long minute = now.getEpochSecond() / 60;
         if (minute == lastMinute) {
             return 0;
         }
         lastMinute = minute;
-        List<Notice.DrainWarning> warnings = drains.sample(index, markArray, marks, now);
+        List<Notice.DrainWarning> warnings = drains.sample(index, markArray, marks, now).stream()
+                .filter(drain -> tickWarnings.poolWarned(drain.userId())
+                        .map(warned -> warned.compareTo(drain.severity()) <= 0).orElse(true))
+                .toList();
         for (Notice.DrainWarning warning : warnings) {
             delivery.broadcast(List.of(warning));
         }

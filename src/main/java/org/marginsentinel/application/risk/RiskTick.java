@@ -80,7 +80,7 @@ final class RiskTick {
         PositionRisk risk = calculator.isolated(position, mark);
         String subject = WatchMemory.positionSubject(indexed.id());
         if (risk.liquidatedAtMark()) {
-            return new TickDecision.LiquidateIsolated(subject, book.userId, indexed.id(), mark);
+            return new TickDecision.LiquidateIsolated(subject, book.userId, indexed.id(), mark, risk);
         }
         AlertState previous = memory.state(subject);
         AlertPreferences userPrefs = memory.preferences(book.userId);

@@ -3,6 +3,7 @@ package org.marginsentinel.application.risk;
 import java.math.BigDecimal;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.AlertState;
+import org.marginsentinel.domain.margin.PositionRisk;
 
 /** What the risk tick decided for one flagged subject; {@link RiskMonitor} carries it out. */
 sealed interface TickDecision {
@@ -23,8 +24,12 @@ sealed interface TickDecision {
         }
     }
 
-    /** An isolated position is past its liquidation price at this mark. */
-    record LiquidateIsolated(String subject, long userId, long positionId, BigDecimal mark) implements TickDecision {
+    /**
+     * An isolated position is past its liquidation price at this mark: {@code judged} is the exact verdict, which the
+     * liquidation under the account's lock takes when the locked position is the one judged.
+     */
+    record LiquidateIsolated(String subject, long userId, long positionId, BigDecimal mark, PositionRisk judged)
+            implements TickDecision {
     }
 
     /** A cross pool's margin ratio reached 100% at this tick's marks. */

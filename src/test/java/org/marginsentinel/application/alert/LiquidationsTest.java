@@ -6,6 +6,7 @@ import static org.marginsentinel.testsupport.fakes.PaperDesk.order;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Subject;
 import org.marginsentinel.application.port.PositionStatus;
 import org.marginsentinel.domain.margin.MarginMode;
+import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.testsupport.fakes.InMemoryAccountStore;
 import org.marginsentinel.testsupport.fakes.PaperDesk;
@@ -56,6 +58,36 @@ class LiquidationsTest {
         assertThat(liquidations.liquidateIsolated(TRADER, btc, d("60000"))).isEmpty();   // a retried tick
         assertThat(desk.store.dump()).isEqualTo(after);
         assertThat(desk.notifier.notices()).hasSize(1);
+    }
+
+    @Test
+    void isolated_judgedByTheTick_andUnchangedUnderTheLock_goesOnceWithThatVerdict() {
+        PositionRisk judged = desk.calculator.isolated(desk.store.openPositions(TRADER).get(0).position(), d("64200"));
+        List<Liquidations.DueIsolated> due = List.of(new Liquidations.DueIsolated(TRADER, btc, d("64200"), judged));
+
+        Notice.IsolatedLiquidated notice = liquidations.liquidateIsolated(due).notices().get(0);
+
+        assertThat(notice.liquidationPrice()).isEqualTo(judged.liquidationPrice());
+        assertThat(desk.store.find(TRADER).orElseThrow().walletBalance()).isEqualByComparingTo("8400");
+        String after = desk.store.dump();
+        assertThat(liquidations.liquidateIsolated(due).notices()).as("a retried batch").isEmpty();
+        assertThat(desk.store.dump()).isEqualTo(after);
+    }
+
+    @Test
+    void isolated_judgedByTheTick_butGivenMarginSince_isJudgedOnTheLockedRowAndStays() {
+        // the tick saw it past its price at 64,200; margin added before the batch locked the account
+        PositionRisk judged = desk.calculator.isolated(desk.store.openPositions(TRADER).get(0).position(), d("64200"));
+        assertThat(judged.liquidatedAtMark()).isTrue();
+        desk.trading.adjustMargin(TRADER, "1", true, d("500"));
+        desk.notifier.clear();
+        String before = desk.store.dump();
+
+        assertThat(liquidations.liquidateIsolated(List.of(new Liquidations.DueIsolated(TRADER, btc, d("64200"),
+                judged))).notices()).isEmpty();
+
+        assertThat(desk.store.dump()).isEqualTo(before);
+        assertThat(desk.notifier.notices()).isEmpty();
     }
 
     @Test

@@ -145,13 +145,14 @@ class RiskMonitorTest {
         assertThat(opened.pool().marginRatio().movePointRight(2)).isBetween(d("5.0"), d("5.1"));
         assertThat(opened.distance().move()).isBetween(d("0.081"), d("0.082"));
 
+        // Margin balance 10,000 → 4,150 in a minute: a drain, but the DANGER warning of the same tick says it with
+        // the same figures, so no drain notice follows it.
         List<Notice> fivePercentDown = tick("76000", "2470", "104.5");
-        Notice.DrainWarning drain = only(Notice.DrainWarning.class, fivePercentDown);
-        assertThat(pct(drain.dropFraction())).isEqualTo("58.50");   // margin balance 10,000 → 4,150
-        assertThat(drain.drainingSymbol()).isEqualTo("BTCUSDT");
-        assertThat(drain.marginBalance()).isEqualByComparingTo("4150");
-        assertThat(drain.distance().move()).isBetween(d("0.03"), d("0.035"));
-        assertThat(only(Notice.PoolWarning.class, fivePercentDown).decision().level()).isEqualTo(RiskLevel.DANGER);
+        Notice.PoolWarning danger = only(Notice.PoolWarning.class, fivePercentDown);
+        assertThat(danger.decision().level()).isEqualTo(RiskLevel.DANGER);
+        assertThat(danger.pool().marginBalance()).isEqualByComparingTo("4150");
+        assertThat(danger.distance().move()).isBetween(d("0.03"), d("0.035"));
+        assertThat(fivePercentDown).noneMatch(Notice.DrainWarning.class::isInstance);
 
         Notice.PoolWarning critical = only(Notice.PoolWarning.class, tick("73760", "2397.2", "101.42"));
         assertThat(critical.decision().level()).isEqualTo(RiskLevel.CRITICAL);
@@ -162,6 +163,38 @@ class RiskMonitorTest {
         assertThat(liquidated.walletLost()).isEqualByComparingTo("10000");
         assertThat(rig.desk.store.find(TRADER).orElseThrow().walletBalance()).isEqualByComparingTo("0");
         assertThat(rig.monitor.watchedPositions()).isZero();
+    }
+
+    @Test
+    void crossPool_drainingIntoWarning_hearsBoth_drainingPastIt_onlyTheMoreSevereWarning() {
+        // 30 ETH long 20x cross on 10,000: 12% from liquidation at 2,600, safe
+        open("ETHUSDT", Side.LONG, "30", 20, MarginMode.CROSS, "2600");
+        assertThat(tick("80000", "2600", "110")).isEmpty();
+
+        // −3%: 2,400 of 10,000 gone in a minute (a drain) and the pool enters WARNING in the same tick. The drain
+        // notice is not less severe than that warning and tells what it does not (the rate, the time left): both go.
+        List<Notice> intoWarning = tick("80000", "2520", "110");
+        assertThat(only(Notice.PoolWarning.class, intoWarning).decision().level()).isEqualTo(RiskLevel.WARNING);
+        Notice.DrainWarning drain = only(Notice.DrainWarning.class, intoWarning);
+        assertThat(pct(drain.dropFraction())).isEqualTo("24.00");
+        assertThat(drain.drainingSymbol()).isEqualTo("ETHUSDT");
+        assertThat(intoWarning.indexOf(drain)).isGreaterThan(intoWarning.indexOf(only(Notice.PoolWarning.class,
+                intoWarning)));
+    }
+
+    @Test
+    void crossPool_drainingStraightIntoDanger_hearsTheDangerWarningOnly_thenNoDrainNoticeLater() {
+        open("ETHUSDT", Side.LONG, "30", 20, MarginMode.CROSS, "2600");
+        assertThat(tick("80000", "2600", "110")).isEmpty();
+
+        // −8%: 6,300 of 10,000 gone in a minute, the pool less than 5% from liquidation: one DANGER warning. A drain
+        // notice queued after it (a lesser level, the same figures) would only blur it.
+        List<Notice> intoDanger = tick("80000", "2390", "110");
+        assertThat(intoDanger).singleElement().isInstanceOfSatisfying(Notice.PoolWarning.class,
+                warning -> assertThat(warning.decision().level()).isEqualTo(RiskLevel.DANGER));
+        // The drain episode counts as told: the next minutes, still down there, bring no drain notice either.
+        assertThat(tick("80000", "2385", "110")).noneMatch(Notice.DrainWarning.class::isInstance);
+        assertThat(tick("80000", "2385", "110")).noneMatch(Notice.DrainWarning.class::isInstance);
     }
 
     private static <N extends Notice> N only(Class<N> kind, List<Notice> notices) {

@@ -136,8 +136,8 @@ class WarningsConversationTest {
                 .contains("cross pool survives a joint move of 8.15%: inside your WARNING distance");
         marks("80000", "2600", "110");
 
-        // −5%: margin balance 10,000 → 4,150. (The drain notice of this tick is asserted in RiskMonitorTest; here a
-        // second notice to the same chat in one tick waits for the per-chat pacing under the frozen test clock.)
+        // −5%: margin balance 10,000 → 4,150, a drain too; the DANGER warning of the same tick makes a drain notice
+        // redundant, so none follows it (asserted in RiskMonitorTest).
         marks("76000", "2470", "104.5");
         assertThat(awaitNotice("DANGER")).containsPattern("Survivable move 3\\.\\d\\d%");
 
