@@ -177,7 +177,7 @@ public class Liquidations {
         Position position = c.stored().position();
         return new Notice.IsolatedLiquidated(c.stored().userId(), c.stored().number(), position.symbol(),
                 position.side().name(), position.quantity(), c.mark(), c.risk().liquidationPrice(),
-                position.isolatedMargin(), advice.isolatedRescue(position, c.mark()).marginToAdd(), position.id());
+                position.isolatedMargin(), advice.isolatedRescueMargin(position, c.mark()), position.id());
     }
 
     /**

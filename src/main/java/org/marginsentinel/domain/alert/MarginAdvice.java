@@ -74,8 +74,7 @@ public final class MarginAdvice {
             throw new IllegalArgumentException("targetDistance must be between 0 and 1: " + targetDistance);
         }
         BigDecimal target = adverse(position.side(), markPrice, targetDistance);
-        BigDecimal walletNeeded = calculator.maintenanceMargin(position, target).subtract(position.unrealizedPnl(target));
-        BigDecimal toAdd = walletNeeded.subtract(position.isolatedMargin());
+        BigDecimal toAdd = shortfallAt(position, target);
         BigDecimal before = calculator.isolatedLiquidationPrice(position).orElse(null);
         if (toAdd.signum() <= 0) {
             return new IsolatedMarginAdvice(markPrice, targetDistance, target, BigDecimal.ZERO, before, before);
@@ -167,6 +166,23 @@ public final class MarginAdvice {
      */
     public IsolatedMarginAdvice isolatedRescue(Position liquidated, BigDecimal liquidationMark) {
         return marginToAdd(liquidated, liquidationMark, RESCUE_BUFFER);
+    }
+
+    /**
+     * Just the margin of {@link #isolatedRescue} (never negative), without the liquidation prices before and after
+     * that the full advice solves for: a liquidation notice needs only this, thousands of times in a crash tick.
+     */
+    public BigDecimal isolatedRescueMargin(Position liquidated, BigDecimal liquidationMark) {
+        requireIsolated(liquidated);
+        requirePositive(liquidationMark, "liquidationMark");
+        return Decimals.max(BigDecimal.ZERO,
+                shortfallAt(liquidated, adverse(liquidated.side(), liquidationMark, RESCUE_BUFFER)));
+    }
+
+    /** Margin the isolated wallet lacks for its liquidation to sit exactly at {@code target}: MM(P*) − UPNL(P*) − W. */
+    private BigDecimal shortfallAt(Position position, BigDecimal target) {
+        BigDecimal walletNeeded = calculator.maintenanceMargin(position, target).subtract(position.unrealizedPnl(target));
+        return walletNeeded.subtract(position.isolatedMargin());
     }
 
     /**

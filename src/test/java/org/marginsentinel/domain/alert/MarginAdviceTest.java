@@ -252,6 +252,16 @@ class MarginAdviceTest {
 
         assertThat(rescue.targetLiquidationPrice()).isEqualByComparingTo("51490");
         assertThat(rescue.marginToAdd()).isEqualByComparingTo("2715.96");
+        assertThat(flatAdvice.isolatedRescueMargin(position, d("54200"))).as("the notice's shortcut")
+                .isEqualByComparingTo("2715.96");
+    }
+
+    @Test
+    void isolatedRescueMargin_isZero_whenTheMarginAlreadyCoversTheFurtherMove() {
+        Position wellBacked = isolated(Side.LONG, "1", "60000", "20000");
+
+        assertThat(flatAdvice.isolatedRescueMargin(wellBacked, d("54200"))).isEqualByComparingTo("0");
+        assertThat(flatAdvice.isolatedRescue(wellBacked, d("54200")).marginToAdd()).isEqualByComparingTo("0");
     }
 
     @Test
