@@ -22,14 +22,14 @@ public class JdbcDrainEpisodes implements DrainEpisodes {
     EntityManager em;
 
     @Override
-    public Map<Long, Episode> all() {
-        Map<Long, Episode> episodes = new HashMap<>();
+    public Map<String, Episode> all() {
+        Map<String, Episode> episodes = new HashMap<>();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT account_id, peak_balance, peak_at FROM watched_drain_episode");
+                    "SELECT subject, peak_balance, peak_at FROM watched_drain_episode");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    episodes.put(rows.getLong(1), new Episode(rows.getBigDecimal(2), rows.getTimestamp(3).toInstant()));
+                    episodes.put(rows.getString(1), new Episode(rows.getBigDecimal(2), rows.getTimestamp(3).toInstant()));
                 }
             }
         });
@@ -37,12 +37,12 @@ public class JdbcDrainEpisodes implements DrainEpisodes {
     }
 
     @Override
-    public void save(long accountId, Episode episode) {
-        end(accountId);
+    public void save(String subject, Episode episode) {
+        end(subject);
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO watched_drain_episode (account_id, peak_balance, peak_at) VALUES (?, ?, ?)")) {
-                insert.setLong(1, accountId);
+                    "INSERT INTO watched_drain_episode (subject, peak_balance, peak_at) VALUES (?, ?, ?)")) {
+                insert.setString(1, subject);
                 insert.setBigDecimal(2, episode.peakBalance().setScale(8, RoundingMode.HALF_EVEN));
                 insert.setTimestamp(3, Timestamp.from(episode.peakAt()));
                 insert.executeUpdate();
@@ -51,11 +51,11 @@ public class JdbcDrainEpisodes implements DrainEpisodes {
     }
 
     @Override
-    public void end(long accountId) {
+    public void end(String subject) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM watched_drain_episode WHERE account_id = ?")) {
-                delete.setLong(1, accountId);
+                    "DELETE FROM watched_drain_episode WHERE subject = ?")) {
+                delete.setString(1, subject);
                 delete.executeUpdate();
             }
         });

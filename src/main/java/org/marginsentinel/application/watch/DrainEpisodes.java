@@ -15,12 +15,12 @@ public interface DrainEpisodes {
     record Episode(BigDecimal peakBalance, Instant peakAt) {
     }
 
-    /** Every open episode, by watched account id. */
-    Map<Long, Episode> all();
+    /** Every open episode, by subject ({@code hl:<id>:drain}, {@code kx:<id>:drain}). */
+    Map<String, Episode> all();
 
-    /** Records (or replaces) the account's open episode. */
-    void save(long accountId, Episode episode);
+    /** Records (or replaces) the subject's open episode. */
+    void save(String subject, Episode episode);
 
-    /** The episode ended (the pool recovered, or the account holds no cross position any more). */
-    void end(long accountId);
+    /** The episode ended (the pool recovered, the account holds no cross position any more, or is unwatched). */
+    void end(String subject);
 }

@@ -123,10 +123,8 @@ public class WatchList {
         store.remove(removed.id());
         alerts.allStates().keySet().stream().filter(s -> s.startsWith(WatchBook.subjectPrefix(removed.id())))
                 .forEach(alerts::deleteState);
-        afterCommit.run(() -> {
-            book.remove(removed.id());
-            drains.unwatched(removed.id());
-        });
+        drains.forget(WatchDrains.subject(removed));
+        afterCommit.run(() -> book.remove(removed.id()));
         return removed;
     }
 }

@@ -68,7 +68,7 @@ public class WatchRecorder {
         WatchedAccount updated = account.withAnswer(state, now);
         store.save(updated);
         book.put(updated);
-        drains.answered(id, before.cross(), book.valuation(updated).cross());
+        drains.answered(WatchDrains.subject(updated), before.cross(), book.valuation(updated).cross());
         if (!book.pastLiquidation(id).isEmpty()) {
             sightings.forget(id);
             book.clearPastLiquidation(id);

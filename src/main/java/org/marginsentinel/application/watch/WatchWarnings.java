@@ -90,7 +90,7 @@ public class WatchWarnings {
         if (pool != null) {
             worst = worse(worst, evaluatePool(account, number, valuation, prefs, now));
         } else {
-            drains.forget(account.id());
+            drains.forget(WatchDrains.subject(account));
         }
         book.level(account.id(), worst);
     }
@@ -111,9 +111,9 @@ public class WatchWarnings {
             notifier.tell(new WatchNotice.PoolWarning(account.userId(), account.address(), number, pool, distance,
                     evaluation.decision()));
         }
-        drains.observe(account.id(), pool, portfolio.cross(), now).ifPresent(drain ->
+        drains.observe(WatchDrains.subject(account), pool, portfolio.cross(), now).ifPresent(drain ->
                 notifier.tell(new WatchNotice.DrainWarning(account.userId(), account.address(), number, drain, pool,
-                        WatchDrains.timeToLiquidation(drain, pool), WatchDrains.drainingCoin(drain), distance)));
+                        WatchDrains.timeToLiquidation(drain, pool), WatchDrains.drainingSymbol(drain), distance)));
         return evaluation.decision().level();
     }
 

@@ -38,7 +38,7 @@ final class WatcherRig {
     final Map<String, WatchedAccountState> answers = new HashMap<>();
     final Map<String, String> failures = new HashMap<>();
     final FakeVolatilities volatilities = new FakeVolatilities();
-    final Map<Long, DrainEpisodes.Episode> drainRows = new HashMap<>();
+    final Map<String, DrainEpisodes.Episode> drainRows = new HashMap<>();
 
     WatchList list;
     WatchPolling polling;
@@ -144,7 +144,6 @@ final class WatcherRig {
             public void remove(long id) {
                 stored.remove(id);
                 sightingRows.remove(id);
-                drainRows.remove(id);
             }
         };
     }
@@ -152,18 +151,18 @@ final class WatcherRig {
     private DrainEpisodes drainEpisodes() {
         return new DrainEpisodes() {
             @Override
-            public Map<Long, Episode> all() {
+            public Map<String, Episode> all() {
                 return Map.copyOf(drainRows);
             }
 
             @Override
-            public void save(long accountId, Episode episode) {
-                drainRows.put(accountId, episode);
+            public void save(String subject, Episode episode) {
+                drainRows.put(subject, episode);
             }
 
             @Override
-            public void end(long accountId) {
-                drainRows.remove(accountId);
+            public void end(String subject) {
+                drainRows.remove(subject);
             }
         };
     }

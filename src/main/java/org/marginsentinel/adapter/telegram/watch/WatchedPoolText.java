@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.application.watch.KeyedNotice;
 import org.marginsentinel.application.watch.WatchNotice;
+import org.marginsentinel.domain.alert.DrainReport;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskReading;
 import org.marginsentinel.domain.alert.RiskThresholds;
@@ -52,21 +54,42 @@ final class WatchedPoolText {
         return texts.get("watch.risk.cross", ratio(texts, pool), level.name());
     }
 
+    /** A watched Hyperliquid pool's drain warning. */
     static String drain(Texts texts, WatchNotice.DrainWarning warning) {
+        return drain(texts, new Drain("Hyperliquid", warning.number(), Html.code(warning.address().shortForm()),
+                "USDC", warning.drain(), warning.pool(), warning.timeToLiquidation(), warning.drainingCoin(),
+                warning.distance()));
+    }
+
+    /** A watched keyed pool's drain warning. */
+    static String drain(Texts texts, KeyedNotice.DrainWarning warning) {
+        return drain(texts, new Drain(warning.account().exchange().displayName(), warning.number(),
+                Html.code(warning.account().maskedKeyId()), "USDT", warning.drain(), warning.pool(),
+                warning.timeToLiquidation(), warning.drainingSymbol(), warning.distance()));
+    }
+
+    /** What a drain warning says, whatever the venue; {@code label} is already HTML. */
+    private record Drain(String venue, int number, String label, String currency, DrainReport report,
+                         CrossAccountRisk pool, Duration timeToLiquidation, String drainingSymbol,
+                         PoolDistance distance) {
+    }
+
+    private static String drain(Texts texts, Drain drain) {
         StringBuilder text = new StringBuilder(texts.get("watch.drain.title", texts.get("watch.drain.account",
-                String.valueOf(warning.number()), Html.code(warning.address().shortForm())))).append('\n')
-                .append(texts.get("watch.drain.fell", texts.numbers().percent(warning.drain().dropFraction()),
-                        texts.numbers().signedMoney(warning.drain().lossPerHour().abs().negate()),
-                        texts.numbers().money(warning.pool().marginBalance()), ratio(texts, warning.pool())));
-        if (warning.timeToLiquidation() != null) {
-            text.append(' ').append(texts.get("watch.drain.timeLeft", age(texts, warning.timeToLiquidation())));
+                drain.venue(), String.valueOf(drain.number()), drain.label()))).append('\n')
+                .append(texts.get("watch.drain.fell", texts.numbers().percent(drain.report().dropFraction()),
+                        texts.numbers().signedMoney(drain.report().lossPerHour().abs().negate()),
+                        texts.numbers().money(drain.pool().marginBalance()), ratio(texts, drain.pool()),
+                        drain.currency()));
+        if (drain.timeToLiquidation() != null) {
+            text.append(' ').append(texts.get("watch.drain.timeLeft", age(texts, drain.timeToLiquidation())));
         }
-        String distance = distanceLine(texts, warning.distance());
+        String distance = distanceLine(texts, drain.distance());
         text.append(distance.isEmpty() ? "" : "\n" + distance);
-        if (warning.drainingCoin() != null) {
-            text.append('\n').append(texts.get("watch.drain.worstCoin", Html.escape(warning.drainingCoin())));
+        if (drain.drainingSymbol() != null) {
+            text.append('\n').append(texts.get("watch.drain.worstCoin", Html.escape(drain.drainingSymbol())));
         }
-        return text.append('\n').append(texts.get("watch.drain.action")).toString();
+        return text.append('\n').append(texts.get("watch.drain.action", drain.venue())).toString();
     }
 
     /** "45 s", "12 min", "3 h" in the user's language. */
