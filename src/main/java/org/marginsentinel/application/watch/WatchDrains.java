@@ -88,11 +88,14 @@ public class WatchDrains {
     /**
      * A keyed account's new answer, valued at the exchange's new marks: the old pool revalued at those marks tells the
      * market's part of the change; the rest is cash. Without a pool on either side, or a mark for an old position, the
-     * history is dropped.
+     * history is dropped; without an earlier answer it stays as it is.
      */
     public synchronized void answered(String subject, KeyedValuation before, KeyedValuation after) {
-        if (before == null || after == null || before.cross() == null || after.cross() == null
-                || before.crossLegs() == null || after.crossLegs() == null) {
+        if (before == null || after == null) {
+            return; // no earlier answer (or no valuer) to compare with: nothing is known to have moved
+        }
+        if (before.cross() == null || after.cross() == null || before.crossLegs() == null
+                || after.crossLegs() == null) {
             forget(subject);
             return;
         }
