@@ -1,9 +1,9 @@
 package org.marginsentinel.adapter.telegram.watch;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.views.PoolDistanceText;
 import org.marginsentinel.application.watch.KeyedNotice;
 import org.marginsentinel.application.watch.WatchNotice;
 import org.marginsentinel.domain.alert.DrainReport;
@@ -19,32 +19,12 @@ import org.marginsentinel.domain.margin.CrossAccountRisk;
  */
 final class WatchedPoolText {
 
-    private static final double SHOWN_AS_ZERO = 0.00005;
-
     private WatchedPoolText() {
     }
 
-    /** "📏 Survivable move 3.10% (every cross mark against the pool at once, …) · 24 h odds 12%"; "" without one. */
+    /** The paper pool's line: "📏 Survivable move 3.10% (…) · 24 h odds 12%"; "" without one. */
     static String distanceLine(Texts texts, PoolDistance distance) {
-        if (distance == null) {
-            return "";
-        }
-        if (distance.move() == null) {
-            return texts.get("watch.pool.noMoveLiquidates");
-        }
-        if (distance.move().signum() <= 0) {
-            return texts.get("watch.pool.atLiquidation");
-        }
-        String line = texts.get("watch.pool.survivableMove", texts.numbers().percent(distance.move()),
-                texts.get(distance.model().volatilityScaled() ? "watch.pool.byVolatility" : "watch.pool.equalShares"));
-        if (distance.odds() == null) {
-            return line;
-        }
-        double odds = distance.odds().probability();
-        String probability = odds >= 1 ? texts.numbers().percent(BigDecimal.ONE)
-                : odds < SHOWN_AS_ZERO ? texts.get("watch.pool.oddsUnder")
-                : texts.numbers().percent(BigDecimal.valueOf(odds));
-        return texts.get("watch.pool.odds", line, probability);
+        return PoolDistanceText.line(distance, texts);
     }
 
     /** "Cross: margin ratio 12.00% (liquidation at 100%) · WARNING": the level by the worse of ratio and move. */
