@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import org.marginsentinel.domain.alert.AlertDecision;
+import org.marginsentinel.domain.alert.DrainReport;
+import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.watch.keyed.ExchangePosition;
 import org.marginsentinel.domain.watch.keyed.KeyedValuation;
@@ -21,9 +23,18 @@ public sealed interface KeyedNotice {
             implements KeyedNotice {
     }
 
-    /** The cross pool's warning level; {@code exchangeRatio} is the exchange's own account margin ratio. */
+    /**
+     * The cross pool's warning level, the worse of its margin ratio's and its survivable joint move's;
+     * {@code exchangeRatio} is the exchange's own account margin ratio, {@code distance} null when not known.
+     */
     record PoolWarning(KeyedAccount account, int number, CrossAccountRisk pool, BigDecimal exchangeRatio,
-                       AlertDecision decision) implements KeyedNotice {
+                       PoolDistance distance, AlertDecision decision) implements KeyedNotice {
+    }
+
+    /** The cross pool's margin balance fell fast (a drain, as a paper pool's): once per episode. */
+    record DrainWarning(KeyedAccount account, int number, DrainReport drain, CrossAccountRisk pool,
+                        Duration timeToLiquidation, String drainingSymbol, PoolDistance distance)
+            implements KeyedNotice {
     }
 
     /** A winning position high in the auto-deleveraging queue. */

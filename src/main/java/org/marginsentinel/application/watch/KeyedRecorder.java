@@ -10,6 +10,7 @@ import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.watch.Availability;
 import org.marginsentinel.domain.watch.keyed.ExchangeAccountSnapshot;
 import org.marginsentinel.domain.watch.keyed.KeyPolicy;
+import org.marginsentinel.domain.watch.keyed.KeyedValuation;
 
 /**
  * Applies one poll's outcome to a keyed account in one transaction: the answer is stored and judged (warnings, ADL,
@@ -37,6 +38,9 @@ public class KeyedRecorder {
     @Inject
     KeyedSettings settings;
 
+    @Inject
+    WatchDrains drains;
+
     @Transactional
     public void answered(long id, ExchangeAccountSnapshot snapshot, Instant now) {
         KeyedAccount account = book.account(id).orElse(null);
@@ -49,8 +53,10 @@ public class KeyedRecorder {
         if (expiryNotice) {
             updated = updated.expiryWarned(now);
         }
+        KeyedValuation before = warnings.valuation(account).orElse(null);
         store.save(updated);
         book.put(updated);
+        drains.answered(WatchDrains.subject(updated), before, warnings.valuation(updated).orElse(null));
         int number = watchBook.numberOf(updated);
         if (step.tell() == Availability.Tell.BACK) {
             notifier.tell(new KeyedNotice.Back(updated, number));

@@ -83,6 +83,9 @@ public class KeyedWatchList {
     AfterCommit afterCommit;
 
     @Inject
+    WatchDrains drains;
+
+    @Inject
     Clock clock;
 
     /** Start-up: re-seals what an older master key sealed (rotation), then opens every key into memory. */
@@ -242,6 +245,7 @@ public class KeyedWatchList {
         store.remove(account.id());
         alerts.allStates().keySet().stream().filter(s -> s.startsWith(KeyedBook.subjectPrefix(account.id())))
                 .forEach(alerts::deleteState);
+        drains.forget(WatchDrains.subject(account));
         afterCommit.run(() -> book.remove(account.id()));
     }
 

@@ -17,6 +17,7 @@ import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.LiquidationOdds;
+import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
@@ -24,6 +25,7 @@ import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.watch.HyperliquidCoins;
 import org.marginsentinel.domain.watch.WatchedPortfolio;
+import org.marginsentinel.domain.watch.WatchedValuation;
 
 /**
  * What a watched position's warning adds to its level, as for a paper position: the user's odds trigger moves an
@@ -126,7 +128,19 @@ public class WatchAdvice {
         return new Advice(null, false, action);
     }
 
-    private Optional<DailyVolatility> volatility(String coin) {
+    /**
+     * The watched cross pool's survivable joint move, as a paper pool's, with cached volatilities only (safe on every
+     * poll); empty without a cross pool.
+     */
+    public Optional<PoolDistance> poolDistance(WatchedValuation valuation) {
+        if (valuation.cross() == null) {
+            return Optional.empty();
+        }
+        return WatchedPortfolio.of(valuation, book.market()).poolDistance(this::volatility);
+    }
+
+    /** A Hyperliquid coin's cached volatility, from the USDT perpetual of the same name. */
+    Optional<DailyVolatility> volatility(String coin) {
         return HyperliquidCoins.usdtSymbol(coin).flatMap(volatilities::cached);
     }
 

@@ -44,12 +44,16 @@ public class WatchList {
     LiquidationSightings sightings;
 
     @Inject
+    WatchDrains drains;
+
+    @Inject
     Clock clock;
 
     /** Loads every watched account and its alert states into memory (start-up). */
     public void loadAll() {
         book.load(store.all(), alerts.allStates());
         sightings.all().forEach((id, coins) -> coins.forEach(coin -> book.sawPastLiquidation(id, coin)));
+        drains.load();
     }
 
     /** Starts watching; the first answer is fetched now, so a refused or empty address stores nothing. */
@@ -119,6 +123,7 @@ public class WatchList {
         store.remove(removed.id());
         alerts.allStates().keySet().stream().filter(s -> s.startsWith(WatchBook.subjectPrefix(removed.id())))
                 .forEach(alerts::deleteState);
+        drains.forget(WatchDrains.subject(removed));
         afterCommit.run(() -> book.remove(removed.id()));
         return removed;
     }

@@ -2,6 +2,8 @@ package org.marginsentinel.application.watch;
 
 import java.time.Duration;
 import org.marginsentinel.domain.alert.AlertDecision;
+import org.marginsentinel.domain.alert.DrainReport;
+import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.watch.HyperliquidAddress;
 import org.marginsentinel.domain.watch.PositionEnding;
@@ -22,8 +24,25 @@ public sealed interface WatchNotice {
                            AlertDecision decision) implements WatchNotice {
     }
 
+    /**
+     * The cross pool's level: the worse of its margin ratio's and its distance's.
+     *
+     * @param distance the pool's survivable joint move; null when not known
+     */
     record PoolWarning(long userId, HyperliquidAddress address, int number, CrossAccountRisk pool,
-                       AlertDecision decision) implements WatchNotice {
+                       PoolDistance distance, AlertDecision decision) implements WatchNotice {
+    }
+
+    /**
+     * The cross pool's margin balance fell fast (a drain, as a paper pool's): once per episode.
+     *
+     * @param timeToLiquidation at the drain's rate, from the pool's headroom now; null when not losing
+     * @param drainingCoin      the coin that lost most since the high; null when not known
+     * @param distance          the pool's survivable joint move; null when not known
+     */
+    record DrainWarning(long userId, HyperliquidAddress address, int number, DrainReport drain, CrossAccountRisk pool,
+                        Duration timeToLiquidation, String drainingCoin, PoolDistance distance)
+            implements WatchNotice {
     }
 
     /** A position disappeared: liquidated (mark past its liquidation price) or closed. */

@@ -41,6 +41,9 @@ public class WatchRecorder {
     @Inject
     LiquidationSightings sightings;
 
+    @Inject
+    WatchDrains drains;
+
     @Transactional
     public void answered(long id, WatchedAccountState state, Instant now) {
         WatchedAccount account = book.account(id).orElse(null);
@@ -65,6 +68,7 @@ public class WatchRecorder {
         WatchedAccount updated = account.withAnswer(state, now);
         store.save(updated);
         book.put(updated);
+        drains.answered(WatchDrains.subject(updated), before.cross(), book.valuation(updated).cross());
         if (!book.pastLiquidation(id).isEmpty()) {
             sightings.forget(id);
             book.clearPastLiquidation(id);

@@ -15,14 +15,17 @@ import org.marginsentinel.domain.alert.AlertPreferences;
 import org.marginsentinel.domain.alert.AlertState;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskReading;
+import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.watch.PositionEnding;
+import org.marginsentinel.domain.watch.WatchedPortfolio;
 import org.marginsentinel.domain.watch.WatchedValuation;
 
 /**
  * Runs a watched account through the same warning policy as paper positions ({@link AlertPolicy}: the user's
  * levels, hysteresis, cooldown, snooze, quiet hours, odds trigger): each isolated position by its distance to
- * liquidation, the cross pool by its margin ratio. Alert states are kept under {@code hl:<id>:…} in the alert store, so a restart
+ * liquidation, the cross pool by the worse of its margin ratio and its survivable joint move (and watched for a
+ * drain, {@link WatchDrains}). Alert states are kept under {@code hl:<id>:…} in the alert store, so a restart
  * does not repeat a warning. Call inside a transaction; reads the user's preferences at most every
  * {@link #PREFERENCES_TTL}.
  */
@@ -51,6 +54,9 @@ public class WatchWarnings {
 
     @Inject
     WatchAdvice advice;
+
+    @Inject
+    WatchDrains drains;
 
     /** Evaluates the account at the book's newest marks; remembers coins seen past liquidation. */
     public void evaluate(WatchedAccount account, Instant now) {
@@ -82,15 +88,33 @@ public class WatchWarnings {
         }
         CrossAccountRisk pool = valuation.cross();
         if (pool != null) {
-            String subject = WatchBook.subjectPrefix(account.id()) + "cross";
-            AlertEvaluation evaluation = decide(account, subject, RiskReading.of(pool), prefs, now);
-            if (evaluation.decision().send()) {
-                notifier.tell(new WatchNotice.PoolWarning(account.userId(), account.address(), number, pool,
-                        evaluation.decision()));
-            }
-            worst = worse(worst, evaluation.decision().level());
+            worst = worse(worst, evaluatePool(account, number, valuation, prefs, now));
+        } else {
+            drains.forget(WatchDrains.subject(account));
         }
         book.level(account.id(), worst);
+    }
+
+    /**
+     * The cross pool as a paper pool: its level is the worse of its margin ratio's and its survivable joint move's,
+     * and a fast fall of its margin balance is warned once as a drain.
+     */
+    private RiskLevel evaluatePool(WatchedAccount account, int number, WatchedValuation valuation,
+                                   AlertPreferences prefs, Instant now) {
+        CrossAccountRisk pool = valuation.cross();
+        WatchedPortfolio portfolio = WatchedPortfolio.of(valuation, book.market());
+        PoolDistance distance = portfolio.poolDistance(advice::volatility).orElse(null);
+        String subject = WatchBook.subjectPrefix(account.id()) + "cross";
+        AlertEvaluation evaluation = decide(account, subject,
+                RiskReading.pool(pool.marginRatio(), distance == null ? null : distance.move()), prefs, now);
+        if (evaluation.decision().send()) {
+            notifier.tell(new WatchNotice.PoolWarning(account.userId(), account.address(), number, pool, distance,
+                    evaluation.decision()));
+        }
+        drains.observe(WatchDrains.subject(account), pool, portfolio.cross(), now).ifPresent(drain ->
+                notifier.tell(new WatchNotice.DrainWarning(account.userId(), account.address(), number, drain, pool,
+                        WatchDrains.timeToLiquidation(drain, pool), WatchDrains.drainingSymbol(drain), distance)));
+        return evaluation.decision().level();
     }
 
     /** Remembers a sighting in memory and, the first time, in the database (a restart must not lose it). */

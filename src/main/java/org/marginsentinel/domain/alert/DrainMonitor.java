@@ -112,6 +112,25 @@ public final class DrainMonitor<K> {
         return new DrainReport(alert, drop, usdt(peak), peakAt, marginBalance, lossPerHour, timeToLiquidation, worst);
     }
 
+    /**
+     * Picks up a drain episode reported before a restart: the pool's high {@code peakBalance} at {@code peakAt}, the
+     * drain already reported. Later samples are measured against that high while it is within the window, and the
+     * episode ends (re-arms) as {@link #observe} says, so a restart neither repeats the warning nor forgets the high.
+     */
+    public void resume(K account, Instant peakAt, BigDecimal peakBalance) {
+        Objects.requireNonNull(account, "account");
+        Track track = new Track(settings.windowMinutes());
+        track.record(MinuteClock.minuteOf(peakAt), micros(peakBalance));
+        track.draining = true;
+        tracks.put(account, track);
+    }
+
+    /** True while a reported drain of the account has not re-armed. */
+    public boolean draining(K account) {
+        Track track = tracks.get(account);
+        return track != null && track.draining;
+    }
+
     /** Drops an account's history: when it holds no cross position any more, or its change cannot be measured. */
     public void forget(K account) {
         tracks.remove(account);

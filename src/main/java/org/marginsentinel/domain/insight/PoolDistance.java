@@ -21,8 +21,15 @@ public record PoolDistance(BigDecimal move, JointMove model, OddsEstimate odds) 
     public static PoolDistance of(MarginCalculator calculator, BigDecimal crossWallet,
                                   List<PricedPosition> crossPositions,
                                   Function<String, Optional<DailyVolatility>> volatilities) {
+        return of(calculator::maintenanceMargin, crossWallet, crossPositions, volatilities);
+    }
+
+    /** The same with an exchange's own maintenance rule (a keyed account valued by its exchange's formula). */
+    public static PoolDistance of(SurvivableMove.Maintenance maintenance, BigDecimal crossWallet,
+                                  List<PricedPosition> crossPositions,
+                                  Function<String, Optional<DailyVolatility>> volatilities) {
         JointMove model = JointMove.of(crossPositions.stream().map(PricedPosition::position).toList(), volatilities);
-        BigDecimal move = new SurvivableMove(calculator).distance(crossWallet, crossPositions, model.shares())
+        BigDecimal move = new SurvivableMove(maintenance).distance(crossWallet, crossPositions, model.shares())
                 .orElse(null);
         return new PoolDistance(move, model, model.odds(move, LiquidationOdds.DEFAULT_HORIZON).orElse(null));
     }

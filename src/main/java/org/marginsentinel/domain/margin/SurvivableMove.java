@@ -26,10 +26,23 @@ public final class SurvivableMove {
     private static final int MAX_STEPS = 200;
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
-    private final MarginCalculator calculator;
+    /**
+     * A position's maintenance margin at a mark: the engine's tiers ({@link MarginCalculator#maintenanceMargin}), or an
+     * exchange's own rule (Bybit values it at the entry price, so it does not move with the mark).
+     */
+    @FunctionalInterface
+    public interface Maintenance {
+        BigDecimal at(Position position, BigDecimal mark);
+    }
+
+    private final Maintenance maintenance;
 
     public SurvivableMove(MarginCalculator calculator) {
-        this.calculator = Objects.requireNonNull(calculator, "calculator");
+        this(Objects.requireNonNull(calculator, "calculator")::maintenanceMargin);
+    }
+
+    public SurvivableMove(Maintenance maintenance) {
+        this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
     }
 
     /**
@@ -82,7 +95,7 @@ public final class SurvivableMove {
         for (PricedPosition priced : crossPositions) {
             Position position = priced.position();
             BigDecimal mark = movedMark(priced, shares.getOrDefault(position.symbol(), BigDecimal.ONE), move);
-            surplus = surplus.add(position.unrealizedPnl(mark)).subtract(calculator.maintenanceMargin(position, mark));
+            surplus = surplus.add(position.unrealizedPnl(mark)).subtract(maintenance.at(position, mark));
         }
         return surplus;
     }

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.marginsentinel.domain.insight.DailyVolatility;
+import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.HyperliquidMarginRules;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.PricedPosition;
@@ -50,6 +53,17 @@ public record WatchedPortfolio(MarginCalculator engine, BigDecimal walletBalance
     /** The cross positions at their marks. */
     public List<PricedPosition> cross() {
         return positions.stream().filter(p -> !p.position().isIsolated()).toList();
+    }
+
+    /**
+     * The cross pool's distance to liquidation, as a paper pool's: the joint adverse move of its coins' marks it
+     * survives, each coin by its volatility ({@code volatilityOfCoin}, by Hyperliquid coin) or all equally. Empty
+     * without cross positions.
+     */
+    public Optional<PoolDistance> poolDistance(Function<String, Optional<DailyVolatility>> volatilityOfCoin) {
+        List<PricedPosition> cross = cross();
+        return cross.isEmpty() ? Optional.empty()
+                : Optional.of(PoolDistance.of(engine, crossWallet, cross, volatilityOfCoin));
     }
 
     public Optional<PricedPosition> position(String coin) {

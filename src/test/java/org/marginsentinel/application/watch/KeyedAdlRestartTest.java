@@ -23,6 +23,7 @@ import org.marginsentinel.domain.watch.keyed.ExchangePosition;
 import org.marginsentinel.domain.watch.keyed.KeyedExchange;
 import org.marginsentinel.domain.watch.keyed.KeyedValuation;
 import org.marginsentinel.domain.watch.keyed.KeyedValuer;
+import org.marginsentinel.testsupport.fakes.FakeVolatilities;
 
 /**
  * A winning position high in the auto-deleveraging queue is told once, also across a restart (the memory of it is
@@ -50,6 +51,8 @@ class KeyedAdlRestartTest {
         fresh.watchBook.keyed = fresh.book;
         fresh.notifier = told::add;
         fresh.adlWarnings = database;
+        fresh.drains = new WatchDrains();
+        fresh.volatilities = new FakeVolatilities();
         fresh.exchanges = new KeyedExchanges() {
             @Override
             public Optional<KeyedAccountReader> reader(KeyedExchange exchange) {

@@ -94,6 +94,7 @@ class KeyedRecorderTest {
             }
         };
         recorder.warnings = warnings;
+        recorder.drains = new WatchDrains();
     }
 
     private void watch(Instant keyExpiresAt) {

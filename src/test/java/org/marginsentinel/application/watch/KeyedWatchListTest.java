@@ -158,6 +158,7 @@ class KeyedWatchListTest {
         wired.vault = vault;
         wired.alerts = new InMemoryAlertStore();
         wired.adlWarnings = new InMemoryAdlWarnings();
+        wired.drains = new WatchDrains();
         wired.watchSettings = new WatchSettings(2, WatchSettings.DEFAULTS.unavailableAfter(),
                 WatchSettings.DEFAULTS.polling());
         wired.settings = KeyedSettings.DEFAULTS;

@@ -58,6 +58,7 @@ class WatchListTest {
             }
         };
         list.book = new WatchBook();
+        list.drains = new WatchDrains();
         list.alerts = new InMemoryAlertStore();
         list.settings = new WatchSettings(2, WatchSettings.DEFAULTS.unavailableAfter(), WatchSettings.DEFAULTS.polling());
         list.clock = new MutableClock(Instant.parse("2026-09-19T13:00:00Z"));

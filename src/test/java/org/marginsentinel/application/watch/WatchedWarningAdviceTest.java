@@ -84,7 +84,8 @@ class WatchedWarningAdviceTest {
     @Test
     void aCrossPoolWarning_recommendsTheShareToCloseThatBringsTheRatioUnderTheWarningLevel() {
         // Cross ETH long 2 at 3,000, marked 2,800 (PnL -400): maintenance 112 against a margin balance of 149.33,
-        // a 75% ratio: DANGER.
+        // a 75% ratio: DANGER by the ratio; but the 37.33 of headroom is a 0.67% fall of ETH, so by its survivable
+        // move the pool is CRITICAL, and the worse of the two counts.
         rig.marks.put("ETH", new BigDecimal("2800"));
         WatchedPosition eth = new WatchedPosition("ETH", Side.LONG, new BigDecimal("2"), new BigDecimal("3000"),
                 MarginMode.CROSS, 10, null, new BigDecimal("560"), new BigDecimal("5600"), new BigDecimal("-400"),
@@ -95,7 +96,7 @@ class WatchedWarningAdviceTest {
         rig.tickAfter(Duration.ofSeconds(11));
 
         WatchNotice.PoolWarning warning = (WatchNotice.PoolWarning) rig.drainTold().get(0);
-        assertThat(warning.decision().level()).isEqualTo(RiskLevel.DANGER);
+        assertThat(warning.decision().level()).isEqualTo(RiskLevel.CRITICAL);
         RecommendedAction action = rig.advice.pool(warning).recommended();
 
         assertThat(action.kind()).isEqualTo(RecommendedAction.Kind.CLOSE);

@@ -38,6 +38,7 @@ final class WatcherRig {
     final Map<String, WatchedAccountState> answers = new HashMap<>();
     final Map<String, String> failures = new HashMap<>();
     final FakeVolatilities volatilities = new FakeVolatilities();
+    final Map<String, DrainEpisodes.Episode> drainRows = new HashMap<>();
 
     WatchList list;
     WatchPolling polling;
@@ -63,7 +64,11 @@ final class WatcherRig {
         advice.volatilities = volatilities;
         advice.alerts = alerts;
 
+        WatchDrains drains = new WatchDrains();
+        drains.episodes = drainEpisodes();
+
         WatchWarnings warnings = new WatchWarnings();
+        warnings.drains = drains;
         warnings.advice = advice;
         warnings.book = book;
         warnings.alerts = alerts;
@@ -77,6 +82,7 @@ final class WatcherRig {
         recorder.notifier = notifier;
         recorder.settings = settings;
         recorder.sightings = sightings;
+        recorder.drains = drains;
 
         polling = new WatchPolling();
         polling.book = book;
@@ -92,6 +98,7 @@ final class WatcherRig {
         list.settings = settings;
         list.clock = clock;
         list.sightings = sightings;
+        list.drains = drains;
         list.afterCommit = new AfterCommit() {
             @Override
             public void run(Runnable action) {
@@ -137,6 +144,25 @@ final class WatcherRig {
             public void remove(long id) {
                 stored.remove(id);
                 sightingRows.remove(id);
+            }
+        };
+    }
+
+    private DrainEpisodes drainEpisodes() {
+        return new DrainEpisodes() {
+            @Override
+            public Map<String, Episode> all() {
+                return Map.copyOf(drainRows);
+            }
+
+            @Override
+            public void save(String subject, Episode episode) {
+                drainRows.put(subject, episode);
+            }
+
+            @Override
+            public void end(String subject) {
+                drainRows.remove(subject);
             }
         };
     }

@@ -299,4 +299,25 @@ class DrainMonitorTest {
         assertThatThrownBy(() -> new DrainMonitor<>(DrainSettings.DEFAULTS, new MarkHistory(30)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30 minutes");
     }
+
+    @Test
+    void resume_measuresAgainstTheStoredHigh_withoutReportingTheEpisodeAgain_andEndsItWhenTheHighLeavesTheWindow() {
+        // An episode reported before a restart: the high 10,000 at minute 0. After the restart the balance is 7,500
+        // and falls on to 6,000: measured from the stored high (40% down), the same episode, not a new one.
+        monitor.resume(ACCOUNT, minute(0), d("10000"));
+        assertThat(monitor.draining(ACCOUNT)).isTrue();
+
+        DrainReport later = null;
+        for (long minute = 25; minute <= 40; minute++) {
+            later = observe(minute, String.valueOf(7_500 - 100 * (minute - 25)));
+            assertThat(later.alert()).isFalse();
+        }
+        assertThat(later.dropFraction()).isEqualByComparingTo("0.40");
+        assertThat(later.peakMarginBalance()).isEqualByComparingTo("10000");
+
+        // The fall stops; once the stored high has left the hour, the drop is measured from 7,500 and the balance
+        // recovers to within 10% of it: the episode ends.
+        observe(70, "7400");
+        assertThat(monitor.draining(ACCOUNT)).isFalse();
+    }
 }

@@ -83,11 +83,12 @@ public final class CommandTable {
                     + "as paper positions; only you see them.");
     public static final CommandSpec UNWATCH = CommandSpec.of("unwatch", "/unwatch <n>", "/unwatch 1", PERSONAL,
             "Stop watching an account and delete everything stored for it (a key included)");
-    public static final CommandSpec CHART = CommandSpec.of("chart", "/chart <#|symbol|pool> [<hours>h]", "/chart 1 12h",
-            PERSONAL, "A chart: a position's mark with entry, liquidation and warning bands, any symbol's mark, "
-                    + "or your cross pool",
+    public static final CommandSpec CHART = CommandSpec.of("chart", "/chart <#|symbol|pool|watch <n> <coin>> [<hours>h]",
+            "/chart 1 12h", PERSONAL, "A chart: a position's mark with entry, liquidation and warning bands, any "
+                    + "symbol's mark, or your cross pool",
             "A picture of the last hours (default 6, at most 24); for the pool, its margin balance against its "
-                    + "maintenance margin.");
+                    + "maintenance margin; /chart watch 1 BTC charts the BTC position of your watched account #1 "
+                    + "with the exchange's and the bot's liquidation prices.");
     public static final CommandSpec PRICE = CommandSpec.of("price", "/price <symbol>", "/price BTC", ANYWHERE,
             "The current mark price of a symbol");
     public static final CommandSpec CALC = CommandSpec.of("calc",

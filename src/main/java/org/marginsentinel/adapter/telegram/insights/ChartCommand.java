@@ -22,6 +22,7 @@ import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.config.InsightsConfig;
 import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.application.insight.SymbolCharts;
+import org.marginsentinel.application.watch.WatchedCharts;
 import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
 import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 import org.marginsentinel.domain.alert.RiskThresholds;
@@ -32,7 +33,8 @@ import org.marginsentinel.domain.margin.PositionRisk;
 
 /**
  * {@code /chart 1 [12h]}: a PNG of the position's mark over the last hours with its entry, liquidation price and
- * warning bands; {@code /chart pool}: the cross pool's margin balance against its maintenance margin.
+ * warning bands; {@code /chart pool}: the cross pool's margin balance against its maintenance margin;
+ * {@code /chart watch 1 BTC}: a position of the user's watched account #1 with both liquidation prices.
  */
 @ApplicationScoped
 public class ChartCommand implements ChatCommand {
@@ -49,6 +51,9 @@ public class ChartCommand implements ChatCommand {
     @Inject
     InsightsConfig config;
 
+    @Inject
+    WatchedCharts watchedCharts;
+
     @Override
     public CommandSpec spec() {
         return CommandTable.CHART;
@@ -57,6 +62,9 @@ public class ChartCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         List<String> args = context.args();
+        if (!args.isEmpty() && args.get(0).equalsIgnoreCase("watch")) {
+            return watched(context, args);
+        }
         if (args.isEmpty() || args.size() > 2) {
             throw new CommandRejected("Say which chart: a position number like 1, a symbol, or pool.");
         }
@@ -67,6 +75,17 @@ public class ChartCommand implements ChatCommand {
         Optional<SymbolCharts.SymbolChart> unheld = symbolCharts.ofUnheldSymbol(context.userId(), args.get(0), window);
         return unheld.isPresent() ? symbol(unheld.get())
                 : position(insights.positionChart(context.userId(), args.get(0), window));
+    }
+
+    /** {@code /chart watch <n> <coin> [<hours>h]}: a position of the user's own watched account number n. */
+    private BotReply watched(CommandContext context, List<String> args) {
+        if (args.size() < 3 || args.size() > 4 || !args.get(1).matches("#?\\d{1,3}")) {
+            throw CommandRejected.text("chart.watched.usage.refused");
+        }
+        Duration window = args.size() == 4 ? window(args.get(3)) : DEFAULT_WINDOW;
+        int number = Integer.parseInt(args.get(1).replace("#", ""));
+        return WatchedChartReply.of(watchedCharts.chart(context.userId(), number, args.get(2), window),
+                context.texts());
     }
 
     private static BotReply symbol(SymbolCharts.SymbolChart chart) {

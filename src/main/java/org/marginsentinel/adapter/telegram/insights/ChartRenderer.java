@@ -56,6 +56,10 @@ public final class ChartRenderer {
     public record Band(BigDecimal from, BigDecimal to, String label) {
     }
 
+    /** A labelled price drawn across the chart (a liquidation price). */
+    public record Line(BigDecimal price, String label) {
+    }
+
     /** A point of a line. */
     public record Point(Instant at, BigDecimal value) {
     }
@@ -71,6 +75,16 @@ public final class ChartRenderer {
      */
     public static byte[] positionChart(String title, Duration window, List<Point> marks, BigDecimal entry,
                                        BigDecimal liquidation, List<Band> bands) {
+        return positionChartWithLiquidations(title, window, marks, entry, liquidation == null ? List.of()
+                : List.of(new Line(liquidation, "liquidation " + plain(liquidation))), bands);
+    }
+
+    /**
+     * {@link #positionChart(String, Duration, List, BigDecimal, BigDecimal, List)} with several liquidation prices
+     * (a watched position: the exchange's, solid, and the bot's own, dashed); the bands only with at least one.
+     */
+    public static byte[] positionChartWithLiquidations(String title, Duration window, List<Point> marks,
+                                                       BigDecimal entry, List<Line> liquidations, List<Band> bands) {
         TimeSeries series = series("Mark price", marks);
         XYPlot plot = plot(new TimeSeriesCollection(series), "Price (USDT)", window, marks);
         XYLineAndShapeRenderer renderer = lineRenderer(marks.size());
@@ -83,10 +97,13 @@ public final class ChartRenderer {
         plot.addRangeMarker(line(entry, "entry " + plain(entry), ENTRY, true));
         low = Math.min(low, entry.doubleValue());
         high = Math.max(high, entry.doubleValue());
-        if (liquidation != null) {
-            plot.addRangeMarker(line(liquidation, "liquidation " + plain(liquidation), LIQUIDATION, false));
-            low = Math.min(low, liquidation.doubleValue());
-            high = Math.max(high, liquidation.doubleValue());
+        for (int i = 0; i < liquidations.size(); i++) {
+            Line liquidation = liquidations.get(i);
+            plot.addRangeMarker(line(liquidation.price(), liquidation.label(), LIQUIDATION, i > 0));
+            low = Math.min(low, liquidation.price().doubleValue());
+            high = Math.max(high, liquidation.price().doubleValue());
+        }
+        if (!liquidations.isEmpty()) {
             for (int i = 0; i < bands.size(); i++) {
                 Band band = bands.get(i);
                 IntervalMarker shade = new IntervalMarker(Math.min(band.from().doubleValue(), band.to().doubleValue()),

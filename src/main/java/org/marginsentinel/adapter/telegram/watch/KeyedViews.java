@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.application.watch.KeyedAccount;
 import org.marginsentinel.application.watch.KeyedWarnings;
 import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.watch.keyed.ExchangePosition;
@@ -32,11 +35,21 @@ public class KeyedViews {
     @Inject
     Clock clock;
 
-    /** One line of {@code /watch}. */
+    @Inject
+    UserLanguages languages;
+
+    private Texts texts(KeyedAccount account) {
+        return Texts.of(languages.of(account.userId()));
+    }
+
+    /** One line of {@code /watch}, and the cross pool's survivable move under it when there is a pool. */
     String listLine(KeyedAccount account, int number) {
         int positions = account.snapshot() == null ? 0 : account.snapshot().positions().size();
+        String distance = warnings.valuation(account).flatMap(warnings::poolDistance)
+                .map(d -> WatchedPoolText.distanceLine(texts(account), d)).orElse("");
         return "#" + number + " " + Html.escape(account.exchange().displayName()) + " key "
-                + Html.code(account.maskedKeyId()) + " · " + positions + " position(s) · " + freshness(account);
+                + Html.code(account.maskedKeyId()) + " · " + positions + " position(s) · " + freshness(account)
+                + (distance.isEmpty() ? "" : "\n  " + distance);
     }
 
     /** The account's heading and positions, each with the exchange's liquidation price next to the bot's. */
@@ -49,6 +62,9 @@ public class KeyedViews {
                     .toString();
         }
         text.append(ratioLine(valuation)).append('\n');
+        String distance = warnings.poolDistance(valuation)
+                .map(d -> WatchedPoolText.distanceLine(texts(account), d)).orElse("");
+        text.append(distance.isEmpty() ? "" : distance + '\n');
         for (KeyedValuation.Valued valued : valuation.positions()) {
             text.append(position(account, valued)).append('\n');
         }
@@ -71,10 +87,12 @@ public class KeyedViews {
         }
         CrossAccountRisk pool = valuation.cross();
         if (pool != null) {
-            text.append("Cross: margin ratio ")
-                    .append(pool.marginRatio() == null ? "over 100%" : Fmt.percent(pool.marginRatio()))
-                    .append(" (liquidation at 100%) · ")
-                    .append(RiskThresholds.DEFAULTS.forMarginRatio(pool.marginRatio()).name()).append('\n');
+            // The level is the worse of the ratio's and the survivable joint move's, as for a paper pool.
+            PoolDistance distance = warnings.poolDistance(valuation).orElse(null);
+            text.append(WatchedPoolText.riskLine(texts(account), pool, distance, RiskThresholds.DEFAULTS))
+                    .append('\n');
+            String line = WatchedPoolText.distanceLine(texts(account), distance);
+            text.append(line.isEmpty() ? "" : line + '\n');
         }
         text.append(ratioLine(valuation)).append('\n');
         for (KeyedValuation.Valued valued : valuation.positions()) {

@@ -14,6 +14,8 @@ import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.application.watch.KeyedAccount;
 import org.marginsentinel.application.watch.KeyedNotice;
 import org.marginsentinel.application.watch.KeyedNotifier;
@@ -34,8 +36,17 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
     @Inject
     Outbox outbox;
 
+    @Inject
+    UserLanguages languages;
+
     @Override
     public void tell(KeyedNotice notice) {
+        if (notice instanceof KeyedNotice.DrainWarning drain) {
+            outbox.enqueue(OutgoingMessage.to(notice.account().userId(), WatchedPoolText.drain(texts(notice), drain))
+                    .withPriority(OutgoingMessage.PRIORITY_DANGER)
+                    .withButtons(List.of(List.of(link(notice.account().exchange(), null)))));
+            return;
+        }
         OutgoingMessage message = OutgoingMessage.to(notice.account().userId(), text(notice));
         String subject = "kx:" + notice.account().id() + ":";
         if (notice instanceof KeyedNotice.PositionWarning warning) {
@@ -45,6 +56,9 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
                     .withButtons(List.of(List.of(link(notice.account().exchange(), p.symbol()))));
             message = warning.decision().silent() ? message.silently() : message;
         } else if (notice instanceof KeyedNotice.PoolWarning warning) {
+            String distance = WatchedPoolText.distanceLine(texts(notice), warning.distance());
+            message = OutgoingMessage.to(notice.account().userId(),
+                    text(notice) + (distance.isEmpty() ? "" : "\n" + distance));
             message = message.withPriority(priority(warning.decision().level())).superseding(subject + "cross")
                     .withButtons(List.of(List.of(link(notice.account().exchange(), null))));
             message = warning.decision().silent() ? message.silently() : message;
@@ -52,6 +66,10 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
             message = message.withPriority(OutgoingMessage.PRIORITY_WARNING);
         }
         outbox.enqueue(message);
+    }
+
+    private Texts texts(KeyedNotice notice) {
+        return Texts.of(languages.of(notice.account().userId()));
     }
 
     static String text(KeyedNotice notice) {

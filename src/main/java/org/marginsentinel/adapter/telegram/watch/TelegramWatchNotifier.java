@@ -11,6 +11,8 @@ import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.application.watch.WatchAdvice;
 import org.marginsentinel.application.watch.WatchNotifier;
 import org.marginsentinel.application.watch.WatchNotice;
@@ -31,8 +33,17 @@ public class TelegramWatchNotifier implements WatchNotifier {
     @Inject
     WatchAdvice advice;
 
+    @Inject
+    UserLanguages languages;
+
     @Override
     public void tell(WatchNotice notice) {
+        if (notice instanceof WatchNotice.DrainWarning drain) {
+            outbox.enqueue(OutgoingMessage.to(notice.userId(), WatchedPoolText.drain(texts(notice), drain))
+                    .withPriority(OutgoingMessage.PRIORITY_DANGER)
+                    .withButtons(List.of(List.of(WatchAdviceText.button(WatchAdvice.Advice.NONE, null)))));
+            return;
+        }
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), text(notice));
         if (notice instanceof WatchNotice.PositionWarning warning) {
             WatchAdvice.Advice added = advice.position(warning);
@@ -45,7 +56,9 @@ public class TelegramWatchNotifier implements WatchNotifier {
             }
         } else if (notice instanceof WatchNotice.PoolWarning warning) {
             WatchAdvice.Advice added = advice.pool(warning);
-            message = OutgoingMessage.to(notice.userId(), text(notice) + WatchAdviceText.lines(added, true))
+            String distance = WatchedPoolText.distanceLine(texts(notice), warning.distance());
+            message = OutgoingMessage.to(notice.userId(), text(notice) + (distance.isEmpty() ? "" : "\n" + distance)
+                            + WatchAdviceText.lines(added, true))
                     .withPriority(priority(warning.decision().level()))
                     .superseding("hl:" + notice.address().value() + ":cross")
                     .withButtons(List.of(List.of(WatchAdviceText.button(added, null))));
@@ -56,6 +69,10 @@ public class TelegramWatchNotifier implements WatchNotifier {
             message = message.withPriority(OutgoingMessage.PRIORITY_CRITICAL);
         }
         outbox.enqueue(message);
+    }
+
+    private Texts texts(WatchNotice notice) {
+        return Texts.of(languages.of(notice.userId()));
     }
 
     static String text(WatchNotice notice) {

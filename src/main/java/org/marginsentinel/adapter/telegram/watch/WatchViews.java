@@ -10,12 +10,16 @@ import java.time.Instant;
 import java.util.List;
 import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.application.watch.KeyedAccount;
+import org.marginsentinel.application.watch.WatchAdvice;
 import org.marginsentinel.application.watch.WatchBook;
 import org.marginsentinel.application.watch.WatchList;
 import org.marginsentinel.application.watch.Watched;
 import org.marginsentinel.application.watch.WatchedAccount;
 import org.marginsentinel.domain.alert.RiskThresholds;
+import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.watch.WatchedPosition;
@@ -41,6 +45,12 @@ public class WatchViews {
     @Inject
     Clock clock;
 
+    @Inject
+    WatchAdvice advice;
+
+    @Inject
+    UserLanguages languages;
+
     /** {@code /watch} without arguments: every watched account, Hyperliquid and keyed, in one numbered list. */
     String list(long userId) {
         List<Watched> accounts = watchList.entries(userId);
@@ -59,6 +69,8 @@ public class WatchViews {
             text.append("#").append(i + 1).append(' ').append(Html.code(account.address().shortForm())).append(" · ")
                     .append(account.state().positions().size()).append(" position(s) · ")
                     .append(freshness(account)).append('\n');
+            String distance = poolDistanceLine(userId, book.valuation(account));
+            text.append(distance.isEmpty() ? "" : "  " + distance + '\n');
         }
         return text.append("Remove one with /unwatch &lt;n&gt;.").toString();
     }
@@ -77,10 +89,12 @@ public class WatchViews {
     /** One account's heading and positions, each with the second opinion. */
     String accountPositions(WatchedAccount account, int number) {
         StringBuilder text = new StringBuilder(heading(account, number)).append('\n');
-        for (WatchedValuation.Valued valued : book.valuation(account).positions()) {
+        WatchedValuation valuation = book.valuation(account);
+        for (WatchedValuation.Valued valued : valuation.positions()) {
             text.append(position(valued)).append('\n');
         }
-        return text.toString();
+        String distance = poolDistanceLine(account.userId(), valuation);
+        return text.append(distance.isEmpty() ? "" : distance + '\n').toString();
     }
 
     /** The number a just-added account will have once its transaction commits (it is not in memory yet). */
@@ -103,10 +117,12 @@ public class WatchViews {
             text.append(heading(account, i + 1)).append('\n');
             CrossAccountRisk pool = valuation.cross();
             if (pool != null) {
-                text.append("Cross: margin ratio ")
-                        .append(pool.marginRatio() == null ? "over 100%" : Fmt.percent(pool.marginRatio()))
-                        .append(" (liquidation at 100%) · ")
-                        .append(RiskThresholds.DEFAULTS.forMarginRatio(pool.marginRatio()).name()).append('\n');
+                // The level is the worse of the ratio's and the survivable joint move's, as for a paper pool.
+                Texts texts = texts(userId);
+                PoolDistance distance = advice.poolDistance(valuation).orElse(null);
+                text.append(WatchedPoolText.riskLine(texts, pool, distance, RiskThresholds.DEFAULTS)).append('\n');
+                String line = WatchedPoolText.distanceLine(texts, distance);
+                text.append(line.isEmpty() ? "" : line + '\n');
             }
             for (WatchedValuation.Valued valued : valuation.positions()) {
                 WatchedPosition p = valued.reported();
@@ -122,6 +138,15 @@ public class WatchViews {
             text.append('\n');
         }
         return text.toString();
+    }
+
+    /** The account's cross pool's survivable move, in the user's language; "" without a pool. */
+    private String poolDistanceLine(long userId, WatchedValuation valuation) {
+        return advice.poolDistance(valuation).map(d -> WatchedPoolText.distanceLine(texts(userId), d)).orElse("");
+    }
+
+    private Texts texts(long userId) {
+        return Texts.of(languages.of(userId));
     }
 
     private String heading(WatchedAccount account, int number) {

@@ -79,7 +79,8 @@ public final class BinanceValuer implements KeyedValuer {
         BigDecimal marginBalance = snapshot.walletBalance().add(pnl);
         BigDecimal ownRatio = valuable.isEmpty() || marginBalance.signum() <= 0 ? null
                 : Decimals.divide(maintenance, marginBalance);
-        return new KeyedValuation(snapshot, cross, valued, notValued, ownRatio);
+        return new KeyedValuation(snapshot, cross, valued, notValued, ownRatio,
+                new KeyedValuation.CrossLegs(crossWallet, crossLegs, engine::maintenanceMargin));
     }
 
     /** The engine itself (Binance's brackets for every symbol); the wallet is Binance's, isolated wallets included. */

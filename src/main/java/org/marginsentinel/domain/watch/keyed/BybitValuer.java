@@ -3,6 +3,7 @@ package org.marginsentinel.domain.watch.keyed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,7 +105,19 @@ public final class BybitValuer implements KeyedValuer {
             valued.add(new KeyedValuation.Valued(position, risk, opinion,
                     explain(position, opinion, maintenance, engine.isIsolated())));
         }
-        return new KeyedValuation(snapshot, pool, valued, notValued, pool == null ? null : pool.marginRatio());
+        return new KeyedValuation(snapshot, pool, valued, notValued, pool == null ? null : pool.marginRatio(),
+                pool == null ? null : crossLegs(pool, positions, marks, maintenances));
+    }
+
+    /** The pool's legs with Bybit's maintenance: valued at entry, so it stays put while the marks move. */
+    private static KeyedValuation.CrossLegs crossLegs(CrossAccountRisk pool, List<Position> positions,
+                                                      List<BigDecimal> marks, List<Maintenance> maintenances) {
+        Map<Position, BigDecimal> atEntry = new IdentityHashMap<>();
+        for (int i = 0; i < positions.size(); i++) {
+            atEntry.put(positions.get(i), maintenances.get(i).amount());
+        }
+        return new KeyedValuation.CrossLegs(pool.walletBalance(), KeyedValuations.crossLegs(positions, marks),
+                (position, mark) -> atEntry.get(position));
     }
 
     /**

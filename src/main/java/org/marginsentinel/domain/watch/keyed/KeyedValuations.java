@@ -88,6 +88,17 @@ final class KeyedValuations {
         return Optional.of(new WatchedPortfolio(engine, crossWallet.add(isolatedMargins), crossWallet, priced));
     }
 
+    /** The cross positions at their marks (complete lists: no position is null). */
+    static List<PricedPosition> crossLegs(List<Position> positions, List<BigDecimal> marks) {
+        List<PricedPosition> cross = new ArrayList<>();
+        for (int i = 0; i < positions.size(); i++) {
+            if (!positions.get(i).isIsolated()) {
+                cross.add(new PricedPosition(positions.get(i), marks.get(i)));
+            }
+        }
+        return cross;
+    }
+
     /** A cross position's risk, judged by its pool (as the engine does for paper positions). */
     static PositionRisk crossRisk(Position position, BigDecimal mark, BigDecimal maintenance, CrossAccountRisk pool) {
         BigDecimal liquidation = pool.liquidationPrice(position.symbol()).orElse(null);

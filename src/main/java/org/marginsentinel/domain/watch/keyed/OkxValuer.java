@@ -109,7 +109,9 @@ public final class OkxValuer implements KeyedValuer {
             valued.add(new KeyedValuation.Valued(position, risk, opinion,
                     explain(opinion, requirements.get(position.symbol()), own.isIsolated())));
         }
-        return new KeyedValuation(snapshot, pool, valued, notValued, okxRatio(pool));
+        return new KeyedValuation(snapshot, pool, valued, notValued, okxRatio(pool), pool == null ? null
+                : new KeyedValuation.CrossLegs(pool.walletBalance(), KeyedValuations.crossLegs(positions, marks),
+                engine::maintenanceMargin));
     }
 
     /** OKX's requirement (maintenance plus the fee) for every instrument: as valued here when held, else its tiers. */
@@ -171,12 +173,7 @@ public final class OkxValuer implements KeyedValuer {
 
     private static CrossAccountRisk pool(MarginCalculator engine, ExchangeAccountSnapshot snapshot,
                                          List<Position> positions, List<BigDecimal> marks) {
-        List<PricedPosition> cross = new ArrayList<>();
-        for (int i = 0; i < positions.size(); i++) {
-            if (!positions.get(i).isIsolated()) {
-                cross.add(new PricedPosition(positions.get(i), marks.get(i)));
-            }
-        }
+        List<PricedPosition> cross = KeyedValuations.crossLegs(positions, marks);
         return cross.isEmpty() ? null
                 : engine.cross(KeyedValuations.crossWallet(snapshot, positions, marks), cross);
     }

@@ -390,7 +390,7 @@ class InsightsConversationTest {
 
     @Test
     void chart_badArgumentsAndMissingHistory_getAClearError() {
-        assertThat(say("/chart")).contains("Usage: /chart <#|symbol|pool> [<hours>h]");
+        assertThat(say("/chart")).contains("Usage: /chart <#|symbol|pool|watch <n> <coin>> [<hours>h]");
         say("/long BTC 0.1 20x");
         assertThat(say("/chart 9")).contains("You have no open position #9");
         assertThat(say("/chart 1 100h")).contains("between 1h and 24h");
