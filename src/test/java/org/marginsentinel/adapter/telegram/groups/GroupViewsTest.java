@@ -17,6 +17,8 @@ import org.marginsentinel.domain.community.Standing;
 
 class GroupViewsTest {
 
+    private static final Texts EN = Texts.of(Language.EN);
+
     @Test
     void nudge_oneMember_orSeveralInOneMessage() {
         assertThat(GroupViews.nudge(List.of(GroupViews.mention(5, "Dave"))))
@@ -46,7 +48,7 @@ class GroupViewsTest {
                 new RiskBoard.Row(new MemberRisk(2, RiskLevel.SAFE, null, null), null, 0, false));
         Map<Long, String> names = Map.of(1L, "<b>Mallory</b> the very long-named trader of doom", 2L, "Bob");
 
-        String html = GroupViews.board(rows, names, 1, Instant.parse("2030-01-01T12:34:00Z"));
+        String html = GroupViews.board(rows, names, 1, Instant.parse("2030-01-01T12:34:00Z"), EN);
 
         assertThat(html).contains("updated 12:34 UTC")
                 .contains("🟢 <b>&lt;b&gt;Mallory&lt;/b&gt; the very long-na…</b>: no open positions")
@@ -58,7 +60,7 @@ class GroupViewsTest {
         List<RiskBoard.Row> rows = List.of(new RiskBoard.Row(new MemberRisk(1, RiskLevel.SAFE, null, null), null, 1,
                 false, 1));
 
-        String html = GroupViews.board(rows, Map.of(1L, "Ann"), 5, Instant.parse("2030-01-01T12:34:00Z"));
+        String html = GroupViews.board(rows, Map.of(1L, "Ann"), 5, Instant.parse("2030-01-01T12:34:00Z"), EN);
 
         assertThat(html).contains("<b>Ann</b>: no ranked positions · 🎓 1 practice, not ranked");
     }
@@ -70,7 +72,7 @@ class GroupViewsTest {
         List<RiskBoard.Row> rows = List.of(new RiskBoard.Row(new MemberRisk(1, RiskLevel.SAFE, null, null), null, 0,
                 false));
 
-        String html = GroupViews.board(rows, Map.of(1L, name), 5, Instant.parse("2030-01-01T12:34:00Z"));
+        String html = GroupViews.board(rows, Map.of(1L, name), 5, Instant.parse("2030-01-01T12:34:00Z"), EN);
 
         assertThat(html).contains("<b>" + "a".repeat(30) + "…</b>");
         assertThat(html.codePoints().filter(cp -> cp >= 0xD800 && cp <= 0xDFFF).count()).as("lone surrogates").isZero();
@@ -81,7 +83,7 @@ class GroupViewsTest {
         Leaderboards.Leaderboard board = new Leaderboards.Leaderboard(Leaderboards.Period.WEEK, List.of(
                 standing(1, "0.12"), standing(2, "-0.30"), standing(3, "-0.80"), standing(4, "-0.90")), 0);
 
-        String html = GroupViews.leaderboard(board, Map.of(1L, "Ann", 2L, "Ben", 3L, "Cy", 4L, "Di"), 10);
+        String html = GroupViews.leaderboard(board, Map.of(1L, "Ann", 2L, "Ben", 3L, "Cy", 4L, "Di"), 10, EN);
 
         assertThat(html).contains("🥇 <b>Ann</b> · score <b>+12.00%</b>")
                 .contains("2. <b>Ben</b> · score <b>−30.00%</b>")
@@ -96,6 +98,6 @@ class GroupViewsTest {
 
     @Test
     void legend_followsTheDefaultThresholds() {
-        assertThat(GroupViews.legend()).contains("(≤2%, ≤5%, ≤10%)").contains("(≥85%, ≥70%, ≥50%; liquidation at 100%)");
+        assertThat(GroupViews.legend(EN)).contains("(≤2%, ≤5%, ≤10%)").contains("(≥85%, ≥70%, ≥50%; liquidation at 100%)");
     }
 }
