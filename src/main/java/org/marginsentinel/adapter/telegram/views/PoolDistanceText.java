@@ -8,8 +8,7 @@ import org.marginsentinel.domain.insight.PoolDistance;
 /** A cross pool's survivable move and its odds, in one line for warnings, /risk and /positions. Pure. */
 public final class PoolDistanceText {
 
-    /** Odds below this read "under 0.01%". */
-    static final double SHOWN_AS_ZERO = 0.00005;
+    private static final double SHOWN_AS_ZERO = 0.00005;
 
     private PoolDistanceText() {
     }
