@@ -134,16 +134,18 @@ public class ChartCommand implements ChatCommand {
             Numbers n = texts.numbers();
             bands.add(new ChartRenderer.Band(liquidation, critical,
                     texts.get("chart.band.critical", n.percent(t.isolatedCritical()))));
-            bands.add(new ChartRenderer.Band(critical, danger, texts.get("chart.band.danger", n.percent(t.isolatedDanger()))));
-            bands.add(new ChartRenderer.Band(danger, warning, texts.get("chart.band.warning", n.percent(t.isolatedWarning()))));
+            bands.add(new ChartRenderer.Band(critical, danger,
+                    texts.get("chart.band.danger", n.percent(t.isolatedDanger()))));
+            bands.add(new ChartRenderer.Band(danger, warning,
+                    texts.get("chart.band.warning", n.percent(t.isolatedWarning()))));
         }
         String symbol = position.symbol();
         String number = String.valueOf(chart.position().number());
         String mode = texts.get("insights.mode." + position.marginMode().label());
         String title = texts.get("chart.position.title", number, symbol, position.side().name(),
                 String.valueOf(position.leverage()), mode, hours(chart.window(), texts));
-        byte[] png = ChartRenderer.positionChart(texts, title, chart.window(), points, position.entryPrice(), liquidation,
-                bands);
+        byte[] png = ChartRenderer.positionChart(texts, title, chart.window(), points, position.entryPrice(),
+                liquidation, bands);
         StringBuilder caption = new StringBuilder(texts.get("chart.position.caption", number, escape(symbol),
                 position.side().name(), texts.numbers().price(symbol, risk.markPrice()),
                 texts.numbers().price(symbol, position.entryPrice()))).append('\n');

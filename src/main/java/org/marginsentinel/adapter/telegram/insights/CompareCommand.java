@@ -100,7 +100,8 @@ public class CompareCommand implements ChatCommand {
         if (price == null) {
             return texts.get("compare.noLiquidation");
         }
-        return texts.get("compare.liquidation", texts.numbers().price(symbol, price), texts.numbers().percent(distance));
+        return texts.get("compare.liquidation", texts.numbers().price(symbol, price),
+                texts.numbers().percent(distance));
     }
 
     /** How much further away cross puts the liquidation, as a fraction of the mark (1 when cross removes it). */

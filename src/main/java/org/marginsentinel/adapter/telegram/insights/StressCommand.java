@@ -147,7 +147,8 @@ public class StressCommand implements ChatCommand {
                         ? texts.get("stress.liquidated", n.signedMoney(stress.loss().negate()),
                         n.usdt(position.isolatedMargin()))
                         : texts.get("stress.survives")).append('\n');
-                text.append("  ").append(stress.survives().map(move -> texts.get("stress.survivesUpTo", n.percent(move)))
+                text.append("  ").append(stress.survives()
+                        .map(move -> texts.get("stress.survivesUpTo", n.percent(move)))
                         .orElse(texts.get("stress.noPriceLiquidates"))).append('\n');
             }
         }
@@ -158,9 +159,9 @@ public class StressCommand implements ChatCommand {
                     n.usdt(pool.marginBalanceAfter()))).append('\n');
             text.append("  ").append(pool.liquidated() ? texts.get("stress.pool.liquidated", n.usdt(pool.walletLost()))
                     : texts.get("stress.pool.survives", n.percent(pool.marginRatioAfter()))).append('\n');
-            text.append("  ").append(pool.survives().map(move -> shock.symbol() == null
-                            ? texts.get("stress.pool." + direction + ".everyMark", n.percent(move))
-                            : texts.get("stress.pool." + direction + ".symbol", n.percent(move), escape(shock.symbol())))
+            String inWhat = shock.symbol() == null ? ".everyMark" : ".symbol";
+            text.append("  ").append(pool.survives()
+                    .map(move -> texts.get("stress.pool." + direction + inWhat, n.percent(move), escape(shock.symbol())))
                     .orElse(texts.get(shock.isFall() ? "stress.pool.noFall" : "stress.pool.noRise"))).append('\n');
         }
         text.append('\n').append(texts.get("stress.total", n.signedMoney(report.loss().negate()),

@@ -89,8 +89,9 @@ public class WhatIfCommand implements ChatCommand {
             if (risk.liquidationPrice() == null) {
                 text.append(texts.get("whatif.noLiquidation")).append('\n');
             } else {
-                text.append(texts.get(resulting.isIsolated() ? "whatif.liquidation.isolated" : "whatif.liquidation.cross",
-                        n.price(symbol, risk.liquidationPrice()), n.percent(risk.distanceToLiquidation()))).append('\n');
+                String key = resulting.isIsolated() ? "whatif.liquidation.isolated" : "whatif.liquidation.cross";
+                text.append(texts.get(key, n.price(symbol, risk.liquidationPrice()),
+                        n.percent(risk.distanceToLiquidation()))).append('\n');
             }
             BigDecimal worst = outcome.worstCase();
             BigDecimal equity = preview.before().risk().equity();
@@ -106,8 +107,8 @@ public class WhatIfCommand implements ChatCommand {
         CrossAccountRisk before = preview.before().risk().cross();
         CrossAccountRisk after = preview.after().cross();
         text.append(texts.get("whatif.crossRatio", ratio(before, texts), ratio(after, texts))).append('\n')
-                .append(texts.get("whatif.available", n.usdt(before.availableBalance()), n.usdt(after.availableBalance())))
-                .append('\n')
+                .append(texts.get("whatif.available", n.usdt(before.availableBalance()),
+                        n.usdt(after.availableBalance()))).append('\n')
                 .append(preview.fee().signum() == 0 ? "" : texts.get("whatif.fee", n.usdt(preview.fee())) + "\n")
                 .append(texts.get("whatif.toDoIt", Html.code("/" + order.side().label() + " "
                         + argumentText.substring(argumentText.indexOf(' ') + 1).trim())));
