@@ -56,6 +56,7 @@ final class PnlChart {
             days.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         NumberAxis usdt = new NumberAxis("USDT");
+        ChartRenderer.writeNumbersIn(usdt, texts);
         StackedBarRenderer bars = new StackedBarRenderer();
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.text.SimpleDateFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,6 +198,7 @@ public final class ChartRenderer {
         DateAxis time = timeAxis(window, points.get(points.size() - 1).at(), texts);
         NumberAxis values = new NumberAxis(rangeLabel);
         values.setAutoRangeIncludesZero(false);
+        writeNumbersIn(values, texts);
         XYPlot plot = new XYPlot(data, time, values, null);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
@@ -221,6 +223,13 @@ public final class ChartRenderer {
         labels.setTimeZone(utc);
         time.setDateFormatOverride(labels);
         return time;
+    }
+
+    /** The value axis' numbers with the language's separators ("101 000" in Russian); English keeps the default. */
+    public static void writeNumbersIn(NumberAxis axis, Texts texts) {
+        if (texts.language() != Language.EN) {
+            axis.setNumberFormatOverride(NumberFormat.getNumberInstance(texts.language().locale()));
+        }
     }
 
     private static XYLineAndShapeRenderer lineRenderer(int points) {
