@@ -67,7 +67,7 @@ class InsightTextsTest {
         assertThat(InsightViews.probability(0.0351, ru)).isEqualTo("3,51%");
         assertThat(InsightViews.probability(0.00001, ru)).isEqualTo("меньше 0,01%");
         assertThat(InsightViews.volUnits(odds, en)).isEqualTo(InsightViews.volUnits(odds)).isEqualTo("2.1 daily σ away");
-        assertThat(InsightViews.volUnits(odds, ru)).isEqualTo("2,1 дневных σ до ликвидации");
+        assertThat(InsightViews.volUnits(odds, ru)).isEqualTo("в 2,1 дневных σ");
     }
 
     /** BTC 0.1 at 5x and ETH 1 at 20x, both isolated, stressed by {@code move}: ETH is liquidated at −10%. */
