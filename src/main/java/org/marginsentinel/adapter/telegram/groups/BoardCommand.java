@@ -17,6 +17,7 @@ import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory.BoardMessage;
 import org.marginsentinel.adapter.telegram.store.LockedGroup;
@@ -70,16 +71,16 @@ public class BoardCommand implements ChatCommand, CallbackHandler {
         if (current instanceof BoardMessage.Sent sent && Objects.equals(sent.threadId(), context.messageThreadId())
                 && inView(sent.messageId(), context.messageId())) {
             if (!isFresh(group, now)) {
-                outbox.enqueue(OutgoingMessage.edit(context.chatId(), sent.messageId(), render(context.chatId(), now))
-                        .withButtons(refreshRow()).superseding("board:edit"));
+                outbox.enqueue(OutgoingMessage.edit(context.chatId(), sent.messageId(), render(context, now))
+                        .withButtons(refreshRow(context.texts())).superseding("board:edit"));
                 group.boardRendered(now);
             }
             return null; // the board just above the command is up to date
         }
-        List<Long> rows = outbox.enqueue(OutgoingMessage.to(context.chatId(), render(context.chatId(), now))
+        List<Long> rows = outbox.enqueue(OutgoingMessage.to(context.chatId(), render(context, now))
                 .inThread(context.messageThreadId())
                 .replyingTo(context.messageId())
-                .withButtons(refreshRow())
+                .withButtons(refreshRow(context.texts()))
                 .withPriority(OutgoingMessage.PRIORITY_REPLY)
                 .superseding("board"));
         if (!rows.isEmpty()) {
@@ -104,13 +105,14 @@ public class BoardCommand implements ChatCommand, CallbackHandler {
                     + config.boardRefreshInterval().toSeconds() + " s.");
         }
         group.boardRendered(now);
-        return BotReply.html(render(context.chatId(), now)).withButtons(refreshRow());
+        return BotReply.html(render(context, now)).withButtons(refreshRow(context.texts()));
     }
 
-    private String render(long chatId, Instant now) {
-        Map<Long, String> names = directory.sharingMembers(chatId).stream()
+    /** The board in the words of the member who asked for it (or pressed refresh). */
+    private String render(CommandContext context, Instant now) {
+        Map<Long, String> names = directory.sharingMembers(context.chatId()).stream()
                 .collect(Collectors.toMap(GroupDirectory.SharingMember::userId, GroupDirectory.SharingMember::displayName));
-        return GroupViews.board(riskBoard.rows(names.keySet()), names, config.boardMaxMembers(), now);
+        return GroupViews.board(riskBoard.rows(names.keySet()), names, config.boardMaxMembers(), now, context.texts());
     }
 
     private boolean isFresh(LockedGroup group, Instant now) {
@@ -121,7 +123,7 @@ public class BoardCommand implements ChatCommand, CallbackHandler {
         return commandMessageId != null && commandMessageId - boardMessageId <= REPOST_AFTER_MESSAGES;
     }
 
-    private static List<List<Button>> refreshRow() {
-        return List.of(List.of(new Button("🔄 Refresh", REFRESH)));
+    private static List<List<Button>> refreshRow(Texts texts) {
+        return List.of(List.of(new Button(texts.get("board.refresh"), REFRESH)));
     }
 }

@@ -51,8 +51,7 @@ public class GroupAlertsCommand implements ChatCommand {
         Instant now = clock.instant();
         if (context.args().isEmpty()) {
             boolean on = directory.alertsEnabled(context.chatId());
-            return BotReply.html(on ? "🔔 Group alerts are on. An admin can stop them with /groupalerts off."
-                    : "🔕 Group alerts are off. An admin can turn them on with /groupalerts on.");
+            return BotReply.html(context.texts().get(on ? "groupAlerts.statusOn" : "groupAlerts.statusOff"));
         }
         String choice = context.args().get(0).toLowerCase(Locale.ROOT);
         if (context.args().size() > 1 || !(choice.equals("on") || choice.equals("off"))) {
@@ -62,12 +61,10 @@ public class GroupAlertsCommand implements ChatCommand {
         LockedGroup group = directory.lockGroup(context.chatId(), now);
         group.alerts(choice.equals("on"), context.messageThreadId(), now);
         if (!group.alertsEnabled()) {
-            return BotReply.html("🔕 Group alerts are off. Members still get their own warnings in private.");
+            return BotReply.html(context.texts().get("groupAlerts.turnedOff"));
         }
-        return BotReply.html("🔔 Group alerts are on" + (context.messageThreadId() != null ? " in this topic" : "")
-                + ": when a member who shares (/share on) reaches CRITICAL or is liquidated, I post it here, "
-                + "gathered over " + config.alertBatchWindow().toSeconds() + " s into one message. "
-                + "/groupalerts off stops them.");
+        return BotReply.html(context.texts().get(context.messageThreadId() != null ? "groupAlerts.turnedOnInTopic"
+                : "groupAlerts.turnedOn", String.valueOf(config.alertBatchWindow().toSeconds())));
     }
 
     private void requireAdmin(CommandContext context) {

@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.marginsentinel.adapter.telegram.format.Text;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.community.Leaderboards;
 import org.marginsentinel.application.community.RiskBoard;
@@ -31,19 +32,12 @@ public final class GroupViews {
     private GroupViews() {
     }
 
-    public static String intro(String botUsername) {
-        String at = botUsername == null ? "" : "@" + botUsername;
-        return "👋 " + bold("Hello! I'm Margin Sentinel.") + " I track paper futures positions and warn before a "
-                + "liquidation. Everyone here keeps a personal paper account that only they can see and change.\n\n"
-                + "• /start" + at + " opens yours; your warnings come to you privately.\n"
-                + "• /share" + at + " on puts you on this group's /board" + at + " and /leaderboard" + at
-                + " (off by default).\n"
-                + "• Admins: /groupalerts" + at + " on posts members' critical warnings and liquidations here.\n"
-                + "• New to margin? /learn" + at + " · Every command: /help" + at;
+    public static String intro(String botUsername, Texts texts) {
+        return texts.get("group.intro", botUsername == null ? "" : "@" + botUsername);
     }
 
-    public static String answeredPrivately() {
-        return "📬 Answered you in our private chat.";
+    public static String answeredPrivately(Texts texts) {
+        return texts.get("group.answeredPrivately");
     }
 
     /** One message for every member nudged in a batch; {@code mentions} are {@link #mention} links. */
@@ -57,22 +51,22 @@ public final class GroupViews {
 
     // --- the board ------------------------------------------------------------------------------
 
-    static String board(List<RiskBoard.Row> rows, Map<Long, String> names, int maxMembers, Instant now) {
-        StringBuilder text = new StringBuilder(bold("📋 Risk board")).append(" · updated ")
-                .append(CLOCK.format(now)).append(" UTC\n\n");
+    static String board(List<RiskBoard.Row> rows, Map<Long, String> names, int maxMembers, Instant now, Texts texts) {
+        Numbers n = texts.numbers();
+        StringBuilder text = new StringBuilder(texts.get("board.title", CLOCK.format(now))).append("\n\n");
         if (rows.isEmpty()) {
-            return text.append("No one here shares their risk yet. Send /share on to appear on this board.").toString();
+            return text.append(texts.get("board.nobody")).toString();
         }
         boolean anyWithoutMark = false;
         for (RiskBoard.Row row : rows.subList(0, Math.min(rows.size(), maxMembers))) {
             text.append(icon(row.risk().level())).append(' ')
-                    .append(bold(shortName(names.get(row.risk().memberId())))).append(": ")
-                    .append(closest(row));
+                    .append(bold(shortName(names.get(row.risk().memberId()), texts))).append(": ")
+                    .append(closest(row, texts));
             if (row.practice() > 0) {
-                text.append(" · 🎓 ").append(row.practice()).append(" practice, not ranked");
+                text.append(" · ").append(texts.get("board.practice", n.count(row.practice())));
             }
             if (row.risk().crossRatio() != null) {
-                text.append(" · cross ").append(Fmt.percent(row.risk().crossRatio()));
+                text.append(" · ").append(texts.get("board.cross", n.percent(row.risk().crossRatio())));
             }
             if (row.withoutMark()) {
                 text.append(" *");
@@ -81,76 +75,74 @@ public final class GroupViews {
             text.append('\n');
         }
         if (rows.size() > maxMembers) {
-            text.append("…and ").append(rows.size() - maxMembers).append(" more, all less endangered.\n");
+            text.append(texts.get("board.more", n.count(rows.size() - maxMembers))).append('\n');
         }
-        text.append('\n').append(legend());
+        text.append('\n').append(legend(texts));
         if (anyWithoutMark) {
-            text.append("\n* no fresh mark for a position: valued at its entry price.");
+            text.append('\n').append(texts.get("board.noMark"));
         }
         return text.toString();
     }
 
-    private static String closest(RiskBoard.Row row) {
+    private static String closest(RiskBoard.Row row, Texts texts) {
         PositionRisk closest = row.closest();
         int ranked = row.openPositions() - row.practice();
         if (ranked == 0) {
-            return row.openPositions() == 0 ? "no open positions" : "no ranked positions";
+            return texts.get(row.openPositions() == 0 ? "board.noPositions" : "board.noRanked");
         }
         if (closest == null) {
-            return ranked == 1 ? "1 position, no liquidation price in reach"
-                    : ranked + " positions, no liquidation price in reach";
+            return ranked == 1 ? texts.get("board.noLiquidation.one")
+                    : texts.get("board.noLiquidation.many", texts.numbers().count(ranked));
         }
         Position position = closest.position();
-        String distance = closest.liquidatedAtMark() ? "at liquidation"
-                : Fmt.percent(closest.distanceToLiquidation()) + " to liq.";
-        return escape(position.symbol()) + " " + position.side().name() + " " + position.leverage() + "x "
-                + position.marginMode().label() + " · " + distance;
+        String distance = closest.liquidatedAtMark() ? texts.get("board.atLiquidation")
+                : texts.get("board.toLiquidation", texts.numbers().percent(closest.distanceToLiquidation()));
+        return texts.get("board.closest", escape(position.symbol()), position.side().name(),
+                String.valueOf(position.leverage()), texts.get("insights.mode." + position.marginMode().label()),
+                distance);
     }
 
-    static String legend() {
+    static String legend(Texts texts) {
         RiskThresholds t = RiskThresholds.DEFAULTS;
-        return "<i>🔴 critical · 🟠 danger · 🟡 warning · 🟢 safe. Isolated positions by distance from mark to "
-                + "liquidation (≤" + pct(t.isolatedCritical()) + ", ≤" + pct(t.isolatedDanger()) + ", ≤"
-                + pct(t.isolatedWarning()) + "), the cross pool by margin ratio (≥" + pct(t.crossCritical()) + ", ≥"
-                + pct(t.crossDanger()) + ", ≥" + pct(t.crossWarning()) + "; liquidation at 100%) or, if worse, by "
-                + "the joint move of its marks it survives (same distances). Each line: the "
-                + "member's position closest to liquidation, then their cross ratio. Only members who sent "
-                + "/share on are listed.</i>";
+        return texts.get("board.legend", pct(t.isolatedCritical(), texts), pct(t.isolatedDanger(), texts),
+                pct(t.isolatedWarning(), texts), pct(t.crossCritical(), texts), pct(t.crossDanger(), texts),
+                pct(t.crossWarning(), texts));
     }
 
     // --- the leaderboard ------------------------------------------------------------------------
 
-    static String leaderboard(Leaderboards.Leaderboard board, Map<Long, String> names, int maxMembers) {
-        StringBuilder text = new StringBuilder(bold("🏆 Leaderboard · " + board.period().label())).append('\n')
-                .append("<i>Risk-adjusted survival: fewest liquidations first, then score = return − max drawdown."
-                        + "</i>\n\n");
+    static String leaderboard(Leaderboards.Leaderboard board, Map<Long, String> names, int maxMembers, Texts texts) {
+        Numbers n = texts.numbers();
+        String period = period(board.period(), texts);
+        StringBuilder text = new StringBuilder(texts.get("leaderboard.title", period)).append('\n')
+                .append(texts.get("leaderboard.rule")).append("\n\n");
         List<Standing> ranked = board.ranked();
         if (ranked.isEmpty()) {
-            text.append("No results ").append(board.period().label()).append(" yet: members who /share on and trade "
-                    + "appear here.");
+            text.append(texts.get("leaderboard.empty", period));
         }
         for (int i = 0; i < Math.min(ranked.size(), maxMembers); i++) {
             Standing s = ranked.get(i);
-            text.append(rank(i, s)).append(' ')
-                    .append(bold(shortName(names.get(s.memberId())))).append(" · score ")
-                    .append(bold(Fmt.signedPercent(s.score()))).append(" (return ")
-                    .append(Fmt.signedPercent(s.returnFraction())).append(", max drawdown ")
-                    .append(Fmt.percent(s.maxDrawdown())).append(')');
+            text.append(texts.get("leaderboard.row", rank(i, s), escape(shortName(names.get(s.memberId()), texts)),
+                    n.signedPercent(s.score()), n.signedPercent(s.returnFraction()), n.percent(s.maxDrawdown())));
             if (!s.survived()) {
-                text.append(" · 💀 ").append(s.liquidations()).append(s.liquidations() == 1 ? " liquidation"
-                        : " liquidations");
+                text.append(" · ").append(texts.get(s.liquidations() == 1 ? "leaderboard.liquidations.one"
+                        : "leaderboard.liquidations.many", n.count(s.liquidations())));
             }
             text.append('\n');
         }
         if (ranked.size() > maxMembers) {
-            text.append("…and ").append(ranked.size() - maxMembers).append(" more.\n");
+            text.append(texts.get("leaderboard.more", n.count(ranked.size() - maxMembers))).append('\n');
         }
         if (board.idle() > 0) {
-            text.append('\n').append(board.idle()).append(board.idle() == 1 ? " sharing member" : " sharing members")
-                    .append(" without trades ").append(board.period().label()).append(board.idle() == 1 ? " is" : " are")
-                    .append(" not ranked.");
+            text.append('\n').append(texts.get(board.idle() == 1 ? "leaderboard.idle.one" : "leaderboard.idle.many",
+                    n.count(board.idle()), period));
         }
         return text.toString().strip();
+    }
+
+    /** "this week", "за неделю". */
+    static String period(Leaderboards.Period period, Texts texts) {
+        return texts.get("leaderboard.period." + period.name().toLowerCase(Locale.ROOT));
     }
 
     /** A medal for the first three, but only for a positive score: a −80% result wins nothing. */
@@ -213,6 +205,11 @@ public final class GroupViews {
         return Text.shorten(stripped, MAX_NAME_CHARS);
     }
 
+    /** {@link #shortName(String)} with "A member" in the words of {@code texts}. */
+    static String shortName(String name, Texts texts) {
+        return name == null || name.isBlank() ? texts.get("group.aMember") : shortName(name);
+    }
+
     static String icon(RiskLevel level) {
         return switch (level) {
             case LIQUIDATED -> "⛔";
@@ -223,7 +220,8 @@ public final class GroupViews {
         };
     }
 
-    private static String pct(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    /** A threshold as the legend writes it: "2%", "2.5%". */
+    private static String pct(BigDecimal fraction, Texts texts) {
+        return texts.numbers().quantity(fraction.movePointRight(2)) + "%";
     }
 }

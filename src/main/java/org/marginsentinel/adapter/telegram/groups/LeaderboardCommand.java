@@ -13,6 +13,7 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.community.Leaderboards;
@@ -48,7 +49,7 @@ public class LeaderboardCommand implements ChatCommand, CallbackHandler {
         if (context.args().size() > 1) {
             throw new CommandRejected("Choose one period: week, month or all.");
         }
-        return render(context.chatId(), context.arg(0).map(LeaderboardCommand::period).orElse(Period.WEEK));
+        return render(context, context.arg(0).map(LeaderboardCommand::period).orElse(Period.WEEK));
     }
 
     @Override
@@ -60,20 +61,23 @@ public class LeaderboardCommand implements ChatCommand, CallbackHandler {
     @Override
     public BotReply onPress(CommandContext context, String data) {
         GroupOnly.require(context, name());
-        return render(context.chatId(), period(data));
+        return render(context, period(data));
     }
 
-    private BotReply render(long chatId, Period period) {
-        Map<Long, String> names = directory.sharingMembers(chatId).stream()
+    private BotReply render(CommandContext context, Period period) {
+        Map<Long, String> names = directory.sharingMembers(context.chatId()).stream()
                 .collect(Collectors.toMap(GroupDirectory.SharingMember::userId, GroupDirectory.SharingMember::displayName));
         Leaderboards.Leaderboard board = leaderboards.rank(names.keySet(), period);
-        return BotReply.html(GroupViews.leaderboard(board, names, config.boardMaxMembers()))
-                .withButtons(List.of(List.of(button(Period.WEEK, "Week", period), button(Period.MONTH, "Month", period),
-                        button(Period.ALL, "All time", period))));
+        Texts texts = context.texts();
+        return BotReply.html(GroupViews.leaderboard(board, names, config.boardMaxMembers(), texts))
+                .withButtons(List.of(List.of(button(Period.WEEK, period, texts), button(Period.MONTH, period, texts),
+                        button(Period.ALL, period, texts))));
     }
 
-    private static Button button(Period period, String label, Period shown) {
-        return new Button(period == shown ? "• " + label + " •" : label, PREFIX + period.name().toLowerCase(Locale.ROOT));
+    private static Button button(Period period, Period shown, Texts texts) {
+        String name = period.name().toLowerCase(Locale.ROOT);
+        String label = texts.get("leaderboard.button." + name);
+        return new Button(period == shown ? "• " + label + " •" : label, PREFIX + name);
     }
 
     static Period period(String text) {

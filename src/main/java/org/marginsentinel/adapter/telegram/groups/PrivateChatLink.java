@@ -22,8 +22,8 @@ public final class PrivateChatLink {
     }
 
     /** The button under a group reply that the bot could not send privately. */
-    public static Button openPrivateChat(String botUsername) {
-        return Button.link("🔒 Open a private chat with me", url(botUsername, PRIVATE));
+    public static Button openPrivateChat(String botUsername, Texts texts) {
+        return Button.link(texts.get("group.openPrivateChat"), url(botUsername, PRIVATE));
     }
 
     /** {@link #receiveWarnings(String)} labelled in the nudged members' language. */

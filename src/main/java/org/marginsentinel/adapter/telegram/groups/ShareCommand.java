@@ -12,6 +12,7 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.port.PaperAccountStore;
@@ -44,7 +45,7 @@ public class ShareCommand implements ChatCommand, CallbackHandler {
     public BotReply handle(CommandContext context) {
         GroupOnly.require(context, name());
         if (context.args().isEmpty()) {
-            return status(context.userId(), directory.isSharing(context.chatId(), context.userId()));
+            return status(context.userId(), directory.isSharing(context.chatId(), context.userId()), context.texts());
         }
         String choice = context.args().get(0).toLowerCase(Locale.ROOT);
         if (context.args().size() > 1 || !(choice.equals("on") || choice.equals("off"))) {
@@ -75,23 +76,18 @@ public class ShareCommand implements ChatCommand, CallbackHandler {
             throw new CommandRejected("You have no paper account yet. Send /start first, then /share on.");
         }
         directory.setSharing(context.chatId(), context.userId(), context.userDisplayName(), on, clock.instant());
-        String html = on
-                ? "✅ You now share your risk with this group: you appear on /board and /leaderboard, and in group "
-                + "alerts if an admin turned them on. Your positions stay yours: no one else can change them. "
-                + "/share off hides you again."
-                : "🙈 You no longer appear on this group's /board, /leaderboard or group alerts. /share on brings you "
-                + "back.";
-        return BotReply.html(html).withButtons(List.of(List.of(toggle(context.userId(), !on))));
+        Texts texts = context.texts();
+        return BotReply.html(texts.get(on ? "share.on" : "share.off"))
+                .withButtons(List.of(List.of(toggle(context.userId(), !on, texts))));
     }
 
-    private static BotReply status(long userId, boolean sharing) {
-        String html = sharing ? "You share your risk with this group (/board, /leaderboard, group alerts)."
-                : "You don't share your risk with this group: you are not on its /board or /leaderboard.";
-        return BotReply.html(html).withButtons(List.of(List.of(toggle(userId, !sharing))));
+    private static BotReply status(long userId, boolean sharing, Texts texts) {
+        return BotReply.html(texts.get(sharing ? "share.sharing" : "share.notSharing"))
+                .withButtons(List.of(List.of(toggle(userId, !sharing, texts))));
     }
 
-    private static Button toggle(long userId, boolean turnOn) {
-        return turnOn ? new Button("👥 Share my risk here", PREFIX + "on:" + userId)
-                : new Button("🙈 Stop sharing here", PREFIX + "off:" + userId);
+    private static Button toggle(long userId, boolean turnOn, Texts texts) {
+        return turnOn ? new Button(texts.get("share.button.on"), PREFIX + "on:" + userId)
+                : new Button(texts.get("share.button.off"), PREFIX + "off:" + userId);
     }
 }

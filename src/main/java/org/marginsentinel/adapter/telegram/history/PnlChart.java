@@ -3,7 +3,6 @@ package org.marginsentinel.adapter.telegram.history;
 import java.awt.Color;
 import java.awt.Font;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -13,6 +12,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.insights.ChartRenderer;
 import org.marginsentinel.application.history.DayPnl;
 import org.marginsentinel.application.history.PnlByDay;
@@ -29,7 +29,6 @@ final class PnlChart {
         }
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT);
     private static final Color PNL = new Color(0x1f, 0x5f, 0xbf);
     private static final Color FEES = new Color(0x88, 0x88, 0x88);
     private static final Color FUNDING = new Color(0xd0, 0x90, 0x20);
@@ -38,20 +37,26 @@ final class PnlChart {
     private PnlChart() {
     }
 
-    static byte[] render(String title, PnlByDay pnl) {
+    static byte[] render(String title, PnlByDay pnl, Texts texts) {
+        DateTimeFormatter dayFormat = PnlCommand.dates("pnl.chart.day.pattern", texts);
+        String realised = texts.get("pnl.chart.realised");
+        String fees = texts.get("pnl.chart.fees");
+        String funding = texts.get("pnl.chart.funding");
+        String liquidations = texts.get("pnl.chart.liquidations");
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (DayPnl day : pnl.days()) {
-            String label = DAY.format(day.day());
-            data.addValue(day.realizedPnl().doubleValue(), "Realised PnL", label);
-            data.addValue(day.fees().doubleValue(), "Fees", label);
-            data.addValue(day.funding().doubleValue(), "Funding", label);
-            data.addValue(day.liquidations().doubleValue(), "Liquidations", label);
+            String label = dayFormat.format(day.day());
+            data.addValue(day.realizedPnl().doubleValue(), realised, label);
+            data.addValue(day.fees().doubleValue(), fees, label);
+            data.addValue(day.funding().doubleValue(), funding, label);
+            data.addValue(day.liquidations().doubleValue(), liquidations, label);
         }
-        CategoryAxis days = new CategoryAxis("Day (UTC)");
+        CategoryAxis days = new CategoryAxis(texts.get("pnl.chart.days"));
         if (pnl.days().size() > 10) {
             days.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         NumberAxis usdt = new NumberAxis("USDT");
+        ChartRenderer.writeNumbersIn(usdt, texts);
         StackedBarRenderer bars = new StackedBarRenderer();
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);

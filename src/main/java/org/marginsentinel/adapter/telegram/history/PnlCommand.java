@@ -1,9 +1,10 @@
 package org.marginsentinel.adapter.telegram.history;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.history.DayPnl;
 import org.marginsentinel.application.history.PnlByDay;
@@ -23,8 +26,6 @@ import org.marginsentinel.application.history.TradingRecord;
 /** {@code /pnl [day|week|month]}: what trading did to the wallet per UTC day, the totals, and a bar chart. */
 @ApplicationScoped
 public class PnlCommand implements ChatCommand {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE MMM d", Locale.ROOT);
 
     @Inject
     TradingRecord record;
@@ -42,29 +43,43 @@ public class PnlCommand implements ChatCommand {
             throw new CommandRejected("Say day, week or month (or nothing, for the last 7 days).");
         }
         PnlByDay pnl = record.pnl(context.userId(), period);
-        String heading = "PnL, " + period.label() + " (UTC days)";
+        Texts texts = context.texts();
+        String heading = heading(period, texts);
         if (pnl.quiet()) {
-            return BotReply.html(bold(heading) + "\nNothing booked: no realised PnL, fees, funding or liquidations. "
-                    + "Deposits and withdrawals are not counted.");
+            return BotReply.html(texts.get("pnl.quiet", escape(heading)));
         }
-        return BotReply.photo(PnlChart.render(heading, pnl), caption(heading, pnl));
+        return BotReply.photo(PnlChart.render(heading, pnl, texts), caption(heading, pnl, texts));
+    }
+
+    /** "PnL, last 7 days (UTC days)": the caption's heading and the chart's title (plain text). */
+    static String heading(PnlPeriod period, Texts texts) {
+        return texts.get("pnl.heading", texts.get("pnl.period." + period.name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** A language's way of writing a date with {@code patternKey}'s pattern ("Mon Dec 1", "пн, 1 дек."). */
+    static DateTimeFormatter dates(String patternKey, Texts texts) {
+        return DateTimeFormatter.ofPattern(texts.get(patternKey),
+                texts.language() == Language.EN ? Locale.ROOT : texts.language().locale()).withZone(ZoneOffset.UTC);
     }
 
     /** Totals first, then the days with something booked, latest first, as many as a caption holds. */
-    static String caption(String heading, PnlByDay pnl) {
+    static String caption(String heading, PnlByDay pnl, Texts texts) {
+        Numbers n = texts.numbers();
+        DateTimeFormatter dayFormat = dates("pnl.day.pattern", texts);
         DayPnl total = pnl.total();
-        String head = "📊 " + bold(heading) + "\n" + bold("Net " + Fmt.signedMoney(total.net()) + " USDT") + " = PnL "
-                + Fmt.signedMoney(total.realizedPnl()) + " · fees " + Fmt.signedMoney(total.fees()) + " · funding "
-                + Fmt.signedMoney(total.funding()) + " · liquidations " + Fmt.signedMoney(total.liquidations());
+        String head = texts.get("pnl.total", escape(heading), n.signedMoney(total.net()),
+                n.signedMoney(total.realizedPnl()), n.signedMoney(total.fees()), n.signedMoney(total.funding()),
+                n.signedMoney(total.liquidations()));
         List<DayPnl> active = new ArrayList<>(pnl.days().stream().filter(d -> !d.quiet()).toList());
         java.util.Collections.reverse(active);
         StringBuilder text = new StringBuilder(head);
         int shown = 0;
         for (DayPnl day : active) {
-            String line = "\n" + DAY.format(day.day()) + ": " + bold(Fmt.signedMoney(day.net())) + " (PnL "
-                    + Fmt.signedMoney(day.realizedPnl()) + ", fees " + Fmt.signedMoney(day.fees())
-                    + (day.funding().signum() == 0 ? "" : ", funding " + Fmt.signedMoney(day.funding()))
-                    + (day.liquidations().signum() == 0 ? "" : ", liq. " + Fmt.signedMoney(day.liquidations())) + ")";
+            String line = "\n" + texts.get("pnl.day", dayFormat.format(day.day()), n.signedMoney(day.net()),
+                    n.signedMoney(day.realizedPnl()), n.signedMoney(day.fees()),
+                    day.funding().signum() == 0 ? "" : texts.get("pnl.day.funding", n.signedMoney(day.funding())),
+                    day.liquidations().signum() == 0 ? ""
+                            : texts.get("pnl.day.liquidations", n.signedMoney(day.liquidations())));
             if (text.length() + line.length() > BotReply.CAPTION_LIMIT - 60) {
                 break;
             }
@@ -72,7 +87,7 @@ public class PnlCommand implements ChatCommand {
             shown++;
         }
         if (shown < active.size()) {
-            text.append("\n… and ").append(active.size() - shown).append(" earlier days: see the chart.");
+            text.append('\n').append(texts.get("pnl.earlier", n.count(active.size() - shown)));
         }
         return text.toString();
     }

@@ -1,21 +1,18 @@
 package org.marginsentinel.adapter.telegram.history;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.history.TradingRecord;
 import org.marginsentinel.application.port.ClosedTrade;
@@ -26,8 +23,6 @@ import org.marginsentinel.domain.market.Symbols;
 public class TradesCommand implements ChatCommand {
 
     static final int DEFAULT_COUNT = 10;
-    private static final DateTimeFormatter CLOSED = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     @Inject
     TradingRecord record;
@@ -44,55 +39,56 @@ public class TradesCommand implements ChatCommand {
         }
         int count = context.arg(0).map(Integer::parseInt).orElse(DEFAULT_COUNT);
         List<ClosedTrade> trades = record.trades(context.userId(), count);
+        Texts texts = context.texts();
         if (trades.isEmpty()) {
-            return BotReply.html("No closed trades yet. Closed and liquidated positions show here.");
+            return BotReply.html(texts.get("trades.none"));
         }
-        StringBuilder text = new StringBuilder(bold("Last " + trades.size() + " closed trade"
-                + (trades.size() == 1 ? "" : "s")) + " (latest first, times UTC)");
+        StringBuilder text = new StringBuilder(texts.get(trades.size() == 1 ? "trades.title.one" : "trades.title.many",
+                String.valueOf(trades.size())));
         boolean backfilled = false;
         for (ClosedTrade trade : trades) {
-            text.append("\n\n").append(line(trade));
+            text.append("\n\n").append(line(trade, texts));
             backfilled |= trade.lastFillOnly();
         }
         if (backfilled) {
-            text.append("\n\n* from before trade history was kept: size and exit count only the fills recorded "
-                    + "since (for a closed one, its last fill).");
+            text.append("\n\n").append(texts.get("trades.backfilled"));
         }
         return BotReply.html(text.toString());
     }
 
-    static String line(ClosedTrade trade) {
-        return "#" + trade.number() + " " + bold(escape(trade.symbol() + " " + trade.side().name()))
-                + (trade.lastFillOnly() ? "*" : "") + " · " + ending(trade) + " · " + CLOSED.format(trade.closedAt())
-                + "\n" + Fmt.quantity(trade.size()) + " " + escape(Symbols.base(trade.symbol())) + " · entry "
-                + Fmt.price(trade.entryPrice()) + " → exit " + Fmt.price(trade.exitPrice()) + " · held "
-                + duration(trade.duration())
-                + "\nPnL " + Fmt.signedMoney(trade.realizedPnl()) + " · fees " + Fmt.signedMoney(trade.fees())
-                + " · funding " + Fmt.signedMoney(trade.funding()) + " · "
-                + bold("net " + Fmt.signedMoney(trade.net()));
+    static String line(ClosedTrade trade, Texts texts) {
+        Numbers n = texts.numbers();
+        String symbol = trade.symbol();
+        return texts.get("trades.line", String.valueOf(trade.number()), escape(symbol), trade.side().name(),
+                trade.lastFillOnly() ? "*" : "", ending(trade, texts),
+                PnlCommand.dates("trades.closed.pattern", texts).format(trade.closedAt()),
+                n.quantity(symbol, trade.size()), escape(Symbols.base(symbol)), n.price(symbol, trade.entryPrice()),
+                n.price(symbol, trade.exitPrice()), duration(trade.duration(), texts),
+                n.signedMoney(trade.realizedPnl()), n.signedMoney(trade.fees()), n.signedMoney(trade.funding()),
+                n.signedMoney(trade.net()));
     }
 
-    private static String ending(ClosedTrade trade) {
-        return switch (trade.endedBy()) {
-            case CLOSE -> "closed";
-            case LIQUIDATION -> "⛔ liquidated";
-            case STOP_LOSS -> "🛑 stop-loss";
-            case TAKE_PROFIT -> "🎯 take-profit";
-        };
+    private static String ending(ClosedTrade trade, Texts texts) {
+        return texts.get(switch (trade.endedBy()) {
+            case CLOSE -> "trades.ending.close";
+            case LIQUIDATION -> "trades.ending.liquidation";
+            case STOP_LOSS -> "trades.ending.stopLoss";
+            case TAKE_PROFIT -> "trades.ending.takeProfit";
+        });
     }
 
-    static String duration(Duration held) {
+    static String duration(Duration held, Texts texts) {
         long minutes = held.toMinutes();
         if (minutes < 1) {
-            return held.toSeconds() + " s";
+            return texts.get("trades.duration.seconds", String.valueOf(held.toSeconds()));
         }
         if (minutes < 60) {
-            return minutes + " min";
+            return texts.get("trades.duration.minutes", String.valueOf(minutes));
         }
         long hours = minutes / 60;
         if (hours < 48) {
-            return hours + " h " + (minutes % 60) + " min";
+            return texts.get("trades.duration.hours", String.valueOf(hours), String.valueOf(minutes % 60));
         }
-        return (hours / 24) + " d " + (hours % 24) + " h";
+        return texts.get("trades.duration.days", String.valueOf(hours / 24), String.valueOf(hours % 24));
     }
 }

@@ -1,6 +1,6 @@
 package org.marginsentinel.adapter.telegram.insights;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +16,8 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.config.InsightsConfig;
 import org.marginsentinel.application.insight.RiskInsights;
@@ -69,12 +69,13 @@ public class ChartCommand implements ChatCommand {
             throw new CommandRejected("Say which chart: a position number like 1, a symbol, or pool.");
         }
         Duration window = args.size() == 2 ? window(args.get(1)) : DEFAULT_WINDOW;
+        Texts texts = context.texts();
         if (args.get(0).equalsIgnoreCase("pool")) {
-            return pool(insights.poolChart(context.userId(), window));
+            return pool(insights.poolChart(context.userId(), window), texts);
         }
         Optional<SymbolCharts.SymbolChart> unheld = symbolCharts.ofUnheldSymbol(context.userId(), args.get(0), window);
-        return unheld.isPresent() ? symbol(unheld.get())
-                : position(insights.positionChart(context.userId(), args.get(0), window));
+        return unheld.isPresent() ? symbol(unheld.get(), texts)
+                : position(insights.positionChart(context.userId(), args.get(0), window), texts);
     }
 
     /** {@code /chart watch <n> <coin> [<hours>h]}: a position of the user's own watched account number n. */
@@ -88,16 +89,16 @@ public class ChartCommand implements ChatCommand {
                 context.texts());
     }
 
-    private static BotReply symbol(SymbolCharts.SymbolChart chart) {
+    private static BotReply symbol(SymbolCharts.SymbolChart chart, Texts texts) {
         if (chart.marks().size() < 2) {
             throw new CommandRejected(notEnoughHistory("one sample every minute of held symbols"));
         }
         List<ChartRenderer.Point> points = chart.marks().stream()
                 .map(mark -> new ChartRenderer.Point(mark.at(), mark.markPrice())).toList();
-        byte[] png = ChartRenderer.symbolChart(chart.symbol() + " mark price, last " + hours(chart.window()),
-                chart.window(), points);
-        return BotReply.photo(png, "📈 " + bold(chart.symbol()) + " · mark " + Fmt.price(chart.mark().price())
-                + "\nYou hold no " + chart.symbol() + " position; /whatif shows where one would be liquidated.");
+        byte[] png = ChartRenderer.symbolChart(texts, texts.get("chart.symbol.title", chart.symbol(),
+                hours(chart.window(), texts)), chart.window(), points);
+        return BotReply.photo(png, texts.get("chart.symbol.caption", escape(chart.symbol()),
+                texts.numbers().price(chart.symbol(), chart.mark().price())));
     }
 
     private Duration window(String token) {
@@ -113,7 +114,7 @@ public class ChartCommand implements ChatCommand {
         return Duration.ofHours(hours);
     }
 
-    private static BotReply position(RiskInsights.PositionChart chart) {
+    private static BotReply position(RiskInsights.PositionChart chart, Texts texts) {
         if (chart.marks().size() < 2) {
             throw new CommandRejected(notEnoughHistory("one sample every minute"));
         }
@@ -130,28 +131,34 @@ public class ChartCommand implements ChatCommand {
             BigDecimal critical = WarningBands.markAtDistance(position.side(), liquidation, t.isolatedCritical());
             BigDecimal danger = WarningBands.markAtDistance(position.side(), liquidation, t.isolatedDanger());
             BigDecimal warning = WarningBands.markAtDistance(position.side(), liquidation, t.isolatedWarning());
-            bands.add(new ChartRenderer.Band(liquidation, critical, "critical ≤ " + Fmt.percent(t.isolatedCritical())));
-            bands.add(new ChartRenderer.Band(critical, danger, "danger ≤ " + Fmt.percent(t.isolatedDanger())));
-            bands.add(new ChartRenderer.Band(danger, warning, "warning ≤ " + Fmt.percent(t.isolatedWarning())));
+            Numbers n = texts.numbers();
+            bands.add(new ChartRenderer.Band(liquidation, critical,
+                    texts.get("chart.band.critical", n.percent(t.isolatedCritical()))));
+            bands.add(new ChartRenderer.Band(critical, danger,
+                    texts.get("chart.band.danger", n.percent(t.isolatedDanger()))));
+            bands.add(new ChartRenderer.Band(danger, warning,
+                    texts.get("chart.band.warning", n.percent(t.isolatedWarning()))));
         }
-        String title = "#" + chart.position().number() + " " + position.symbol() + " " + position.side().name() + " "
-                + position.leverage() + "x " + position.marginMode().label() + ", last " + hours(chart.window());
-        byte[] png = ChartRenderer.positionChart(title, chart.window(), points, position.entryPrice(), liquidation, bands);
-        StringBuilder caption = new StringBuilder("📈 ").append(bold("#" + chart.position().number() + " "
-                + position.symbol() + " " + position.side().name())).append(" · mark ").append(Fmt.price(risk.markPrice()))
-                .append(" · entry ").append(Fmt.price(position.entryPrice())).append('\n');
+        String symbol = position.symbol();
+        String number = String.valueOf(chart.position().number());
+        String mode = texts.get("insights.mode." + position.marginMode().label());
+        String title = texts.get("chart.position.title", number, symbol, position.side().name(),
+                String.valueOf(position.leverage()), mode, hours(chart.window(), texts));
+        byte[] png = ChartRenderer.positionChart(texts, title, chart.window(), points, position.entryPrice(),
+                liquidation, bands);
+        StringBuilder caption = new StringBuilder(texts.get("chart.position.caption", number, escape(symbol),
+                position.side().name(), texts.numbers().price(symbol, risk.markPrice()),
+                texts.numbers().price(symbol, position.entryPrice()))).append('\n');
         if (liquidation == null) {
-            caption.append("No liquidation price.");
+            caption.append(texts.get("chart.noLiquidation"));
         } else {
-            caption.append("Liquidation ").append(bold(Fmt.price(liquidation))).append(", ")
-                    .append(Fmt.percent(risk.distanceToLiquidation())).append(" away")
-                    .append(position.isIsolated() ? "; shaded: your warning, danger and critical zones."
-                            : " if other marks stay (cross).");
+            caption.append(texts.get(position.isIsolated() ? "chart.liquidation.isolated" : "chart.liquidation.cross",
+                    texts.numbers().price(symbol, liquidation), texts.numbers().percent(risk.distanceToLiquidation())));
         }
         return BotReply.photo(png, caption.toString());
     }
 
-    private static BotReply pool(RiskInsights.PoolChart chart) {
+    private static BotReply pool(RiskInsights.PoolChart chart, Texts texts) {
         if (chart.samples().size() < 2) {
             throw new CommandRejected(notEnoughHistory("a sample every few minutes"));
         }
@@ -161,13 +168,12 @@ public class ChartCommand implements ChatCommand {
             balance.add(new ChartRenderer.Point(sample.at(), sample.marginBalance()));
             maintenance.add(new ChartRenderer.Point(sample.at(), sample.maintenanceMargin()));
         }
-        byte[] png = ChartRenderer.poolChart("Cross pool, last " + hours(chart.window()), chart.window(), balance,
-                maintenance);
+        byte[] png = ChartRenderer.poolChart(texts, texts.get("chart.pool.title", hours(chart.window(), texts)),
+                chart.window(), balance, maintenance);
         CrossAccountRisk now = chart.now();
-        String caption = "📈 " + bold("Cross pool") + " · margin balance " + Fmt.usdt(now.marginBalance())
-                + " · maintenance " + Fmt.usdt(now.maintenanceMargin()) + "\nMargin ratio "
-                + (now.marginRatio() == null ? "over 100%" : Fmt.percent(now.marginRatio()))
-                + ": the pool is liquidated where the two lines meet.";
+        Numbers n = texts.numbers();
+        String caption = texts.get("chart.pool.caption", n.usdt(now.marginBalance()), n.usdt(now.maintenanceMargin()),
+                now.marginRatio() == null ? texts.get("insights.ratio.over100") : n.percent(now.marginRatio()));
         return BotReply.photo(png, caption);
     }
 
@@ -175,7 +181,7 @@ public class ChartCommand implements ChatCommand {
         return "Not enough history for a chart yet: I record " + every + " while prices flow. Try again shortly.";
     }
 
-    private static String hours(Duration window) {
-        return String.format(Locale.ROOT, "%d h", window.toHours());
+    private static String hours(Duration window, Texts texts) {
+        return texts.get("chart.hours", String.valueOf(window.toHours()));
     }
 }

@@ -7,11 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.text.SimpleDateFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.TimeZone;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -27,6 +29,8 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.time.Millisecond;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 
 /**
  * Draws the /chart pictures with JFreeChart, off screen (headless: no display needed) into PNG bytes.
@@ -51,6 +55,7 @@ public final class ChartRenderer {
     private static final Color[] BANDS = {new Color(255, 60, 60, 70), new Color(255, 150, 40, 60),
             new Color(255, 220, 60, 60)};
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Texts ENGLISH = Texts.of(Language.EN);
 
     /** A price band between two marks, shaded, with a label (e.g. "critical"). */
     public record Band(BigDecimal from, BigDecimal to, String label) {
@@ -75,8 +80,15 @@ public final class ChartRenderer {
      */
     public static byte[] positionChart(String title, Duration window, List<Point> marks, BigDecimal entry,
                                        BigDecimal liquidation, List<Band> bands) {
-        return positionChartWithLiquidations(title, window, marks, entry, liquidation == null ? List.of()
-                : List.of(new Line(liquidation, "liquidation " + plain(liquidation))), bands);
+        return positionChart(ENGLISH, title, window, marks, entry, liquidation, bands);
+    }
+
+    /** {@link #positionChart(String, Duration, List, BigDecimal, BigDecimal, List)} labelled in {@code texts}. */
+    public static byte[] positionChart(Texts texts, String title, Duration window, List<Point> marks, BigDecimal entry,
+                                       BigDecimal liquidation, List<Band> bands) {
+        List<Line> liquidations = liquidation == null ? List.of()
+                : List.of(new Line(liquidation, texts.get("chart.label.liquidation", plain(liquidation, texts))));
+        return positionChartWithLiquidations(texts, title, window, marks, entry, liquidations, bands);
     }
 
     /**
@@ -85,8 +97,14 @@ public final class ChartRenderer {
      */
     public static byte[] positionChartWithLiquidations(String title, Duration window, List<Point> marks,
                                                        BigDecimal entry, List<Line> liquidations, List<Band> bands) {
-        TimeSeries series = series("Mark price", marks);
-        XYPlot plot = plot(new TimeSeriesCollection(series), "Price (USDT)", window, marks);
+        return positionChartWithLiquidations(ENGLISH, title, window, marks, entry, liquidations, bands);
+    }
+
+    /** {@link #positionChartWithLiquidations(String, Duration, List, BigDecimal, List, List)} labelled in {@code texts}. */
+    public static byte[] positionChartWithLiquidations(Texts texts, String title, Duration window, List<Point> marks,
+                                                       BigDecimal entry, List<Line> liquidations, List<Band> bands) {
+        TimeSeries series = series(texts.get("chart.label.markPrice"), marks);
+        XYPlot plot = plot(new TimeSeriesCollection(series), texts.get("chart.label.priceUsdt"), window, marks, texts);
         XYLineAndShapeRenderer renderer = lineRenderer(marks.size());
         renderer.setSeriesPaint(0, MARK);
         renderer.setSeriesStroke(0, new BasicStroke(2.2f));
@@ -94,7 +112,7 @@ public final class ChartRenderer {
 
         double low = series.getMinY();
         double high = series.getMaxY();
-        plot.addRangeMarker(line(entry, "entry " + plain(entry), ENTRY, true));
+        plot.addRangeMarker(line(entry, texts.get("chart.label.entry", plain(entry, texts)), ENTRY, true));
         low = Math.min(low, entry.doubleValue());
         high = Math.max(high, entry.doubleValue());
         for (int i = 0; i < liquidations.size(); i++) {
@@ -125,7 +143,13 @@ public final class ChartRenderer {
 
     /** A symbol's mark over time, without a position's lines. */
     public static byte[] symbolChart(String title, Duration window, List<Point> marks) {
-        XYPlot plot = plot(new TimeSeriesCollection(series("Mark price", marks)), "Price (USDT)", window, marks);
+        return symbolChart(ENGLISH, title, window, marks);
+    }
+
+    /** {@link #symbolChart(String, Duration, List)} labelled in {@code texts}. */
+    public static byte[] symbolChart(Texts texts, String title, Duration window, List<Point> marks) {
+        XYPlot plot = plot(new TimeSeriesCollection(series(texts.get("chart.label.markPrice"), marks)),
+                texts.get("chart.label.priceUsdt"), window, marks, texts);
         XYLineAndShapeRenderer renderer = lineRenderer(marks.size());
         renderer.setSeriesPaint(0, MARK);
         renderer.setSeriesStroke(0, new BasicStroke(2.2f));
@@ -135,10 +159,16 @@ public final class ChartRenderer {
 
     /** The cross pool's margin balance against its maintenance margin: liquidation where the lines meet. */
     public static byte[] poolChart(String title, Duration window, List<Point> marginBalance, List<Point> maintenance) {
+        return poolChart(ENGLISH, title, window, marginBalance, maintenance);
+    }
+
+    /** {@link #poolChart(String, Duration, List, List)} labelled in {@code texts}. */
+    public static byte[] poolChart(Texts texts, String title, Duration window, List<Point> marginBalance,
+                                   List<Point> maintenance) {
         TimeSeriesCollection data = new TimeSeriesCollection();
-        data.addSeries(series("Margin balance", marginBalance));
-        data.addSeries(series("Maintenance margin (liquidation line)", maintenance));
-        XYPlot plot = plot(data, "USDT", window, marginBalance);
+        data.addSeries(series(texts.get("chart.label.marginBalance"), marginBalance));
+        data.addSeries(series(texts.get("chart.label.maintenance"), maintenance));
+        XYPlot plot = plot(data, "USDT", window, marginBalance, texts);
         XYLineAndShapeRenderer renderer = lineRenderer(marginBalance.size());
         renderer.setSeriesPaint(0, MARK);
         renderer.setSeriesStroke(0, new BasicStroke(2.2f));
@@ -163,10 +193,12 @@ public final class ChartRenderer {
      * The time axis spans the whole window the title announces, ending at the newest point, even while the points
      * cover less of it; its labels are minutes ({@code 14:30}), with the day when the window spans days.
      */
-    private static XYPlot plot(TimeSeriesCollection data, String rangeLabel, Duration window, List<Point> points) {
-        DateAxis time = timeAxis(window, points.get(points.size() - 1).at());
+    private static XYPlot plot(TimeSeriesCollection data, String rangeLabel, Duration window, List<Point> points,
+                               Texts texts) {
+        DateAxis time = timeAxis(window, points.get(points.size() - 1).at(), texts);
         NumberAxis values = new NumberAxis(rangeLabel);
         values.setAutoRangeIncludesZero(false);
+        writeNumbersIn(values, texts);
         XYPlot plot = new XYPlot(data, time, values, null);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
@@ -175,15 +207,29 @@ public final class ChartRenderer {
     }
 
     static DateAxis timeAxis(Duration window, Instant end) {
-        DateAxis time = new DateAxis("Time (UTC)");
+        return timeAxis(window, end, ENGLISH);
+    }
+
+    /** The time axis with its title and day names in the language of {@code texts}. */
+    static DateAxis timeAxis(Duration window, Instant end, Texts texts) {
+        DateAxis time = new DateAxis(texts.get("chart.label.time"));
         TimeZone utc = TimeZone.getTimeZone("UTC");
         time.setTimeZone(utc);
         time.setRange(Date.from(end.minus(window)), Date.from(end));
-        SimpleDateFormat labels = new SimpleDateFormat(window.compareTo(Duration.ofHours(36)) > 0 ? "d MMM HH:mm"
-                : window.compareTo(Duration.ofMinutes(10)) < 0 ? "HH:mm:ss" : "HH:mm", java.util.Locale.ROOT);
+        Locale locale = texts.language() == Language.EN ? Locale.ROOT : texts.language().locale();
+        SimpleDateFormat labels = new SimpleDateFormat(window.compareTo(Duration.ofHours(36)) > 0
+                ? texts.get("chart.label.dayAndTime")
+                : window.compareTo(Duration.ofMinutes(10)) < 0 ? "HH:mm:ss" : "HH:mm", locale);
         labels.setTimeZone(utc);
         time.setDateFormatOverride(labels);
         return time;
+    }
+
+    /** The value axis' numbers with the language's separators ("101 000" in Russian); English keeps the default. */
+    public static void writeNumbersIn(NumberAxis axis, Texts texts) {
+        if (texts.language() != Language.EN) {
+            axis.setNumberFormatOverride(NumberFormat.getNumberInstance(texts.language().locale()));
+        }
     }
 
     private static XYLineAndShapeRenderer lineRenderer(int points) {
@@ -204,8 +250,8 @@ public final class ChartRenderer {
         return marker;
     }
 
-    private static String plain(BigDecimal value) {
-        return org.marginsentinel.adapter.telegram.format.Fmt.price(value);
+    private static String plain(BigDecimal value, Texts texts) {
+        return texts.numbers().price(value);
     }
 
     /** A chart as the bot's pictures are: white, anti-aliased, {@value #WIDTH}×{@value #HEIGHT} PNG bytes. */

@@ -1,6 +1,6 @@
 package org.marginsentinel.adapter.telegram.insights;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +11,8 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.telegram.watch.WatchedSections;
 import org.marginsentinel.application.insight.RiskInsights;
@@ -46,46 +47,46 @@ public class CompareCommand implements ChatCommand {
             throw new CommandRejected("/compare takes no arguments.");
         }
         String watched = watchedSections.compare(context);
+        Texts texts = context.texts();
+        Numbers n = texts.numbers();
         Optional<String> nothingOnPaper = watched.isEmpty() ? Optional.empty()
-                : paperPart.nothingBecause(context.userId(), null);
+                : paperPart.nothingBecause(context.userId(), null, texts);
         if (nothingOnPaper.isPresent()) {
-            return BotReply.html(bold("⚖️ Isolated vs cross, at today's marks") + "\nPaper account: "
-                    + nothingOnPaper.get() + watched);
+            return BotReply.html(texts.get("compare.title") + "\n" + texts.get("insights.paperAccount",
+                    nothingOnPaper.get()) + watched);
         }
         RiskInsights.ComparisonOutcome outcome = insights.compare(context.userId());
         ModeComparison comparison = outcome.comparison();
-        StringBuilder text = new StringBuilder(bold("⚖️ Isolated vs cross, at today's marks")).append('\n');
+        StringBuilder text = new StringBuilder(texts.get("compare.title")).append('\n');
         ModeComparison.Row widest = null;
         for (ModeComparison.Row row : comparison.rows()) {
             StoredPosition stored = outcome.snapshot().positions().stream()
                     .filter(p -> p.position().id().equals(row.position().id())).findFirst().orElseThrow();
-            text.append("\n#").append(stored.number()).append(' ').append(bold(row.position().symbol() + " "
-                    + row.position().side().name())).append(' ').append(Fmt.quantity(row.position().quantity()))
-                    .append(' ').append(row.position().leverage()).append("x · now ")
-                    .append(row.position().marginMode().label()).append(" · mark ").append(Fmt.price(row.markPrice()))
-                    .append('\n')
-                    .append("  🔒 isolated (").append(Fmt.usdt(row.isolatedMargin())).append(" margin): ")
-                    .append(liquidation(row.liquidationIsolated(), row.distanceIsolated())).append('\n')
-                    .append("  🌊 cross (whole wallet): ").append(liquidation(row.liquidationCross(), row.distanceCross()))
-                    .append(" (if other marks stay)\n");
+            String symbol = row.position().symbol();
+            text.append('\n').append(texts.get("compare.row", String.valueOf(stored.number()), escape(symbol),
+                            row.position().side().name(), n.quantity(symbol, row.position().quantity()),
+                            String.valueOf(row.position().leverage()),
+                            texts.get("insights.mode." + row.position().marginMode().label()),
+                            n.price(symbol, row.markPrice()))).append('\n')
+                    .append("  ").append(texts.get("compare.isolated", n.usdt(row.isolatedMargin()),
+                            liquidation(symbol, row.liquidationIsolated(), row.distanceIsolated(), texts))).append('\n')
+                    .append("  ").append(texts.get("compare.cross",
+                            liquidation(symbol, row.liquidationCross(), row.distanceCross(), texts))).append('\n');
             if (widest == null || gain(row).compareTo(gain(widest)) > 0) {
                 widest = row;
             }
         }
-        text.append('\n').append(bold("Worst case")).append(": isolated ")
-                .append(Fmt.signedMoney(comparison.isolatedWorstCase().negate())).append(" USDT (each position loses at most "
-                        + "its margin) · cross ").append(Fmt.signedMoney(comparison.crossWorstCase().negate()))
-                .append(" USDT (the whole wallet)\n");
+        text.append('\n').append(texts.get("compare.worstCase", n.signedMoney(comparison.isolatedWorstCase().negate()),
+                n.signedMoney(comparison.crossWorstCase().negate()))).append('\n');
         if (comparison.isolatedUnaffordable()) {
-            text.append("ℹ️ Held isolated, these positions would need ").append(Fmt.usdt(comparison.isolatedWorstCase()))
-                    .append(" of margin: more than your ").append(Fmt.usdt(comparison.walletBalance())).append(" wallet.\n");
+            text.append(texts.get("compare.unaffordable", n.usdt(comparison.isolatedWorstCase()),
+                    n.usdt(comparison.walletBalance()))).append('\n');
         }
         BigDecimal closingFee = closingFee(comparison, fees);
         if (closingFee.signum() > 0) {
-            text.append("Taker fee to close them at today's marks: ").append(Fmt.usdt(closingFee))
-                    .append(", the same in either mode\n");
+            text.append(texts.get("compare.closingFee", n.usdt(closingFee))).append('\n');
         }
-        text.append("\n💡 ").append(lesson(widest, comparison)).append(watched);
+        text.append("\n💡 ").append(lesson(widest, comparison, texts)).append(watched);
         return BotReply.html(text.toString());
     }
 
@@ -95,11 +96,12 @@ public class CompareCommand implements ChatCommand {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static String liquidation(BigDecimal price, BigDecimal distance) {
+    private static String liquidation(String symbol, BigDecimal price, BigDecimal distance, Texts texts) {
         if (price == null) {
-            return "no liquidation price";
+            return texts.get("compare.noLiquidation");
         }
-        return "liq. " + Fmt.price(price) + " · " + Fmt.percent(distance) + " away";
+        return texts.get("compare.liquidation", texts.numbers().price(symbol, price),
+                texts.numbers().percent(distance));
     }
 
     /** How much further away cross puts the liquidation, as a fraction of the mark (1 when cross removes it). */
@@ -109,17 +111,19 @@ public class CompareCommand implements ChatCommand {
         return cross.subtract(isolated);
     }
 
-    private static String lesson(ModeComparison.Row row, ModeComparison comparison) {
+    private static String lesson(ModeComparison.Row row, ModeComparison comparison, Texts texts) {
+        Numbers n = texts.numbers();
+        String symbol = escape(row.position().symbol());
         String room;
         if (row.liquidationCross() == null) {
-            room = "Cross takes away " + row.position().symbol() + "'s liquidation price entirely";
+            room = texts.get("compare.lesson.crossRemoves", symbol);
         } else if (row.liquidationIsolated() == null) {
-            room = "Here isolated is already out of reach of liquidation";
+            room = texts.get("compare.lesson.isolatedOut");
         } else {
-            room = "Cross moves " + row.position().symbol() + "'s liquidation from " + Fmt.percent(row.distanceIsolated())
-                    + " to " + Fmt.percent(row.distanceCross()) + " away";
+            room = texts.get("compare.lesson.moves", symbol, n.percent(row.distanceIsolated()),
+                    n.percent(row.distanceCross()));
         }
-        return room + ", but one liquidation then takes " + Fmt.usdt(comparison.crossWorstCase()) + " instead of at most "
-                + Fmt.usdt(comparison.isolatedWorstCase()) + ": cross buys room, isolated caps the loss.";
+        return texts.get("compare.lesson", room, n.usdt(comparison.crossWorstCase()),
+                n.usdt(comparison.isolatedWorstCase()));
     }
 }

@@ -3,6 +3,8 @@ package org.marginsentinel.adapter.telegram.insights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.port.PaperAccountStore;
@@ -28,15 +30,20 @@ class PaperPart {
 
     /** Why the paper account has nothing to show ({@code symbol}: the one held position asked for), or empty. */
     Optional<String> nothingBecause(long userId, String symbol) {
+        return nothingBecause(userId, symbol, Texts.of(Language.EN));
+    }
+
+    /** {@link #nothingBecause(long, String)} in the words of {@code texts}. */
+    Optional<String> nothingBecause(long userId, String symbol, Texts texts) {
         if (none(userId)) {
-            return Optional.of("none yet (/start opens one).");
+            return Optional.of(texts.get("insights.paper.none"));
         }
         AccountSnapshot snapshot = trading.snapshot(userId);
         if (snapshot.positions().isEmpty()) {
-            return Optional.of("no open positions.");
+            return Optional.of(texts.get("insights.paper.noPositions"));
         }
         if (symbol != null && snapshot.bySymbol(symbol).isEmpty()) {
-            return Optional.of("no " + symbol + " position.");
+            return Optional.of(texts.get("insights.paper.noSymbol", symbol));
         }
         return Optional.empty();
     }

@@ -1,6 +1,6 @@
 package org.marginsentinel.adapter.telegram.insights;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +12,8 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
-import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.telegram.watch.WatchedSections;
@@ -55,11 +55,11 @@ public class StressCommand implements ChatCommand {
         Shock shock = parse(context.args());
         // Watched real accounts are nobody else's business: shown in private chats only, after the paper account.
         String watched = watchedSections.stress(context, shock);
+        Texts texts = context.texts();
         Optional<String> nothingOnPaper = watched.isEmpty() ? Optional.empty()
-                : paperPart.nothingBecause(context.userId(), shock.symbol());
-        String paper = nothingOnPaper.isEmpty() ? render(insights.stress(context.userId(), shock), fees)
-                : bold("🧪 Stress test: " + (shock.symbol() == null ? "every mark " : shock.symbol() + " ")
-                + Fmt.signedPercent(shock.move())) + "\nPaper account: " + nothingOnPaper.get();
+                : paperPart.nothingBecause(context.userId(), shock.symbol(), texts);
+        String paper = nothingOnPaper.isEmpty() ? render(insights.stress(context.userId(), shock), fees, texts)
+                : title(shock, texts) + "\n" + texts.get("insights.paperAccount", nothingOnPaper.get());
         return BotReply.html(paper + watched);
     }
 
@@ -122,67 +122,70 @@ public class StressCommand implements ChatCommand {
         return fee;
     }
 
-    static String render(RiskInsights.StressOutcome outcome, TradingFees fees) {
+    static String render(RiskInsights.StressOutcome outcome, TradingFees fees, Texts texts) {
+        Numbers n = texts.numbers();
         StressReport report = outcome.report();
         Shock shock = report.shock();
-        String direction = shock.isFall() ? "fall" : "rise";
-        StringBuilder text = new StringBuilder(bold("🧪 Stress test: " + (shock.symbol() == null ? "every mark "
-                : shock.symbol() + " ") + Fmt.signedPercent(shock.move()))).append('\n');
+        StringBuilder text = new StringBuilder(title(shock, texts)).append('\n');
         for (PositionStress stress : report.positions()) {
             StoredPosition stored = outcome.snapshot().positions().stream()
                     .filter(p -> p.position().id().equals(stress.position().id())).findFirst().orElseThrow();
             Position position = stress.position();
-            text.append("\n#").append(stored.number()).append(' ').append(bold(position.symbol() + " "
-                    + position.side().name())).append(' ').append(position.marginMode().label()).append(' ')
-                    .append(position.leverage()).append("x · ");
+            String symbol = position.symbol();
+            Object[] head = {String.valueOf(stored.number()), escape(symbol), position.side().name(),
+                    texts.get("insights.mode." + position.marginMode().label()), String.valueOf(position.leverage())};
+            text.append('\n');
             if (!stress.shocked()) {
-                text.append("not moved\n");
+                text.append(texts.get("stress.position.notMoved", head)).append('\n');
                 continue;
             }
-            text.append(Fmt.price(stress.markBefore())).append(" → ").append(Fmt.price(stress.markAfter()))
-                    .append(" · PnL ").append(Fmt.signedMoney(stress.pnlChange())).append(" USDT\n");
+            text.append(texts.get("stress.position.moved", head[0], head[1], head[2], head[3], head[4],
+                    n.price(symbol, stress.markBefore()), n.price(symbol, stress.markAfter()),
+                    n.signedMoney(stress.pnlChange()))).append('\n');
             if (position.isIsolated()) {
-                if (stress.liquidated()) {
-                    text.append("  ⛔ liquidated: ").append(Fmt.signedMoney(stress.loss().negate()))
-                            .append(" USDT (its whole ").append(Fmt.usdt(position.isolatedMargin())).append(" margin)\n");
-                } else {
-                    text.append("  ✅ survives\n");
-                }
-                text.append("  ").append(stress.survives().map(move -> "Survives up to " + Fmt.percent(move)
-                        + " against it").orElse("No price liquidates it")).append('\n');
+                text.append("  ").append(stress.liquidated()
+                        ? texts.get("stress.liquidated", n.signedMoney(stress.loss().negate()),
+                        n.usdt(position.isolatedMargin()))
+                        : texts.get("stress.survives")).append('\n');
+                text.append("  ").append(stress.survives()
+                        .map(move -> texts.get("stress.survivesUpTo", n.percent(move)))
+                        .orElse(texts.get("stress.noPriceLiquidates"))).append('\n');
             }
         }
         PoolStress pool = report.pool();
         if (pool.hasPositions()) {
-            text.append('\n').append(bold("Cross pool")).append(": margin balance ")
-                    .append(Fmt.usdt(pool.marginBalanceBefore())).append(" → ").append(Fmt.usdt(pool.marginBalanceAfter()))
-                    .append('\n');
-            if (pool.liquidated()) {
-                text.append("  ⛔ liquidated: every cross position closes and the whole cross wallet goes, ")
-                        .append(Fmt.usdt(pool.walletLost())).append('\n');
-            } else {
-                text.append("  ✅ survives (margin ratio ").append(Fmt.percent(pool.marginRatioAfter()))
-                        .append(", liquidation at 100%)\n");
-            }
-            text.append("  ").append(pool.survives().map(move -> "Survives a " + direction + " of up to "
-                    + Fmt.percent(move) + (shock.symbol() == null ? " in every mark" : " in " + shock.symbol()))
-                    .orElse("No " + direction + " liquidates it")).append('\n');
+            String direction = shock.isFall() ? "fall" : "rise";
+            text.append('\n').append(texts.get("stress.pool", n.usdt(pool.marginBalanceBefore()),
+                    n.usdt(pool.marginBalanceAfter()))).append('\n');
+            text.append("  ").append(pool.liquidated() ? texts.get("stress.pool.liquidated", n.usdt(pool.walletLost()))
+                    : texts.get("stress.pool.survives", n.percent(pool.marginRatioAfter()))).append('\n');
+            String inWhat = shock.symbol() == null ? ".everyMark" : ".symbol";
+            text.append("  ").append(pool.survives()
+                    .map(move -> texts.get("stress.pool." + direction + inWhat, n.percent(move), escape(shock.symbol())))
+                    .orElse(texts.get(shock.isFall() ? "stress.pool.noFall" : "stress.pool.noRise"))).append('\n');
         }
-        text.append('\n').append(bold("Total " + Fmt.signedMoney(report.loss().negate()) + " USDT"))
-                .append(" · equity ").append(Fmt.usdt(report.equityBefore())).append(" → ")
-                .append(Fmt.usdt(report.equityAfter()));
+        text.append('\n').append(texts.get("stress.total", n.signedMoney(report.loss().negate()),
+                n.usdt(report.equityBefore()), n.usdt(report.equityAfter())));
         BigDecimal closingFee = closingFee(report, fees);
         if (closingFee.signum() > 0) {
-            text.append("\nTaker fee to close what is left at these marks: ").append(Fmt.usdt(closingFee))
-                    .append(" · equity then ").append(Fmt.usdt(report.equityAfter().subtract(closingFee)));
+            text.append('\n').append(texts.get("stress.closingFee", n.usdt(closingFee),
+                    n.usdt(report.equityAfter().subtract(closingFee))));
         }
         long liquidations = report.liquidations();
-        text.append(liquidations == 0 ? "\nNothing would be liquidated." : "\n" + liquidations
-                + (liquidations == 1 ? " liquidation." : " liquidations."));
+        text.append('\n').append(liquidations == 0 ? texts.get("stress.noLiquidation")
+                : texts.get(liquidations == 1 ? "stress.liquidations.one" : "stress.liquidations.many",
+                n.count(liquidations)));
         if (!outcome.snapshot().symbolsWithoutMark().isEmpty()) {
-            text.append('\n').append(Html.escape("ℹ️ No fresh mark for " + String.join(", ",
-                    outcome.snapshot().symbolsWithoutMark().stream().sorted().toList()) + ": stressed from its entry."));
+            text.append('\n').append(texts.get("stress.noFreshMark", escape(String.join(", ",
+                    outcome.snapshot().symbolsWithoutMark().stream().sorted().toList()))));
         }
-        return text.append("\n<i>A what-if at today's marks: nothing was changed.</i>").toString();
+        return text.append('\n').append(texts.get("stress.footer")).toString();
+    }
+
+    /** "🧪 Stress test: every mark −15.00%", bold. */
+    static String title(Shock shock, Texts texts) {
+        String move = texts.numbers().signedPercent(shock.move());
+        return shock.symbol() == null ? texts.get("stress.title.everyMark", move)
+                : texts.get("stress.title.symbol", escape(shock.symbol()), move);
     }
 }

@@ -1,6 +1,6 @@
 package org.marginsentinel.adapter.telegram.insights;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +11,9 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.command.OrderArguments;
 import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.application.CommandRejected;
@@ -57,63 +59,64 @@ public class WhatIfCommand implements ChatCommand {
         OpenOrder order = OrderArguments.parse(side, args.subList(1, args.size()));
         String watched = watchedSections.whatIf(context, order);
         if (!watched.isEmpty() && paperPart.none(context.userId())) {
-            return BotReply.html(bold("🔮 What if: " + order.side().name() + " " + order.symbol())
-                    + "\nPaper account: none yet (/start opens one)." + watched);
+            Texts texts = context.texts();
+            return BotReply.html(texts.get("whatif.title", order.side().name(), escape(order.symbol())) + "\n"
+                    + texts.get("insights.paperAccount", texts.get("insights.paper.none")) + watched);
         }
         RiskInsights.WhatIfOutcome outcome = insights.whatIf(context.userId(), order);
-        return BotReply.html(render(order, context.argumentText(), outcome) + watched);
+        return BotReply.html(render(order, context.argumentText(), outcome, context.texts()) + watched);
     }
 
-    private static String render(OpenOrder order, String argumentText, RiskInsights.WhatIfOutcome outcome) {
+    private static String render(OpenOrder order, String argumentText, RiskInsights.WhatIfOutcome outcome,
+                                 Texts texts) {
+        Numbers n = texts.numbers();
+        String symbol = order.symbol();
         OrderPreview preview = outcome.preview();
         Position resulting = preview.resulting();
-        StringBuilder text = new StringBuilder(bold("🔮 What if: " + order.side().name() + " " + order.symbol()))
-                .append(" at ").append(Fmt.price(preview.fillPrice())).append(" (nothing opened)\n");
+        StringBuilder text = new StringBuilder(texts.get("whatif.titleAt", order.side().name(), escape(symbol),
+                n.price(symbol, preview.fillPrice()))).append('\n');
         if (preview.closedQuantity().signum() > 0) {
-            text.append("Closes ").append(Fmt.quantity(preview.closedQuantity())).append(" of #")
-                    .append(preview.existingNumber()).append(", booking ").append(Fmt.signedMoney(preview.realizedPnl()))
-                    .append(" USDT\n");
+            text.append(texts.get("whatif.closes", n.quantity(symbol, preview.closedQuantity()),
+                    String.valueOf(preview.existingNumber()), n.signedMoney(preview.realizedPnl()))).append('\n');
         }
         if (resulting == null) {
-            text.append("The ").append(order.symbol()).append(" position would be closed.\n");
+            text.append(texts.get("whatif.closed", escape(symbol))).append('\n');
         } else {
             PositionRisk risk = outcome.resultingRisk();
-            text.append("Position: ").append(resulting.side().name()).append(' ').append(Fmt.quantity(resulting.quantity()))
-                    .append(" · ").append(resulting.marginMode().label()).append(' ').append(resulting.leverage())
-                    .append("x · entry ").append(Fmt.price(resulting.entryPrice())).append('\n');
+            text.append(texts.get("whatif.position", resulting.side().name(), n.quantity(symbol, resulting.quantity()),
+                    texts.get("insights.mode." + resulting.marginMode().label()), String.valueOf(resulting.leverage()),
+                    n.price(symbol, resulting.entryPrice()))).append('\n');
             if (risk.liquidationPrice() == null) {
-                text.append("Liquidation price: none, no price can liquidate it\n");
+                text.append(texts.get("whatif.noLiquidation")).append('\n');
             } else {
-                text.append("Liquidation price: ").append(bold(Fmt.price(risk.liquidationPrice()))).append(" (")
-                        .append(Fmt.percent(risk.distanceToLiquidation())).append(" away")
-                        .append(resulting.isIsolated() ? "" : ", if other marks stay").append(")\n");
+                String key = resulting.isIsolated() ? "whatif.liquidation.isolated" : "whatif.liquidation.cross";
+                text.append(texts.get(key, n.price(symbol, risk.liquidationPrice()),
+                        n.percent(risk.distanceToLiquidation()))).append('\n');
             }
             BigDecimal worst = outcome.worstCase();
             BigDecimal equity = preview.before().risk().equity();
-            text.append("Worst case: ").append(bold(Fmt.signedMoney(worst.negate()) + " USDT"));
-            if (equity.signum() > 0) {
-                text.append(" = ").append(Fmt.percent(Decimals.divide(worst, equity))).append(" of your ")
-                        .append(Fmt.usdt(equity)).append(" equity");
-            }
-            text.append(resulting.isIsolated() ? " (its isolated margin)\n" : " (the whole cross wallet)\n");
+            String share = equity.signum() > 0
+                    ? texts.get("whatif.worstShare", n.percent(Decimals.divide(worst, equity)), n.usdt(equity)) : "";
+            text.append(texts.get("whatif.worstCase", n.signedMoney(worst.negate()), share,
+                    texts.get(resulting.isIsolated() ? "whatif.whose.isolated" : "whatif.whose.cross"))).append('\n');
             if (outcome.odds() != null) {
-                text.append("🎲 24 h odds of liquidation ").append(bold(InsightViews.probability(outcome.odds().probability())))
-                        .append(" · ").append(InsightViews.volUnits(outcome.odds())).append('\n');
+                text.append(texts.get("whatif.odds", InsightViews.probability(outcome.odds().probability(), texts),
+                        InsightViews.volUnits(outcome.odds(), texts))).append('\n');
             }
         }
         CrossAccountRisk before = preview.before().risk().cross();
         CrossAccountRisk after = preview.after().cross();
-        text.append("Cross margin ratio: ").append(ratio(before)).append(" → ").append(bold(ratio(after)))
-                .append(" (liquidation at 100%)\n")
-                .append("Available: ").append(Fmt.usdt(before.availableBalance())).append(" → ")
-                .append(Fmt.usdt(after.availableBalance())).append('\n')
-                .append(preview.fee().signum() == 0 ? "" : "Taker fee: " + Fmt.usdt(preview.fee()) + " (from the wallet)\n")
-                .append("To do it: ").append(org.marginsentinel.adapter.telegram.format.Html.code("/"
-                        + order.side().label() + " " + argumentText.substring(argumentText.indexOf(' ') + 1).trim()));
+        text.append(texts.get("whatif.crossRatio", ratio(before, texts), ratio(after, texts))).append('\n')
+                .append(texts.get("whatif.available", n.usdt(before.availableBalance()),
+                        n.usdt(after.availableBalance()))).append('\n')
+                .append(preview.fee().signum() == 0 ? "" : texts.get("whatif.fee", n.usdt(preview.fee())) + "\n")
+                .append(texts.get("whatif.toDoIt", Html.code("/" + order.side().label() + " "
+                        + argumentText.substring(argumentText.indexOf(' ') + 1).trim())));
         return text.toString();
     }
 
-    private static String ratio(CrossAccountRisk pool) {
-        return pool.marginRatio() == null ? "over 100%" : Fmt.percent(pool.marginRatio());
+    private static String ratio(CrossAccountRisk pool, Texts texts) {
+        return pool.marginRatio() == null ? texts.get("insights.ratio.over100")
+                : texts.numbers().percent(pool.marginRatio());
     }
 }

@@ -206,7 +206,8 @@ public class UpdateProcessor {
     private void reply(Inbound in, Route route, BotReply reply, Instant now) {
         outbox.enqueueForActiveChat(replyMessage(in, route, reply, now));
         if (route.redirected()) {
-            outbox.enqueueForActiveChat(OutgoingMessage.to(in.chatId(), GroupViews.answeredPrivately())
+            outbox.enqueueForActiveChat(OutgoingMessage.to(in.chatId(),
+                            GroupViews.answeredPrivately(Texts.of(languageOf(in))))
                     .inThread(in.messageThreadId())
                     .replyingTo(in.messageId())
                     .withPriority(OutgoingMessage.PRIORITY_REPLY));
@@ -216,7 +217,7 @@ public class UpdateProcessor {
     private OutgoingMessage replyMessage(Inbound in, Route route, BotReply reply, Instant now) {
         List<List<Button>> buttons = new ArrayList<>(buttonsOf(reply, in, route.chatId(), now));
         if (route.offerPrivateChat()) {
-            buttons.add(List.of(PrivateChatLink.openPrivateChat(connection.botUsername())));
+            buttons.add(List.of(PrivateChatLink.openPrivateChat(connection.botUsername(), Texts.of(languageOf(in)))));
         }
         return OutgoingMessage.to(route.chatId(), reply.html())
                 .inThread(route.threadId())
@@ -351,7 +352,8 @@ public class UpdateProcessor {
             boolean added = (status.equals("member") || status.equals("administrator"))
                     && (before.equals("left") || before.equals("kicked"));
             if (added && in.groupChat()) {
-                outbox.enqueueForActiveChat(OutgoingMessage.to(in.chatId(), GroupViews.intro(connection.botUsername()))
+                outbox.enqueueForActiveChat(OutgoingMessage.to(in.chatId(),
+                        GroupViews.intro(connection.botUsername(), Texts.of(languageOf(in))))
                         .withPriority(OutgoingMessage.PRIORITY_REPLY));
             }
         }

@@ -17,6 +17,9 @@ import org.marginsentinel.domain.community.Standing;
 
 class GroupViewsTest {
 
+    private static final Texts EN = Texts.of(Language.EN);
+    private static final Texts RU = Texts.of(Language.RU);
+
     @Test
     void nudge_oneMember_orSeveralInOneMessage() {
         assertThat(GroupViews.nudge(List.of(GroupViews.mention(5, "Dave"))))
@@ -46,7 +49,7 @@ class GroupViewsTest {
                 new RiskBoard.Row(new MemberRisk(2, RiskLevel.SAFE, null, null), null, 0, false));
         Map<Long, String> names = Map.of(1L, "<b>Mallory</b> the very long-named trader of doom", 2L, "Bob");
 
-        String html = GroupViews.board(rows, names, 1, Instant.parse("2030-01-01T12:34:00Z"));
+        String html = GroupViews.board(rows, names, 1, Instant.parse("2030-01-01T12:34:00Z"), EN);
 
         assertThat(html).contains("updated 12:34 UTC")
                 .contains("🟢 <b>&lt;b&gt;Mallory&lt;/b&gt; the very long-na…</b>: no open positions")
@@ -58,7 +61,7 @@ class GroupViewsTest {
         List<RiskBoard.Row> rows = List.of(new RiskBoard.Row(new MemberRisk(1, RiskLevel.SAFE, null, null), null, 1,
                 false, 1));
 
-        String html = GroupViews.board(rows, Map.of(1L, "Ann"), 5, Instant.parse("2030-01-01T12:34:00Z"));
+        String html = GroupViews.board(rows, Map.of(1L, "Ann"), 5, Instant.parse("2030-01-01T12:34:00Z"), EN);
 
         assertThat(html).contains("<b>Ann</b>: no ranked positions · 🎓 1 practice, not ranked");
     }
@@ -70,7 +73,7 @@ class GroupViewsTest {
         List<RiskBoard.Row> rows = List.of(new RiskBoard.Row(new MemberRisk(1, RiskLevel.SAFE, null, null), null, 0,
                 false));
 
-        String html = GroupViews.board(rows, Map.of(1L, name), 5, Instant.parse("2030-01-01T12:34:00Z"));
+        String html = GroupViews.board(rows, Map.of(1L, name), 5, Instant.parse("2030-01-01T12:34:00Z"), EN);
 
         assertThat(html).contains("<b>" + "a".repeat(30) + "…</b>");
         assertThat(html.codePoints().filter(cp -> cp >= 0xD800 && cp <= 0xDFFF).count()).as("lone surrogates").isZero();
@@ -81,7 +84,7 @@ class GroupViewsTest {
         Leaderboards.Leaderboard board = new Leaderboards.Leaderboard(Leaderboards.Period.WEEK, List.of(
                 standing(1, "0.12"), standing(2, "-0.30"), standing(3, "-0.80"), standing(4, "-0.90")), 0);
 
-        String html = GroupViews.leaderboard(board, Map.of(1L, "Ann", 2L, "Ben", 3L, "Cy", 4L, "Di"), 10);
+        String html = GroupViews.leaderboard(board, Map.of(1L, "Ann", 2L, "Ben", 3L, "Cy", 4L, "Di"), 10, EN);
 
         assertThat(html).contains("🥇 <b>Ann</b> · score <b>+12.00%</b>")
                 .contains("2. <b>Ben</b> · score <b>−30.00%</b>")
@@ -96,6 +99,51 @@ class GroupViewsTest {
 
     @Test
     void legend_followsTheDefaultThresholds() {
-        assertThat(GroupViews.legend()).contains("(≤2%, ≤5%, ≤10%)").contains("(≥85%, ≥70%, ≥50%; liquidation at 100%)");
+        assertThat(GroupViews.legend(EN)).contains("(≤2%, ≤5%, ≤10%)").contains("(≥85%, ≥70%, ≥50%; liquidation at 100%)");
+    }
+
+    @Test
+    void board_inRussian_forTheMemberWhoAsked_withRussianNumbers() {
+        List<RiskBoard.Row> rows = List.of(
+                new RiskBoard.Row(new MemberRisk(1, RiskLevel.DANGER, null, new BigDecimal("0.7512")), null, 0, false),
+                new RiskBoard.Row(new MemberRisk(2, RiskLevel.SAFE, null, null), null, 0, false));
+        Map<Long, String> names = new java.util.HashMap<>(Map.of(1L, "Анна"));
+        names.put(2L, " ");
+
+        String html = GroupViews.board(rows, names, 1, Instant.parse("2030-01-01T12:34:00Z"), RU);
+
+        assertThat(html).startsWith("<b>📋 Доска рисков</b> · обновлено 12:34 UTC\n\n")
+                .contains("🟠 <b>Анна</b>: нет открытых позиций · кросс 75,12%")
+                .contains("…и ещё 1, у них риск ниже.")
+                .contains("(≤2%, ≤5%, ≤10%)").contains("(≥85%, ≥70%, ≥50%; ликвидация при 100%)")
+                .doesNotContain("updated", "Risk board");
+        assertThat(GroupViews.board(rows.subList(1, 2), names, 5, Instant.parse("2030-01-01T12:34:00Z"), RU))
+                .contains("🟢 <b>Участник</b>: нет открытых позиций");
+    }
+
+    @Test
+    void leaderboard_inRussian_withRussianNumbersAndPeriod() {
+        Leaderboards.Leaderboard board = new Leaderboards.Leaderboard(Leaderboards.Period.MONTH, List.of(
+                standing(1, "0.1234"), new Standing(2, new BigDecimal("-0.5"), new BigDecimal("0.6"), 2,
+                        new BigDecimal("-1.1"))), 1);
+
+        String html = GroupViews.leaderboard(board, Map.of(1L, "Ann", 2L, "Ben"), 10, RU);
+
+        assertThat(html).startsWith("<b>🏆 Рейтинг · за месяц</b>")
+                .contains("🥇 <b>Ann</b> · счёт <b>+12,34%</b> (доходность +12,34%, макс. просадка 0,00%)")
+                .contains("2. <b>Ben</b> · счёт <b>−110,00%</b> (доходность −50,00%, макс. просадка 60,00%) · 💀 ликвидаций: 2")
+                .endsWith("Участников без сделок за месяц, не попавших в рейтинг: 1.");
+        assertThat(GroupViews.leaderboard(board, Map.of(1L, "Ann", 2L, "Ben"), 10, EN))
+                .startsWith("<b>🏆 Leaderboard · this month</b>")
+                .contains("· 💀 2 liquidations")
+                .endsWith("1 sharing member without trades this month is not ranked.");
+    }
+
+    @Test
+    void intro_inRussian_mentionsTheBotInEveryCommand() {
+        assertThat(GroupViews.intro("sentinel_bot", RU)).startsWith("👋 <b>Привет! Я Margin Sentinel.</b>")
+                .contains("• /start@sentinel_bot откроет ваш").contains("/help@sentinel_bot");
+        assertThat(GroupViews.intro(null, EN)).startsWith("👋 <b>Hello! I'm Margin Sentinel.</b> I track paper")
+                .contains("• /share on puts you on this group's /board and /leaderboard (off by default).");
     }
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 
 class ChartRendererTest {
 
@@ -65,6 +68,22 @@ class ChartRendererTest {
         assertThat(sixHours.getDateFormatOverride().format(java.util.Date.from(end))).isEqualTo("15:07");
         assertThat(ChartRenderer.timeAxis(Duration.ofDays(3), end).getDateFormatOverride()
                 .format(java.util.Date.from(end))).isEqualTo("4 Dec 15:07");
+    }
+
+    @Test
+    void inRussian_theAxesSpeakRussian_withRussianMonthsAndNumberGroups() throws IOException {
+        Texts ru = Texts.of(Language.RU);
+        Instant end = Instant.parse("2026-12-04T15:07:00.500Z");
+
+        DateAxis threeDays = ChartRenderer.timeAxis(Duration.ofDays(3), end, ru);
+        NumberAxis values = new NumberAxis();
+        ChartRenderer.writeNumbersIn(values, ru);
+
+        assertThat(threeDays.getLabel()).isEqualTo("Время (UTC)");
+        assertThat(threeDays.getDateFormatOverride().format(java.util.Date.from(end))).isEqualTo("4 дек. 15:07");
+        assertThat(values.getNumberFormatOverride().format(101_000)).isEqualTo("101\u00A0000");
+        assertThat(decode(ChartRenderer.poolChart(ru, "Кросс-пул", Duration.ofHours(2), line(9_800, -3, 60),
+                line(120, 0.1, 60))).getWidth()).isEqualTo(ChartRenderer.WIDTH);
     }
 
     private static int distinctColours(BufferedImage image) {

@@ -6,6 +6,8 @@ import static org.marginsentinel.testsupport.fakes.PaperDesk.order;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.domain.insight.ModeComparison;
@@ -42,11 +44,13 @@ class ImaginedCloseFeesTest {
                 .isEqualByComparingTo("4.5");                                  // 0.1 × 90,000 × 0.05%
         assertThat(StressCommand.closingFee(report, TradingFees.NONE)).isZero();
 
-        String text = StressCommand.render(new RiskInsights.StressOutcome(snapshot, report), TradingFees.BINANCE_REGULAR);
+        String text = StressCommand.render(new RiskInsights.StressOutcome(snapshot, report), TradingFees.BINANCE_REGULAR,
+                Texts.of(Language.EN));
         assertThat(text).contains("Taker fee to close what is left at these marks: 4.50 USDT")
                 .contains("equity then " + org.marginsentinel.adapter.telegram.format.Fmt.usdt(
                         report.equityAfter().subtract(d("4.5"))));
-        assertThat(StressCommand.render(new RiskInsights.StressOutcome(snapshot, report), TradingFees.NONE))
+        assertThat(StressCommand.render(new RiskInsights.StressOutcome(snapshot, report), TradingFees.NONE,
+                Texts.of(Language.EN)))
                 .doesNotContain("Taker fee");
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
@@ -120,7 +122,7 @@ class UpdateProcessorTest {
 
         assertThat(outbox.to(ALICE)).extracting(OutgoingMessage::html).last().isEqualTo("your account, Alice");
         assertThat(outbox.to(GROUP)).singleElement().satisfies(pointer -> {
-            assertThat(pointer.html()).isEqualTo(GroupViews.answeredPrivately());
+            assertThat(pointer.html()).isEqualTo(GroupViews.answeredPrivately(Texts.of(Language.EN)));
             assertThat(pointer.replyToMessageId()).isEqualTo(mine.messageId());
         });
     }
