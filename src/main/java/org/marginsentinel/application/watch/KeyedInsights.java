@@ -12,7 +12,6 @@ import org.marginsentinel.application.port.MarkPrices;
 import org.marginsentinel.domain.insight.ModeComparison;
 import org.marginsentinel.domain.insight.Shock;
 import org.marginsentinel.domain.insight.StressReport;
-import org.marginsentinel.domain.insight.StressTest;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Position;
@@ -76,27 +75,16 @@ public class KeyedInsights {
     /** The shock on each keyed account that holds what it moves; a one-symbol shock moves that symbol only. */
     public List<ForAccount<StressReport>> stress(long userId, Shock shock) {
         List<ForAccount<StressReport>> reports = new ArrayList<>();
-        forEachValued(userId, (account, number, portfolio) -> {
-            Shock onSymbols = shock;
-            if (shock.symbol() != null) {
-                Optional<String> held = portfolio.positions().stream().map(p -> p.position().symbol())
-                        .filter(s -> KeyedSymbols.sameMarket(s, shock.symbol())).findFirst();
-                if (held.isEmpty()) {
-                    return;
-                }
-                onSymbols = new Shock(shock.move(), held.get());
-            }
-            reports.add(new ForAccount<>(account, number, new StressTest(portfolio.engine())
-                    .run(portfolio.walletBalance(), portfolio.positions(), onSymbols)));
-        });
+        forEachValued(userId, (account, number, portfolio) -> portfolio.stress(shock, KeyedSymbols::sameMarket)
+                .ifPresent(report -> reports.add(new ForAccount<>(account, number, report))));
         return reports;
     }
 
     /** Each keyed account's positions under isolated and under cross, with its exchange's maintenance. */
     public List<ForAccount<ModeComparison>> compare(long userId) {
         List<ForAccount<ModeComparison>> comparisons = new ArrayList<>();
-        forEachValued(userId, (account, number, portfolio) -> comparisons.add(new ForAccount<>(account, number,
-                ModeComparison.of(portfolio.engine(), portfolio.walletBalance(), portfolio.positions()))));
+        forEachValued(userId, (account, number, portfolio) ->
+                comparisons.add(new ForAccount<>(account, number, portfolio.compareModes())));
         return comparisons;
     }
 

@@ -10,7 +10,6 @@ import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.domain.insight.ModeComparison;
 import org.marginsentinel.domain.insight.Shock;
 import org.marginsentinel.domain.insight.StressReport;
-import org.marginsentinel.domain.insight.StressTest;
 import org.marginsentinel.domain.margin.AccountRisk;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Position;
@@ -55,28 +54,16 @@ public class WatchedInsights {
     /** The shock on each watched account that holds what it moves; a one-symbol shock moves that coin only. */
     public List<ForAccount<StressReport>> stress(long userId, Shock shock) {
         List<ForAccount<StressReport>> reports = new ArrayList<>();
-        forEachValued(userId, (account, number, portfolio) -> {
-            Shock onCoins = shock;
-            if (shock.symbol() != null) {
-                Optional<String> coin = portfolio.positions().stream().map(p -> p.position().symbol())
-                        .filter(c -> HyperliquidCoins.sameMarket(c, shock.symbol())).findFirst();
-                if (coin.isEmpty()) {
-                    return;
-                }
-                onCoins = new Shock(shock.move(), coin.get());
-            }
-            StressReport report = new StressTest(portfolio.engine()).run(portfolio.walletBalance(),
-                    portfolio.positions(), onCoins);
-            reports.add(new ForAccount<>(account, number, report));
-        });
+        forEachValued(userId, (account, number, portfolio) -> portfolio.stress(shock, HyperliquidCoins::sameMarket)
+                .ifPresent(report -> reports.add(new ForAccount<>(account, number, report))));
         return reports;
     }
 
     /** Each watched account's positions under isolated and under cross, by Hyperliquid's rules. */
     public List<ForAccount<ModeComparison>> compare(long userId) {
         List<ForAccount<ModeComparison>> comparisons = new ArrayList<>();
-        forEachValued(userId, (account, number, portfolio) -> comparisons.add(new ForAccount<>(account, number,
-                ModeComparison.of(portfolio.engine(), portfolio.walletBalance(), portfolio.positions()))));
+        forEachValued(userId, (account, number, portfolio) ->
+                comparisons.add(new ForAccount<>(account, number, portfolio.compareModes())));
         return comparisons;
     }
 

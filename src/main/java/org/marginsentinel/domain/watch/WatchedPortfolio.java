@@ -6,9 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.marginsentinel.domain.insight.DailyVolatility;
+import org.marginsentinel.domain.insight.ModeComparison;
 import org.marginsentinel.domain.insight.PoolDistance;
+import org.marginsentinel.domain.insight.Shock;
+import org.marginsentinel.domain.insight.StressReport;
+import org.marginsentinel.domain.insight.StressTest;
 import org.marginsentinel.domain.margin.HyperliquidMarginRules;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.PricedPosition;
@@ -64,6 +69,29 @@ public record WatchedPortfolio(MarginCalculator engine, BigDecimal walletBalance
         List<PricedPosition> cross = cross();
         return cross.isEmpty() ? Optional.empty()
                 : Optional.of(PoolDistance.of(engine, crossWallet, cross, volatilityOfCoin));
+    }
+
+    /**
+     * {@code shock} on this account by its exchange's rules. A one-symbol shock ("BTC") moves the held instrument of
+     * that market only ({@code sameMarket}: the exchange's name and the typed one, "BTC-USDT-SWAP" and "BTCUSDT");
+     * empty when the account holds none.
+     */
+    public Optional<StressReport> stress(Shock shock, BiPredicate<String, String> sameMarket) {
+        Shock onHeld = shock;
+        if (shock.symbol() != null) {
+            Optional<String> held = positions.stream().map(p -> p.position().symbol())
+                    .filter(symbol -> sameMarket.test(symbol, shock.symbol())).findFirst();
+            if (held.isEmpty()) {
+                return Optional.empty();
+            }
+            onHeld = new Shock(shock.move(), held.get());
+        }
+        return Optional.of(new StressTest(engine).run(walletBalance, positions, onHeld));
+    }
+
+    /** The account's positions under isolated and under cross, by its exchange's rules. */
+    public ModeComparison compareModes() {
+        return ModeComparison.of(engine, walletBalance, positions);
     }
 
     public Optional<PricedPosition> position(String coin) {
