@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -58,7 +59,7 @@ public class PriceAlertCommand implements ChatCommand {
         String symbol = Arguments.symbol(matcher.group(1));
         Direction direction = Direction.parse(matcher.group(2)).orElseThrow();
         PriceAlerts.Added added = alerts.add(context.userId(), symbol, direction,
-                Arguments.positiveNumber(matcher.group(3), "price"));
+                Arguments.positiveNumber(matcher.group(3), NumberName.PRICE));
         String mark = added.mark() == null ? texts.get("priceAlert.noMark")
                 : texts.get("priceAlert.markNow", texts.numbers().price(symbol, added.mark()));
         return BotReply.html(texts.get("priceAlert.set", describe(added.alert(), texts), mark,

@@ -15,6 +15,7 @@ import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.telegram.watch.WatchedSections;
 import org.marginsentinel.application.insight.RiskInsights;
@@ -96,7 +97,7 @@ public class StressCommand implements ChatCommand {
         if (digits.endsWith("%")) {
             digits = digits.substring(0, digits.length() - 1);
         }
-        BigDecimal percent = Arguments.positiveNumber(digits, "move");
+        BigDecimal percent = Arguments.positiveNumber(digits, NumberName.MOVE);
         if (fall && percent.compareTo(BigDecimal.valueOf(100)) >= 0) {
             throw new CommandRejected("A price can fall by less than 100%.");
         }

@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -56,14 +57,14 @@ public class CalcCommand implements ChatCommand {
         if (!args.get(2).startsWith("@")) {
             throw new CommandRejected("Write the entry with an @, like @60000.");
         }
-        BigDecimal entry = Arguments.positiveNumber(args.get(2).substring(1), "entry price");
+        BigDecimal entry = Arguments.positiveNumber(args.get(2).substring(1), NumberName.ENTRY_PRICE);
         BigDecimal margin = DEFAULT_MARGIN;
         String symbol = "BTCUSDT";
         boolean marginSeen = false;
         boolean symbolSeen = false;
         for (String option : args.subList(3, args.size())) {
             if (!marginSeen && Character.isDigit(option.charAt(0))) {
-                margin = Arguments.positiveNumber(option, "margin");
+                margin = Arguments.positiveNumber(option, NumberName.MARGIN);
                 marginSeen = true;
             } else if (!symbolSeen) {
                 symbol = Arguments.symbol(option);

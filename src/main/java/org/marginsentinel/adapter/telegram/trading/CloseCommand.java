@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.AmbiguousInput;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -109,7 +110,7 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
             }
             return Portion.percent(percent.get());
         }
-        BigDecimal quantity = Arguments.positiveNumber(amount, "quantity");
+        BigDecimal quantity = Arguments.positiveNumber(amount, NumberName.QUANTITY);
         StoredPosition position = positions.find(context.userId(), reference).orElseThrow(() ->
                 new CommandRejected("You have no open position " + named(reference) + ". See /positions."));
         String base = Symbols.base(position.position().symbol());

@@ -4,6 +4,7 @@ import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import java.util.Locale;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
@@ -30,7 +31,8 @@ abstract class StopCommand {
                     escape(position.position().symbol())));
         }
         StopOrders.StopStatus stop = orders.set(context.userId(), reference, kind,
-                Arguments.positiveNumber(value, kind.label() + " price"));
+                Arguments.positiveNumber(value, kind == StopKind.STOP_LOSS ? NumberName.STOP_LOSS_PRICE
+                        : NumberName.TAKE_PROFIT_PRICE));
         StoredPosition position = stop.position();
         String symbol = position.position().symbol();
         StringBuilder text = new StringBuilder(texts.get("stop.set", StopViews.icon(kind), StopViews.label(kind, texts),
