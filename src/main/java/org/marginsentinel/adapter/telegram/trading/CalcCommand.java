@@ -49,13 +49,13 @@ public class CalcCommand implements ChatCommand {
     public BotReply handle(CommandContext context) {
         List<String> args = context.args();
         if (args.size() < 3 || args.size() > 5) {
-            throw new CommandRejected("Give a side, a leverage and an entry.");
+            throw new CommandRejected(context.texts().get("refusals.calc.arguments.refused"));
         }
         Side side = Side.parse(args.get(0)).orElseThrow(() ->
-                new CommandRejected("Say long or short, not " + Arguments.quote(args.get(0)) + "."));
+                new CommandRejected(context.texts().get("refusals.side.invalid.refused", Arguments.quote(args.get(0)))));
         int leverage = Arguments.leverage(args.get(1));
         if (!args.get(2).startsWith("@")) {
-            throw new CommandRejected("Write the entry with an @, like @60000.");
+            throw new CommandRejected(context.texts().get("refusals.calc.entry.refused"));
         }
         BigDecimal entry = Arguments.positiveNumber(args.get(2).substring(1), NumberName.ENTRY_PRICE);
         BigDecimal margin = DEFAULT_MARGIN;
@@ -70,16 +70,16 @@ public class CalcCommand implements ChatCommand {
                 symbol = Arguments.symbol(option);
                 symbolSeen = true;
             } else {
-                throw new CommandRejected("I don't understand " + Arguments.quote(option) + ".");
+                throw new CommandRejected(context.texts().get("common.notUnderstood.refused", Arguments.quote(option)));
             }
         }
         BigDecimal quantity = margin.multiply(BigDecimal.valueOf(leverage)).divide(entry, 12, RoundingMode.DOWN);
         if (quantity.signum() <= 0) {
-            throw new CommandRejected("That position would be too small to calculate.");
+            throw new CommandRejected(context.texts().get("refusals.calc.tooSmall.refused"));
         }
         String listedSymbol = symbol;
         TierSchedule schedule = tiers.listedSchedule(symbol).orElseThrow(() -> new CommandRejected(
-                TierTable.unlistedReason(listedSymbol) + " I won't guess its liquidation price."));
+                context.texts().get("refusals.calc.unlisted.refused", listedSymbol)));
         Position position = new Position("calc", symbol, side, quantity, entry, leverage, MarginMode.ISOLATED, margin);
         int maxLeverage = schedule.maxLeverage(position.entryNotional());
         Optional<BigDecimal> liquidation = calculator.isolatedLiquidationPrice(position);

@@ -35,7 +35,7 @@ public class DepositCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         if (context.args().size() != 1) {
-            throw new CommandRejected("Give one amount in USDT.");
+            throw new CommandRejected(context.texts().get("refusals.deposit.arguments.refused"));
         }
         BigDecimal amount = Arguments.positiveNumber(context.args().get(0), NumberName.AMOUNT);
         AccountSnapshot after = trading.deposit(context.userId(), amount);

@@ -34,11 +34,11 @@ public class MarginCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         if (context.args().size() != 3) {
-            throw new CommandRejected("Give a position number, add or remove, and an amount.");
+            throw new CommandRejected(context.texts().get("refusals.margin.arguments.refused"));
         }
         String direction = context.args().get(1).toLowerCase(Locale.ROOT);
         if (!direction.equals("add") && !direction.equals("remove")) {
-            throw new CommandRejected("Say add or remove, not " + Arguments.quote(context.args().get(1)) + ".");
+            throw new CommandRejected(context.texts().get("refusals.margin.direction.refused", Arguments.quote(context.args().get(1))));
         }
         BigDecimal amount = Arguments.positiveNumber(context.args().get(2), NumberName.AMOUNT);
         boolean add = direction.equals("add");

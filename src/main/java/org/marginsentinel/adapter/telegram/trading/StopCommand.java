@@ -19,8 +19,7 @@ abstract class StopCommand {
 
     BotReply handle(StopOrders orders, StopKind kind, CommandContext context) {
         if (context.args().size() != 2) {
-            throw new CommandRejected("Give a position number and a price, like /" + kind.shortLabel()
-                    .toLowerCase(Locale.ROOT) + " 1 90000, or off to remove it.");
+            throw new CommandRejected(context.texts().get("refusals.stop.arguments.refused", kind.shortLabel().toLowerCase(Locale.ROOT)));
         }
         String reference = context.args().get(0);
         String value = context.args().get(1);
