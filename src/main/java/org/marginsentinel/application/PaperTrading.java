@@ -129,7 +129,7 @@ public class PaperTrading {
         requireFreshCrossMarks(before, null, "withdrawal");
         MarginAllowance withdrawable = calculator.withdrawable(before.risk().cross());
         if (!withdrawable.allows(amount)) {
-            throw new CommandRejected(withdrawable.refusal("You can withdraw at most %s now"));
+            throw MarginRefusals.beyond(MarginRefusals.Move.WITHDRAW, withdrawable);
         }
         store.updateWallet(userId, account.walletBalance().subtract(amount));
         store.record(userId, LedgerKind.WITHDRAWAL, amount.negate(), null, clock.instant());
@@ -260,7 +260,7 @@ public class PaperTrading {
             requireFreshCrossMarks(before, null, "addMargin");
             MarginAllowance addable = calculator.addableMargin(before.risk().cross());
             if (!addable.allows(amount)) {
-                throw new CommandRejected(addable.refusal("At most %s can be added now"));
+                throw MarginRefusals.beyond(MarginRefusals.Move.ADD, addable);
             }
             change = calculator.addMargin(position, amount);
         } else {
@@ -269,7 +269,7 @@ public class PaperTrading {
             change = calculator.removeMargin(position, mark, amount);
         }
         if (!change.accepted()) {
-            throw new CommandRejected(change.refusal());
+            throw MarginRefusals.of(change);
         }
         store.update(userId, stored.id(), change.position());
         AccountSnapshot after = value(account(userId, false));

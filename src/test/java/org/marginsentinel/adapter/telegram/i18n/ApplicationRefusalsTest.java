@@ -69,6 +69,17 @@ class ApplicationRefusalsTest {
                                 + "всей позиции и потребует 4" + NBSP + "000,00 USDT изолированной маржи, а в ней "
                                 + "400,00 USDT. Сначала добавьте маржу (/margin), торгуйте с плечом 20x или закройте "
                                 + "позицию."),
+                refusal("withdrawing more than the available balance, with a signed PnL", d -> () -> {
+                            d.desk.trading.open(TRADER, order("ETHUSDT", Side.LONG, "1", 10, MarginMode.CROSS, null));
+                            d.desk.marks.set("ETHUSDT", "2900");
+                            d.desk.trading.withdraw(TRADER, d("20000"));
+                        },
+                        "You can withdraw at most 9,608.50 USDT now: that is the available balance: the cross wallet "
+                                + "(9,998.50 USDT) with its unrealised PnL (-100.00 USDT) less the cross positions' "
+                                + "initial margin (290.00 USDT).",
+                        "Сейчас можно вывести не больше 9" + NBSP + "608,50 USDT: это доступный баланс — кросс-кошелёк "
+                                + "(9" + NBSP + "998,50 USDT) с нереализованным PnL (-100,00 USDT) минус начальная маржа "
+                                + "кросс-позиций (290,00 USDT)."),
                 refusal("closing more than the position holds", d -> () -> {
                             d.desk.trading.open(TRADER, order("ETHUSDT", Side.SHORT, "1.5", 10, MarginMode.CROSS, null));
                             d.desk.trading.close(TRADER, "1", Portion.quantity(d("2")));
