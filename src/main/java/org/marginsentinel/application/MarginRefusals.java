@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marginsentinel.domain.margin.MarginAllowance;
 import org.marginsentinel.domain.margin.MarginChange;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.paper.LeverageChange;
 
 /**
- * Margin moves the venue's rules refuse, as refusals the chat words in the user's language: the most allowed and the
- * rule that limits it ({@code refusals.margin.<move>.<limit>.refused}, the rule's amounts after the most). Amounts
- * are cut to the cent, never rounded up: "at most" must never promise more than is allowed.
+ * Margin moves (and leverage changes) the venue's rules refuse, as refusals the chat words in the user's language:
+ * the most allowed and the rule that limits it ({@code refusals.margin.<move>.<rule>.refused}, the rule's amounts after
+ * the most). Amounts are cut to the cent, never rounded up: "at most" must never promise more than is allowed.
  */
 final class MarginRefusals {
 
@@ -56,6 +58,19 @@ final class MarginRefusals {
             case KEEP_SOME_MARGIN -> CommandRejected.text("refusals.margin.keepSome.refused");
             case WOULD_LIQUIDATE -> CommandRejected.text("refusals.margin.wouldLiquidate.refused");
         };
+    }
+
+    /**
+     * Refuses an order whose leverage the open position cannot take: the exchange keeps one leverage per symbol, and
+     * a lower one needs more isolated margin than the position holds.
+     */
+    static void requireLeverageChange(Position position, int leverage, BigDecimal mark) {
+        if (LeverageChange.refusal(position, leverage, mark).isPresent()) {
+            throw CommandRejected.text("refusals.trading.leverageChange.refused", position.symbol(),
+                    String.valueOf(position.leverage()), String.valueOf(leverage),
+                    Figure.usdt(LeverageChange.newInitialMargin(position, leverage, mark)),
+                    Figure.usdt(position.isolatedMargin()));
+        }
     }
 
     private static boolean isPnl(MarginAllowance.Rule rule, int figure) {

@@ -31,7 +31,6 @@ import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.market.Symbols;
 import org.marginsentinel.domain.paper.Fill;
-import org.marginsentinel.domain.paper.LeverageChange;
 import org.marginsentinel.domain.paper.Netting;
 import org.marginsentinel.domain.paper.OneWayNetting;
 import org.marginsentinel.domain.paper.TradingFees;
@@ -193,7 +192,7 @@ public class PaperTrading {
         int leverage = order.leverage() != null ? order.leverage()
                 : existing.map(p -> p.position().leverage()).orElse(DEFAULT_LEVERAGE);
         if (existing.isPresent() && existing.get().position().side() == order.side()) { // the symbol's one leverage
-            requireLeverageChange(existing.get().position(), leverage, mark.orElse(entry));
+            MarginRefusals.requireLeverageChange(existing.get().position(), leverage, mark.orElse(entry));
         }
 
         Fill fill = new Fill(symbol, order.side(), quantity, entry, leverage, mode);
@@ -344,16 +343,6 @@ public class PaperTrading {
                 CommandRejected.text("refusals.position.reference.refused"));
         return snapshot.bySymbol(symbol).orElseThrow(() ->
                 CommandRejected.text("refusals.position.noSymbol.refused", symbol));
-    }
-
-    /** Refuses an order whose leverage the open position cannot take (the exchange keeps one per symbol). */
-    private static void requireLeverageChange(Position position, int leverage, BigDecimal mark) {
-        if (LeverageChange.refusal(position, leverage, mark).isPresent()) {
-            throw CommandRejected.text("refusals.trading.leverageChange.refused", position.symbol(),
-                    String.valueOf(position.leverage()), String.valueOf(leverage),
-                    Figure.usdt(LeverageChange.newInitialMargin(position, leverage, mark)),
-                    Figure.usdt(position.isolatedMargin()));
-        }
     }
 
     private AccountSnapshot value(PaperAccount account) {
