@@ -50,9 +50,8 @@ public final class Arguments {
         if (EITHER_COMMA.matcher(token).matches()) {
             String thousands = token.replace(",", "");
             String decimal = token.replace(',', '.');
-            throw new AmbiguousInput(token + " as the " + what.english() + ": is the comma a thousands separator ("
-                    + thousands + ") or a decimal comma (" + decimal + ")?", token, List.of(
-                    new AmbiguousInput.Reading(thousands, thousands), new AmbiguousInput.Reading(decimal, decimal)));
+            throw AmbiguousInput.text(what.commaQuestionKey(), token, List.of(new AmbiguousInput.Reading(thousands,
+                    thousands), new AmbiguousInput.Reading(decimal, decimal)), token, thousands, decimal);
         }
         boolean grouped = THOUSANDS.matcher(token).matches() && (token.indexOf('.') >= 0 || token.indexOf(',') != token.lastIndexOf(','));
         if (grouped) {

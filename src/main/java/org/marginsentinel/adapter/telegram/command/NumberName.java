@@ -2,28 +2,27 @@ package org.marginsentinel.adapter.telegram.command;
 
 /**
  * What a number typed into a command is, for its refusals ({@link Arguments#positiveNumber}): each has its own
- * texts in {@code i18n/refusals} ({@code refusals.number.<key>.invalid.refused}, {@code ….notPositive.refused}), so
+ * texts in {@code i18n/refusals} ({@code refusals.number.<key>.invalid.refused}, {@code ….notPositive.refused},
+ * {@code ….comma.question}), so
  * every language can decline the noun its own way.
  */
 public enum NumberName {
-    AMOUNT("amount", "amount"),
-    USDT_AMOUNT("usdtAmount", "USDT amount"),
-    SIZE("size", "size"),
-    QUANTITY("quantity", "quantity"),
-    ENTRY_PRICE("entryPrice", "entry price"),
-    PRICE("price", "price"),
-    MARGIN("margin", "margin"),
-    PERCENTAGE("percentage", "percentage"),
-    MOVE("move", "move"),
-    STOP_LOSS_PRICE("stopLossPrice", "stop-loss price"),
-    TAKE_PROFIT_PRICE("takeProfitPrice", "take-profit price");
+    AMOUNT("amount"),
+    USDT_AMOUNT("usdtAmount"),
+    SIZE("size"),
+    QUANTITY("quantity"),
+    ENTRY_PRICE("entryPrice"),
+    PRICE("price"),
+    MARGIN("margin"),
+    PERCENTAGE("percentage"),
+    MOVE("move"),
+    STOP_LOSS_PRICE("stopLossPrice"),
+    TAKE_PROFIT_PRICE("takeProfitPrice");
 
     private final String key;
-    private final String english;
 
-    NumberName(String key, String english) {
+    NumberName(String key) {
         this.key = key;
-        this.english = english;
     }
 
     /** The refusal "… is not a valid {this}". */
@@ -36,8 +35,8 @@ public enum NumberName {
         return "refusals.number." + key + ".notPositive.refused";
     }
 
-    /** In English, for the question about an ambiguous comma (asked in English for now). */
-    String english() {
-        return english;
+    /** The question whether a comma in it groups thousands or marks decimals. */
+    String commaQuestionKey() {
+        return "refusals.number." + key + ".comma.question";
     }
 }

@@ -35,7 +35,7 @@ public class RerunCommand implements ConfirmableAction {
         try {
             return handler.handle(typed);
         } catch (AmbiguousInput question) { // thrown while reading arguments, before anything changed
-            return question.ask(command.name(), command.args());
+            return question.ask(context.texts(), command.name(), command.args());
         }
     }
 }

@@ -121,7 +121,7 @@ public class UpdateProcessor {
             Optional<ChatCommand> command = commandOf(in);
             String usage = command.map(c -> c.spec().usage()).orElse(null);
             BotReply answer = rejected instanceof AmbiguousInput question && command.isPresent()
-                    ? question.ask(command.get().name(), argsOf(in))
+                    ? question.ask(texts, command.get().name(), argsOf(in))
                     : BotReply.html(BotTexts.rejected(texts, refusal, usage));
             reply(in, route(in, command.orElse(null)), answer, now);
             return Outcome.DONE;

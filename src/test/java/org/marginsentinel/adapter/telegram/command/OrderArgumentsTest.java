@@ -12,6 +12,7 @@ import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.testsupport.Refusals;
 
 /** Forgiving order input: every accepted form, what it means, and what must be asked or refused instead. */
 class OrderArgumentsTest {
@@ -72,7 +73,7 @@ class OrderArgumentsTest {
 
         assertThatThrownBy(() -> OrderArguments.parse(Side.LONG, args))
                 .isInstanceOfSatisfying(AmbiguousInput.class, question -> {
-                    assertThat(question.getMessage()).contains("thousands separator").contains("decimal comma");
+                    assertThat(Refusals.inEnglish(question)).contains("thousands separator").contains("decimal comma");
                     assertThat(question.commandTexts("long", args)).containsExactly(first, second);
                 });
     }

@@ -16,7 +16,8 @@ import org.marginsentinel.testsupport.InjectConversation;
 
 /**
  * A trader whose Telegram speaks Russian is refused in Russian (the adapter's own refusals and the application's,
- * their numbers written the Russian way), and the dispatcher's words and Confirm / Cancel buttons are Russian too.
+ * their numbers written the Russian way), and the dispatcher's words, the question about an ambiguous comma and
+ * the Confirm / Cancel buttons are Russian too.
  */
 @QuarkusTest
 @WithTestResource(FakeTelegramResource.class)
@@ -48,6 +49,8 @@ class RefusalsInRussianE2ETest {
         assertThat(chat.say(trader, "/balance")).as("nothing opened").doesNotContain("BTCUSDT");
         assertThat(chat.say(trader, "/lon BTC")).contains("Я не знаю команду /lon.")
                 .contains("Может быть, вы имели в виду /long");
+        assertThat(chat.say(trader, "/long BTC 1,000"))
+                .isEqualTo("🤔 1,000 как размер: запятая разделяет тысячи (1000) или это десятичная запятая (1.000)?");
         assertThat(chat.say(trader, "привет")).isEqualTo("Я понимаю только команды. Отправьте /help, чтобы их увидеть.");
         assertThat(chat.say(trader, "/close 7")).contains("У вас нет открытой позиции #7. Смотрите /positions.");
 
