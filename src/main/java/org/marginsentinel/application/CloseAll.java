@@ -31,24 +31,21 @@ public class CloseAll {
         AccountSnapshot before = trading.snapshot(userId);
         List<Integer> open = before.positions().stream().map(StoredPosition::number).sorted().toList();
         if (open.isEmpty()) {
-            throw new CommandRejected("You have no open positions. Nothing was closed.");
+            throw CommandRejected.text("refusals.closeAll.none.refused");
         }
         if (!open.equals(shownNumbers.stream().sorted().toList())) {
-            throw new CommandRejected("Your positions changed since I asked, so nothing was closed. "
-                    + "Send /close all again to see the new list.");
+            throw CommandRejected.text("refusals.closeAll.changed.refused");
         }
         if (!before.symbolsWithoutMark().isEmpty()) {
-            throw new CommandRejected("No fresh mark price for " + String.join(", ", before.symbolsWithoutMark().stream()
-                    .sorted().toList()) + " right now, so nothing was closed (all close together or none). "
-                    + "Try again shortly.");
+            throw CommandRejected.text("refusals.closeAll.noMark.refused",
+                    String.join(", ", before.symbolsWithoutMark().stream().sorted().toList()));
         }
         List<TradeResult> results = new ArrayList<>();
         for (StoredPosition position : before.positions()) {
             results.add(trading.close(userId, "#" + position.number(), Portion.ALL));
         }
         if (!trading.snapshot(userId).positions().isEmpty()) { // one opened meanwhile: roll everything back
-            throw new CommandRejected("Your positions changed while closing, so nothing was closed. "
-                    + "Send /close all again to see the new list.");
+            throw CommandRejected.text("refusals.closeAll.changedWhileClosing.refused");
         }
         return results;
     }

@@ -25,7 +25,8 @@ public class CommandRejected extends RuntimeException {
         this.arguments = List.of();
     }
 
-    private CommandRejected(String textKey, Object[] arguments) {
+    /** For a subclass that is worded like {@link #text}: {@code textKey} with its arguments. */
+    protected CommandRejected(String textKey, Object[] arguments) {
         super(textKey + Arrays.toString(arguments), null, false, false);
         this.textKey = textKey;
         this.arguments = Collections.unmodifiableList(Arrays.asList(arguments.clone()));

@@ -13,7 +13,7 @@ import org.marginsentinel.domain.MoneyFormat;
  */
 public record Figure(Kind kind, BigDecimal value, String symbol) {
 
-    public enum Kind { MONEY, USDT, PRICE, QUANTITY, PERCENT, COUNT }
+    public enum Kind { MONEY, USDT, SIGNED_USDT, PRICE, QUANTITY, PERCENT, COUNT }
 
     public Figure {
         Objects.requireNonNull(kind, "kind");
@@ -28,6 +28,11 @@ public record Figure(Kind kind, BigDecimal value, String symbol) {
     /** Money with its unit: "10,000.00 USDT". */
     public static Figure usdt(BigDecimal value) {
         return new Figure(Kind.USDT, value, null);
+    }
+
+    /** Money with its sign and unit, as the domain writes a PnL: "+12.00 USDT", "-200.00 USDT". */
+    public static Figure signedUsdt(BigDecimal value) {
+        return new Figure(Kind.SIGNED_USDT, value, null);
     }
 
     public static Figure price(String symbol, BigDecimal value) {
@@ -53,6 +58,7 @@ public record Figure(Kind kind, BigDecimal value, String symbol) {
         return switch (kind) {
             case MONEY -> MoneyFormat.money(value);
             case USDT -> MoneyFormat.usdt(value);
+            case SIGNED_USDT -> (value.signum() >= 0 ? "+" : "-") + MoneyFormat.usdt(value.abs());
             case PERCENT -> value.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
             default -> value.stripTrailingZeros().toPlainString();
         };

@@ -26,7 +26,7 @@ public class LockedPositions {
 
     @Transactional
     public List<StoredPosition> open(long userId) {
-        store.lock(userId).orElseThrow(() -> new CommandRejected("You have no paper account yet. Send /start to open one."));
+        store.lock(userId).orElseThrow(() -> CommandRejected.text("refusals.account.none.refused"));
         return store.openPositions(userId);
     }
 

@@ -1,7 +1,5 @@
 package org.marginsentinel.application;
 
-import static org.marginsentinel.domain.MoneyFormat.usdt;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,7 +31,6 @@ import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.market.Symbols;
 import org.marginsentinel.domain.paper.Fill;
-import org.marginsentinel.domain.paper.LeverageChange;
 import org.marginsentinel.domain.paper.Netting;
 import org.marginsentinel.domain.paper.OneWayNetting;
 import org.marginsentinel.domain.paper.TradingFees;
@@ -106,7 +103,7 @@ public class PaperTrading {
         PaperAccount account = account(userId, true);
         BigDecimal wallet = account.walletBalance().add(amount);
         if (wallet.compareTo(MAX_AMOUNT) > 0) {
-            throw new CommandRejected("A paper wallet holds at most " + usdt(MAX_AMOUNT) + ".");
+            throw CommandRejected.text("refusals.wallet.tooLarge.refused", Figure.usdt(MAX_AMOUNT));
         }
         store.updateWallet(userId, wallet);
         store.record(userId, LedgerKind.DEPOSIT, amount, null, clock.instant());
@@ -119,7 +116,7 @@ public class PaperTrading {
         // Locks: the caller usually withdraws next in the same transaction, and every read of the
         // account and its positions must come after the lock to see what concurrent commands committed.
         AccountSnapshot snapshot = value(account(userId, true));
-        requireFreshCrossMarks(snapshot, null, "a withdrawal");
+        requireFreshCrossMarks(snapshot, null, "withdrawal");
         return snapshot.risk().cross().withdrawable();
     }
 
@@ -128,10 +125,10 @@ public class PaperTrading {
         requirePositiveAmount(amount);
         PaperAccount account = account(userId, true);
         AccountSnapshot before = value(account);
-        requireFreshCrossMarks(before, null, "a withdrawal");
+        requireFreshCrossMarks(before, null, "withdrawal");
         MarginAllowance withdrawable = calculator.withdrawable(before.risk().cross());
         if (!withdrawable.allows(amount)) {
-            throw new CommandRejected(withdrawable.refusal("You can withdraw at most %s now"));
+            throw MarginRefusals.beyond(MarginRefusals.Move.WITHDRAW, withdrawable);
         }
         store.updateWallet(userId, account.walletBalance().subtract(amount));
         store.record(userId, LedgerKind.WITHDRAWAL, amount.negate(), null, clock.instant());
@@ -169,20 +166,19 @@ public class PaperTrading {
     private OrderPlan plan(PaperAccount account, OpenOrder order) {
         String symbol = order.symbol();
         if (tiers.listedSchedule(symbol).isEmpty()) { // never valued with made-up tiers
-            throw new CommandRejected(prices.isKnownSymbol(symbol) ? TierTable.unlistedReason(symbol) + " Pick another."
-                    : "I don't know " + symbol + ". Use a USDT perpetual such as BTC, ETH or SOL.");
+            throw CommandRejected.text(prices.isKnownSymbol(symbol) ? "refusals.trading.unlisted.refused"
+                    : "refusals.symbol.unknown.refused", symbol);
         }
         Optional<BigDecimal> mark = prices.latest(symbol).map(MarkPrice::price);
         BigDecimal entry = order.entryPrice() != null ? order.entryPrice() : mark.orElseThrow(() ->
-                new CommandRejected("No fresh mark price for " + symbol + " right now. Try again shortly, "
-                        + "or give the entry yourself with @price."));
+                CommandRejected.text("refusals.trading.noMark.refused", symbol));
         BigDecimal quantity = order.quantity() != null ? order.quantity()
                 : order.quoteNotional().divide(entry, 8, RoundingMode.DOWN);
         if (quantity.signum() <= 0 || quantity.multiply(entry).compareTo(MIN_NOTIONAL) < 0) {
-            throw new CommandRejected("That order is too small: the smallest position is worth 1 USDT.");
+            throw CommandRejected.text("refusals.trading.tooSmall.refused");
         }
         if (quantity.multiply(entry).compareTo(MAX_AMOUNT) > 0) {
-            throw new CommandRejected("That order is too large: at most " + usdt(MAX_AMOUNT) + " of notional.");
+            throw CommandRejected.text("refusals.trading.tooLarge.refused", Figure.usdt(MAX_AMOUNT));
         }
 
         AccountSnapshot before = value(account);
@@ -190,15 +186,13 @@ public class PaperTrading {
         MarginMode mode = order.marginMode() != null ? order.marginMode()
                 : existing.map(p -> p.position().marginMode()).orElse(MarginMode.ISOLATED);
         if (existing.isPresent() && existing.get().position().marginMode() != mode) {
-            throw new CommandRejected("You already hold " + symbol + " in " + existing.get().position().marginMode().label()
-                    + " mode. Close it first, or trade it in " + existing.get().position().marginMode().label() + " mode.");
+            throw CommandRejected.text(existing.get().position().isIsolated() ? "refusals.trading.heldIsolated.refused"
+                    : "refusals.trading.heldCross.refused", symbol);
         }
         int leverage = order.leverage() != null ? order.leverage()
                 : existing.map(p -> p.position().leverage()).orElse(DEFAULT_LEVERAGE);
         if (existing.isPresent() && existing.get().position().side() == order.side()) { // the symbol's one leverage
-            LeverageChange.refusal(existing.get().position(), leverage, mark.orElse(entry)).ifPresent(reason -> {
-                throw new CommandRejected(reason);
-            });
+            MarginRefusals.requireLeverageChange(existing.get().position(), leverage, mark.orElse(entry));
         }
 
         Fill fill = new Fill(symbol, order.side(), quantity, entry, leverage, mode);
@@ -207,7 +201,7 @@ public class PaperTrading {
             Position resulting = netting.position().position();
             int maxLeverage = tiers.scheduleFor(resulting).maxLeverage(resulting.notionalAt(entry));
             if (leverage > maxLeverage) {
-                throw new CommandRejected("At this size " + symbol + " allows at most " + maxLeverage + "x leverage.");
+                throw CommandRejected.text("refusals.trading.maxLeverage.refused", symbol, String.valueOf(maxLeverage));
             }
         }
         return new OrderPlan(before, existing.orElse(null), netting, quantity, entry, mark.orElse(entry),
@@ -221,15 +215,14 @@ public class PaperTrading {
         StoredPosition stored = find(before, reference);
         Position position = stored.position();
         BigDecimal mark = prices.latest(position.symbol()).map(MarkPrice::price).orElseThrow(() ->
-                new CommandRejected("No fresh mark price for " + position.symbol()
-                        + " right now, so I can't close at the mark. Try again shortly."));
+                CommandRejected.text("refusals.close.noMark.refused", position.symbol()));
         BigDecimal quantity = portion.of(position.quantity());
         if (quantity.signum() <= 0) {
-            throw new CommandRejected("That closes nothing; give a positive percentage or quantity.");
+            throw CommandRejected.text("refusals.close.nothing.refused");
         }
         if (quantity.compareTo(position.quantity()) > 0) {
-            throw new CommandRejected("Position #" + stored.number() + " holds only "
-                    + position.quantity().stripTrailingZeros().toPlainString() + " " + Symbols.base(position.symbol()) + ".");
+            throw CommandRejected.text("refusals.close.tooMuch.refused", String.valueOf(stored.number()),
+                    Figure.quantity(position.symbol(), position.quantity()), Symbols.base(position.symbol()));
         }
         return closeAt(account, before, stored, quantity, mark, ExitKind.CLOSE);
     }
@@ -259,25 +252,23 @@ public class PaperTrading {
         StoredPosition stored = find(before, reference);
         Position position = stored.position();
         if (!position.isIsolated()) {
-            throw new CommandRejected("Position #" + stored.number() + " is cross: it already uses the whole cross "
-                    + "wallet. Margin can only be added to or removed from isolated positions.");
+            throw CommandRejected.text("refusals.margin.cross.refused", String.valueOf(stored.number()));
         }
         MarginChange change;
         if (add) {
-            requireFreshCrossMarks(before, null, "moving margin out of the cross wallet");
+            requireFreshCrossMarks(before, null, "addMargin");
             MarginAllowance addable = calculator.addableMargin(before.risk().cross());
             if (!addable.allows(amount)) {
-                throw new CommandRejected(addable.refusal("At most %s can be added now"));
+                throw MarginRefusals.beyond(MarginRefusals.Move.ADD, addable);
             }
             change = calculator.addMargin(position, amount);
         } else {
             BigDecimal mark = prices.latest(position.symbol()).map(MarkPrice::price).orElseThrow(() ->
-                    new CommandRejected("No fresh mark price for " + position.symbol()
-                            + ", so I can't check that removing margin is safe. Try again shortly."));
+                    CommandRejected.text("refusals.margin.noMark.refused", position.symbol()));
             change = calculator.removeMargin(position, mark, amount);
         }
         if (!change.accepted()) {
-            throw new CommandRejected(change.refusal());
+            throw MarginRefusals.of(change);
         }
         store.update(userId, stored.id(), change.position());
         AccountSnapshot after = value(account(userId, false));
@@ -309,7 +300,7 @@ public class PaperTrading {
                                BigDecimal mark, BigDecimal fee) {
         if (netting.opensExposure()) {
             // The new margin comes out of the cross pool: value it at fresh marks only.
-            requireFreshCrossMarks(before, existing, "a new position's margin");
+            requireFreshCrossMarks(before, existing, "newPosition");
         }
         List<PricedPosition> planned = new ArrayList<>();
         for (StoredPosition other : before.positions()) {
@@ -326,18 +317,15 @@ public class PaperTrading {
         if (netting.opensExposure()) {
             BigDecimal available = afterRisk.cross().marginBalance().subtract(afterRisk.cross().initialMargin());
             if (available.signum() < 0) {
-                throw new CommandRejected("Not enough available balance: this needs " + usdt(netting.marginRequired())
-                        + " of margin and " + usdt(fee) + " of fee, and " + usdt(available.negate()) + " is missing. "
-                        + "Use less size or more leverage, or /deposit.");
+                throw CommandRejected.text("refusals.trading.notEnoughBalance.refused",
+                        Figure.usdt(netting.marginRequired()), Figure.usdt(fee), Figure.usdt(available.negate()));
             }
             if (afterRisk.cross().walletBalance().signum() < 0) { // the exchange never lets it go negative
-                throw new CommandRejected("Not enough in the cross wallet: isolated margin is paid from the wallet, "
-                        + "not from unrealised profit. Use less size or more leverage, or /deposit.");
+                throw CommandRejected.text("refusals.trading.notEnoughWallet.refused");
             }
             PositionRisk opened = afterRisk.positions().get(afterRisk.positions().size() - 1);
             if (opened.liquidatedAtMark() || afterRisk.cross().liquidated()) {
-                throw new CommandRejected("At the current mark this position would be liquidated at once. "
-                        + "Check the entry price or use less leverage.");
+                throw CommandRejected.text("refusals.trading.liquidatedAtOnce.refused");
             }
         }
         return afterRisk;
@@ -349,12 +337,12 @@ public class PaperTrading {
         if (ref.matches("\\d{1,9}")) {
             int number = Integer.parseInt(ref);
             return snapshot.byNumber(number).orElseThrow(() ->
-                    new CommandRejected("You have no open position #" + number + ". See /positions."));
+                    CommandRejected.text("refusals.position.noNumber.refused", String.valueOf(number)));
         }
         String symbol = Symbols.normalize(ref).orElseThrow(() ->
-                new CommandRejected("Give a position number from /positions, or a symbol such as BTC."));
+                CommandRejected.text("refusals.position.reference.refused"));
         return snapshot.bySymbol(symbol).orElseThrow(() ->
-                new CommandRejected("You have no open " + symbol + " position. See /positions."));
+                CommandRejected.text("refusals.position.noSymbol.refused", symbol));
     }
 
     private AccountSnapshot value(PaperAccount account) {
@@ -379,22 +367,21 @@ public class PaperTrading {
     private static void requireFreshCrossMarks(AccountSnapshot snapshot, StoredPosition traded, String purpose) {
         List<String> stale = snapshot.crossSymbolsWithoutMark(traded);
         if (!stale.isEmpty()) {
-            throw new CommandRejected("No fresh mark price for " + String.join(", ", stale) + " right now, so I can't "
-                    + "value your cross positions for " + purpose + ". Nothing was changed; try again shortly.");
+            throw CommandRejected.text("refusals.cross.noMark." + purpose + ".refused", String.join(", ", stale));
         }
     }
 
     private PaperAccount account(long userId, boolean lock) {
         Optional<PaperAccount> account = lock ? store.lock(userId) : store.find(userId);
-        return account.orElseThrow(() -> new CommandRejected("You have no paper account yet. Send /start to open one."));
+        return account.orElseThrow(() -> CommandRejected.text("refusals.account.none.refused"));
     }
 
     private static void requirePositiveAmount(BigDecimal amount) {
         if (amount == null || amount.signum() <= 0) {
-            throw new CommandRejected("The amount must be greater than 0.");
+            throw CommandRejected.text("refusals.amount.notPositive.refused");
         }
         if (amount.compareTo(MAX_AMOUNT) > 0) {
-            throw new CommandRejected("That amount is too large: at most " + usdt(MAX_AMOUNT) + ".");
+            throw CommandRejected.text("refusals.amount.tooLarge.refused", Figure.usdt(MAX_AMOUNT));
         }
     }
 }

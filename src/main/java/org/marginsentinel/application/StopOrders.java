@@ -19,7 +19,6 @@ import org.marginsentinel.application.port.Notifier;
 import org.marginsentinel.application.port.PositionStop;
 import org.marginsentinel.application.port.StopStore;
 import org.marginsentinel.application.port.StoredPosition;
-import org.marginsentinel.domain.MoneyFormat;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.trigger.StopCheck;
@@ -70,19 +69,18 @@ public class StopOrders {
     @Transactional
     public StopStatus set(long userId, String reference, StopKind kind, BigDecimal price) {
         if (price == null || price.signum() <= 0) {
-            throw new CommandRejected("The stop price must be greater than 0.");
+            throw CommandRejected.text("refusals.stop.notPositive.refused");
         }
         AccountSnapshot snapshot = trading.snapshot(userId);
         StoredPosition stored = find(snapshot, reference);
         Position position = stored.position();
-        BigDecimal mark = prices.latest(position.symbol()).map(MarkPrice::price).orElseThrow(() -> new CommandRejected(
-                "No fresh mark price for " + position.symbol() + " right now, so I can't check that stop. "
-                        + "Try again shortly."));
+        BigDecimal mark = prices.latest(position.symbol()).map(MarkPrice::price).orElseThrow(() ->
+                CommandRejected.text("refusals.stop.noMark.refused", position.symbol()));
         StopStatus status = judge(stored, snapshot.riskOf(stored), kind, price, mark);
         if (status.verdict() == StopCheck.Verdict.FIRES_NOW) {
-            throw new CommandRejected("The mark (" + MoneyFormat.grouped(mark.stripTrailingZeros())
-                    + ") is already past that price: the " + kind.label() + " would fire at once. "
-                    + "Use /close " + stored.number() + " to close now.");
+            throw CommandRejected.text(kind == StopKind.STOP_LOSS ? "refusals.stop.pastStopLoss.refused"
+                    : "refusals.stop.pastTakeProfit.refused", Figure.price(position.symbol(), mark),
+                    String.valueOf(stored.number()));
         }
         stops.put(userId, stored.id(), kind, price, clock.instant());
         changed.accept(new TriggersChanged(userId));
@@ -94,7 +92,8 @@ public class StopOrders {
     public StoredPosition clear(long userId, String reference, StopKind kind) {
         StoredPosition stored = find(trading.snapshot(userId), reference);
         if (!stops.delete(stored.id(), kind)) {
-            throw new CommandRejected("Position #" + stored.number() + " has no " + kind.label() + ".");
+            throw CommandRejected.text(kind == StopKind.STOP_LOSS ? "refusals.stop.noStopLoss.refused"
+                    : "refusals.stop.noTakeProfit.refused", String.valueOf(stored.number()));
         }
         changed.accept(new TriggersChanged(userId));
         return stored;
@@ -152,10 +151,10 @@ public class StopOrders {
         String ref = reference == null ? "" : reference.strip();
         ref = ref.startsWith("#") ? ref.substring(1) : ref;
         if (!ref.matches("\\d{1,9}")) {
-            throw new CommandRejected("Give a position number from /positions, like 1.");
+            throw CommandRejected.text("refusals.stop.reference.refused");
         }
         int number = Integer.parseInt(ref);
         return snapshot.byNumber(number).orElseThrow(() ->
-                new CommandRejected("You have no open position #" + number + ". See /positions."));
+                CommandRejected.text("refusals.position.noNumber.refused", String.valueOf(number)));
     }
 }

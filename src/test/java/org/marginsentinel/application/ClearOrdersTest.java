@@ -1,5 +1,6 @@
 package org.marginsentinel.application;
 
+import static org.marginsentinel.testsupport.Refusals.saying;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.marginsentinel.testsupport.fakes.PaperDesk.order;
@@ -104,7 +105,7 @@ class ClearOrdersTest {
 
     private void refusedWithoutChange(Executable action, String reason) {
         String before = desk.store.dump();
-        assertThatThrownBy(action::execute).isInstanceOf(CommandRejected.class).hasMessageContaining(reason);
+        assertThatThrownBy(action::execute).isInstanceOf(CommandRejected.class).satisfies(saying(reason));
         assertThat(desk.store.dump()).isEqualTo(before);
     }
 }

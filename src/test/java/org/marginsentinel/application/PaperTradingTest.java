@@ -1,5 +1,6 @@
 package org.marginsentinel.application;
 
+import static org.marginsentinel.testsupport.Refusals.saying;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.marginsentinel.testsupport.fakes.PaperDesk.d;
@@ -140,7 +141,7 @@ class PaperTradingTest {
     private void refusedWithoutChange(Executable action, String reason) {
         String before = desk.store.dump();
         desk.changes.committed();
-        assertThatThrownBy(action::execute).isInstanceOf(CommandRejected.class).hasMessageContaining(reason);
+        assertThatThrownBy(action::execute).isInstanceOf(CommandRejected.class).satisfies(saying(reason));
         assertThat(desk.store.dump()).isEqualTo(before);
         assertThat(desk.changes.committed()).as("no account written").isEmpty();
     }

@@ -1,5 +1,6 @@
 package org.marginsentinel.application;
 
+import static org.marginsentinel.testsupport.Refusals.saying;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.marginsentinel.testsupport.fakes.PaperDesk.d;
@@ -78,7 +79,7 @@ class TakerFeesTest {
         String before = desk.store.dump();
 
         assertThatThrownBy(() -> trading.open(TRADER, order("BTCUSDT", Side.LONG, "1", 1, MarginMode.ISOLATED, null)))
-                .isInstanceOf(CommandRejected.class).hasMessageContaining("5.00 USDT of fee");
+                .isInstanceOf(CommandRejected.class).satisfies(saying("5.00 USDT of fee"));
         assertThat(desk.store.dump()).isEqualTo(before);
     }
 

@@ -41,8 +41,7 @@ public class AlertSettings {
         AlertPreferences current = store.preferences(userId);
         RiskThresholds t = current.thresholds();
         return save(userId, current.withThresholds(thresholds(warning, danger, critical, t.crossWarning(),
-                t.crossDanger(), t.crossCritical(), "isolated levels must shrink towards liquidation: "
-                        + "warning > danger > critical > 0%, e.g. 10% 5% 2%")));
+                t.crossDanger(), t.crossCritical(), "refusals.alerts.isolatedLevels.refused")));
     }
 
     @Transactional
@@ -50,8 +49,7 @@ public class AlertSettings {
         AlertPreferences current = store.preferences(userId);
         RiskThresholds t = current.thresholds();
         return save(userId, current.withThresholds(thresholds(t.isolatedWarning(), t.isolatedDanger(),
-                t.isolatedCritical(), warning, danger, critical, "cross levels must grow towards 100%: "
-                        + "0% < warning < danger < critical < 100%, e.g. 50% 70% 85%")));
+                t.isolatedCritical(), warning, danger, critical, "refusals.alerts.crossLevels.refused")));
     }
 
     @Transactional
@@ -65,7 +63,7 @@ public class AlertSettings {
             return save(userId, store.preferences(userId).withSnoozedUntil(null));
         }
         if (duration.isNegative() || duration.compareTo(MAX_SNOOZE) > 0) {
-            throw new CommandRejected("Snooze for 1 minute up to 24 hours.");
+            throw CommandRejected.text("snooze.range.refused");
         }
         return save(userId, store.preferences(userId).withSnoozedUntil(clock.instant().plus(duration)));
     }
@@ -77,7 +75,7 @@ public class AlertSettings {
     @Transactional
     public AlertPreferences oddsAlert(long userId, BigDecimal probability) {
         if (probability != null && (probability.compareTo(MIN_ODDS) < 0 || probability.compareTo(MAX_ODDS) > 0)) {
-            throw new CommandRejected("Give odds between 0.1% and 90%, like 10%.");
+            throw CommandRejected.text("refusals.alerts.odds.refused");
         }
         return save(userId, store.preferences(userId).withOddsThreshold(probability));
     }
@@ -94,11 +92,11 @@ public class AlertSettings {
     }
 
     private static RiskThresholds thresholds(BigDecimal iw, BigDecimal id, BigDecimal ic, BigDecimal cw,
-                                             BigDecimal cd, BigDecimal cc, String rule) {
+                                             BigDecimal cd, BigDecimal cc, String refusalKey) {
         try {
             return new RiskThresholds(iw, id, ic, cw, cd, cc);
         } catch (IllegalArgumentException e) {
-            throw new CommandRejected("Those levels don't work: " + rule + ".");
+            throw CommandRejected.text(refusalKey);
         }
     }
 }

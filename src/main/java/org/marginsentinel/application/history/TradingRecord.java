@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.Figure;
 import org.marginsentinel.application.port.ClosedTrade;
 import org.marginsentinel.application.port.ClosedTrades;
 import org.marginsentinel.application.port.PaperAccountStore;
@@ -45,7 +46,7 @@ public class TradingRecord {
     @Transactional
     public List<ClosedTrade> trades(long userId, int count) {
         if (count < 1 || count > MAX_TRADES) {
-            throw new CommandRejected("Ask for 1 to " + MAX_TRADES + " trades.");
+            throw CommandRejected.text("refusals.history.tradesCount.refused", Figure.count(MAX_TRADES));
         }
         requireAccount(userId);
         return closed.latest(userId, count);
@@ -53,7 +54,7 @@ public class TradingRecord {
 
     private void requireAccount(long userId) {
         if (accounts.find(userId).isEmpty()) {
-            throw new CommandRejected("You have no paper account yet. Send /start to open one.");
+            throw CommandRejected.text("refusals.account.none.refused");
         }
     }
 }

@@ -127,10 +127,10 @@ public class RiskInsights {
     public StressOutcome stress(long userId, Shock shock) {
         AccountSnapshot snapshot = trading.snapshot(userId);
         if (snapshot.positions().isEmpty()) {
-            throw new CommandRejected("You have no open positions to stress. Open one first, e.g. /long BTC 0.01.");
+            throw CommandRejected.text("refusals.stress.noPositions.refused");
         }
         if (shock.onlySymbol().isPresent() && snapshot.bySymbol(shock.symbol()).isEmpty()) {
-            throw new CommandRejected("You hold no " + shock.symbol() + " position. See /positions.");
+            throw CommandRejected.text("refusals.stress.noSymbol.refused", shock.symbol());
         }
         StressReport report = stressTest.run(snapshot.risk().walletBalance(), priced(snapshot), shock);
         return new StressOutcome(snapshot, report);
@@ -144,7 +144,7 @@ public class RiskInsights {
     public ComparisonOutcome compare(long userId) {
         AccountSnapshot snapshot = trading.snapshot(userId);
         if (snapshot.positions().isEmpty()) {
-            throw new CommandRejected("You have no open positions to compare. Open one first, e.g. /long BTC 0.01.");
+            throw CommandRejected.text("refusals.compare.noPositions.refused");
         }
         return new ComparisonOutcome(snapshot,
                 ModeComparison.of(calculator, snapshot.risk().walletBalance(), priced(snapshot)));
@@ -212,7 +212,7 @@ public class RiskInsights {
     public PoolChart poolChart(long userId, Duration window) {
         AccountSnapshot snapshot = trading.snapshot(userId);
         if (snapshot.positions().stream().allMatch(p -> p.position().isIsolated())) {
-            throw new CommandRejected("You have no cross positions, so there is no pool to chart. Try /chart 1.");
+            throw CommandRejected.text("refusals.chart.noCross.refused");
         }
         List<PoolSample> samples = new ArrayList<>(history.pool(userId, window));
         CrossAccountRisk pool = snapshot.risk().cross();
@@ -232,12 +232,12 @@ public class RiskInsights {
         if (ref.matches("\\d{1,9}")) {
             int number = Integer.parseInt(ref);
             return snapshot.byNumber(number).orElseThrow(() ->
-                    new CommandRejected("You have no open position #" + number + ". See /positions."));
+                    CommandRejected.text("refusals.position.noNumber.refused", String.valueOf(number)));
         }
         String symbol = Symbols.normalize(ref).orElseThrow(() ->
-                new CommandRejected("Give a position number from /positions, a symbol such as BTC, or pool."));
+                CommandRejected.text("refusals.chart.reference.refused"));
         return snapshot.bySymbol(symbol).orElseThrow(() ->
-                new CommandRejected("You have no open " + symbol + " position. See /positions."));
+                CommandRejected.text("refusals.position.noSymbol.refused", symbol));
     }
 
     private static List<PricedPosition> priced(AccountSnapshot snapshot) {

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.Figure;
 import org.marginsentinel.application.TriggersChanged;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.application.port.MarkPrices;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.port.Notifier;
 import org.marginsentinel.application.port.PriceAlertStore;
-import org.marginsentinel.domain.MoneyFormat;
 import org.marginsentinel.domain.market.Symbols;
 import org.marginsentinel.domain.trigger.Direction;
 import org.marginsentinel.domain.trigger.PriceAlert;
@@ -61,20 +61,19 @@ public class PriceAlerts {
     @Transactional
     public Added add(long userId, String symbolText, Direction direction, BigDecimal level) {
         String symbol = Symbols.normalize(symbolText).filter(prices::isKnownSymbol).orElseThrow(() ->
-                new CommandRejected("I don't know that symbol. Use a USDT perpetual such as BTC, ETH or SOL."));
+                CommandRejected.text("refusals.alert.unknownSymbol.refused"));
         if (level.signum() <= 0 || level.compareTo(MAX_LEVEL) > 0) {
-            throw new CommandRejected("The price must be greater than 0 and at most " + plain(MAX_LEVEL) + ".");
+            throw CommandRejected.text("refusals.alert.level.refused", Figure.count(MAX_LEVEL.longValueExact()));
         }
         List<PriceAlert> existing = store.of(userId);
         if (existing.size() >= MAX_PER_USER) {
-            throw new CommandRejected("You have " + MAX_PER_USER + " alerts, the most I keep. Delete one with "
-                    + "/alert del <n> first.");
+            throw CommandRejected.text("refusals.alert.tooMany.refused", Figure.count(MAX_PER_USER));
         }
         Optional<BigDecimal> mark = prices.latest(symbol).map(MarkPrice::price);
         if (mark.isPresent() && direction.reachedBy(mark.get(), level)) {
-            throw new CommandRejected(symbol + " is already " + (direction == Direction.BELOW ? "at or below "
-                    : "at or above ") + plain(level) + " (mark " + plain(mark.get())
-                    + "): that alert would fire at once.");
+            throw CommandRejected.text(direction == Direction.BELOW ? "refusals.alert.alreadyBelow.refused"
+                    : "refusals.alert.alreadyAbove.refused", symbol, Figure.price(symbol, level),
+                    Figure.price(symbol, mark.get()));
         }
         PriceAlert alert = store.add(userId, symbol, direction, level, clock.instant());
         changed.accept(new TriggersChanged(userId));
@@ -92,8 +91,9 @@ public class PriceAlerts {
     public PriceAlert delete(long userId, int number) {
         List<PriceAlert> alerts = store.of(userId);
         if (number < 1 || number > alerts.size()) {
-            throw new CommandRejected(alerts.isEmpty() ? "You have no price alerts."
-                    : "You have no alert " + number + ": /alert lists them, numbered 1 to " + alerts.size() + ".");
+            throw alerts.isEmpty() ? CommandRejected.text("refusals.alert.none.refused")
+                    : CommandRejected.text("refusals.alert.noNumber.refused", String.valueOf(number),
+                    Figure.count(alerts.size()));
         }
         PriceAlert alert = alerts.get(number - 1);
         store.delete(alert.id());
@@ -110,10 +110,5 @@ public class PriceAlerts {
         notifier.notify(new Notice.PriceAlertFired(alert.userId(), alert.symbol(), alert.direction().symbol(),
                 alert.level(), mark));
         return true;
-    }
-
-    /** A price as typed, with thousands separators: "90,000", "0.00001". */
-    static String plain(BigDecimal price) {
-        return MoneyFormat.grouped(price.stripTrailingZeros());
     }
 }

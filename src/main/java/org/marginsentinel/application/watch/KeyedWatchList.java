@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.Figure;
 import org.marginsentinel.application.port.AlertStore;
 import org.marginsentinel.application.port.KeyedAccountReader;
 import org.marginsentinel.application.port.KeyedSourceUnavailable;
@@ -250,15 +251,21 @@ public class KeyedWatchList {
     }
 
     private void requireAvailable(KeyedExchange exchange) {
-        String unavailable = unavailable(exchange);
-        if (unavailable != null) {
-            throw new CommandRejected(unavailable);
+        if (!vault.enabled()) {
+            throw CommandRejected.text("refusals.watch.keysOff.refused", exchange.displayName());
+        }
+        if (exchanges.reader(exchange).isEmpty()) {
+            throw exchanges.installed().isEmpty()
+                    ? CommandRejected.text("refusals.watch.exchangeUnavailable.refused", exchange.displayName())
+                    : CommandRejected.text("refusals.watch.exchangeUnavailableOthers.refused", exchange.displayName(),
+                    String.join(", ", exchanges.installed().stream().map(KeyedExchange::displayName).toList()));
         }
     }
 
     private void requireRoom(long userId) {
         if (watchBook.entries(userId).size() >= watchSettings.maxPerUser()) {
-            throw new CommandRejected(tooMany(userId));
+            throw CommandRejected.text("refusals.watch.tooManyKeyed.refused",
+                    Figure.count(watchBook.entries(userId).size()));
         }
     }
 

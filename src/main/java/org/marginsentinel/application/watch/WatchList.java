@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import org.marginsentinel.application.CommandRejected;
+import org.marginsentinel.application.Figure;
 import org.marginsentinel.application.port.AlertStore;
 import org.marginsentinel.application.port.HyperliquidInfo;
 import org.marginsentinel.application.port.InfoUnavailable;
-import org.marginsentinel.domain.MoneyFormat;
 import org.marginsentinel.domain.watch.HyperliquidAddress;
 import org.marginsentinel.domain.watch.WatchedAccountState;
 
@@ -58,33 +58,27 @@ public class WatchList {
 
     /** Starts watching; the first answer is fetched now, so a refused or empty address stores nothing. */
     public WatchedAccount watch(long userId, String addressText) {
-        HyperliquidAddress address = HyperliquidAddress.parse(addressText).orElseThrow(() -> new CommandRejected(
-                "That is not a Hyperliquid address: it must be 0x followed by 40 hex digits (0-9, a-f). "
-                        + "Nothing was stored."));
+        HyperliquidAddress address = HyperliquidAddress.parse(addressText).orElseThrow(() ->
+                CommandRejected.text("refusals.watch.notAnAddress.refused"));
         List<WatchedAccount> mine = book.ofUser(userId);
         for (int i = 0; i < mine.size(); i++) {
             if (mine.get(i).address().equals(address)) {
-                throw new CommandRejected("You already watch " + address.shortForm() + " as #" + (i + 1) + ".");
+                throw CommandRejected.text("refusals.watch.already.refused", address.shortForm(), String.valueOf(i + 1));
             }
         }
         int watched = book.entries(userId).size();
         if (watched >= settings.maxPerUser()) {
-            throw new CommandRejected("You already watch " + watched + " accounts, the most allowed. "
-                    + "Remove one with /unwatch <n> first.");
+            throw CommandRejected.text("refusals.watch.tooMany.refused", Figure.count(watched));
         }
         WatchedAccountState state;
         try {
             state = info.account(address);
         } catch (InfoUnavailable e) {
-            throw new CommandRejected(e.addressRefused()
-                    ? "Hyperliquid refused that address (" + e.reason() + "). Nothing was stored."
-                    : "Hyperliquid did not answer (" + e.reason() + "). Nothing was stored; try again in a minute.");
+            throw CommandRejected.text(e.addressRefused() ? "refusals.watch.addressRefused.refused"
+                    : "refusals.watch.noAnswer.refused", e.reason());
         }
         if (state.positions().isEmpty()) {
-            throw new CommandRejected("That address has no open perp positions on Hyperliquid (account value "
-                    + MoneyFormat.money(state.accountValue()) + " USDC), so there is nothing to watch. Nothing was "
-                    + "stored: watch it again once it trades. An agent (API) wallet always looks empty: use the "
-                    + "master or sub-account address.");
+            throw CommandRejected.text("refusals.watch.noPositions.refused", Figure.money(state.accountValue()));
         }
         WatchedAccount added = store.add(userId, address, state, clock.instant());
         afterCommit.run(() -> {
@@ -110,10 +104,10 @@ public class WatchList {
     public Watched unwatch(long userId, int number) {
         List<Watched> mine = book.entries(userId);
         if (mine.isEmpty()) {
-            throw new CommandRejected("You watch no accounts. Add one with /watch hl <address>.");
+            throw CommandRejected.text("refusals.watch.none.refused");
         }
         if (number < 1 || number > mine.size()) {
-            throw new CommandRejected("You have no watched account #" + number + ": send /watch to see them.");
+            throw CommandRejected.text("refusals.watch.noNumber.refused", String.valueOf(number));
         }
         if (mine.get(number - 1) instanceof KeyedAccount keyedAccount) {
             keyed.remove(keyedAccount);

@@ -142,7 +142,7 @@ public final class MarginCalculator {
     public MarginChange addMargin(Position position, BigDecimal amount) {
         requireIsolated(position);
         if (amount.signum() <= 0) {
-            return MarginChange.refused(position, "The amount must be positive.");
+            return MarginChange.refused(position, MarginChange.Reason.NOT_POSITIVE, "The amount must be positive.");
         }
         Position changed = position.withIsolatedMargin(position.isolatedMargin().add(amount));
         return MarginChange.accepted(changed, isolatedLiquidationPrice(changed).orElse(null));
@@ -155,20 +155,22 @@ public final class MarginCalculator {
     public MarginChange removeMargin(Position position, BigDecimal markPrice, BigDecimal amount) {
         requireIsolated(position);
         if (amount.signum() <= 0) {
-            return MarginChange.refused(position, "The amount must be positive.");
+            return MarginChange.refused(position, MarginChange.Reason.NOT_POSITIVE, "The amount must be positive.");
         }
         MarginAllowance removable = removableMargin(position, markPrice);
         if (!removable.allows(amount)) {
-            return MarginChange.refused(position, removable.refusal("At most %s can be removed now"));
+            return MarginChange.beyond(position, removable, removable.refusal("At most %s can be removed now"));
         }
         BigDecimal remaining = position.isolatedMargin().subtract(amount);
         if (remaining.signum() <= 0) {
-            return MarginChange.refused(position, "A position must keep some margin; close it instead.");
+            return MarginChange.refused(position, MarginChange.Reason.KEEP_SOME_MARGIN,
+                    "A position must keep some margin; close it instead.");
         }
         Position changed = position.withIsolatedMargin(remaining);
         BigDecimal marginBalance = remaining.add(position.unrealizedPnl(markPrice));
         if (marginBalance.compareTo(maintenanceMargin(position, markPrice)) <= 0) {
-            return MarginChange.refused(position, "That would liquidate the position at the current mark.");
+            return MarginChange.refused(position, MarginChange.Reason.WOULD_LIQUIDATE,
+                    "That would liquidate the position at the current mark.");
         }
         return MarginChange.accepted(changed, isolatedLiquidationPrice(changed).orElse(null));
     }

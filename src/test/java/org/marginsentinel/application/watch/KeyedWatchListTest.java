@@ -1,5 +1,6 @@
 package org.marginsentinel.application.watch;
 
+import static org.marginsentinel.testsupport.Refusals.saying;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -108,7 +109,7 @@ class KeyedWatchListTest {
 
         KeyedWatchList disabled = wired(AesGcmVault.disabled("no master key"));
         assertThatThrownBy(() -> disabled.beginEd25519(USER)).isInstanceOf(CommandRejected.class)
-                .hasMessageContaining("switched off on this bot").hasMessageContaining("master key");
+                .satisfies(saying("switched off on this bot")).satisfies(saying("master key"));
         assertThat(pending).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package org.marginsentinel.application.watch;
 
+import static org.marginsentinel.testsupport.Refusals.saying;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,13 +89,13 @@ class WatchListTest {
     @Test
     void badAddresses_emptyAccounts_422s_andOutages_storeNothing() {
         assertThatThrownBy(() -> list.watch(USER, "0x123")).isInstanceOf(CommandRejected.class)
-                .hasMessageContaining("not a Hyperliquid address");
+                .satisfies(saying("not a Hyperliquid address"));
         answer = new WatchedAccountState(null, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.ZERO, List.of());
-        assertThatThrownBy(() -> list.watch(USER, address(1))).hasMessageContaining("no open perp positions");
+        assertThatThrownBy(() -> list.watch(USER, address(1))).satisfies(saying("no open perp positions"));
         infoFailure = new InfoUnavailable("HTTP 422 (Hyperliquid could not read the request)", true, null);
-        assertThatThrownBy(() -> list.watch(USER, address(1))).hasMessageContaining("refused that address");
+        assertThatThrownBy(() -> list.watch(USER, address(1))).satisfies(saying("refused that address"));
         infoFailure = new InfoUnavailable("HTTP 429 (rate limited)", false, null);
-        assertThatThrownBy(() -> list.watch(USER, address(1))).hasMessageContaining("did not answer (HTTP 429");
+        assertThatThrownBy(() -> list.watch(USER, address(1))).satisfies(saying("did not answer (HTTP 429"));
 
         assertThat(stored).isEmpty();
         assertThat(list.list(USER)).isEmpty();
@@ -104,9 +105,9 @@ class WatchListTest {
     void theLimitPerUser_andDuplicates_areRefused_othersAreNotCounted() {
         list.watch(USER, address(1));
         assertThatThrownBy(() -> list.watch(USER, address(1).toUpperCase().replace("0X", "0x")))
-                .hasMessageContaining("already watch");
+                .satisfies(saying("already watch"));
         list.watch(USER, address(2));
-        assertThatThrownBy(() -> list.watch(USER, address(3))).hasMessageContaining("the most allowed");
+        assertThatThrownBy(() -> list.watch(USER, address(3))).satisfies(saying("the most allowed"));
         list.watch(USER + 1, address(3));
 
         assertThat(list.list(USER)).hasSize(2);
@@ -125,7 +126,7 @@ class WatchListTest {
         assertThat(removed.address().value()).isEqualTo(address(1));
         assertThat(list.list(USER)).extracting(a -> a.address().value()).containsExactly(address(2));
         assertThat(list.alerts.allStates()).isEmpty();
-        assertThatThrownBy(() -> list.unwatch(USER, 5)).hasMessageContaining("no watched account #5");
+        assertThatThrownBy(() -> list.unwatch(USER, 5)).satisfies(saying("no watched account #5"));
     }
 
     private static String address(int n) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -46,19 +47,19 @@ public class PriceAlertCommand implements ChatCommand {
         String first = args.get(0).toLowerCase(Locale.ROOT);
         if (first.equals("del") || first.equals("delete") || first.equals("rm")) {
             if (args.size() != 2 || !args.get(1).matches("\\d{1,3}")) {
-                throw new CommandRejected("Say which alert to delete by its number in /alert, like /alert del 2.");
+                throw new CommandRejected(context.texts().get("refusals.alert.deleteHow.refused"));
             }
             PriceAlert deleted = alerts.delete(context.userId(), Integer.parseInt(args.get(1)));
             return BotReply.html(texts.get("priceAlert.deleted", describe(deleted, texts)));
         }
         Matcher matcher = ALERT.matcher(context.argumentText());
         if (!matcher.matches()) {
-            throw new CommandRejected("Write the alert like /alert BTC < 90000 or /alert ETH > 4000.");
+            throw new CommandRejected(context.texts().get("refusals.alert.how.refused"));
         }
         String symbol = Arguments.symbol(matcher.group(1));
         Direction direction = Direction.parse(matcher.group(2)).orElseThrow();
         PriceAlerts.Added added = alerts.add(context.userId(), symbol, direction,
-                Arguments.positiveNumber(matcher.group(3), "price"));
+                Arguments.positiveNumber(matcher.group(3), NumberName.PRICE));
         String mark = added.mark() == null ? texts.get("priceAlert.noMark")
                 : texts.get("priceAlert.markNow", texts.numbers().price(symbol, added.mark()));
         return BotReply.html(texts.get("priceAlert.set", describe(added.alert(), texts), mark,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 
 /**
@@ -43,6 +44,22 @@ public class AmbiguousInput extends CommandRejected {
         this(question, token, -1, readings);
     }
 
+    /** A question worded in the user's language when asked: {@code textKey} (plain text) with its arguments. */
+    private AmbiguousInput(String textKey, Object[] arguments, String token, List<Reading> readings) {
+        super(textKey, arguments);
+        this.token = Objects.requireNonNull(token, "token");
+        this.argumentIndex = -1;
+        this.readings = List.copyOf(readings);
+        if (this.readings.isEmpty()) {
+            throw new IllegalArgumentException("an ambiguity needs at least one reading");
+        }
+    }
+
+    /** Asks about {@code token} with the question under {@code textKey} (see {@link Texts#refusal}). */
+    public static AmbiguousInput text(String textKey, String token, List<Reading> readings, Object... arguments) {
+        return new AmbiguousInput(textKey, arguments, token, readings);
+    }
+
     public List<Reading> readings() {
         return readings;
     }
@@ -67,9 +84,9 @@ public class AmbiguousInput extends CommandRejected {
     }
 
     /** The question with one button per reading (each runs its command text only when pressed), or a plain refusal. */
-    public BotReply ask(String name, List<String> args) {
+    public BotReply ask(Texts words, String name, List<String> args) {
         List<String> texts = commandTexts(name, args);
-        String question = "🤔 " + Html.escape(getMessage());
+        String question = "🤔 " + Html.escape(words.refusal(this));
         if (texts.isEmpty()) {
             return BotReply.html(question);
         }

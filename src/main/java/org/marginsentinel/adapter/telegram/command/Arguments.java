@@ -27,14 +27,14 @@ public final class Arguments {
     private Arguments() {
     }
 
-    public static BigDecimal positiveNumber(String token, String what) {
+    public static BigDecimal positiveNumber(String token, NumberName what) {
         token = plainDigits(token, what);
         if (token == null || !PLAIN_NUMBER.matcher(token).matches()) {
-            throw new CommandRejected(quote(token) + " is not a valid " + what + ". Write plain digits, e.g. 0.5 or 1500.");
+            throw CommandRejected.text(what.invalidKey(), quote(token));
         }
         BigDecimal value = new BigDecimal(token);
         if (value.signum() <= 0) {
-            throw new CommandRejected("The " + what + " must be greater than 0.");
+            throw CommandRejected.text(what.notPositiveKey());
         }
         return value;
     }
@@ -43,16 +43,15 @@ public final class Arguments {
      * The number written with a dot and no separators: {@code 0,01} → {@code 0.01}, {@code 1,000,000} → {@code 1000000},
      * {@code 1,000.5} → {@code 1000.5}; other text unchanged. {@code 1,000} (either reading) is asked about.
      */
-    static String plainDigits(String token, String what) {
+    static String plainDigits(String token, NumberName what) {
         if (token == null || token.indexOf(',') < 0) {
             return token;
         }
         if (EITHER_COMMA.matcher(token).matches()) {
             String thousands = token.replace(",", "");
             String decimal = token.replace(',', '.');
-            throw new AmbiguousInput(token + " as the " + what + ": is the comma a thousands separator ("
-                    + thousands + ") or a decimal comma (" + decimal + ")?", token, List.of(
-                    new AmbiguousInput.Reading(thousands, thousands), new AmbiguousInput.Reading(decimal, decimal)));
+            throw AmbiguousInput.text(what.commaQuestionKey(), token, List.of(new AmbiguousInput.Reading(thousands,
+                    thousands), new AmbiguousInput.Reading(decimal, decimal)), token, thousands, decimal);
         }
         boolean grouped = THOUSANDS.matcher(token).matches() && (token.indexOf('.') >= 0 || token.indexOf(',') != token.lastIndexOf(','));
         if (grouped) {
@@ -74,17 +73,17 @@ public final class Arguments {
 
     public static String symbol(String token) {
         return Symbols.normalize(token).orElseThrow(() ->
-                new CommandRejected(quote(token) + " is not a symbol. Use a USDT perpetual such as BTC or ETHUSDT."));
+                CommandRejected.text("refusals.symbol.invalid.refused", quote(token)));
     }
 
     public static int leverage(String token) {
         var matcher = LEVERAGE.matcher(token);
         if (!matcher.matches()) {
-            throw new CommandRejected(quote(token) + " is not a leverage. Write it like 10x.");
+            throw CommandRejected.text("refusals.leverage.invalid.refused", quote(token));
         }
         int leverage = Integer.parseInt(matcher.group(1));
         if (leverage < 1 || leverage > Position.MAX_LEVERAGE) {
-            throw new CommandRejected("Leverage must be between 1x and " + Position.MAX_LEVERAGE + "x.");
+            throw CommandRejected.text("refusals.leverage.range.refused", String.valueOf(Position.MAX_LEVERAGE));
         }
         return leverage;
     }
@@ -93,9 +92,9 @@ public final class Arguments {
         if (!token.endsWith("%")) {
             return Optional.empty();
         }
-        BigDecimal percent = positiveNumber(token.substring(0, token.length() - 1), "percentage");
+        BigDecimal percent = positiveNumber(token.substring(0, token.length() - 1), NumberName.PERCENTAGE);
         if (percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new CommandRejected("A percentage can be at most 100%.");
+            throw CommandRejected.text("refusals.percentage.tooLarge.refused");
         }
         return Optional.of(percent);
     }

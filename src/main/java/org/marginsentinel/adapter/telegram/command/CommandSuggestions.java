@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.format.Text;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 
 /**
  * The answer to an unknown command: "did you mean /long?" for a near miss of a command in {@link CommandTable}, with
@@ -31,18 +32,19 @@ public final class CommandSuggestions {
                 && List.of("binance", "bybit", "okx").contains(command.args().get(0).toLowerCase(Locale.ROOT));
     }
 
-    public static BotReply unknownCommand(ParsedText.Command command, boolean offerButtons) {
-        String unknown = "I don't know the command " + Html.code("/" + Text.shorten(command.name(), 33)) + ".";
+    /** The answer to {@code command}, which no command handles, in the words of {@code texts}. */
+    public static BotReply unknownCommand(Texts texts, ParsedText.Command command, boolean offerButtons) {
+        String unknown = texts.get("unknown.command", Html.code("/" + Text.shorten(command.name(), 33)));
         List<String> suggested = suggestions(command.name());
         if (suggested.isEmpty()) {
-            return BotReply.html(unknown + " Send /help to see what I can do.");
+            return BotReply.html(texts.get("unknown.sendHelp", unknown));
         }
-        String meant = String.join(" or ", suggested.stream().map(name -> "/" + name).toList());
-        String question = unknown + " Did you mean " + meant + "?";
+        String meant = suggested.stream().map(name -> "/" + name)
+                .reduce((first, second) -> texts.get("unknown.either", first, second)).orElseThrow();
+        String question = texts.get("unknown.didYouMean", unknown, meant);
         if (carriesKey(command)) {
             // Never kept in a button (stored, and its label shown) nor echoed: an API key must not be.
-            return BotReply.html(question + " Send it again with the right command. If that message carried an "
-                    + "API key, delete it from this chat.");
+            return BotReply.html(texts.get("unknown.deleteKey", question));
         }
         if (!offerButtons) {
             return BotReply.html(question);
@@ -54,6 +56,6 @@ public final class CommandSuggestions {
         }
         List<Confirmation.Choice> fitting = Confirmation.fitting(choices);
         return fitting.isEmpty() ? BotReply.html(question)
-                : BotReply.choose(question + " Nothing runs until you press it.", RerunCommand.KEY, fitting);
+                : BotReply.choose(texts.get("unknown.pressToRun", question), RerunCommand.KEY, fitting);
     }
 }

@@ -27,10 +27,10 @@ public final class OrderArguments {
 
     public static OpenOrder parse(Side side, List<String> args) {
         if (args.size() < 2) {
-            throw new CommandRejected("Give at least a symbol and a size.");
+            throw CommandRejected.text("refusals.order.tooFew.refused");
         }
         if (args.size() > 6) {
-            throw new CommandRejected("Too many arguments.");
+            throw CommandRejected.text("refusals.order.tooMany.refused");
         }
         String symbol = Arguments.symbol(args.get(0));
         String base = Symbols.base(symbol);
@@ -53,12 +53,11 @@ public final class OrderArguments {
         BigDecimal quantity = null;
         BigDecimal notional = null;
         if (unit == null || unit.equalsIgnoreCase(base)) {
-            quantity = Arguments.positiveNumber(size, "size");
+            quantity = Arguments.positiveNumber(size, NumberName.SIZE);
         } else if (isNotional(unit)) {
-            notional = Arguments.positiveNumber(size, "USDT amount");
+            notional = Arguments.positiveNumber(size, NumberName.USDT_AMOUNT);
         } else {
-            throw new CommandRejected("I don't understand the unit " + Arguments.quote(unit) + ". Give the size in "
-                    + base + " (0.5) or in USDT ($500 or 500 usdt).");
+            throw CommandRejected.text("refusals.order.unit.refused", Arguments.quote(unit), base);
         }
         Integer leverage = null;
         MarginMode mode = null;
@@ -66,25 +65,24 @@ public final class OrderArguments {
         for (String option : options) {
             if (option.startsWith("@")) {
                 if (entry != null) {
-                    throw new CommandRejected("Give the entry price only once.");
+                    throw CommandRejected.text("refusals.order.entryTwice.refused");
                 }
-                entry = Arguments.positiveNumber(option.substring(1), "entry price");
+                entry = Arguments.positiveNumber(option.substring(1), NumberName.ENTRY_PRICE);
             } else if (Arguments.isMarkedLeverage(option) || Arguments.isBareLeverage(option)) {
                 if (leverage != null) {
-                    throw new CommandRejected(Arguments.isBareLeverage(option)
-                            ? "I don't understand " + Arguments.quote(option) + ": the leverage is already "
-                            + leverage + "x. An entry price is written like @60000."
-                            : "Give the leverage only once.");
+                    throw Arguments.isBareLeverage(option)
+                            ? CommandRejected.text("refusals.order.secondLeverage.refused", Arguments.quote(option),
+                            String.valueOf(leverage))
+                            : CommandRejected.text("refusals.order.leverageTwice.refused");
                 }
                 leverage = Arguments.leverage(option);
             } else if (MarginMode.parse(option).isPresent()) {
                 if (mode != null) {
-                    throw new CommandRejected("Give the margin mode only once.");
+                    throw CommandRejected.text("refusals.order.modeTwice.refused");
                 }
                 mode = MarginMode.parse(option).get();
             } else {
-                throw new CommandRejected("I don't understand " + Arguments.quote(option)
-                        + ". Options are a leverage like 20x, isolated or cross, and an entry like @60000.");
+                throw CommandRejected.text("refusals.order.option.refused", Arguments.quote(option));
             }
         }
         return new OpenOrder(symbol, side, quantity, notional, leverage, mode, entry);

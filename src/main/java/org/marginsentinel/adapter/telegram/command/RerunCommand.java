@@ -25,17 +25,17 @@ public class RerunCommand implements ConfirmableAction {
     public BotReply confirmed(CommandContext context, String payload) {
         ParsedText parsed = payload.indexOf('\n') >= 0 ? null : CommandParser.parse(payload, null);
         if (!(parsed instanceof ParsedText.Command command)) {
-            throw new CommandRejected("This button no longer works. Send the command again.");
+            throw new CommandRejected(context.texts().get("refusals.button.rerunGone.refused"));
         }
         ChatCommand handler = commands.command(command.name()).orElseThrow(() ->
-                new CommandRejected("This button no longer works. Send the command again."));
+                new CommandRejected(context.texts().get("refusals.button.rerunGone.refused")));
         CommandContext typed = new CommandContext(context.userId(), context.userDisplayName(), context.chatId(),
                 context.privateChat(), context.messageThreadId(), context.messageId(), command.args(),
                 command.argumentText(), context.anonymousAdmin(), context.language());
         try {
             return handler.handle(typed);
         } catch (AmbiguousInput question) { // thrown while reading arguments, before anything changed
-            return question.ask(command.name(), command.args());
+            return question.ask(context.texts(), command.name(), command.args());
         }
     }
 }

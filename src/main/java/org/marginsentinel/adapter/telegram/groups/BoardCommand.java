@@ -63,7 +63,7 @@ public class BoardCommand implements ChatCommand, CallbackHandler {
     public BotReply handle(CommandContext context) {
         GroupOnly.require(context, name());
         if (!context.args().isEmpty()) {
-            throw new CommandRejected("/board takes no arguments.");
+            throw new CommandRejected(context.texts().get("refusals.command.noArguments.refused", "board"));
         }
         Instant now = clock.instant();
         LockedGroup group = directory.lockGroup(context.chatId(), now);
@@ -101,8 +101,7 @@ public class BoardCommand implements ChatCommand, CallbackHandler {
         Instant now = clock.instant();
         LockedGroup group = directory.lockGroup(context.chatId(), now);
         if (isFresh(group, now)) {
-            throw new CommandRejected("The board is up to date: it refreshes at most every "
-                    + config.boardRefreshInterval().toSeconds() + " s.");
+            throw new CommandRejected(context.texts().get("refusals.board.fresh.refused", String.valueOf(config.boardRefreshInterval().toSeconds())));
         }
         group.boardRendered(now);
         return BotReply.html(render(context, now)).withButtons(refreshRow(context.texts()));

@@ -55,7 +55,7 @@ public class GroupAlertsCommand implements ChatCommand {
         }
         String choice = context.args().get(0).toLowerCase(Locale.ROOT);
         if (context.args().size() > 1 || !(choice.equals("on") || choice.equals("off"))) {
-            throw new CommandRejected("Say /groupalerts on or /groupalerts off.");
+            throw new CommandRejected(context.texts().get("refusals.groupAlerts.how.refused"));
         }
         requireAdmin(context);
         LockedGroup group = directory.lockGroup(context.chatId(), now);
@@ -73,11 +73,10 @@ public class GroupAlertsCommand implements ChatCommand {
         }
         Optional<String> status = connection.chatMemberStatus(context.chatId(), context.userId());
         if (status.isEmpty()) {
-            throw new CommandRejected("I could not check with Telegram whether you are an admin here. Nothing "
-                    + "changed; please try again in a minute.");
+            throw new CommandRejected(context.texts().get("refusals.groupAlerts.adminUnknown.refused"));
         }
         if (!ADMIN_STATUSES.contains(status.get())) {
-            throw new CommandRejected("Only admins of this group can turn group alerts on or off.");
+            throw new CommandRejected(context.texts().get("refusals.groupAlerts.notAdmin.refused"));
         }
     }
 }

@@ -11,8 +11,7 @@ final class GroupOnly {
 
     static void require(CommandContext context, String command) {
         if (context.privateChat()) {
-            throw new CommandRejected("/" + command + " works in a group: add me to your trading group and send it "
-                    + "there.");
+            throw new CommandRejected(context.texts().get("refusals.group.only.refused", command));
         }
     }
 }

@@ -47,7 +47,7 @@ public class LeaderboardCommand implements ChatCommand, CallbackHandler {
     public BotReply handle(CommandContext context) {
         GroupOnly.require(context, name());
         if (context.args().size() > 1) {
-            throw new CommandRejected("Choose one period: week, month or all.");
+            throw new CommandRejected(context.texts().get("refusals.leaderboard.onePeriod.refused"));
         }
         return render(context, context.arg(0).map(LeaderboardCommand::period).orElse(Period.WEEK));
     }
@@ -85,7 +85,7 @@ public class LeaderboardCommand implements ChatCommand, CallbackHandler {
             case "week", "w" -> Period.WEEK;
             case "month", "m" -> Period.MONTH;
             case "all", "a" -> Period.ALL;
-            default -> throw new CommandRejected("Choose a period: week, month or all.");
+            default -> throw CommandRejected.text("refusals.leaderboard.period.refused");
         };
     }
 }

@@ -49,7 +49,7 @@ public class ShareCommand implements ChatCommand, CallbackHandler {
         }
         String choice = context.args().get(0).toLowerCase(Locale.ROOT);
         if (context.args().size() > 1 || !(choice.equals("on") || choice.equals("off"))) {
-            throw new CommandRejected("Say /share on or /share off.");
+            throw new CommandRejected(context.texts().get("refusals.share.how.refused"));
         }
         return set(context, choice.equals("on"));
     }
@@ -65,7 +65,7 @@ public class ShareCommand implements ChatCommand, CallbackHandler {
         String[] parts = data.split(":");
         long owner = parts.length == 2 && parts[1].matches("\\d{1,19}") ? Long.parseLong(parts[1]) : -1;
         if (owner != context.userId()) {
-            throw new CommandRejected("This button belongs to another member. Send /share yourself.");
+            throw new CommandRejected(context.texts().get("refusals.share.notYours.refused"));
         }
         GroupOnly.require(context, name());
         return set(context, parts[0].equals("on"));
@@ -73,7 +73,7 @@ public class ShareCommand implements ChatCommand, CallbackHandler {
 
     private BotReply set(CommandContext context, boolean on) {
         if (on && accounts.find(context.userId()).isEmpty()) {
-            throw new CommandRejected("You have no paper account yet. Send /start first, then /share on.");
+            throw new CommandRejected(context.texts().get("refusals.share.noAccount.refused"));
         }
         directory.setSharing(context.chatId(), context.userId(), context.userDisplayName(), on, clock.instant());
         Texts texts = context.texts();

@@ -40,7 +40,7 @@ public class PnlCommand implements ChatCommand {
         PnlPeriod period = context.args().isEmpty() ? PnlPeriod.WEEK
                 : context.args().size() == 1 ? PnlPeriod.parse(context.args().get(0)).orElse(null) : null;
         if (period == null) {
-            throw new CommandRejected("Say day, week or month (or nothing, for the last 7 days).");
+            throw new CommandRejected(context.texts().get("refusals.pnl.period.refused"));
         }
         PnlByDay pnl = record.pnl(context.userId(), period);
         Texts texts = context.texts();

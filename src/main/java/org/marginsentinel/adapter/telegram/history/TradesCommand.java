@@ -35,7 +35,7 @@ public class TradesCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         if (context.args().size() > 1 || !context.arg(0).orElse("1").matches("\\d{1,3}")) {
-            throw new CommandRejected("Say how many trades, 1 to " + TradingRecord.MAX_TRADES + ", like /trades 20.");
+            throw new CommandRejected(context.texts().get("refusals.trades.count.refused", context.texts().numbers().count(TradingRecord.MAX_TRADES)));
         }
         int count = context.arg(0).map(Integer::parseInt).orElse(DEFAULT_COUNT);
         List<ClosedTrade> trades = record.trades(context.userId(), count);

@@ -108,6 +108,7 @@ public final class Numbers {
         return switch (figure.kind()) {
             case MONEY -> money(figure.value());
             case USDT -> usdt(figure.value());
+            case SIGNED_USDT -> (figure.value().signum() >= 0 ? "+" : "-") + usdt(figure.value().abs());
             case PRICE -> figure.symbol() == null ? price(figure.value()) : price(figure.symbol(), figure.value());
             case QUANTITY -> figure.symbol() == null ? quantity(figure.value())
                     : quantity(figure.symbol(), figure.value());

@@ -66,7 +66,7 @@ public class ChartCommand implements ChatCommand {
             return watched(context, args);
         }
         if (args.isEmpty() || args.size() > 2) {
-            throw new CommandRejected("Say which chart: a position number like 1, a symbol, or pool.");
+            throw new CommandRejected(context.texts().get("refusals.chart.how.refused"));
         }
         Duration window = args.size() == 2 ? window(args.get(1)) : DEFAULT_WINDOW;
         Texts texts = context.texts();
@@ -91,7 +91,7 @@ public class ChartCommand implements ChatCommand {
 
     private static BotReply symbol(SymbolCharts.SymbolChart chart, Texts texts) {
         if (chart.marks().size() < 2) {
-            throw new CommandRejected(notEnoughHistory("one sample every minute of held symbols"));
+            throw CommandRejected.text("refusals.chart.noHistoryOfSymbol.refused");
         }
         List<ChartRenderer.Point> points = chart.marks().stream()
                 .map(mark -> new ChartRenderer.Point(mark.at(), mark.markPrice())).toList();
@@ -105,18 +105,18 @@ public class ChartCommand implements ChatCommand {
         Matcher matcher = HOURS.matcher(token);
         long most = Math.max(1, config.historyRetention().toHours());
         if (!matcher.matches()) {
-            throw new CommandRejected("Give the time span in hours, like 12h.");
+            throw CommandRejected.text("refusals.chart.span.refused");
         }
         long hours = Long.parseLong(matcher.group(1));
         if (hours < 1 || hours > most) {
-            throw new CommandRejected("Chart between 1h and " + most + "h: that is the history I keep.");
+            throw CommandRejected.text("refusals.chart.spanRange.refused", String.valueOf(most));
         }
         return Duration.ofHours(hours);
     }
 
     private static BotReply position(RiskInsights.PositionChart chart, Texts texts) {
         if (chart.marks().size() < 2) {
-            throw new CommandRejected(notEnoughHistory("one sample every minute"));
+            throw CommandRejected.text("refusals.chart.noHistoryOfPosition.refused");
         }
         Position position = chart.position().position();
         PositionRisk risk = chart.risk();
@@ -160,7 +160,7 @@ public class ChartCommand implements ChatCommand {
 
     private static BotReply pool(RiskInsights.PoolChart chart, Texts texts) {
         if (chart.samples().size() < 2) {
-            throw new CommandRejected(notEnoughHistory("a sample every few minutes"));
+            throw CommandRejected.text("refusals.chart.noHistoryOfPool.refused");
         }
         List<ChartRenderer.Point> balance = new ArrayList<>();
         List<ChartRenderer.Point> maintenance = new ArrayList<>();
@@ -175,10 +175,6 @@ public class ChartCommand implements ChatCommand {
         String caption = texts.get("chart.pool.caption", n.usdt(now.marginBalance()), n.usdt(now.maintenanceMargin()),
                 now.marginRatio() == null ? texts.get("insights.ratio.over100") : n.percent(now.marginRatio()));
         return BotReply.photo(png, caption);
-    }
-
-    private static String notEnoughHistory(String every) {
-        return "Not enough history for a chart yet: I record " + every + " while prices flow. Try again shortly.";
     }
 
     private static String hours(Duration window, Texts texts) {

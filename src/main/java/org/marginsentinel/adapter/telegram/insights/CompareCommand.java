@@ -44,7 +44,7 @@ public class CompareCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         if (!context.args().isEmpty()) {
-            throw new CommandRejected("/compare takes no arguments.");
+            throw new CommandRejected(context.texts().get("refusals.command.noArguments.refused", "compare"));
         }
         String watched = watchedSections.compare(context);
         Texts texts = context.texts();

@@ -15,6 +15,7 @@ import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.telegram.watch.WatchedSections;
 import org.marginsentinel.application.insight.RiskInsights;
@@ -65,43 +66,42 @@ public class StressCommand implements ChatCommand {
 
     static Shock parse(List<String> args) {
         if (args.isEmpty()) {
-            throw new CommandRejected("Give a move like -15 (a 15% fall) or +10, and optionally a symbol.");
+            throw CommandRejected.text("refusals.stress.how.refused");
         }
         if (args.size() > 2) {
-            throw new CommandRejected("Give one move and at most one symbol, like /stress BTC -20.");
+            throw CommandRejected.text("refusals.stress.tooMany.refused");
         }
         String move = null;
         String symbol = null;
         for (String arg : args) {
             if (arg.startsWith("-") || arg.startsWith("+") || arg.startsWith("−")) {
                 if (move != null) {
-                    throw new CommandRejected("Give the move only once.");
+                    throw CommandRejected.text("refusals.stress.moveTwice.refused");
                 }
                 move = arg;
             } else if (Character.isDigit(arg.charAt(0))) {
-                throw new CommandRejected("Say which way the marks move: -" + Arguments.quote(arg).replace("\"", "")
-                        + " for a fall, +" + Arguments.quote(arg).replace("\"", "") + " for a rise.");
+                throw CommandRejected.text("refusals.stress.direction.refused", Arguments.quote(arg).replace("\"", ""));
             } else {
                 if (symbol != null) {
-                    throw new CommandRejected("Give at most one symbol.");
+                    throw CommandRejected.text("refusals.stress.symbolTwice.refused");
                 }
                 symbol = Arguments.symbol(arg);
             }
         }
         if (move == null) {
-            throw new CommandRejected("Give the move, like -15 for a 15% fall.");
+            throw CommandRejected.text("refusals.stress.noMove.refused");
         }
         boolean fall = !move.startsWith("+");
         String digits = move.substring(1);
         if (digits.endsWith("%")) {
             digits = digits.substring(0, digits.length() - 1);
         }
-        BigDecimal percent = Arguments.positiveNumber(digits, "move");
+        BigDecimal percent = Arguments.positiveNumber(digits, NumberName.MOVE);
         if (fall && percent.compareTo(BigDecimal.valueOf(100)) >= 0) {
-            throw new CommandRejected("A price can fall by less than 100%.");
+            throw CommandRejected.text("refusals.stress.fallTooFar.refused");
         }
         if (!fall && percent.compareTo(BigDecimal.valueOf(1000)) > 0) {
-            throw new CommandRejected("Stress a rise of at most +1000%.");
+            throw CommandRejected.text("refusals.stress.riseTooFar.refused");
         }
         BigDecimal fraction = percent.movePointLeft(2);
         return new Shock(fall ? fraction.negate() : fraction, symbol);

@@ -52,10 +52,10 @@ public class WhatIfCommand implements ChatCommand {
     public BotReply handle(CommandContext context) {
         List<String> args = context.args();
         if (args.isEmpty()) {
-            throw new CommandRejected("Say long or short, then the order as for /long.");
+            throw new CommandRejected(context.texts().get("refusals.whatIf.how.refused"));
         }
         Side side = Side.parse(args.get(0)).orElseThrow(() ->
-                new CommandRejected("Start with long or short, like /whatif long BTC 0.1 20x."));
+                new CommandRejected(context.texts().get("refusals.whatIf.side.refused")));
         OpenOrder order = OrderArguments.parse(side, args.subList(1, args.size()));
         String watched = watchedSections.whatIf(context, order);
         if (!watched.isEmpty() && paperPart.none(context.userId())) {

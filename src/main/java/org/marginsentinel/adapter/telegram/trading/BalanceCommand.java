@@ -29,7 +29,7 @@ public class BalanceCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         if (!context.args().isEmpty()) {
-            throw new CommandRejected("/balance takes no arguments.");
+            throw new CommandRejected(context.texts().get("refusals.command.noArguments.refused", "balance"));
         }
         AccountSnapshot snapshot = trading.snapshot(context.userId());
         return BotReply.html(TradingViews.balance(snapshot, context.texts())

@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -48,37 +49,37 @@ public class CalcCommand implements ChatCommand {
     public BotReply handle(CommandContext context) {
         List<String> args = context.args();
         if (args.size() < 3 || args.size() > 5) {
-            throw new CommandRejected("Give a side, a leverage and an entry.");
+            throw new CommandRejected(context.texts().get("refusals.calc.arguments.refused"));
         }
         Side side = Side.parse(args.get(0)).orElseThrow(() ->
-                new CommandRejected("Say long or short, not " + Arguments.quote(args.get(0)) + "."));
+                new CommandRejected(context.texts().get("refusals.side.invalid.refused", Arguments.quote(args.get(0)))));
         int leverage = Arguments.leverage(args.get(1));
         if (!args.get(2).startsWith("@")) {
-            throw new CommandRejected("Write the entry with an @, like @60000.");
+            throw new CommandRejected(context.texts().get("refusals.calc.entry.refused"));
         }
-        BigDecimal entry = Arguments.positiveNumber(args.get(2).substring(1), "entry price");
+        BigDecimal entry = Arguments.positiveNumber(args.get(2).substring(1), NumberName.ENTRY_PRICE);
         BigDecimal margin = DEFAULT_MARGIN;
         String symbol = "BTCUSDT";
         boolean marginSeen = false;
         boolean symbolSeen = false;
         for (String option : args.subList(3, args.size())) {
             if (!marginSeen && Character.isDigit(option.charAt(0))) {
-                margin = Arguments.positiveNumber(option, "margin");
+                margin = Arguments.positiveNumber(option, NumberName.MARGIN);
                 marginSeen = true;
             } else if (!symbolSeen) {
                 symbol = Arguments.symbol(option);
                 symbolSeen = true;
             } else {
-                throw new CommandRejected("I don't understand " + Arguments.quote(option) + ".");
+                throw new CommandRejected(context.texts().get("common.notUnderstood.refused", Arguments.quote(option)));
             }
         }
         BigDecimal quantity = margin.multiply(BigDecimal.valueOf(leverage)).divide(entry, 12, RoundingMode.DOWN);
         if (quantity.signum() <= 0) {
-            throw new CommandRejected("That position would be too small to calculate.");
+            throw new CommandRejected(context.texts().get("refusals.calc.tooSmall.refused"));
         }
         String listedSymbol = symbol;
         TierSchedule schedule = tiers.listedSchedule(symbol).orElseThrow(() -> new CommandRejected(
-                TierTable.unlistedReason(listedSymbol) + " I won't guess its liquidation price."));
+                context.texts().get("refusals.calc.unlisted.refused", listedSymbol)));
         Position position = new Position("calc", symbol, side, quantity, entry, leverage, MarginMode.ISOLATED, margin);
         int maxLeverage = schedule.maxLeverage(position.entryNotional());
         Optional<BigDecimal> liquidation = calculator.isolatedLiquidationPrice(position);

@@ -46,7 +46,7 @@ final class CloseAllViews {
                 .append(TradingViews.staleNote(snapshot, texts));
         String numbers = String.join(",", snapshot.positions().stream().map(p -> String.valueOf(p.number())).toList());
         if (numbers.length() > 1000) {
-            throw new CommandRejected("That is too many positions to list in one question. Close them by symbol.");
+            throw CommandRejected.text("refusals.closeAll.tooMany.refused");
         }
         return BotReply.confirm(text.toString(), actionKey, payloadPrefix + numbers);
     }

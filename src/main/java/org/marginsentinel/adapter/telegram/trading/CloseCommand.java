@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.AmbiguousInput;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -70,13 +71,12 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
     public BotReply handle(CommandContext context) {
         List<String> args = context.args();
         if (args.isEmpty() || args.size() > 3) {
-            throw new CommandRejected("Give a position number (see /positions), a symbol or all, and optionally how much.");
+            throw new CommandRejected(context.texts().get("refusals.close.arguments.refused"));
         }
         String reference = args.get(0);
         if (reference.equalsIgnoreCase("all")) {
             if (args.size() > 1) {
-                throw new CommandRejected("/close all closes every position whole; to close part of one, give its "
-                        + "number or symbol.");
+                throw new CommandRejected(context.texts().get("refusals.close.allWhole.refused"));
             }
             return askToCloseAll(trading.snapshot(context.userId()), context.texts());
         }
@@ -105,19 +105,18 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
         Optional<BigDecimal> percent = Arguments.percent(amount);
         if (percent.isPresent()) {
             if (args.size() > 2) {
-                throw new CommandRejected("I don't understand " + Arguments.quote(args.get(2)) + " after a percentage.");
+                throw new CommandRejected(context.texts().get("refusals.close.afterPercentage.refused", Arguments.quote(args.get(2))));
             }
             return Portion.percent(percent.get());
         }
-        BigDecimal quantity = Arguments.positiveNumber(amount, "quantity");
+        BigDecimal quantity = Arguments.positiveNumber(amount, NumberName.QUANTITY);
         StoredPosition position = positions.find(context.userId(), reference).orElseThrow(() ->
-                new CommandRejected("You have no open position " + named(reference) + ". See /positions."));
+                new CommandRejected(context.texts().get("refusals.position.none.refused", named(reference))));
         String base = Symbols.base(position.position().symbol());
         if (args.size() > 2) {
             String unit = args.get(2).toLowerCase(Locale.ROOT);
             if (!unit.equals("coins") && !unit.equals("coin") && !unit.equalsIgnoreCase(base)) {
-                throw new CommandRejected("I don't understand " + Arguments.quote(args.get(2)) + ". Write 25% for a "
-                        + "share or 25 coins (or 25 " + base + ") for a quantity.");
+                throw new CommandRejected(context.texts().get("refusals.close.unit.refused", Arguments.quote(args.get(2)), base));
             }
             return Portion.quantity(quantity);
         }
@@ -145,7 +144,7 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
 
     private BotReply askToCloseAll(AccountSnapshot snapshot, Texts texts) {
         if (snapshot.positions().isEmpty()) {
-            throw new CommandRejected("You have no open positions.");
+            throw CommandRejected.text("refusals.close.noPositions.refused");
         }
         return CloseAllViews.question(snapshot, fees, key(), ALL_PAYLOAD, texts);
     }
@@ -166,8 +165,7 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
         String ref = reference.startsWith("#") ? reference.substring(1) : reference;
         Optional<StoredPosition> found = ref.matches("\\d{1,9}") ? snapshot.byNumber(Integer.parseInt(ref))
                 : Symbols.normalize(ref).flatMap(snapshot::bySymbol);
-        return found.orElseThrow(() -> new CommandRejected("You have no open position " + named(reference)
-                + ". See /positions."));
+        return found.orElseThrow(() -> CommandRejected.text("refusals.position.none.refused", named(reference)));
     }
 
     private static String named(String reference) {

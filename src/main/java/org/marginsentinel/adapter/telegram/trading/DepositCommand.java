@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -34,9 +35,9 @@ public class DepositCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         if (context.args().size() != 1) {
-            throw new CommandRejected("Give one amount in USDT.");
+            throw new CommandRejected(context.texts().get("refusals.deposit.arguments.refused"));
         }
-        BigDecimal amount = Arguments.positiveNumber(context.args().get(0), "amount");
+        BigDecimal amount = Arguments.positiveNumber(context.args().get(0), NumberName.AMOUNT);
         AccountSnapshot after = trading.deposit(context.userId(), amount);
         Numbers n = context.texts().numbers();
         return BotReply.html(context.texts().get("deposit.done", n.usdt(amount), n.usdt(after.risk().walletBalance()),

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Locale;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -33,13 +34,13 @@ public class MarginCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         if (context.args().size() != 3) {
-            throw new CommandRejected("Give a position number, add or remove, and an amount.");
+            throw new CommandRejected(context.texts().get("refusals.margin.arguments.refused"));
         }
         String direction = context.args().get(1).toLowerCase(Locale.ROOT);
         if (!direction.equals("add") && !direction.equals("remove")) {
-            throw new CommandRejected("Say add or remove, not " + Arguments.quote(context.args().get(1)) + ".");
+            throw new CommandRejected(context.texts().get("refusals.margin.direction.refused", Arguments.quote(context.args().get(1))));
         }
-        BigDecimal amount = Arguments.positiveNumber(context.args().get(2), "amount");
+        BigDecimal amount = Arguments.positiveNumber(context.args().get(2), NumberName.AMOUNT);
         boolean add = direction.equals("add");
         TradeResult result = trading.adjustMargin(context.userId(), context.args().get(0), add, amount);
         Texts texts = context.texts();

@@ -88,8 +88,7 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
         String practiceReason = practice.practiceReason(order).orElse(null);
         StoredPosition position = leverageChanged(context.userId(), order).orElse(null);
         if (position == null || position.position().leverage() != Integer.parseInt(payload.substring(0, bar))) {
-            throw new CommandRejected("Your " + order.symbol() + " position changed since I asked, so nothing was "
-                    + "done. Send the order again.");
+            throw new CommandRejected(context.texts().get("refusals.order.changed.refused", order.symbol()));
         }
         return execute(context, order, practiceReason);
     }

@@ -56,7 +56,7 @@ public class PositionsCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         if (!context.args().isEmpty()) {
-            throw new CommandRejected("/positions takes no arguments.");
+            throw new CommandRejected(context.texts().get("refusals.command.noArguments.refused", "positions"));
         }
         // Watched real accounts: their own section, in private chats only (see WatchViews).
         String real = context.privateChat() ? watched.positionsSection(context.userId()) : "";

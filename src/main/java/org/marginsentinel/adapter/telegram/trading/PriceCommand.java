@@ -32,13 +32,13 @@ public class PriceCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         if (context.args().size() != 1) {
-            throw new CommandRejected("Give one symbol.");
+            throw new CommandRejected(context.texts().get("refusals.price.arguments.refused"));
         }
         String symbol = Arguments.symbol(context.args().get(0));
         SymbolSuggestions.askIfNearMiss(prices, context.args(), 0, symbol, context.texts());
         MarkPrice mark = prices.latest(symbol).orElseThrow(() -> prices.isKnownSymbol(symbol)
-                ? new CommandRejected("No fresh mark price for " + symbol + " right now. Try again shortly.")
-                : new CommandRejected("I don't know " + symbol + ". Use a USDT perpetual such as BTC, ETH or SOL."));
+                ? new CommandRejected(context.texts().get("refusals.price.noMark.refused", symbol))
+                : new CommandRejected(context.texts().get("refusals.symbol.unknown.refused", symbol)));
         long seconds = Math.max(0, Duration.between(mark.observedAt(), clock.instant()).toSeconds());
         return BotReply.html(context.texts().get("price.mark", Html.escape(symbol),
                 context.texts().numbers().price(symbol, mark.price()), Html.escape(mark.source()),

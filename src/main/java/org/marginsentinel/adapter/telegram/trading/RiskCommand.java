@@ -53,7 +53,7 @@ public class RiskCommand implements ChatCommand {
     @Override
     public BotReply handle(CommandContext context) {
         if (!context.args().isEmpty()) {
-            throw new CommandRejected("/risk takes no arguments.");
+            throw new CommandRejected(context.texts().get("refusals.command.noArguments.refused", "risk"));
         }
         // Watched real accounts: their own section, in private chats only (see WatchViews).
         String real = context.privateChat() ? watched.riskSection(context.userId()) : "";

@@ -4,6 +4,7 @@ import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import java.util.Locale;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
@@ -18,8 +19,7 @@ abstract class StopCommand {
 
     BotReply handle(StopOrders orders, StopKind kind, CommandContext context) {
         if (context.args().size() != 2) {
-            throw new CommandRejected("Give a position number and a price, like /" + kind.shortLabel()
-                    .toLowerCase(Locale.ROOT) + " 1 90000, or off to remove it.");
+            throw new CommandRejected(context.texts().get("refusals.stop.arguments.refused", kind.shortLabel().toLowerCase(Locale.ROOT)));
         }
         String reference = context.args().get(0);
         String value = context.args().get(1);
@@ -30,7 +30,8 @@ abstract class StopCommand {
                     escape(position.position().symbol())));
         }
         StopOrders.StopStatus stop = orders.set(context.userId(), reference, kind,
-                Arguments.positiveNumber(value, kind.label() + " price"));
+                Arguments.positiveNumber(value, kind == StopKind.STOP_LOSS ? NumberName.STOP_LOSS_PRICE
+                        : NumberName.TAKE_PROFIT_PRICE));
         StoredPosition position = stop.position();
         String symbol = position.position().symbol();
         StringBuilder text = new StringBuilder(texts.get("stop.set", StopViews.icon(kind), StopViews.label(kind, texts),

@@ -34,9 +34,9 @@ import org.marginsentinel.application.port.StoredPosition;
 @ApplicationScoped
 public class WarningButtonPresses implements CallbackHandler, ConfirmableAction {
 
-    static final String NOT_YOURS = "Only the trader this warning is for can use its buttons. Nothing was changed.";
-    static final String GONE = "These buttons are no longer available. /risk shows what you can do now.";
-    static final String USED = "Already done: a warning's buttons work once. /risk shows where you stand now.";
+    static final String NOT_YOURS = "refusals.warning.notYours.refused";
+    static final String GONE = "refusals.warning.gone.refused";
+    static final String USED = "refusals.warning.used.refused";
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -67,7 +67,7 @@ public class WarningButtonPresses implements CallbackHandler, ConfirmableAction 
 
     @Override
     public BotReply confirmed(CommandContext context, String payload) {
-        throw new CommandRejected(GONE);
+        throw CommandRejected.text(GONE);
     }
 
     @Override
@@ -77,18 +77,17 @@ public class WarningButtonPresses implements CallbackHandler, ConfirmableAction 
         LockedConfirmation row = id == null ? null : confirmations.lock(id)
                 .filter(c -> c.actionKey().equals(WarningTicket.ACTION_KEY)).orElse(null);
         if (row == null) {
-            throw new CommandRejected(GONE);
+            throw CommandRejected.text(GONE);
         }
         if (row.ownerUserId() != context.userId() || row.chatId() != context.chatId()) {
-            throw new CommandRejected(NOT_YOURS);
+            throw CommandRejected.text(NOT_YOURS);
         }
         Instant now = clock.instant();
         if (!row.pending()) {
-            throw new CommandRejected(USED);
+            throw CommandRejected.text(USED);
         }
         if (row.expiredAt(now)) {
-            throw new CommandRejected("These buttons expired: they work for a few minutes after the warning. "
-                    + "/risk shows what you can do now.");
+            throw CommandRejected.text("refusals.warning.expired.refused");
         }
         row.confirm(now); // used, whatever follows; a refused action rolls this back with it
         WarningTicket ticket = WarningTicket.parse(row.payload());
@@ -112,7 +111,7 @@ public class WarningButtonPresses implements CallbackHandler, ConfirmableAction 
                 return askToClose(context.userId(), ticket, percent, texts);
             }
         }
-        throw new CommandRejected(GONE);
+        throw CommandRejected.text(GONE);
     }
 
     private BotReply snooze(long userId, Texts texts) {

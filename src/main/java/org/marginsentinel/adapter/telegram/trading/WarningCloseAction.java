@@ -78,14 +78,13 @@ public class WarningCloseAction implements ConfirmableAction {
     static StoredPosition stillOpen(AccountSnapshot snapshot, WarningTicket ticket) {
         return snapshot.byNumber(ticket.positionNumber())
                 .filter(p -> String.valueOf(p.id()).equals(ticket.positionId()))
-                .orElseThrow(() -> new CommandRejected("Position #" + ticket.positionNumber()
-                        + " of this warning is no longer open. See /positions."));
+                .orElseThrow(() -> CommandRejected.text("refusals.warning.positionGone.refused", String.valueOf(ticket.positionNumber())));
     }
 
     static List<StoredPosition> crossPositions(AccountSnapshot snapshot) {
         List<StoredPosition> cross = snapshot.positions().stream().filter(p -> !p.position().isIsolated()).toList();
         if (cross.isEmpty()) {
-            throw new CommandRejected("You hold no cross position any more. See /positions.");
+            throw CommandRejected.text("refusals.warning.noCross.refused");
         }
         return cross;
     }

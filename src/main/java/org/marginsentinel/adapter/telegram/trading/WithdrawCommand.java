@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Locale;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
@@ -41,13 +42,13 @@ public class WithdrawCommand implements ChatCommand, ConfirmableAction {
     @Override
     public BotReply handle(CommandContext context) {
         if (context.args().size() != 1) {
-            throw new CommandRejected("Give one amount in USDT, or all.");
+            throw new CommandRejected(context.texts().get("refusals.withdraw.arguments.refused"));
         }
         BigDecimal withdrawable = trading.withdrawable(context.userId());
         String argument = context.args().get(0).toLowerCase(Locale.ROOT);
-        BigDecimal amount = argument.equals("all") ? withdrawable : Arguments.positiveNumber(argument, "amount");
+        BigDecimal amount = argument.equals("all") ? withdrawable : Arguments.positiveNumber(argument, NumberName.AMOUNT);
         if (amount.signum() <= 0) {
-            throw new CommandRejected("Nothing can be withdrawn right now.");
+            throw new CommandRejected(context.texts().get("refusals.withdraw.nothing.refused"));
         }
         if (amount.compareTo(withdrawable) == 0) {
             return BotReply.confirm(context.texts().get("withdraw.allQuestion", context.texts().numbers().usdt(amount)),

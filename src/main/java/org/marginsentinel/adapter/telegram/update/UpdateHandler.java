@@ -9,6 +9,8 @@ import org.marginsentinel.adapter.telegram.command.CommandLookup;
 import org.marginsentinel.adapter.telegram.command.CommandParser;
 import org.marginsentinel.adapter.telegram.command.ParsedText;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 
 /**
@@ -72,7 +74,7 @@ public class UpdateHandler {
     public void tooFast(Inbound in) {
         try {
             if (in.kind() == Inbound.Kind.CALLBACK) {
-                connection.answerCallback(in.callbackQueryId(), BotTexts.TOO_FAST, true);
+                connection.answerCallback(in.callbackQueryId(), telegramTexts(in).get(BotTexts.TOO_FAST), true);
             } else if (in.kind() == Inbound.Kind.MESSAGE) {
                 processor.tellTooFast(in);
             }
@@ -105,7 +107,12 @@ public class UpdateHandler {
             return rejected != null ? processor.recordRejection(in, rejected) : processor.recordFailure(in);
         } catch (Throwable second) {
             LOG.errorf(second, "Update %d (%s): could not even record the failure", in.updateId(), in.describe());
-            return Outcome.alert(BotTexts.GENERIC_FAILURE);
+            return Outcome.alert(telegramTexts(in).get(BotTexts.GENERIC_FAILURE));
         }
+    }
+
+    /** The language Telegram reports, for words that must cost no database work (a flood, a failing database). */
+    private static Texts telegramTexts(Inbound in) {
+        return Texts.of(Language.fromTelegram(in.languageCode()));
     }
 }

@@ -26,6 +26,7 @@ import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.command.ParsedText;
 import org.marginsentinel.adapter.telegram.delivery.MessageQueue;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
+import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.groups.GroupViews;
 import org.marginsentinel.adapter.telegram.groups.PrivateChatLink;
 import org.marginsentinel.adapter.telegram.i18n.Language;
@@ -114,20 +115,21 @@ public class UpdateProcessor {
             return Outcome.DUPLICATE;
         }
         chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
-        String refusal = Texts.of(languageOf(in)).refusal(rejected);
+        Texts texts = texts(in);
+        String refusal = texts.refusal(rejected);
         if (in.kind() == Inbound.Kind.MESSAGE) {
             Optional<ChatCommand> command = commandOf(in);
             String usage = command.map(c -> c.spec().usage()).orElse(null);
             BotReply answer = rejected instanceof AmbiguousInput question && command.isPresent()
-                    ? question.ask(command.get().name(), argsOf(in))
-                    : BotReply.html(BotTexts.rejected(refusal, usage));
+                    ? question.ask(texts, command.get().name(), argsOf(in))
+                    : BotReply.html(BotTexts.rejected(texts, refusal, usage));
             reply(in, route(in, command.orElse(null)), answer, now);
             return Outcome.DONE;
         }
         if (in.kind() == Inbound.Kind.CALLBACK && isConfirmationPress(in.callbackData())) {
             ConfirmationPress.parse(in.callbackData()).map(ConfirmationPress::id).flatMap(confirmations::lock)
                     .ifPresent(confirmation -> confirmation.fail(now));
-            editPressedMessage(in, BotReply.html(BotTexts.rejected(refusal, null)), now);
+            editPressedMessage(in, BotReply.html(BotTexts.rejected(texts, refusal, null)), now);
         }
         return Outcome.alert("⚠️ " + refusal);
     }
@@ -139,18 +141,19 @@ public class UpdateProcessor {
         if (!handled.claim(in.updateId(), now)) {
             return Outcome.DUPLICATE;
         }
+        String failure = texts(in).get(BotTexts.GENERIC_FAILURE);
         if (in.kind() == Inbound.Kind.MESSAGE) {
             chats.seen(in.chatId(), in.chatType(), in.chatTitle(), now);
-            reply(in, BotReply.html(BotTexts.GENERIC_FAILURE), now);
+            reply(in, BotReply.html(Html.escape(failure)), now);
         }
-        return Outcome.alert(BotTexts.GENERIC_FAILURE);
+        return Outcome.alert(failure);
     }
 
     /** One polite notice for a user whose updates are being skipped by the flood limit. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void tellTooFast(Inbound in) {
         // No chats.seen here (a flood costs no write), so the outbox checks the chat itself.
-        outbox.enqueue(replyMessage(in, route(in, null), BotReply.html(BotTexts.TOO_FAST), clock.instant()));
+        outbox.enqueue(replyMessage(in, route(in, null), BotReply.html(Html.escape(texts(in).get(BotTexts.TOO_FAST))), clock.instant()));
     }
 
     // --- messages ------------------------------------------------------------------------------
@@ -171,15 +174,16 @@ public class UpdateProcessor {
                     reply(in, route(in, handler.get()), reply, now);
                 }
             } else if (forUs) {
-                reply(in, CommandSuggestions.unknownCommand(command, in.privateChat()), now);
+                reply(in, CommandSuggestions.unknownCommand(texts(in), command, in.privateChat()), now);
             }
         } else if (parsed instanceof ParsedText.ArgumentsTooLong tooLong) {
             if (in.privateChat() || registry.command(tooLong.name()).isPresent()) {
-                reply(in, BotReply.html(BotTexts.argumentsTooLong(tooLong.length(), CommandParser.MAX_ARGUMENT_CHARS)),
+                reply(in, BotReply.html(BotTexts.argumentsTooLong(texts(in), tooLong.length(),
+                        CommandParser.MAX_ARGUMENT_CHARS)),
                         now);
             }
         } else if (parsed instanceof ParsedText.NotACommand && in.privateChat() && in.text() != null) {
-            reply(in, BotReply.html(BotTexts.NOT_A_COMMAND), now);
+            reply(in, BotReply.html(texts(in).get(BotTexts.NOT_A_COMMAND)), now);
         }
         return Outcome.DONE;
     }
@@ -262,9 +266,10 @@ public class UpdateProcessor {
         for (int i = 0; i < choices.size(); i++) { // a question with choices: one button each, then Cancel
             rows.add(List.of(new Button(choices.get(i).label(), CommandRegistry.CONFIRM_PREFIX + id + ":" + i)));
         }
-        rows.add(choices.isEmpty() ? List.of(new Button(BotTexts.CONFIRM_LABEL, CommandRegistry.CONFIRM_PREFIX + id),
-                new Button(BotTexts.CANCEL_LABEL, CommandRegistry.CANCEL_PREFIX + id))
-                : List.of(new Button(BotTexts.CANCEL_LABEL, CommandRegistry.CANCEL_PREFIX + id)));
+        Texts texts = texts(in);
+        Button cancel = new Button(texts.get(BotTexts.CANCEL_LABEL), CommandRegistry.CANCEL_PREFIX + id);
+        rows.add(choices.isEmpty() ? List.of(new Button(texts.get(BotTexts.CONFIRM_LABEL),
+                CommandRegistry.CONFIRM_PREFIX + id), cancel) : List.of(cancel));
         return rows;
     }
 
@@ -278,7 +283,7 @@ public class UpdateProcessor {
         }
         Optional<CallbackHandler> handler = registry.callbackHandler(data);
         if (handler.isEmpty()) {
-            return Outcome.answer(BotTexts.BUTTON_GONE);
+            return Outcome.answer(texts(in).get(BotTexts.BUTTON_GONE));
         }
         String rest = data.substring(handler.get().prefix().length());
         BotReply reply = handler.get().onPress(context(in, List.of(), ""), rest);
@@ -293,31 +298,31 @@ public class UpdateProcessor {
                 .flatMap(confirmations::lock)
                 .filter(c -> c.chatId() == in.chatId());
         if (found.isEmpty()) {
-            return Outcome.answer(BotTexts.BUTTON_GONE);
+            return Outcome.answer(texts(in).get(BotTexts.BUTTON_GONE));
         }
         LockedConfirmation confirmation = found.get();
         if (confirmation.ownerUserId() != in.userId()) {
-            return Outcome.alert(BotTexts.NOT_YOUR_BUTTON);
+            return Outcome.alert(texts(in).get(BotTexts.NOT_YOUR_BUTTON));
         }
         if (confirmation.expiredAt(now)) {
             confirmation.expire(now);
-            editPressedMessage(in, BotReply.html(BotTexts.EXPIRED_HTML), now);
-            return Outcome.alert(BotTexts.EXPIRED_ANSWER);
+            editPressedMessage(in, BotReply.html(texts(in).get(BotTexts.EXPIRED_HTML)), now);
+            return Outcome.alert(texts(in).get(BotTexts.EXPIRED_ANSWER));
         }
         if (!confirmation.pending()) {
             // The first press already replaced the question with its result; don't overwrite that.
-            return Outcome.answer(BotTexts.ALREADY_ANSWERED);
+            return Outcome.answer(texts(in).get(BotTexts.ALREADY_ANSWERED));
         }
         if (!confirm) {
             confirmation.cancel(now);
-            editPressedMessage(in, BotReply.html(BotTexts.CANCELLED_HTML), now);
-            return Outcome.answer(BotTexts.CANCELLED_ANSWER);
+            editPressedMessage(in, BotReply.html(texts(in).get(BotTexts.CANCELLED_HTML)), now);
+            return Outcome.answer(texts(in).get(BotTexts.CANCELLED_ANSWER));
         }
         Integer choice = ConfirmationPress.parse(in.callbackData()).map(ConfirmationPress::choice).orElse(null);
         String payload = choice == null ? confirmation.payload()
                 : Confirmation.choicePayload(confirmation.payload(), choice);
         if (payload == null) {
-            return Outcome.answer(BotTexts.BUTTON_GONE);
+            return Outcome.answer(texts(in).get(BotTexts.BUTTON_GONE));
         }
         confirmation.confirm(now);
         ConfirmableAction action = registry.action(confirmation.actionKey()).orElseThrow(() ->
@@ -326,7 +331,7 @@ public class UpdateProcessor {
         if (result != null) {
             editPressedMessage(in, result, now);
         }
-        return Outcome.answer(BotTexts.CONFIRMED_ANSWER);
+        return Outcome.answer(texts(in).get(BotTexts.CONFIRMED_ANSWER));
     }
 
     private void editPressedMessage(Inbound in, BotReply reply, Instant now) {
@@ -365,6 +370,10 @@ public class UpdateProcessor {
     private CommandContext context(Inbound in, List<String> args, String argumentText) {
         return new CommandContext(in.userId(), in.userDisplayName(), in.chatId(), in.privateChat(),
                 in.messageThreadId(), in.messageId(), args, argumentText, in.anonymousAdmin(), languageOf(in));
+    }
+
+    private Texts texts(Inbound in) {
+        return Texts.of(languageOf(in));
     }
 
     private Language languageOf(Inbound in) {

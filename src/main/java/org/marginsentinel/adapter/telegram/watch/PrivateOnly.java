@@ -11,8 +11,7 @@ final class PrivateOnly {
 
     static void require(CommandContext context, String command) {
         if (!context.privateChat()) {
-            throw new CommandRejected("Send " + command + " in a private chat with me: the accounts you watch stay "
-                    + "between us.");
+            throw new CommandRejected(context.texts().get("refusals.watch.privateOnly.refused", command));
         }
     }
 }

@@ -30,7 +30,7 @@ public class UnwatchCommand implements ChatCommand {
     public BotReply handle(CommandContext context) {
         PrivateOnly.require(context, "/unwatch");
         if (context.args().size() != 1 || !context.args().get(0).matches("#?\\d{1,3}")) {
-            throw new CommandRejected("Say which account: /unwatch 1 (the numbers are in /watch).");
+            throw new CommandRejected(context.texts().get("refusals.unwatch.how.refused"));
         }
         int number = Integer.parseInt(context.args().get(0).replace("#", ""));
         Watched removed = watchList.unwatch(context.userId(), number);

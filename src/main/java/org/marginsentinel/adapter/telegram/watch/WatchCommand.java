@@ -60,8 +60,7 @@ public class WatchCommand implements ChatCommand, CallsOutsideTransaction {
             return keyedFlow.handle(context, exchange.get());
         }
         if (context.args().size() != 2 || !context.args().get(0).toLowerCase(Locale.ROOT).equals("hl")) {
-            throw new CommandRejected("Say /watch hl <address> to watch a Hyperliquid account, /watch binance (or "
-                    + "bybit, okx) for an exchange account with a read-only key, or /watch to list yours.");
+            throw new CommandRejected(context.texts().get("refusals.watch.how.refused"));
         }
         int number = watchList.entries(context.userId()).size() + 1;
         WatchedAccount added = watchList.watch(context.userId(), context.args().get(1));

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 
 class ConfirmationTest {
+
+    private static final Texts ENGLISH = Texts.of(Language.EN);
 
     @Test
     void choices_storeOnePayloadALine_andPickByIndex() {
@@ -38,14 +42,14 @@ class ConfirmationTest {
     void unknownCommand_nearMiss_offersTheCorrectedCommandWithItsArguments() {
         ParsedText.Command typed = new ParsedText.Command("lon", List.of("BTC", "0.01", "20"), "BTC 0.01 20", false);
 
-        BotReply reply = CommandSuggestions.unknownCommand(typed, true);
+        BotReply reply = CommandSuggestions.unknownCommand(ENGLISH, typed, true);
 
         assertThat(reply.html()).contains("Did you mean /long?");
         assertThat(reply.confirmation().actionKey()).isEqualTo(RerunCommand.KEY);
         assertThat(reply.confirmation().choices()).extracting(Confirmation.Choice::payload)
                 .containsExactly("/long BTC 0.01 20");
-        assertThat(CommandSuggestions.unknownCommand(typed, false).needsConfirmation()).isFalse();
-        assertThat(CommandSuggestions.unknownCommand(new ParsedText.Command("zzzzzz", List.of(), "", false), true)
+        assertThat(CommandSuggestions.unknownCommand(ENGLISH, typed, false).needsConfirmation()).isFalse();
+        assertThat(CommandSuggestions.unknownCommand(ENGLISH, new ParsedText.Command("zzzzzz", List.of(), "", false), true)
                 .html()).contains("Send /help");
     }
 }

@@ -1,5 +1,6 @@
 package org.marginsentinel.adapter.telegram.command;
 
+import static org.marginsentinel.testsupport.Refusals.saying;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,7 @@ import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.testsupport.Refusals;
 
 /** Forgiving order input: every accepted form, what it means, and what must be asked or refused instead. */
 class OrderArgumentsTest {
@@ -71,7 +73,7 @@ class OrderArgumentsTest {
 
         assertThatThrownBy(() -> OrderArguments.parse(Side.LONG, args))
                 .isInstanceOfSatisfying(AmbiguousInput.class, question -> {
-                    assertThat(question.getMessage()).contains("thousands separator").contains("decimal comma");
+                    assertThat(Refusals.inEnglish(question)).contains("thousands separator").contains("decimal comma");
                     assertThat(question.commandTexts("long", args)).containsExactly(first, second);
                 });
     }
@@ -96,7 +98,7 @@ class OrderArgumentsTest {
             """)
     void parse_badOrUnclearInput_isRefusedWithAReason(String typed, String reason) {
         assertThatThrownBy(() -> parse(typed)).isInstanceOf(CommandRejected.class)
-                .isNotInstanceOf(AmbiguousInput.class).hasMessageContaining(reason);
+                .isNotInstanceOf(AmbiguousInput.class).satisfies(saying(reason));
     }
 
     private static void assertNumber(BigDecimal actual, BigDecimal expected) {

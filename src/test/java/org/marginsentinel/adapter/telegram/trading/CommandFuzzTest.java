@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.marginsentinel.adapter.telegram.command.Arguments;
+import org.marginsentinel.adapter.telegram.command.NumberName;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandParser;
 import org.marginsentinel.adapter.telegram.command.OrderArguments;
@@ -74,17 +75,17 @@ class CommandFuzzTest {
                 case "short" -> OrderArguments.parse(Side.SHORT, args);
                 case "deposit", "margin" -> {
                     if (!args.isEmpty()) {
-                        Arguments.positiveNumber(args.get(args.size() - 1), "amount");
+                        Arguments.positiveNumber(args.get(args.size() - 1), NumberName.AMOUNT);
                     }
                 }
                 case "withdraw" -> {
                     if (!args.isEmpty() && !args.get(0).equalsIgnoreCase("all")) {
-                        Arguments.positiveNumber(args.get(0), "amount");
+                        Arguments.positiveNumber(args.get(0), NumberName.AMOUNT);
                     }
                 }
                 case "close" -> {
                     if (args.size() == 2 && Arguments.percent(args.get(1)).isEmpty()) {
-                        Arguments.positiveNumber(args.get(1), "quantity");
+                        Arguments.positiveNumber(args.get(1), NumberName.QUANTITY);
                     }
                 }
                 case "alerts" -> {

@@ -1,5 +1,6 @@
 package org.marginsentinel.adapter.telegram.trading;
 
+import static org.marginsentinel.testsupport.Refusals.saying;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +67,7 @@ class NegativeCrossWalletTest {
         desk.marks.set("SOLUSDT", "110");
         assertThatThrownBy(() -> desk.trading.open(TRADER, new OpenOrder("SOLUSDT", Side.LONG, BigDecimal.ONE, null,
                 10, MarginMode.ISOLATED, null))).isInstanceOf(CommandRejected.class)
-                .hasMessageContaining("Not enough in the cross wallet");
+                .satisfies(saying("Not enough in the cross wallet"));
 
         desk.trading.close(TRADER, "BTC", Portion.ALL);   // the profit is realised: 20,000 − 30 of fee
         assertThat(TradingViews.balance(desk.trading.snapshot(TRADER), ENGLISH)).contains("Wallet: 17,846.00 USDT")

@@ -21,6 +21,8 @@ import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.groups.GroupViews;
 import org.marginsentinel.adapter.telegram.i18n.InMemoryUserLanguages;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.store.InMemoryConfirmations;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.testsupport.fakes.FixedCommands;
@@ -33,6 +35,8 @@ import org.marginsentinel.testsupport.fakes.RecordingMessageQueue;
  * own. What a user sees is the queued messages and the answer to a button press.
  */
 class UpdateProcessorTest {
+
+    private static final Texts ENGLISH = Texts.of(Language.EN);
 
     private static final long ALICE = 42;
     private static final long BOB = 77;
@@ -159,7 +163,7 @@ class UpdateProcessorTest {
         Outcome outcome = processor.process(press(GROUP, BOB, question, confirmButton(question)));
 
         assertThat(outcome.alert()).isTrue();
-        assertThat(outcome.callbackAnswer()).isEqualTo(BotTexts.NOT_YOUR_BUTTON);
+        assertThat(outcome.callbackAnswer()).isEqualTo(ENGLISH.get(BotTexts.NOT_YOUR_BUTTON));
         assertThat(closes).hasValue(0);
         assertThat(outbox.queued()).containsExactly(question);
         assertThat(confirmations.status(1)).hasValue("PENDING");
@@ -175,8 +179,8 @@ class UpdateProcessorTest {
         Outcome again = processor.process(press(ALICE, ALICE, question, confirmButton(question)));
         Outcome replayed = processor.process(first);
 
-        assertThat(confirmed.callbackAnswer()).isEqualTo(BotTexts.CONFIRMED_ANSWER);
-        assertThat(again.callbackAnswer()).isEqualTo(BotTexts.ALREADY_ANSWERED);
+        assertThat(confirmed.callbackAnswer()).isEqualTo(ENGLISH.get(BotTexts.CONFIRMED_ANSWER));
+        assertThat(again.callbackAnswer()).isEqualTo(ENGLISH.get(BotTexts.ALREADY_ANSWERED));
         assertThat(replayed).isEqualTo(Outcome.DUPLICATE);
         assertThat(closes).hasValue(1);
         assertThat(outbox.queued()).hasSize(2).last().satisfies(edit -> {
@@ -193,7 +197,7 @@ class UpdateProcessorTest {
 
         Outcome outcome = processor.process(press(ALICE, ALICE, question, confirmButton(question)));
 
-        assertThat(outcome.callbackAnswer()).isEqualTo(BotTexts.EXPIRED_ANSWER);
+        assertThat(outcome.callbackAnswer()).isEqualTo(ENGLISH.get(BotTexts.EXPIRED_ANSWER));
         assertThat(closes).hasValue(0);
         assertThat(confirmations.status(1)).hasValue("EXPIRED");
     }
@@ -234,7 +238,7 @@ class UpdateProcessorTest {
     }
 
     private static String confirmButton(OutgoingMessage question) {
-        return question.buttons().stream().flatMap(List::stream).filter(b -> b.label().equals(BotTexts.CONFIRM_LABEL))
+        return question.buttons().stream().flatMap(List::stream).filter(b -> b.label().equals(ENGLISH.get(BotTexts.CONFIRM_LABEL)))
                 .map(Button::callbackData).findFirst().orElseThrow();
     }
 
