@@ -6,9 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.application.port.KeyedAccountReader;
@@ -39,7 +37,7 @@ class KeyedCrossPoolTest {
     private static final TierTable TIERS = TierTable.shippedDefaults();
 
     private final InMemoryAlertStore alerts = new InMemoryAlertStore();
-    private final Map<String, DrainEpisodes.Episode> drainRows = new HashMap<>();
+    private final MapDrainEpisodes drainEpisodes = new MapDrainEpisodes();
     private final List<KeyedNotice> told = new ArrayList<>();
     private KeyedRecorder recorder;
 
@@ -77,7 +75,7 @@ class KeyedCrossPoolTest {
             told.clear();
         }
         assertThat(warnedAt).isEqualTo(26);
-        assertThat(drainRows).containsKey("kx:1:drain");
+        assertThat(drainEpisodes.rows).containsKey("kx:1:drain");
 
         // The restart reloads the account with its last answer, as the store keeps it. BTC falls on to 40,000: 24%
         // under the balance first seen after the restart, so a restart that forgot the episode would warn again.
@@ -110,22 +108,7 @@ class KeyedCrossPoolTest {
         WatchWarnings warnings = new WatchWarnings();
         warnings.alerts = alerts;
         WatchDrains drains = new WatchDrains();
-        drains.episodes = new DrainEpisodes() {
-            @Override
-            public Map<String, Episode> all() {
-                return Map.copyOf(drainRows);
-            }
-
-            @Override
-            public void save(String subject, Episode episode) {
-                drainRows.put(subject, episode);
-            }
-
-            @Override
-            public void end(String subject) {
-                drainRows.remove(subject);
-            }
-        };
+        drains.episodes = drainEpisodes;
         drains.load();
         KeyedWarnings keyed = new KeyedWarnings();
         keyed.book = book;

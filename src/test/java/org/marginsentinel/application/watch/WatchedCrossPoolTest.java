@@ -76,7 +76,7 @@ class WatchedCrossPoolTest {
         assertThat(drain.drainingCoin()).isEqualTo("BTC");
         assertThat(drain.timeToLiquidation()).isNotNull();
         assertThat(drain.distance()).isNotNull();
-        assertThat(rig.drainRows).as("the open episode is stored").containsKey("hl:1:drain");
+        assertThat(rig.drainEpisodes.rows).as("the open episode is stored").containsKey("hl:1:drain");
 
         // A restart mid-drain, and BTC slides on to 50,000: 24% under the balance seen after the restart, 45% under
         // the high before it. The episode was stored, so it is the same drain, not a new one.

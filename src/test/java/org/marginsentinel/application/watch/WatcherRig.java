@@ -38,7 +38,7 @@ final class WatcherRig {
     final Map<String, WatchedAccountState> answers = new HashMap<>();
     final Map<String, String> failures = new HashMap<>();
     final FakeVolatilities volatilities = new FakeVolatilities();
-    final Map<String, DrainEpisodes.Episode> drainRows = new HashMap<>();
+    final MapDrainEpisodes drainEpisodes = new MapDrainEpisodes();
 
     WatchList list;
     WatchPolling polling;
@@ -65,7 +65,7 @@ final class WatcherRig {
         advice.alerts = alerts;
 
         WatchDrains drains = new WatchDrains();
-        drains.episodes = drainEpisodes();
+        drains.episodes = drainEpisodes;
 
         WatchWarnings warnings = new WatchWarnings();
         warnings.drains = drains;
@@ -144,25 +144,6 @@ final class WatcherRig {
             public void remove(long id) {
                 stored.remove(id);
                 sightingRows.remove(id);
-            }
-        };
-    }
-
-    private DrainEpisodes drainEpisodes() {
-        return new DrainEpisodes() {
-            @Override
-            public Map<String, Episode> all() {
-                return Map.copyOf(drainRows);
-            }
-
-            @Override
-            public void save(String subject, Episode episode) {
-                drainRows.put(subject, episode);
-            }
-
-            @Override
-            public void end(String subject) {
-                drainRows.remove(subject);
             }
         };
     }
