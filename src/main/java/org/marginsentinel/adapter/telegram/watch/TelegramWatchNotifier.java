@@ -41,16 +41,16 @@ public class TelegramWatchNotifier implements WatchNotifier {
         if (notice instanceof WatchNotice.DrainWarning drain) {
             outbox.enqueue(OutgoingMessage.to(notice.userId(), WatchedPoolText.drain(texts(notice), drain))
                     .withPriority(OutgoingMessage.PRIORITY_DANGER)
-                    .withButtons(List.of(List.of(WatchAdviceText.button(WatchAdvice.Advice.NONE, null)))));
+                    .withButtons(List.of(List.of(WatchAdviceText.button(WatchAdvice.Advice.NONE, null, texts(notice))))));
             return;
         }
         OutgoingMessage message = OutgoingMessage.to(notice.userId(), text(notice, texts(notice)));
         if (notice instanceof WatchNotice.PositionWarning warning) {
             WatchAdvice.Advice added = advice.position(warning);
-            message = OutgoingMessage.to(notice.userId(), text(notice, texts(notice)) + WatchAdviceText.lines(added, false))
+            message = OutgoingMessage.to(notice.userId(), text(notice, texts(notice)) + WatchAdviceText.lines(added, false, texts(notice)))
                     .withPriority(priority(warning.decision().level()))
                     .superseding("hl:" + notice.address().value() + ":" + warning.position().reported().coin())
-                    .withButtons(List.of(List.of(WatchAdviceText.button(added, warning.position().reported().coin()))));
+                    .withButtons(List.of(List.of(WatchAdviceText.button(added, warning.position().reported().coin(), texts(notice)))));
             if (warning.decision().silent()) {
                 message = message.silently();
             }
@@ -58,10 +58,10 @@ public class TelegramWatchNotifier implements WatchNotifier {
             WatchAdvice.Advice added = advice.pool(warning);
             String distance = WatchedPoolText.distanceLine(texts(notice), warning.distance());
             message = OutgoingMessage.to(notice.userId(), text(notice, texts(notice)) + (distance.isEmpty() ? "" : "\n" + distance)
-                            + WatchAdviceText.lines(added, true))
+                            + WatchAdviceText.lines(added, true, texts(notice)))
                     .withPriority(priority(warning.decision().level()))
                     .superseding("hl:" + notice.address().value() + ":cross")
-                    .withButtons(List.of(List.of(WatchAdviceText.button(added, null))));
+                    .withButtons(List.of(List.of(WatchAdviceText.button(added, null, texts(notice)))));
             if (warning.decision().silent()) {
                 message = message.silently();
             }
@@ -84,7 +84,7 @@ public class TelegramWatchNotifier implements WatchNotifier {
             PositionRisk risk = warning.position().risk();
             return texts.get("watch.notice.position", Html.escape(headline(warning.decision().level(), texts)),
                     Html.escape(p.coin()), p.side().name(), account, n.price(risk.markPrice()),
-                    liquidation(risk, texts), SecondOpinionText.of(p, warning.position().opinion()));
+                    liquidation(risk, texts), SecondOpinionText.of(p, warning.position().opinion(), texts));
         }
         if (notice instanceof WatchNotice.PoolWarning warning) {
             return texts.get("watch.notice.pool", Html.escape(headline(warning.decision().level(), texts)), account,

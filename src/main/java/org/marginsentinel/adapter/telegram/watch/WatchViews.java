@@ -167,7 +167,7 @@ public class WatchViews {
             line.append(" · ").append(texts.get("watch.position.markPnl", n.price(p.reportedMark()),
                     n.signedMoney(p.unrealizedPnl())));
         }
-        return line.append("\n  ").append(SecondOpinionText.of(p, valued.opinion())).toString();
+        return line.append("\n  ").append(SecondOpinionText.of(p, valued.opinion(), texts)).toString();
     }
 
     /** "data 12 s old", or how long it has been unavailable, in the user's language. */

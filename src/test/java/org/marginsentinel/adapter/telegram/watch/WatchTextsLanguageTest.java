@@ -79,6 +79,18 @@ class WatchTextsLanguageTest {
                 + "баланс маржи 10\u00a0000,00 USDC");
     }
 
+    @Test
+    void theOddsAndTheAdviceOfAWatchedWarningAreInTheRecipientsLanguage() {
+        WatchAdvice.Advice advice = new WatchAdvice.Advice(new BigDecimal("0.125"), true, null);
+
+        assertThat(WatchAdviceText.lines(advice, true, Texts.of(Language.EN))).isEqualTo("\n🎲 Odds of liquidation "
+                + "within 24 h: <b>12.50%</b> (your odds alert)\n👉 Deposit or reduce cross positions on Hyperliquid: "
+                + "the bot only watches.");
+        assertThat(WatchAdviceText.lines(advice, true, Texts.of(Language.RU))).isEqualTo("\n🎲 Шанс ликвидации "
+                + "за 24 ч: <b>12,50%</b> (ваш алерт по шансам)\n👉 Пополните счёт или сократите кросс-позиции на "
+                + "Hyperliquid: бот только наблюдает.");
+    }
+
     private static WatchedAccount account(long userId) {
         WatchedAccountState state = new WatchedAccountState(NOW, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, List.of());
