@@ -11,6 +11,7 @@ import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.watch.KeyedWatchList;
 import org.marginsentinel.domain.watch.keyed.KeyPolicy;
 import org.marginsentinel.domain.watch.keyed.KeyedExchange;
@@ -88,7 +89,9 @@ public class KeyedWatchFlow {
                     Html.code(connected.account().maskedKeyId()), whitelisted, String.valueOf(number)) + "\n\n"
                     + views.accountPositions(connected.account(), number).strip() + deleted);
         }
-        return BotReply.html(Html.escape(((KeyedWatchList.Outcome.Refused) outcome).why()) + deleted);
+        KeyedWatchList.Outcome.Refused refused = (KeyedWatchList.Outcome.Refused) outcome;
+        return BotReply.html(Html.escape(texts.refusal(
+                CommandRejected.text(refused.textKey(), refused.arguments().toArray()))) + deleted);
     }
 
     /**
