@@ -39,15 +39,23 @@ public class KeyedWatchList {
         record Connected(KeyedAccount account, KeyPolicy.Verdict verdict) implements Outcome {
         }
 
-        /** Why not, as a text key and its arguments ({@link Figure}s for numbers): the adapter words it. */
-        record Refused(String textKey, List<Object> arguments) implements Outcome {
+        /**
+         * Why not, as a text key and its arguments ({@link Figure}s for numbers), the adapter words it.
+         *
+         * @param hintKey a text (no arguments) said after it, such as how to make a read-only key; null for none
+         */
+        record Refused(String textKey, List<Object> arguments, String hintKey) implements Outcome {
 
             public Refused {
                 arguments = List.copyOf(arguments);
             }
 
             static Refused text(String textKey, Object... arguments) {
-                return new Refused(textKey, List.of(arguments));
+                return new Refused(textKey, List.of(arguments), null);
+            }
+
+            Refused withHint(String key) {
+                return new Refused(textKey, arguments, key);
             }
         }
 
@@ -233,10 +241,9 @@ public class KeyedWatchList {
             KeyPermissions permissions = reader.permissions(key);
             KeyPolicy.Verdict verdict = KeyPolicy.judge(permissions, reader.readingNeedsTrading(),
                     settings.egressIps(), now);
-            String refusal = KeyedTexts.refusal(exchange, verdict, settings.egressIps());
+            Outcome.Refused refusal = KeyedTexts.refusal(exchange, verdict, settings.egressIps());
             if (refusal != null) {
-                // KeyedTexts words the permission refusals in English still; passed through as they are.
-                return Outcome.Refused.text("watch.keyed.policy.refused", refusal);
+                return refusal;
             }
             return new Outcome.Checked(key, permissions, verdict, reader.account(key), now);
         } catch (KeyedSourceUnavailable e) {

@@ -253,6 +253,7 @@ class KeyedWatchListTest {
     /** A refusal as an English-speaking user reads it. */
     private static String why(KeyedWatchList.Outcome outcome) {
         KeyedWatchList.Outcome.Refused refused = (KeyedWatchList.Outcome.Refused) outcome;
-        return Texts.of(Language.EN).refusal(CommandRejected.text(refused.textKey(), refused.arguments().toArray()));
+        return Texts.of(Language.EN).refusal(CommandRejected.text(refused.textKey(), refused.arguments().toArray()))
+                + (refused.hintKey() == null ? "" : " " + Texts.of(Language.EN).refusal(CommandRejected.text(refused.hintKey())));
     }
 }

@@ -90,8 +90,9 @@ public class KeyedWatchFlow {
                     + views.accountPositions(connected.account(), number).strip() + deleted);
         }
         KeyedWatchList.Outcome.Refused refused = (KeyedWatchList.Outcome.Refused) outcome;
-        return BotReply.html(Html.escape(texts.refusal(
-                CommandRejected.text(refused.textKey(), refused.arguments().toArray()))) + deleted);
+        String why = texts.refusal(CommandRejected.text(refused.textKey(), refused.arguments().toArray()))
+                + (refused.hintKey() == null ? "" : " " + texts.get(refused.hintKey()));
+        return BotReply.html(Html.escape(why) + deleted);
     }
 
     /**
