@@ -39,7 +39,24 @@ public class KeyedWatchList {
         record Connected(KeyedAccount account, KeyPolicy.Verdict verdict) implements Outcome {
         }
 
-        record Refused(String why) implements Outcome {
+        /**
+         * Why not, as a text key and its arguments ({@link Figure}s for numbers), the adapter words it.
+         *
+         * @param hintKey a text (no arguments) said after it, such as how to make a read-only key; null for none
+         */
+        record Refused(String textKey, List<Object> arguments, String hintKey) implements Outcome {
+
+            public Refused {
+                arguments = List.copyOf(arguments);
+            }
+
+            static Refused text(String textKey, Object... arguments) {
+                return new Refused(textKey, List.of(arguments), null);
+            }
+
+            Refused withHint(String key) {
+                return new Refused(textKey, arguments, key);
+            }
         }
 
         /** The exchange confirmed the key can read and not trade (or only from whitelisted addresses); not stored. */
@@ -156,15 +173,13 @@ public class KeyedWatchList {
      * Binance. Outside a transaction: reads the waiting pair, calls the exchange, stores nothing.
      */
     public Outcome checkEd25519(long userId, String keyId) {
-        String unavailable = unavailable(KeyedExchange.BINANCE);
+        Outcome.Refused unavailable = unavailable(KeyedExchange.BINANCE);
         if (unavailable != null) {
-            return new Outcome.Refused(unavailable);
+            return unavailable;
         }
         KeyedStore.Pending pending = store.pending(userId, KeyedExchange.BINANCE).orElse(null);
         if (pending == null) {
-            return new Outcome.Refused("I have no key pair waiting for you. Send /watch binance first: I'll show the "
-                    + "public key to register on Binance, then send /watch binance <api-key>. (For an HMAC key: "
-                    + "/watch binance <api-key> <secret>.)");
+            return Outcome.Refused.text("watch.keyed.noPending.refused");
         }
         byte[] privateKey = vault.open(pending.sealedPrivateKey(),
                 ApiKeyCodec.pendingContext(userId, KeyedExchange.BINANCE));
@@ -176,9 +191,9 @@ public class KeyedWatchList {
      * transaction: calls the exchange, stores nothing.
      */
     public Outcome checkHmac(long userId, KeyedExchange exchange, String keyId, String secret, String passphrase) {
-        String unavailable = unavailable(exchange);
+        Outcome.Refused unavailable = unavailable(exchange);
         if (unavailable != null) {
-            return new Outcome.Refused(unavailable);
+            return unavailable;
         }
         return check(userId, ApiKey.hmac(exchange, keyId, secret, passphrase));
     }
@@ -207,11 +222,11 @@ public class KeyedWatchList {
 
     private Outcome.Refused alreadyTaken(long userId, ApiKey key) {
         if (watchBook.entries(userId).size() >= watchSettings.maxPerUser()) {
-            return new Outcome.Refused(tooMany(userId));
+            return Outcome.Refused.text("watch.keyed.tooMany.refused", Figure.count(watchBook.entries(userId).size()));
         }
         KeyedAccount existing = book.withKey(userId, key).orElse(null);
         return existing == null ? null
-                : new Outcome.Refused("You already watch this key as #" + watchBook.numberOf(existing) + ".");
+                : Outcome.Refused.text("watch.keyed.already.refused", String.valueOf(watchBook.numberOf(existing)));
     }
 
     private Outcome check(long userId, ApiKey key) {
@@ -226,18 +241,15 @@ public class KeyedWatchList {
             KeyPermissions permissions = reader.permissions(key);
             KeyPolicy.Verdict verdict = KeyPolicy.judge(permissions, reader.readingNeedsTrading(),
                     settings.egressIps(), now);
-            String refusal = KeyedTexts.refusal(exchange, verdict, settings.egressIps());
+            Outcome.Refused refusal = KeyedTexts.refusal(exchange, verdict, settings.egressIps());
             if (refusal != null) {
-                return new Outcome.Refused(refusal);
+                return refusal;
             }
             return new Outcome.Checked(key, permissions, verdict, reader.account(key), now);
         } catch (KeyedSourceUnavailable e) {
-            return new Outcome.Refused(e.kind() == KeyedSourceUnavailable.Kind.KEY_REJECTED
-                    ? exchange.displayName() + " rejected the key (" + e.reason() + "). Check that you copied the API "
-                    + "key exactly" + (key.signsWithEd25519() ? " and registered the public key I showed" : "")
-                    + ". Nothing was stored."
-                    : exchange.displayName() + " did not answer (" + e.reason() + "). Nothing was stored; try again "
-                    + "in a minute.");
+            String why = e.kind() != KeyedSourceUnavailable.Kind.KEY_REJECTED ? "watch.keyed.noAnswer.refused"
+                    : key.signsWithEd25519() ? "watch.keyed.rejectedEd25519.refused" : "watch.keyed.rejected.refused";
+            return Outcome.Refused.text(why, exchange.displayName(), e.reason());
         }
     }
 
@@ -269,23 +281,16 @@ public class KeyedWatchList {
         }
     }
 
-    private String tooMany(long userId) {
-        return "You already watch " + watchBook.entries(userId).size() + " accounts, the most allowed. Remove one "
-                + "with /unwatch <n> first. Nothing was stored.";
-    }
-
     /** Why keyed watching of this exchange is not possible here; null when it is. */
-    private String unavailable(KeyedExchange exchange) {
+    private Outcome.Refused unavailable(KeyedExchange exchange) {
         if (!vault.enabled()) {
-            return "Watching " + exchange.displayName() + " with an API key is switched off on this bot: its operator "
-                    + "has not set a master key to encrypt keys with. Nothing was stored. (Hyperliquid needs no key: "
-                    + "/watch hl <address>.)";
+            return Outcome.Refused.text("watch.keyed.switchedOff.refused", exchange.displayName());
         }
         if (exchanges.reader(exchange).isEmpty()) {
-            return "Watching " + exchange.displayName() + " accounts is not available on this bot yet. Nothing was "
-                    + "stored." + (exchanges.installed().isEmpty() ? ""
-                    : " Available: " + String.join(", ", exchanges.installed().stream()
-                    .map(KeyedExchange::displayName).toList()) + ".");
+            return exchanges.installed().isEmpty()
+                    ? Outcome.Refused.text("watch.keyed.notAvailable.refused", exchange.displayName())
+                    : Outcome.Refused.text("watch.keyed.notAvailableElsewhere.refused", exchange.displayName(),
+                    String.join(", ", exchanges.installed().stream().map(KeyedExchange::displayName).toList()));
         }
         return null;
     }

@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.keyed.AesGcmVault;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.port.KeyedAccountReader;
 import org.marginsentinel.application.port.KeyedSourceUnavailable;
@@ -75,9 +77,9 @@ class KeyedWatchListTest {
         KeyedWatchList.Outcome trading = list.connectHmac(USER, KeyedExchange.BINANCE, "tradingKey12345", "s", null);
         KeyedWatchList.Outcome rejected = list.connectHmac(USER, KeyedExchange.BINANCE, "revokedKey12345", "s", null);
 
-        assertThat(((KeyedWatchList.Outcome.Refused) trading).why()).contains("can trade").contains("Enable Reading")
+        assertThat(why(trading)).contains("can trade").contains("Enable Reading")
                 .contains("Nothing was stored");
-        assertThat(((KeyedWatchList.Outcome.Refused) rejected).why()).contains("rejected the key (HTTP 401");
+        assertThat(why(rejected)).contains("rejected the key (HTTP 401");
         assertThat(rows).isEmpty();
         assertThat(list.book.all()).isEmpty();
     }
@@ -94,17 +96,17 @@ class KeyedWatchListTest {
                 null));
         assertThat(list.connectHmac(USER, KeyedExchange.BINANCE, "readOnlyKey1234", "secret-x", null))
                 .isInstanceOfSatisfying(KeyedWatchList.Outcome.Refused.class,
-                        r -> assertThat(r.why()).contains("already watch this key as #1"));
+                        r -> assertThat(why(r)).contains("already watch this key as #1"));
         list.connectHmac(USER, KeyedExchange.BINANCE, "readOnlyKey5678", "secret-y", null);
         assertThat(list.connectHmac(USER, KeyedExchange.BINANCE, "readOnlyKey9999", "secret-z", null))
                 .as("the limit is 2 in this test").isInstanceOfSatisfying(KeyedWatchList.Outcome.Refused.class,
-                        r -> assertThat(r.why()).contains("the most allowed"));
+                        r -> assertThat(why(r)).contains("the most allowed"));
     }
 
     @Test
     void noReaderInstalled_orNoMasterKey_isAnsweredClearly() {
         assertThat(list.connectHmac(USER, KeyedExchange.BYBIT, "bybitKey123456", "s", null))
-                .isInstanceOfSatisfying(KeyedWatchList.Outcome.Refused.class, r -> assertThat(r.why())
+                .isInstanceOfSatisfying(KeyedWatchList.Outcome.Refused.class, r -> assertThat(why(r))
                         .contains("Watching Bybit accounts is not available on this bot yet").contains("Binance"));
 
         KeyedWatchList disabled = wired(AesGcmVault.disabled("no master key"));
@@ -116,7 +118,7 @@ class KeyedWatchListTest {
     @Test
     void theEd25519Flow_keepsThePrivateHalfSealedUntilTheKeyIdComes() {
         assertThat(list.connectEd25519(USER, "edKey0123456789")).isInstanceOfSatisfying(
-                KeyedWatchList.Outcome.Refused.class, r -> assertThat(r.why()).contains("Send /watch binance first"));
+                KeyedWatchList.Outcome.Refused.class, r -> assertThat(why(r)).contains("Send /watch binance first"));
 
         String pem = list.beginEd25519(USER);
         assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----").endsWith("-----END PUBLIC KEY-----");
@@ -246,5 +248,12 @@ class KeyedWatchListTest {
         public void removePending(long userId, KeyedExchange exchange) {
             pending.remove(userId + ":" + exchange);
         }
+    }
+
+    /** A refusal as an English-speaking user reads it. */
+    private static String why(KeyedWatchList.Outcome outcome) {
+        KeyedWatchList.Outcome.Refused refused = (KeyedWatchList.Outcome.Refused) outcome;
+        return Texts.of(Language.EN).refusal(CommandRejected.text(refused.textKey(), refused.arguments().toArray()))
+                + (refused.hintKey() == null ? "" : " " + Texts.of(Language.EN).refusal(CommandRejected.text(refused.hintKey())));
     }
 }

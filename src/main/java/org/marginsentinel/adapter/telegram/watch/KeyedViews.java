@@ -8,8 +8,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.application.watch.KeyedAccount;
@@ -47,32 +47,35 @@ public class KeyedViews {
         int positions = account.snapshot() == null ? 0 : account.snapshot().positions().size();
         String distance = warnings.valuation(account).flatMap(warnings::poolDistance)
                 .map(d -> WatchedPoolText.distanceLine(texts(account), d)).orElse("");
-        return "#" + number + " " + Html.escape(account.exchange().displayName()) + " key "
-                + Html.code(account.maskedKeyId()) + " · " + positions + " position(s) · " + freshness(account)
+        Texts texts = texts(account);
+        return texts.get("watch.keyed.list", String.valueOf(number), Html.escape(account.exchange().displayName()),
+                Html.code(account.maskedKeyId()), texts.numbers().count(positions), freshness(account, texts))
                 + (distance.isEmpty() ? "" : "\n  " + distance);
     }
 
     /** The account's heading and positions, each with the exchange's liquidation price next to the bot's. */
     String accountPositions(KeyedAccount account, int number) {
-        StringBuilder text = new StringBuilder(heading(account, number)).append('\n');
+        Texts texts = texts(account);
+        Numbers n = texts.numbers();
+        StringBuilder text = new StringBuilder(heading(account, number, texts)).append('\n');
         KeyedValuation valuation = warnings.valuation(account).orElse(null);
         if (valuation == null) {
-            return text.append(account.snapshot() == null ? "No answer yet.\n"
-                    : "Shown as reported: the bot has no " + account.exchange().displayName() + " formula yet.\n")
-                    .toString();
+            return text.append(account.snapshot() == null ? texts.get("watch.keyed.noAnswer")
+                    : texts.get("watch.keyed.noFormula", account.exchange().displayName())).append('\n').toString();
         }
-        text.append(ratioLine(valuation)).append('\n');
+        text.append(ratioLine(valuation, texts)).append('\n');
         String distance = warnings.poolDistance(valuation)
                 .map(d -> WatchedPoolText.distanceLine(texts(account), d)).orElse("");
         text.append(distance.isEmpty() ? "" : distance + '\n');
         for (KeyedValuation.Valued valued : valuation.positions()) {
-            text.append(position(account, valued)).append('\n');
+            text.append(position(account, valued, texts)).append('\n');
         }
         for (ExchangePosition skipped : valuation.notValued()) {
             text.append("• ").append(bold(Html.escape(skipped.symbol()) + " " + skipped.side().name())).append(' ')
-                    .append(Fmt.quantity(skipped.size())).append(" · not recomputed (no margin figures); ")
-                    .append(account.exchange().displayName()).append(" liq. ")
-                    .append(skipped.exchangeLiquidation() == null ? "none" : Fmt.price(skipped.exchangeLiquidation()))
+                    .append(n.quantity(skipped.size())).append(" · ")
+                    .append(texts.get("watch.keyed.notValued", account.exchange().displayName(),
+                            skipped.exchangeLiquidation() == null ? texts.get("watch.liq.none")
+                                    : n.price(skipped.exchangeLiquidation())))
                     .append('\n');
         }
         return text.toString();
@@ -80,7 +83,8 @@ public class KeyedViews {
 
     /** The account at a glance for {@code /risk}. */
     String riskSummary(KeyedAccount account, int number) {
-        StringBuilder text = new StringBuilder(heading(account, number)).append('\n');
+        Texts texts = texts(account);
+        StringBuilder text = new StringBuilder(heading(account, number, texts)).append('\n');
         KeyedValuation valuation = warnings.valuation(account).orElse(null);
         if (valuation == null) {
             return text.toString();
@@ -94,70 +98,74 @@ public class KeyedViews {
             String line = WatchedPoolText.distanceLine(texts(account), distance);
             text.append(line.isEmpty() ? "" : line + '\n');
         }
-        text.append(ratioLine(valuation)).append('\n');
+        text.append(ratioLine(valuation, texts)).append('\n');
         for (KeyedValuation.Valued valued : valuation.positions()) {
             ExchangePosition p = valued.reported();
             text.append("• ").append(Html.escape(p.symbol())).append(' ').append(p.side().name()).append(' ')
                     .append(p.mode().label());
             if (valued.risk().position().isIsolated()) {
-                text.append(" · ").append(WatchedLevels.distance(valued.risk())).append(" · ")
+                text.append(" · ").append(WatchedLevels.distance(valued.risk(), texts)).append(" · ")
                         .append(RiskThresholds.DEFAULTS.forDistance(valued.risk().distanceToLiquidation()).name());
             }
-            text.append(adl(p)).append('\n');
+            text.append(adl(p, texts)).append('\n');
         }
         return text.toString();
     }
 
-    private String heading(KeyedAccount account, int number) {
-        return bold("👁 " + account.exchange().displayName() + " #" + number + " " + account.maskedKeyId())
-                + " · real account, read-only key · " + freshness(account);
+    private String heading(KeyedAccount account, int number, Texts texts) {
+        return texts.get("watch.keyed.heading", Html.escape(account.exchange().displayName()), String.valueOf(number),
+                Html.escape(account.maskedKeyId()), freshness(account, texts));
     }
 
-    private static String ratioLine(KeyedValuation valuation) {
+    private static String ratioLine(KeyedValuation valuation, Texts texts) {
         BigDecimal theirs = valuation.snapshot().exchangeMarginRatio();
         BigDecimal ours = valuation.ownMarginRatio();
-        return "Account margin ratio (maintenance / margin balance, liquidation at 100%): exchange "
-                + (theirs == null ? "—" : Fmt.percent(theirs)) + " · bot " + (ours == null ? "—" : Fmt.percent(ours))
-                + (theirs != null && ours != null && theirs.subtract(ours).abs().compareTo(new BigDecimal("0.001")) > 0
-                ? " ⚠️ the exchange counts what the bot does not see (other margin assets, open orders) or values "
-                + "maintenance with other brackets" : "");
+        boolean differ = theirs != null && ours != null
+                && theirs.subtract(ours).abs().compareTo(new BigDecimal("0.001")) > 0;
+        return texts.get(differ ? "watch.keyed.ratioDiffers" : "watch.keyed.ratio",
+                theirs == null ? "—" : texts.numbers().percent(theirs), ours == null ? "—" : texts.numbers().percent(ours));
     }
 
-    private static String position(KeyedAccount account, KeyedValuation.Valued valued) {
+    private static String position(KeyedAccount account, KeyedValuation.Valued valued, Texts texts) {
         ExchangePosition p = valued.reported();
         PositionRisk risk = valued.risk();
+        Numbers n = texts.numbers();
         String name = account.exchange().displayName();
         StringBuilder line = new StringBuilder("• ").append(bold(Html.escape(p.symbol()) + " " + p.side().name()))
-                .append(' ').append(Fmt.quantity(p.size())).append(" · ").append(p.mode().label()).append(' ')
-                .append(p.leverage()).append("x · entry ").append(Fmt.price(p.entryPrice())).append(" · mark ")
-                .append(Fmt.price(risk.markPrice())).append(" · PnL ").append(Fmt.signedMoney(risk.unrealizedPnl()))
-                .append(" · ").append(WatchedLevels.distance(risk)).append(adl(p));
-        String exchange = name + " " + (valued.opinion().exchange() == null ? "gives none"
-                : Fmt.price(valued.opinion().exchange()));
-        String own = valued.opinion().own() == null ? "none" : Fmt.price(valued.opinion().own());
-        line.append("\n  Liq.: ").append(exchange).append(" · bot ").append(own);
+                .append(' ').append(n.quantity(p.size())).append(" · ").append(p.mode().label()).append(' ')
+                .append(p.leverage()).append("x · ").append(texts.get("watch.position.entry", n.price(p.entryPrice())))
+                .append(" · ").append(texts.get("watch.position.markPnl", n.price(risk.markPrice()),
+                        n.signedMoney(risk.unrealizedPnl())))
+                .append(" · ").append(WatchedLevels.distance(risk, texts)).append(adl(p, texts));
+        String exchange = name + " " + (valued.opinion().exchange() == null ? texts.get("watch.keyed.givesNone")
+                : n.price(valued.opinion().exchange()));
+        String own = valued.opinion().own() == null ? texts.get("watch.liq.none") : n.price(valued.opinion().own());
+        line.append("\n  ").append(texts.get("watch.keyed.liq", exchange, own)).append(' ');
         if (valued.opinion().agrees()) {
-            line.append(" ✓ agree");
+            line.append(texts.get("watch.keyed.agree"));
         } else {
-            line.append(" ⚠️ differ").append(valued.opinion().gap() == null ? "" : " by "
-                    + Fmt.percent(valued.opinion().gap())).append(": ").append(Html.escape(valued.explanation()));
+            line.append(valued.opinion().gap() == null ? texts.get("watch.keyed.differ")
+                    : texts.get("watch.keyed.differBy", n.percent(valued.opinion().gap())))
+                    .append(": ").append(Html.escape(valued.explanation()));
         }
         return line.toString();
     }
 
-    private static String adl(ExchangePosition p) {
-        return p.adlRank() == null ? "" : " · ADL rank " + p.adlRank() + "/" + p.adlRankMax();
+    private static String adl(ExchangePosition p, Texts texts) {
+        return p.adlRank() == null ? ""
+                : " · " + texts.get("watch.keyed.adl", String.valueOf(p.adlRank()), String.valueOf(p.adlRankMax()));
     }
 
-    String freshness(KeyedAccount account) {
+    String freshness(KeyedAccount account, Texts texts) {
         Instant now = clock.instant();
         if (account.isPaused()) {
-            return "⛔ paused: " + Html.escape(account.pausedReason());
+            return texts.get("watch.fresh.paused", Html.escape(account.pausedReason()));
         }
         if (!account.availability().available()) {
-            return "⚠️ no data for " + WatchViews.age(Duration.between(account.availability().unavailableSince(), now));
+            return texts.get("watch.fresh.unavailableSince",
+                    WatchedPoolText.age(texts, Duration.between(account.availability().unavailableSince(), now)));
         }
-        return account.lastSuccess() == null ? "no data yet"
-                : "data " + WatchViews.age(Duration.between(account.lastSuccess(), now)) + " old";
+        return account.lastSuccess() == null ? texts.get("watch.fresh.none")
+                : texts.get("watch.fresh.age", WatchedPoolText.age(texts, Duration.between(account.lastSuccess(), now)));
     }
 }

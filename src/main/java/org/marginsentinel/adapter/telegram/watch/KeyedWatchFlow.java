@@ -10,7 +10,10 @@ import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.watch.KeyedWatchList;
+import org.marginsentinel.domain.watch.keyed.KeyPolicy;
 import org.marginsentinel.domain.watch.keyed.KeyedExchange;
 
 /**
@@ -22,8 +25,6 @@ import org.marginsentinel.domain.watch.keyed.KeyedExchange;
  */
 @ApplicationScoped
 public class KeyedWatchFlow {
-
-    static final String DELETED = "\n\n🧹 I deleted your message with the key from this chat.";
 
     @Inject
     KeyedWatchList keyedList;
@@ -56,10 +57,9 @@ public class KeyedWatchFlow {
         if (carriesKey && context.messageId() != null) {
             outbox.enqueue(OutgoingMessage.delete(context.chatId(), context.messageId()).inThread(context.messageThreadId()));
         }
-        return BotReply.html("🔐 Never post an API key in a group. I did not read it" + (carriesKey
-                ? " and tried to delete your message (I can only if I am an admin here). If it is still visible, "
-                + "delete the key on " + exchange.displayName() + " now and make a new one." : ".")
-                + " Send /watch " + exchange.name().toLowerCase(Locale.ROOT) + " in a private chat with me.");
+        String command = exchange.name().toLowerCase(Locale.ROOT);
+        return BotReply.html(carriesKey ? context.texts().get("watch.flow.group", exchange.displayName(), command)
+                : context.texts().get("watch.flow.groupNoKey", command));
     }
 
     BotReply handle(CommandContext context, KeyedExchange exchange) {
@@ -71,9 +71,11 @@ public class KeyedWatchFlow {
             outbox.enqueue(OutgoingMessage.delete(context.chatId(), context.messageId()));
         }
         long user = context.userId();
+        Texts texts = context.texts();
+        String deleted = "\n\n" + texts.get("watch.flow.deleted");
         if (!wellFormed(exchange, key)) {
-            return BotReply.html(Html.escape("That is not how " + exchange.displayName() + " keys are given: "
-                    + usage(exchange) + ". Nothing was stored.") + DELETED);
+            return BotReply.html(texts.get("watch.flow.malformed", Html.escape(exchange.displayName()),
+                    Html.escape(usage(exchange))) + deleted);
         }
         // Checked before the transaction as a rule; checked here only if that step did not run.
         KeyedWatchList.Outcome checked = checks.take(user, context.args())
@@ -81,17 +83,16 @@ public class KeyedWatchFlow {
         KeyedWatchList.Outcome outcome = keyedList.storeIfChecked(user, checked);
         if (outcome instanceof KeyedWatchList.Outcome.Connected connected) {
             int number = watchViews.numberOfNew(user, connected.account());
-            return BotReply.html("👁 Now watching your " + exchange.displayName() + " futures account with key "
-                    + Html.code(connected.account().maskedKeyId()) + ". " + exchange.displayName()
-                    + " confirms the key can read but not trade or withdraw"
-                    + (connected.verdict() == org.marginsentinel.domain.watch.keyed.KeyPolicy.Verdict.ACCEPT
-                    ? "" : " (trading is allowed only from this bot's whitelisted addresses, as "
-                    + exchange.displayName() + " requires to read futures)")
-                    + ". The key is stored encrypted; /unwatch " + number + " deletes it. Its positions get the same "
-                    + "warnings as your paper positions, and only you see them.\n\n"
-                    + views.accountPositions(connected.account(), number).strip() + DELETED);
+            String whitelisted = connected.verdict() == KeyPolicy.Verdict.ACCEPT ? ""
+                    : " (" + texts.get("watch.flow.whitelisted", exchange.displayName()) + ")";
+            return BotReply.html(texts.get("watch.flow.connected", exchange.displayName(),
+                    Html.code(connected.account().maskedKeyId()), whitelisted, String.valueOf(number)) + "\n\n"
+                    + views.accountPositions(connected.account(), number).strip() + deleted);
         }
-        return BotReply.html(Html.escape(((KeyedWatchList.Outcome.Refused) outcome).why()) + DELETED);
+        KeyedWatchList.Outcome.Refused refused = (KeyedWatchList.Outcome.Refused) outcome;
+        String why = texts.refusal(CommandRejected.text(refused.textKey(), refused.arguments().toArray()))
+                + (refused.hintKey() == null ? "" : " " + texts.get(refused.hintKey()));
+        return BotReply.html(Html.escape(why) + deleted);
     }
 
     /**
@@ -122,19 +123,11 @@ public class KeyedWatchFlow {
 
     private BotReply start(CommandContext context, KeyedExchange exchange) {
         if (exchange != KeyedExchange.BINANCE) {
-            return BotReply.html(Html.escape("Make a read-only API key on " + exchange.displayName() + " and send "
-                    + usage(exchange) + ". I check with " + exchange.displayName() + " that it can neither trade nor "
-                    + "withdraw before storing anything, keep it encrypted, and delete your message right away."));
+            return BotReply.html(context.texts().get("watch.flow.start", Html.escape(exchange.displayName()),
+                    Html.escape(usage(exchange))));
         }
         String publicKey = keyedList.beginEd25519(context.userId());
-        return BotReply.html("🔐 " + Html.bold("A key pair for Binance, made for you") + ": I keep the private half "
-                + "(encrypted) and never see a Binance secret. Register this public half:\n"
-                + "<pre>" + Html.escape(publicKey) + "</pre>\n"
-                + "1. Binance → Account → API Management → Create API → <b>Self-generated</b> (Ed25519); paste the key "
-                + "above.\n2. Restrictions: tick only <b>Enable Reading</b> (no trading, no withdrawals).\n"
-                + "3. Send /watch binance &lt;api-key&gt; with the API key Binance shows.\n"
-                + "(An HMAC key works too: /watch binance &lt;api-key&gt; &lt;secret&gt;.) A new /watch binance "
-                + "replaces this pair.");
+        return BotReply.html(context.texts().get("watch.flow.binance", Html.escape(publicKey)));
     }
 
     private static String usage(KeyedExchange exchange) {

@@ -1,6 +1,5 @@
 package org.marginsentinel.adapter.telegram.watch;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import static org.marginsentinel.adapter.telegram.watch.WatchedLevels.headline;
 import static org.marginsentinel.adapter.telegram.watch.WatchedLevels.priority;
 
@@ -12,8 +11,8 @@ import java.util.List;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
-import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.application.watch.KeyedAccount;
@@ -47,7 +46,7 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
                     .withButtons(List.of(List.of(link(notice.account().exchange(), null)))));
             return;
         }
-        OutgoingMessage message = OutgoingMessage.to(notice.account().userId(), text(notice));
+        OutgoingMessage message = OutgoingMessage.to(notice.account().userId(), text(notice, texts(notice)));
         String subject = "kx:" + notice.account().id() + ":";
         if (notice instanceof KeyedNotice.PositionWarning warning) {
             ExchangePosition p = warning.position().reported();
@@ -58,7 +57,7 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
         } else if (notice instanceof KeyedNotice.PoolWarning warning) {
             String distance = WatchedPoolText.distanceLine(texts(notice), warning.distance());
             message = OutgoingMessage.to(notice.account().userId(),
-                    text(notice) + (distance.isEmpty() ? "" : "\n" + distance));
+                    text(notice, texts(notice)) + (distance.isEmpty() ? "" : "\n" + distance));
             message = message.withPriority(priority(warning.decision().level())).superseding(subject + "cross")
                     .withButtons(List.of(List.of(link(notice.account().exchange(), null))));
             message = warning.decision().silent() ? message.silently() : message;
@@ -72,51 +71,47 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
         return Texts.of(languages.of(notice.account().userId()));
     }
 
-    static String text(KeyedNotice notice) {
+    static String text(KeyedNotice notice, Texts texts) {
+        Numbers n = texts.numbers();
         KeyedAccount account = notice.account();
         String name = account.exchange().displayName();
-        String label = name + " #" + notice.number() + " " + Html.code(account.maskedKeyId()) + " (real account, watched)";
+        String number = String.valueOf(notice.number());
+        String label = texts.get("watch.keyed.account", name, number, Html.code(account.maskedKeyId()));
         if (notice instanceof KeyedNotice.PositionWarning warning) {
             ExchangePosition p = warning.position().reported();
             PositionRisk risk = warning.position().risk();
-            return bold(headline(warning.decision().level()) + " · " + p.symbol() + " " + p.side().name()) + " · "
-                    + label + "\nMark " + Fmt.price(risk.markPrice()) + " · liquidation (bot) "
-                    + (risk.liquidationPrice() == null ? "none" : Fmt.price(risk.liquidationPrice()) + " · "
-                    + Fmt.percent(risk.distanceToLiquidation()) + " away") + " · " + name + " says "
-                    + (p.exchangeLiquidation() == null ? "none" : Fmt.price(p.exchangeLiquidation()))
-                    + "\nAdd margin or reduce it on " + name + ": the bot only watches.";
+            return texts.get("watch.keyed.notice.position", Html.escape(headline(warning.decision().level(), texts)),
+                    Html.escape(p.symbol()), p.side().name(), label, n.price(risk.markPrice()),
+                    risk.liquidationPrice() == null ? texts.get("watch.liq.none")
+                            : texts.get("watch.liq.away", n.price(risk.liquidationPrice()),
+                                    n.percent(risk.distanceToLiquidation())),
+                    name, p.exchangeLiquidation() == null ? texts.get("watch.liq.none")
+                            : n.price(p.exchangeLiquidation()));
         }
         if (notice instanceof KeyedNotice.PoolWarning warning) {
-            return bold(headline(warning.decision().level()) + " · cross margin") + " · " + label
-                    + "\nMargin ratio " + (warning.pool().marginRatio() == null ? "over 100%"
-                    : Fmt.percent(warning.pool().marginRatio())) + " (bot; liquidation at 100%)"
-                    + (warning.exchangeRatio() == null ? "" : " · " + name + "'s account ratio "
-                    + Fmt.percent(warning.exchangeRatio()))
-                    + "\nDeposit or reduce cross positions on " + name + ": the bot only watches.";
+            return texts.get("watch.keyed.notice.pool", Html.escape(headline(warning.decision().level(), texts)), label,
+                    warning.pool().marginRatio() == null ? texts.get("watch.risk.ratioOver")
+                            : n.percent(warning.pool().marginRatio()),
+                    warning.exchangeRatio() == null ? "" : " · " + texts.get("watch.keyed.notice.exchangeRatio", name,
+                            n.percent(warning.exchangeRatio())),
+                    name);
         }
         if (notice instanceof KeyedNotice.AdlHigh adl) {
             ExchangePosition p = adl.position();
-            return bold("⚠️ ADL queue · " + p.symbol() + " " + p.side().name()) + " · " + label + "\nThis winning "
-                    + "position is at ADL rank " + p.adlRank() + " of " + p.adlRankMax() + ": if a trader on the other "
-                    + "side is liquidated beyond the insurance fund, " + name + " may close it against theirs "
-                    + "(auto-deleveraging), at their bankruptcy price. Taking some profit lowers the rank.";
+            return texts.get("watch.keyed.notice.adl", Html.escape(p.symbol()), p.side().name(), label,
+                    String.valueOf(p.adlRank()), String.valueOf(p.adlRankMax()), name);
         }
         if (notice instanceof KeyedNotice.KeyRejected rejected) {
-            return "⛔ " + name + " refused the key of " + label + " (" + Html.escape(rejected.reason()) + "): it was "
-                    + "revoked, expired or restricted to other IP addresses. I stopped reading the account and will not "
-                    + "retry. /unwatch " + notice.number() + " deletes it; watch it again with a new read-only key.";
+            return texts.get("watch.keyed.notice.keyRejected", name, label, Html.escape(rejected.reason()), number);
         }
         if (notice instanceof KeyedNotice.ExpiresSoon expiry) {
-            return "⏳ The key of " + label + " expires on " + DAY.format(expiry.expiresAt()) + " (" + name
-                    + " says). Make a new read-only key before then, /unwatch " + notice.number()
-                    + " this one and watch with the new key.";
+            return texts.get("watch.keyed.notice.expires", label, DAY.format(expiry.expiresAt()), name, number);
         }
         if (notice instanceof KeyedNotice.Unavailable unavailable) {
-            return "⚠️ No data from " + name + " about " + label + " for " + WatchViews.age(unavailable.silentFor())
-                    + " (" + Html.escape(unavailable.reason()) + "). Its warnings are paused until data comes back; "
-                    + "I'll say when.";
+            return texts.get("watch.keyed.notice.unavailable", name, label,
+                    WatchedPoolText.age(texts, unavailable.silentFor()), Html.escape(unavailable.reason()));
         }
-        return "▶️ Data about " + label + " is coming in again: its warnings are back on.";
+        return texts.get("watch.notice.back", label);
     }
 
     private static Button link(KeyedExchange exchange, String symbol) {

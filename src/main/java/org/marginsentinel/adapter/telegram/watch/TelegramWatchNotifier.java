@@ -1,16 +1,16 @@
 package org.marginsentinel.adapter.telegram.watch;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
 import static org.marginsentinel.adapter.telegram.watch.WatchedLevels.headline;
 import static org.marginsentinel.adapter.telegram.watch.WatchedLevels.priority;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.List;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
-import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.application.watch.WatchAdvice;
@@ -41,27 +41,27 @@ public class TelegramWatchNotifier implements WatchNotifier {
         if (notice instanceof WatchNotice.DrainWarning drain) {
             outbox.enqueue(OutgoingMessage.to(notice.userId(), WatchedPoolText.drain(texts(notice), drain))
                     .withPriority(OutgoingMessage.PRIORITY_DANGER)
-                    .withButtons(List.of(List.of(WatchAdviceText.button(WatchAdvice.Advice.NONE, null)))));
+                    .withButtons(List.of(List.of(WatchAdviceText.button(WatchAdvice.Advice.NONE, null, texts(notice))))));
             return;
         }
-        OutgoingMessage message = OutgoingMessage.to(notice.userId(), text(notice));
+        OutgoingMessage message = OutgoingMessage.to(notice.userId(), text(notice, texts(notice)));
         if (notice instanceof WatchNotice.PositionWarning warning) {
             WatchAdvice.Advice added = advice.position(warning);
-            message = OutgoingMessage.to(notice.userId(), text(notice) + WatchAdviceText.lines(added, false))
+            message = OutgoingMessage.to(notice.userId(), text(notice, texts(notice)) + WatchAdviceText.lines(added, false, texts(notice)))
                     .withPriority(priority(warning.decision().level()))
                     .superseding("hl:" + notice.address().value() + ":" + warning.position().reported().coin())
-                    .withButtons(List.of(List.of(WatchAdviceText.button(added, warning.position().reported().coin()))));
+                    .withButtons(List.of(List.of(WatchAdviceText.button(added, warning.position().reported().coin(), texts(notice)))));
             if (warning.decision().silent()) {
                 message = message.silently();
             }
         } else if (notice instanceof WatchNotice.PoolWarning warning) {
             WatchAdvice.Advice added = advice.pool(warning);
             String distance = WatchedPoolText.distanceLine(texts(notice), warning.distance());
-            message = OutgoingMessage.to(notice.userId(), text(notice) + (distance.isEmpty() ? "" : "\n" + distance)
-                            + WatchAdviceText.lines(added, true))
+            message = OutgoingMessage.to(notice.userId(), text(notice, texts(notice)) + (distance.isEmpty() ? "" : "\n" + distance)
+                            + WatchAdviceText.lines(added, true, texts(notice)))
                     .withPriority(priority(warning.decision().level()))
                     .superseding("hl:" + notice.address().value() + ":cross")
-                    .withButtons(List.of(List.of(WatchAdviceText.button(added, null))));
+                    .withButtons(List.of(List.of(WatchAdviceText.button(added, null, texts(notice)))));
             if (warning.decision().silent()) {
                 message = message.silently();
             }
@@ -75,54 +75,58 @@ public class TelegramWatchNotifier implements WatchNotifier {
         return Texts.of(languages.of(notice.userId()));
     }
 
-    static String text(WatchNotice notice) {
-        String account = "Hyperliquid #" + notice.number() + " " + Html.code(notice.address().shortForm())
-                + " (real account, watched)";
+    static String text(WatchNotice notice, Texts texts) {
+        Numbers n = texts.numbers();
+        String account = texts.get("watch.hl.account", String.valueOf(notice.number()),
+                Html.code(notice.address().shortForm()));
         if (notice instanceof WatchNotice.PositionWarning warning) {
             WatchedPosition p = warning.position().reported();
             PositionRisk risk = warning.position().risk();
-            return bold(headline(warning.decision().level()) + " · " + p.coin() + " " + p.side().name()) + " · "
-                    + account + "\nMark " + Fmt.price(risk.markPrice()) + " · liquidation " + liquidation(risk)
-                    + "\n" + SecondOpinionText.of(p, warning.position().opinion());
+            return texts.get("watch.notice.position", Html.escape(headline(warning.decision().level(), texts)),
+                    Html.escape(p.coin()), p.side().name(), account, n.price(risk.markPrice()),
+                    liquidation(risk, texts), SecondOpinionText.of(p, warning.position().opinion(), texts));
         }
         if (notice instanceof WatchNotice.PoolWarning warning) {
-            return bold(headline(warning.decision().level()) + " · cross margin") + " · " + account
-                    + "\nMargin ratio " + (warning.pool().marginRatio() == null ? "over 100%"
-                    : Fmt.percent(warning.pool().marginRatio())) + " (liquidation at 100%) · margin balance "
-                    + Fmt.usdt(warning.pool().marginBalance()).replace("USDT", "USDC");
+            return texts.get("watch.notice.pool", Html.escape(headline(warning.decision().level(), texts)), account,
+                    warning.pool().marginRatio() == null ? texts.get("watch.risk.ratioOver")
+                            : n.percent(warning.pool().marginRatio()),
+                    usdc(n, warning.pool().marginBalance()));
         }
         if (notice instanceof WatchNotice.PositionEnded ended) {
-            return ended(ended.ended(), account);
+            return ended(ended.ended(), account, texts);
         }
         if (notice instanceof WatchNotice.Unavailable unavailable) {
-            return "⚠️ No data from Hyperliquid about " + account + " for "
-                    + WatchViews.age(unavailable.silentFor()) + " (" + Html.escape(unavailable.reason())
-                    + "). Its warnings are paused until data comes back; I'll say when.";
+            return texts.get("watch.notice.unavailable", account, WatchedPoolText.age(texts, unavailable.silentFor()),
+                    Html.escape(unavailable.reason()));
         }
-        return "▶️ Data about " + account + " is coming in again: its warnings are back on.";
+        return texts.get("watch.notice.back", account);
     }
 
-    private static String ended(PositionEnding.Ended ended, String account) {
+    private static String ended(PositionEnding.Ended ended, String account, Texts texts) {
+        Numbers n = texts.numbers();
         WatchedPosition p = ended.position();
-        String what = Html.escape(p.coin()) + " " + p.side().name() + " " + Fmt.quantity(p.size());
+        String what = Html.escape(p.coin()) + " " + p.side().name() + " " + n.quantity(p.size());
         if (ended.liquidated()) {
-            return bold("⛔ LIQUIDATED · " + what) + " · " + account + "\nThe position is gone while the mark ("
-                    + Fmt.price(ended.lastMark()) + ") was past its liquidation price ("
-                    + (ended.liquidationPrice() == null ? "—" : Fmt.price(ended.liquidationPrice())) + ")."
-                    + "\nAccount value fell by " + Fmt.usdt(ended.accountValueLoss()).replace("USDT", "USDC")
-                    + " since the previous answer (the loss, plus any other change in between).";
+            return texts.get("watch.notice.liquidated", Html.escape(what), account, n.price(ended.lastMark()),
+                    ended.liquidationPrice() == null ? "—" : n.price(ended.liquidationPrice()),
+                    usdc(n, ended.accountValueLoss()));
         }
-        return "✅ Closed · " + what + " · " + account + " (the mark " + Fmt.price(ended.lastMark())
-                + " was short of its liquidation price: a close, not a liquidation).";
+        return texts.get("watch.notice.closed", what, account, n.price(ended.lastMark()));
     }
 
-    private static String liquidation(PositionRisk risk) {
+    /** Hyperliquid margin is in USDC. */
+    private static String usdc(Numbers n, BigDecimal amount) {
+        return n.usdt(amount).replace("USDT", "USDC");
+    }
+
+    private static String liquidation(PositionRisk risk, Texts texts) {
+        Numbers n = texts.numbers();
         if (risk.liquidationPrice() == null) {
-            return "none";
+            return texts.get("watch.liq.none");
         }
         if (risk.liquidatedAtMark()) {
-            return Fmt.price(risk.liquidationPrice()) + " · ⚠️ the mark is past it";
+            return texts.get("watch.liq.past", n.price(risk.liquidationPrice()));
         }
-        return Fmt.price(risk.liquidationPrice()) + " · " + Fmt.percent(risk.distanceToLiquidation()) + " away";
+        return texts.get("watch.liq.away", n.price(risk.liquidationPrice()), n.percent(risk.distanceToLiquidation()));
     }
 }

@@ -1,10 +1,9 @@
 package org.marginsentinel.adapter.telegram.watch;
 
-import static org.marginsentinel.adapter.telegram.format.Html.bold;
-
 import java.math.BigDecimal;
 import org.marginsentinel.adapter.telegram.command.Button;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.watch.WatchAdvice;
 import org.marginsentinel.domain.alert.RecommendedAction;
 
@@ -20,46 +19,48 @@ final class WatchAdviceText {
     }
 
     /** The odds line (when known) and the recommendation, each on its own line, starting with a line break. */
-    static String lines(WatchAdvice.Advice advice, boolean pool) {
+    static String lines(WatchAdvice.Advice advice, boolean pool, Texts texts) {
         StringBuilder text = new StringBuilder();
         if (advice.odds() != null) {
-            text.append("\n🎲 Odds of liquidation within 24 h: ").append(bold(Fmt.percent(advice.odds())))
-                    .append(advice.oddsTriggered() ? " (your odds alert)" : "");
+            text.append('\n').append(texts.get(advice.oddsTriggered() ? "watch.advice.oddsAlert" : "watch.advice.odds",
+                    Html.escape(texts.numbers().percent(advice.odds()))));
         }
         RecommendedAction action = advice.recommended();
         if (action == null) {
-            return text.append(pool ? "\n👉 Deposit or reduce cross positions on Hyperliquid: the bot only watches."
-                    : "\n👉 Add margin or reduce it on Hyperliquid: the bot only watches.").toString();
+            return text.append('\n').append(texts.get(pool ? "watch.advice.poolNone" : "watch.advice.positionNone"))
+                    .toString();
         }
-        String goal = action.survivesLikelyMove()
-                ? "clears your warning level and survives the move with a 5% chance within 24 h"
-                : "clears your warning level";
-        text.append("\n👉 ").append(bold(what(action, pool))).append(" on Hyperliquid");
+        String goal = texts.get(action.survivesLikelyMove() ? "watch.advice.goalSurvives" : "watch.advice.goal");
+        String what = Html.escape(what(action, pool, texts));
+        text.append('\n');
         if (action.kind() == RecommendedAction.Kind.ADD_MARGIN && action.liquidationAfter() != null) {
-            text.append(" (liquidation to ").append(Fmt.price(action.liquidationAfter())).append(')');
+            return text.append(texts.get("watch.advice.actionLiquidation", what,
+                    texts.numbers().price(action.liquidationAfter()), goal)).toString();
         }
-        return text.append(": ").append(goal).append(". The bot only watches: do it on the exchange.").toString();
+        return text.append(texts.get("watch.advice.action", what, goal)).toString();
     }
 
     /** The button: opens the coin (or Hyperliquid) in the browser, labelled with what to do there. */
-    static Button button(WatchAdvice.Advice advice, String coin) {
+    static Button button(WatchAdvice.Advice advice, String coin, Texts texts) {
         RecommendedAction action = advice.recommended();
         String url = coin == null ? TRADE_URL : TRADE_URL + coin;
-        String where = coin == null ? "Hyperliquid" : coin + " on Hyperliquid";
-        return Button.link(action == null ? "Open " + where : what(action, coin == null) + " ↗ " + where, url);
+        String where = coin == null ? texts.get("watch.advice.where") : texts.get("watch.advice.whereCoin", coin);
+        return Button.link(action == null ? texts.get("watch.advice.open", where)
+                : what(action, coin == null, texts) + " ↗ " + where, url);
     }
 
-    private static String what(RecommendedAction action, boolean pool) {
+    private static String what(RecommendedAction action, boolean pool, Texts texts) {
         return switch (action.kind()) {
-            case ADD_MARGIN -> "Add " + usdc(action.amount()) + " margin";
-            case DEPOSIT -> "Deposit " + usdc(action.amount());
+            case ADD_MARGIN -> texts.get("watch.advice.addMargin", usdc(action.amount(), texts));
+            case DEPOSIT -> texts.get("watch.advice.deposit", usdc(action.amount(), texts));
             case CLOSE -> action.share().compareTo(BigDecimal.ONE) >= 0
-                    ? (pool ? "Close every cross position" : "Close it")
-                    : "Close " + action.sharePercent().toPlainString() + "%" + (pool ? " of every cross position" : "");
+                    ? texts.get(pool ? "watch.advice.closeAllPool" : "watch.advice.closeIt")
+                    : texts.get(pool ? "watch.advice.closeSharePool" : "watch.advice.closeShare",
+                            action.sharePercent().toPlainString());
         };
     }
 
-    private static String usdc(BigDecimal amount) {
-        return Fmt.usdt(amount).replace("USDT", "USDC");
+    private static String usdc(BigDecimal amount, Texts texts) {
+        return texts.numbers().usdt(amount).replace("USDT", "USDC");
     }
 }

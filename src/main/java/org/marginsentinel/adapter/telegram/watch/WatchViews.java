@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.i18n.UserLanguages;
 import org.marginsentinel.application.watch.KeyedAccount;
@@ -54,25 +54,23 @@ public class WatchViews {
     /** {@code /watch} without arguments: every watched account, Hyperliquid and keyed, in one numbered list. */
     String list(long userId) {
         List<Watched> accounts = watchList.entries(userId);
+        Texts texts = texts(userId);
         if (accounts.isEmpty()) {
-            return "You watch no Hyperliquid accounts. Add one with /watch hl &lt;address&gt; (read-only: no key, "
-                    + "the bot can never trade), or a Binance, Bybit or OKX account with a read-only API key: "
-                    + "/watch binance.";
+            return texts.get("watch.list.empty");
         }
-        StringBuilder text = new StringBuilder(bold("👁 Watched accounts")).append('\n');
+        StringBuilder text = new StringBuilder(bold(texts.get("watch.list.title"))).append('\n');
         for (int i = 0; i < accounts.size(); i++) {
             if (accounts.get(i) instanceof KeyedAccount keyed) {
                 text.append(keyedViews.listLine(keyed, i + 1)).append('\n');
                 continue;
             }
             WatchedAccount account = (WatchedAccount) accounts.get(i);
-            text.append("#").append(i + 1).append(' ').append(Html.code(account.address().shortForm())).append(" · ")
-                    .append(account.state().positions().size()).append(" position(s) · ")
-                    .append(freshness(account)).append('\n');
+            text.append(texts.get("watch.list.hl", String.valueOf(i + 1), Html.code(account.address().shortForm()),
+                    texts.numbers().count(account.state().positions().size()), freshness(account, texts))).append('\n');
             String distance = poolDistanceLine(userId, book.valuation(account));
             text.append(distance.isEmpty() ? "" : "  " + distance + '\n');
         }
-        return text.append("Remove one with /unwatch &lt;n&gt;.").toString();
+        return text.append(texts.get("watch.list.remove")).toString();
     }
 
     /** The watched accounts' positions with the second opinion, or "" when the user watches none. */
@@ -88,10 +86,11 @@ public class WatchViews {
 
     /** One account's heading and positions, each with the second opinion. */
     String accountPositions(WatchedAccount account, int number) {
-        StringBuilder text = new StringBuilder(heading(account, number)).append('\n');
+        Texts texts = texts(account.userId());
+        StringBuilder text = new StringBuilder(heading(account, number, texts)).append('\n');
         WatchedValuation valuation = book.valuation(account);
         for (WatchedValuation.Valued valued : valuation.positions()) {
-            text.append(position(valued)).append('\n');
+            text.append(position(valued, texts)).append('\n');
         }
         String distance = poolDistanceLine(account.userId(), valuation);
         return text.append(distance.isEmpty() ? "" : distance + '\n').toString();
@@ -114,11 +113,11 @@ public class WatchViews {
             }
             WatchedAccount account = (WatchedAccount) accounts.get(i);
             WatchedValuation valuation = book.valuation(account);
-            text.append(heading(account, i + 1)).append('\n');
+            Texts texts = texts(userId);
+            text.append(heading(account, i + 1, texts)).append('\n');
             CrossAccountRisk pool = valuation.cross();
             if (pool != null) {
                 // The level is the worse of the ratio's and the survivable joint move's, as for a paper pool.
-                Texts texts = texts(userId);
                 PoolDistance distance = advice.poolDistance(valuation).orElse(null);
                 text.append(WatchedPoolText.riskLine(texts, pool, distance, RiskThresholds.DEFAULTS)).append('\n');
                 String line = WatchedPoolText.distanceLine(texts, distance);
@@ -130,7 +129,7 @@ public class WatchViews {
                         .append(p.mode().label());
                 PositionRisk risk = valued.risk();
                 if (risk != null && risk.position().isIsolated()) {
-                    text.append(" · ").append(WatchedLevels.distance(risk)).append(" · ")
+                    text.append(" · ").append(WatchedLevels.distance(risk, texts)).append(" · ")
                             .append(RiskThresholds.DEFAULTS.forDistance(risk.distanceToLiquidation()).name());
                 }
                 text.append('\n');
@@ -149,46 +148,37 @@ public class WatchViews {
         return Texts.of(languages.of(userId));
     }
 
-    private String heading(WatchedAccount account, int number) {
-        return bold("👁 Hyperliquid #" + number + " " + account.address().shortForm())
-                + " · real account, watched read-only · " + freshness(account);
+    private String heading(WatchedAccount account, int number, Texts texts) {
+        return texts.get("watch.hl.heading", String.valueOf(number), Html.escape(account.address().shortForm()),
+                freshness(account, texts));
     }
 
-    private static String position(WatchedValuation.Valued valued) {
+    private static String position(WatchedValuation.Valued valued, Texts texts) {
         WatchedPosition p = valued.reported();
         PositionRisk risk = valued.risk();
+        Numbers n = texts.numbers();
         StringBuilder line = new StringBuilder("• ").append(bold(Html.escape(p.coin()) + " " + p.side().name()))
-                .append(' ').append(Fmt.quantity(p.size())).append(" · ").append(p.mode().label()).append(' ')
-                .append(p.leverage()).append("x · entry ").append(Fmt.price(p.entryPrice()));
+                .append(' ').append(n.quantity(p.size())).append(" · ").append(p.mode().label()).append(' ')
+                .append(p.leverage()).append("x · ").append(texts.get("watch.position.entry", n.price(p.entryPrice())));
         if (risk != null) {
-            line.append(" · mark ").append(Fmt.price(risk.markPrice())).append(" · PnL ")
-                    .append(Fmt.signedMoney(risk.unrealizedPnl())).append(" · ").append(WatchedLevels.distance(risk));
+            line.append(" · ").append(texts.get("watch.position.markPnl", n.price(risk.markPrice()),
+                    n.signedMoney(risk.unrealizedPnl()))).append(" · ").append(WatchedLevels.distance(risk, texts));
         } else {
-            line.append(" · mark ").append(Fmt.price(p.reportedMark())).append(" · PnL ")
-                    .append(Fmt.signedMoney(p.unrealizedPnl()));
+            line.append(" · ").append(texts.get("watch.position.markPnl", n.price(p.reportedMark()),
+                    n.signedMoney(p.unrealizedPnl())));
         }
-        return line.append("\n  ").append(SecondOpinionText.of(p, valued.opinion())).toString();
+        return line.append("\n  ").append(SecondOpinionText.of(p, valued.opinion(), texts)).toString();
     }
 
-    /** "data 12 s old", or how long it has been unavailable. */
-    String freshness(WatchedAccount account) {
+    /** "data 12 s old", or how long it has been unavailable, in the user's language. */
+    String freshness(WatchedAccount account, Texts texts) {
         Instant now = clock.instant();
         if (!account.availability().available()) {
-            return "⚠️ no data for " + age(Duration.between(account.availability().unavailableSince(), now))
-                    + " (last good " + age(Duration.between(account.lastSuccess(), now)) + " ago)";
+            return texts.get("watch.fresh.unavailable",
+                    WatchedPoolText.age(texts, Duration.between(account.availability().unavailableSince(), now)),
+                    WatchedPoolText.age(texts, Duration.between(account.lastSuccess(), now)));
         }
-        return account.lastSuccess() == null ? "no data yet"
-                : "data " + age(Duration.between(account.lastSuccess(), now)) + " old";
-    }
-
-    static String age(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 120) {
-            return seconds + " s";
-        }
-        if (seconds < 7200) {
-            return seconds / 60 + " min";
-        }
-        return seconds / 3600 + " h";
+        return account.lastSuccess() == null ? texts.get("watch.fresh.none")
+                : texts.get("watch.fresh.age", WatchedPoolText.age(texts, Duration.between(account.lastSuccess(), now)));
     }
 }

@@ -1,7 +1,7 @@
 package org.marginsentinel.adapter.telegram.watch;
 
 import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.PositionRisk;
 
@@ -11,26 +11,21 @@ final class WatchedLevels {
     private WatchedLevels() {
     }
 
-    static String headline(RiskLevel level) {
-        return switch (level) {
-            case CRITICAL -> "🔴 CRITICAL";
-            case DANGER -> "🟠 DANGER";
-            case WARNING -> "🟡 WARNING";
-            case LIQUIDATED -> "⛔ PAST LIQUIDATION";
-            case SAFE -> "🟢 SAFE";
-        };
+    /** The level's headline, "🟠 DANGER", in the recipient's language (plain text). */
+    static String headline(RiskLevel level, Texts texts) {
+        return texts.get("watch.level." + level.name());
     }
 
     /** How far a watched position is from liquidation, as the account lists say it. */
-    static String distance(PositionRisk risk) {
+    static String distance(PositionRisk risk, Texts texts) {
         if (risk.liquidationPrice() == null) {
-            return "no liquidation price";
+            return texts.get("watch.distance.none");
         }
         if (risk.liquidatedAtMark()) {
-            return "⚠️ mark past liquidation";
+            return texts.get("watch.distance.pastMark");
         }
-        return Fmt.percent(risk.distanceToLiquidation()) + " from liquidation"
-                + (risk.position().isIsolated() ? "" : " (if other marks stay)");
+        return texts.get(risk.position().isIsolated() ? "watch.distance.isolated" : "watch.distance.cross",
+                texts.numbers().percent(risk.distanceToLiquidation()));
     }
 
     static int priority(RiskLevel level) {
