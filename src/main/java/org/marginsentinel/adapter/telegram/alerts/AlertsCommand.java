@@ -77,7 +77,7 @@ public class AlertsCommand implements ChatCommand {
                 return BotReply.html(texts.get("alerts.saved") + "\n\n"
                         + describe(settings.oddsAlert(user, fraction(args.get(1), texts)), texts));
             default:
-                throw new CommandRejected(texts.get("common.notUnderstood.refused", Arguments.quote(args.get(0))));
+                throw new CommandRejected(texts.get("common.notUnderstood.refused", Arguments.quote(args.get(0), texts)));
         }
     }
 
