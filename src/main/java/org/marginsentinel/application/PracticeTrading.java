@@ -3,6 +3,7 @@ package org.marginsentinel.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,6 @@ import org.marginsentinel.application.port.DayRanges;
 import org.marginsentinel.application.port.PracticeMarks;
 import org.marginsentinel.application.port.PriceRange;
 import org.marginsentinel.application.port.StoredPosition;
-import org.marginsentinel.domain.MoneyFormat;
 
 /**
  * Orders with an {@code @entry} of the trader's choosing. An entry inside the symbol's range of the last 24 hours
@@ -34,23 +34,29 @@ public class PracticeTrading {
     }
 
     /** What an opened order did, and why it is a practice position (null when it is not one). */
-    public record Outcome(TradeResult result, String practiceReason) {
+    public record Outcome(TradeResult result, PracticeReason practiceReason) {
+    }
+
+    /**
+     * Why an entry makes a practice position: it lies outside {@code range}, the last 24 hours of {@code symbol};
+     * or no range was available to check it ({@code range} null). Worded by the chat in the reader's language.
+     */
+    public record PracticeReason(String symbol, BigDecimal entry, PriceRange range) {
     }
 
     /** Why this order's entry makes a practice position, or empty. Asks the exchange: call outside a transaction. */
-    public Optional<String> practiceReason(OpenOrder order) {
+    public Optional<PracticeReason> practiceReason(OpenOrder order) {
         if (order.entryPrice() == null) {
             return Optional.empty();
         }
         Optional<PriceRange> range = ranges.last24h(order.symbol());
         if (range.isEmpty()) {
-            return Optional.of("no 24-hour price range of " + order.symbol() + " is available to check the entry");
+            return Optional.of(new PracticeReason(order.symbol(), order.entryPrice(), null));
         }
         if (range.get().contains(order.entryPrice())) {
             return Optional.empty();
         }
-        return Optional.of("the entry " + MoneyFormat.money(order.entryPrice()) + " is outside the last 24 hours' range ("
-                + MoneyFormat.money(range.get().low()) + " to " + MoneyFormat.money(range.get().high()) + ")");
+        return Optional.of(new PracticeReason(order.symbol(), order.entryPrice(), range.get()));
     }
 
     /**
@@ -58,7 +64,7 @@ public class PracticeTrading {
      * a position the order reduced or closed (its PnL at that entry is practice too).
      */
     @Transactional
-    public Outcome open(long userId, OpenOrder order, String practiceReason) {
+    public Outcome open(long userId, OpenOrder order, PracticeReason practiceReason) {
         Optional<StoredPosition> existing = practiceReason == null ? Optional.empty()
                 : trading.snapshot(userId).bySymbol(order.symbol());
         TradeResult result = trading.open(userId, order);

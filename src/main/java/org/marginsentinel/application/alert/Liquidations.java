@@ -205,7 +205,7 @@ public class Liquidations {
         }
         Instant now = clock.instant();
         BigDecimal walletLost = risk.cross().walletBalance().max(BigDecimal.ZERO);
-        List<String> closed = new ArrayList<>();
+        List<Notice.CrossLiquidated.ClosedPosition> closed = new ArrayList<>();
         List<PricedPosition> crossPositions = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
             StoredPosition stored = positions.get(i);
@@ -217,7 +217,8 @@ public class Liquidations {
             store.recordExit(userId, stored.id(), stored.position().quantity(), priced.get(i).markPrice(),
                     ExitKind.LIQUIDATION);
             store.close(userId, stored.id(), PositionStatus.LIQUIDATED, positionRisk.unrealizedPnl(), now);
-            closed.add("#" + stored.number() + " " + stored.position().symbol() + " " + stored.position().side().name());
+            closed.add(new Notice.CrossLiquidated.ClosedPosition(stored.number(), stored.position().symbol(),
+                    stored.position().side(), stored.position().quantity()));
         }
         store.updateWallet(userId, account.get().walletBalance().subtract(walletLost));
         store.record(userId, LedgerKind.LIQUIDATION, walletLost.negate(), null, now);

@@ -11,6 +11,7 @@ import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.MarginAllowance;
 import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.Side;
 
 /**
  * Something the bot tells a user without being asked. The Telegram adapter words and delivers it; the
@@ -243,8 +244,12 @@ public sealed interface Notice {
      *
      * @param depositThatWouldHaveSaved what would have kept the pool under 100% with a buffer; null if unknown
      */
-    record CrossLiquidated(long userId, List<String> closedPositions, BigDecimal walletLost,
+    record CrossLiquidated(long userId, List<ClosedPosition> closedPositions, BigDecimal walletLost,
                            BigDecimal depositThatWouldHaveSaved) implements Notice {
+
+        /** One cross position the liquidation closed, worded by the adapter in the reader's language. */
+        public record ClosedPosition(int number, String symbol, Side side, BigDecimal quantity) {
+        }
 
         @Override
         public Subject subject() {

@@ -39,15 +39,40 @@ public class WatchedInsights {
      * A what-if on one watched account.
      *
      * @param coin      the Hyperliquid coin the order's symbol names
-     * @param refusal   why the order could not be imagined there (then the rest is null)
+     * @param refused   why the order could not be imagined there (then the rest is null)
      * @param resulting the coin's position afterwards; null when the order closes it
      * @param before    the account before; {@code after} with the order filled at {@code fillPrice}
      */
-    public record WhatIf(String coin, String refusal, BigDecimal fillPrice, Position resulting, PositionRisk risk,
+    public record WhatIf(String coin, Refused refused, BigDecimal fillPrice, Position resulting, PositionRisk risk,
                          AccountRisk before, AccountRisk after) {
 
-        static WhatIf refused(String coin, String why) {
+        static WhatIf refused(String coin, Refused why) {
             return new WhatIf(coin, why, null, null, null, null, null);
+        }
+
+        /** The refusal in English; null when imagined. The chat words {@link #refused()} in the reader's language. */
+        public String refusal() {
+            return refused == null ? null : refused.english();
+        }
+    }
+
+    /** Why a what-if was not imagined on an account. */
+    public enum Refusal { NO_MARKET, NO_MARK, OTHER_MODE, LEVERAGE_ABOVE_MAX }
+
+    /**
+     * A refused what-if with what the reason names: the order's symbol (no market) or the coin, the mode the
+     * account holds the coin in (other mode), the venue's most leverage (above max); the rest null.
+     */
+    public record Refused(Refusal reason, String subject, MarginMode heldMode, Integer mostLeverage) {
+
+        /** The English wording, as the chat has always shown it. */
+        public String english() {
+            return switch (reason) {
+                case NO_MARKET -> "no Hyperliquid market for " + subject + " known yet";
+                case NO_MARK -> "no Hyperliquid mark for " + subject + " yet";
+                case OTHER_MODE -> "it holds " + subject + " in " + heldMode.label() + " mode there";
+                case LEVERAGE_ABOVE_MAX -> "Hyperliquid allows at most " + mostLeverage + "x on " + subject;
+            };
         }
     }
 
@@ -85,25 +110,25 @@ public class WatchedInsights {
                 .or(() -> portfolio.positions().stream().map(p -> p.position().symbol())
                         .filter(c -> HyperliquidCoins.sameMarket(c, order.symbol())).findFirst());
         if (listed.isEmpty()) {
-            return WhatIf.refused(null, "no Hyperliquid market for " + order.symbol() + " known yet");
+            return WhatIf.refused(null, new Refused(Refusal.NO_MARKET, order.symbol(), null, null));
         }
         String coin = listed.get();
         Optional<PricedPosition> existing = portfolio.position(coin);
         Optional<BigDecimal> mark = market.mark(coin).or(() -> existing.map(PricedPosition::markPrice));
         if (mark.isEmpty()) {
-            return WhatIf.refused(coin, "no Hyperliquid mark for " + coin + " yet");
+            return WhatIf.refused(coin, new Refused(Refusal.NO_MARK, coin, null, null));
         }
         MarginMode mode = order.marginMode() != null ? order.marginMode()
                 : existing.map(p -> p.position().marginMode()).orElse(MarginMode.ISOLATED);
         if (existing.isPresent() && existing.get().position().marginMode() != mode) {
-            return WhatIf.refused(coin, "it holds " + coin + " in " + existing.get().position().marginMode().label()
-                    + " mode there");
+            return WhatIf.refused(coin, new Refused(Refusal.OTHER_MODE, coin,
+                    existing.get().position().marginMode(), null));
         }
         int leverage = order.leverage() != null ? order.leverage()
                 : existing.map(p -> p.position().leverage()).orElse(10);
         int most = market.asset(coin).map(HyperliquidMarket.Asset::maxLeverage).orElse(Position.MAX_LEVERAGE);
         if (leverage > most) {
-            return WhatIf.refused(coin, "Hyperliquid allows at most " + most + "x on " + coin);
+            return WhatIf.refused(coin, new Refused(Refusal.LEVERAGE_ABOVE_MAX, coin, null, most));
         }
         ImaginedOrder imagined = ImaginedOrder.on(portfolio, coin, existing, mark.get(), order, mode, leverage);
         return new WhatIf(coin, null, imagined.fillPrice(), imagined.resulting(), imagined.risk(), imagined.before(),

@@ -106,7 +106,8 @@ class LiquidationsTest {
         Notice.CrossLiquidated notice = liquidations.liquidateCross(TRADER,
                 Map.of("BTCUSDT", d("80000"), "ETHUSDT", d("1750"))).orElseThrow();
 
-        assertThat(notice.closedPositions()).containsExactly("#2 ETHUSDT LONG");
+        assertThat(notice.closedPositions()).extracting(p -> "#" + p.number() + " " + p.symbol() + " " + p.side())
+                .containsExactly("#2 ETHUSDT LONG");
         assertThat(notice.walletLost()).isEqualByComparingTo("8400");
         assertThat(desk.store.find(TRADER).orElseThrow().walletBalance()).isEqualByComparingTo("1600");
         assertThat(desk.store.openPositions(TRADER)).singleElement()

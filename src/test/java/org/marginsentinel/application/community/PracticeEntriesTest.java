@@ -38,12 +38,16 @@ class PracticeEntriesTest {
     @Test
     void anEntryOutsideTheDayRange_isPractice_oneInsideIsNot_andWithoutARangeItIsPracticeAndSaysWhy() {
         assertThat(practice.practiceReason(order("BTCUSDT", Side.LONG, "1", 10, MarginMode.ISOLATED, "10000")))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("outside the last 24 hours' range")
-                        .contains("93,000.00 to 96,500.00"));
+                .hasValueSatisfying(reason -> {
+                    assertThat(reason.entry()).isEqualByComparingTo("10000");
+                    assertThat(reason.range().low()).isEqualByComparingTo("93000");
+                    assertThat(reason.range().high()).isEqualByComparingTo("96500");
+                });
         assertThat(practice.practiceReason(order("BTCUSDT", Side.LONG, "1", 10, MarginMode.ISOLATED, "94000"))).isEmpty();
         assertThat(practice.practiceReason(order("BTCUSDT", Side.LONG, "1", 10, MarginMode.ISOLATED, null))).isEmpty();
         assertThat(practice.practiceReason(order("ETHUSDT", Side.LONG, "1", 10, MarginMode.ISOLATED, "3000")))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("no 24-hour price range of ETHUSDT"));
+                .hasValueSatisfying(reason -> assertThat(reason).extracting(PracticeTrading.PracticeReason::symbol,
+                        PracticeTrading.PracticeReason::range).containsExactly("ETHUSDT", null));
     }
 
     @Test

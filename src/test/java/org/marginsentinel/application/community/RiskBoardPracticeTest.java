@@ -74,7 +74,7 @@ class RiskBoardPracticeTest {
     }
 
     private void openPractice(long userId, OpenOrder order) {
-        String reason = practice.practiceReason(order).orElseThrow();
+        PracticeTrading.PracticeReason reason = practice.practiceReason(order).orElseThrow();
         practice.open(userId, order, reason);
     }
 

@@ -159,7 +159,8 @@ class RiskMonitorTest {
         assertThat(critical.pool().marginRatio().movePointRight(2)).isBetween(d("53.2"), d("53.3"));
 
         Notice.CrossLiquidated liquidated = (Notice.CrossLiquidated) tick("73440", "2386.8", "100.98").get(0);
-        assertThat(liquidated.closedPositions()).containsExactly("#1 BTCUSDT LONG", "#2 ETHUSDT LONG", "#3 SOLUSDT LONG");
+        assertThat(liquidated.closedPositions()).extracting(p -> "#" + p.number() + " " + p.symbol() + " " + p.side())
+                .containsExactly("#1 BTCUSDT LONG", "#2 ETHUSDT LONG", "#3 SOLUSDT LONG");
         assertThat(liquidated.walletLost()).isEqualByComparingTo("10000");
         assertThat(rig.desk.store.find(TRADER).orElseThrow().walletBalance()).isEqualByComparingTo("0");
         assertThat(rig.monitor.watchedPositions()).isZero();

@@ -97,6 +97,8 @@ class WatchedInsightsTest {
         WatchedInsights.WhatIf refused = insights.whatIf(USER, new OpenOrder("BTCUSDT", Side.LONG, BigDecimal.ONE, null,
                 5, null, null)).get(0).result();
         assertThat(refused.refusal()).contains("no Hyperliquid market for BTCUSDT");
+        assertThat(refused.refused()).isEqualTo(new WatchedInsights.Refused(WatchedInsights.Refusal.NO_MARKET, "BTCUSDT",
+                null, null));
         assertThat(insights.whatIf(USER, new OpenOrder("ETHUSDT", Side.LONG, BigDecimal.ONE, null, 40, null, null))
                 .get(0).result().refusal()).contains("at most 25x");
     }

@@ -12,7 +12,7 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.format.Fmt;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.application.CommandRejected;
@@ -77,7 +77,7 @@ public class AlertsCommand implements ChatCommand {
                 return BotReply.html(texts.get("alerts.saved") + "\n\n"
                         + describe(settings.oddsAlert(user, fraction(args.get(1), texts)), texts));
             default:
-                throw new CommandRejected(texts.get("common.notUnderstood.refused", Arguments.quote(args.get(0))));
+                throw new CommandRejected(texts.get("common.notUnderstood.refused", Arguments.quote(args.get(0), texts)));
         }
     }
 
@@ -89,13 +89,14 @@ public class AlertsCommand implements ChatCommand {
 
     private String describe(AlertPreferences preferences, Texts texts) {
         RiskThresholds t = preferences.thresholds();
+        Numbers n = texts.numbers();
         StringBuilder text = new StringBuilder(texts.get(preferences.enabled() ? "alerts.title.on" : "alerts.title.off"))
                 .append('\n')
-                .append(texts.get("alerts.isolatedLevels", Fmt.percent(t.isolatedWarning()),
-                        Fmt.percent(t.isolatedDanger()), Fmt.percent(t.isolatedCritical()))).append('\n')
-                .append(texts.get("alerts.crossLevels", Fmt.percent(t.crossWarning()), Fmt.percent(t.crossDanger()),
-                        Fmt.percent(t.crossCritical()))).append('\n');
-        preferences.oddsThresholdIfSet().ifPresent(odds -> text.append(texts.get("alerts.odds", Fmt.percent(odds)))
+                .append(texts.get("alerts.isolatedLevels", n.percent(t.isolatedWarning()),
+                        n.percent(t.isolatedDanger()), n.percent(t.isolatedCritical()))).append('\n')
+                .append(texts.get("alerts.crossLevels", n.percent(t.crossWarning()), n.percent(t.crossDanger()),
+                        n.percent(t.crossCritical()))).append('\n');
+        preferences.oddsThresholdIfSet().ifPresent(odds -> text.append(texts.get("alerts.odds", n.percent(odds)))
                 .append('\n'));
         if (preferences.snoozedAt(clock.instant())) {
             text.append(texts.get("alerts.snoozedUntil", preferences.snoozedUntil().toString().substring(11, 16)))

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.views.ClosedPositionsText;
 import org.marginsentinel.adapter.telegram.views.PoolDistanceText;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RecommendedAction;
@@ -223,7 +224,7 @@ public final class NoticeText {
     private static String crossLiquidated(Notice.CrossLiquidated liquidated, Texts t) {
         Numbers n = t.numbers();
         StringBuilder text = new StringBuilder(t.get("notice.crossLiquidated",
-                escape(String.join(", ", liquidated.closedPositions())), n.usdt(liquidated.walletLost())));
+                ClosedPositionsText.of(liquidated.closedPositions(), t), n.usdt(liquidated.walletLost())));
         if (liquidated.depositThatWouldHaveSaved() != null) {
             text.append('\n').append(t.get("notice.crossLiquidated.rescue",
                     n.usdt(liquidated.depositThatWouldHaveSaved())));

@@ -42,7 +42,7 @@ public class QuietCommand implements ChatCommand {
         }
         Matcher matcher = HOURS.matcher(argument);
         if (!matcher.matches()) {
-            throw new CommandRejected(texts.get("quiet.notARange.refused", Arguments.quote(context.args().get(0))));
+            throw new CommandRejected(texts.get("quiet.notARange.refused", Arguments.quote(context.args().get(0), texts)));
         }
         int start = Integer.parseInt(matcher.group(1));
         int end = Integer.parseInt(matcher.group(2));

@@ -43,7 +43,7 @@ public class SnoozeCommand implements ChatCommand {
         }
         Matcher matcher = DURATION.matcher(argument);
         if (!matcher.matches()) {
-            throw new CommandRejected(texts.get("snooze.notADuration.refused", Arguments.quote(context.args().get(0))));
+            throw new CommandRejected(texts.get("snooze.notADuration.refused", Arguments.quote(context.args().get(0), texts)));
         }
         long amount = Long.parseLong(matcher.group(1));
         Duration duration = matcher.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofMinutes(amount);

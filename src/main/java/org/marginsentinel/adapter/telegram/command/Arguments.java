@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.marginsentinel.adapter.telegram.format.Text;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.i18n.Worded;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.market.Symbols;
@@ -30,7 +33,7 @@ public final class Arguments {
     public static BigDecimal positiveNumber(String token, NumberName what) {
         token = plainDigits(token, what);
         if (token == null || !PLAIN_NUMBER.matcher(token).matches()) {
-            throw CommandRejected.text(what.invalidKey(), quote(token));
+            throw CommandRejected.text(what.invalidKey(), quoted(token));
         }
         BigDecimal value = new BigDecimal(token);
         if (value.signum() <= 0) {
@@ -73,13 +76,13 @@ public final class Arguments {
 
     public static String symbol(String token) {
         return Symbols.normalize(token).orElseThrow(() ->
-                CommandRejected.text("refusals.symbol.invalid.refused", quote(token)));
+                CommandRejected.text("refusals.symbol.invalid.refused", quoted(token)));
     }
 
     public static int leverage(String token) {
         var matcher = LEVERAGE.matcher(token);
         if (!matcher.matches()) {
-            throw CommandRejected.text("refusals.leverage.invalid.refused", quote(token));
+            throw CommandRejected.text("refusals.leverage.invalid.refused", quoted(token));
         }
         int leverage = Integer.parseInt(matcher.group(1));
         if (leverage < 1 || leverage > Position.MAX_LEVERAGE) {
@@ -99,12 +102,34 @@ public final class Arguments {
         return Optional.of(percent);
     }
 
-    /** Shows a user's token in an error without echoing megabytes or markup. */
+    /** Shows a user's token in an English error without echoing megabytes or markup. */
     public static String quote(String token) {
+        return quote(token, Texts.of(Language.EN));
+    }
+
+    /** {@link #quote(String)} in the reader's language: "…" in English, «…» in Russian. */
+    public static String quote(String token, Texts texts) {
         if (token == null) {
-            return "(nothing)";
+            return texts.get("common.quoted.nothing");
         }
-        String shortened = Text.shorten(token, 25);
-        return "\"" + shortened + "\"";
+        return texts.get("common.quoted", Text.shorten(token, 25));
+    }
+
+    /** A quoted token for {@code CommandRejected.text}: worded in the reader's language when the refusal is. */
+    public static Worded quoted(String token) {
+        return new Quoted(token);
+    }
+
+    private record Quoted(String token) implements Worded {
+
+        @Override
+        public String in(Texts texts) {
+            return quote(token, texts);
+        }
+
+        @Override
+        public String toString() {
+            return quote(token);
+        }
     }
 }

@@ -57,7 +57,7 @@ public final class OrderArguments {
         } else if (isNotional(unit)) {
             notional = Arguments.positiveNumber(size, NumberName.USDT_AMOUNT);
         } else {
-            throw CommandRejected.text("refusals.order.unit.refused", Arguments.quote(unit), base);
+            throw CommandRejected.text("refusals.order.unit.refused", Arguments.quoted(unit), base);
         }
         Integer leverage = null;
         MarginMode mode = null;
@@ -71,7 +71,7 @@ public final class OrderArguments {
             } else if (Arguments.isMarkedLeverage(option) || Arguments.isBareLeverage(option)) {
                 if (leverage != null) {
                     throw Arguments.isBareLeverage(option)
-                            ? CommandRejected.text("refusals.order.secondLeverage.refused", Arguments.quote(option),
+                            ? CommandRejected.text("refusals.order.secondLeverage.refused", Arguments.quoted(option),
                             String.valueOf(leverage))
                             : CommandRejected.text("refusals.order.leverageTwice.refused");
                 }
@@ -82,7 +82,7 @@ public final class OrderArguments {
                 }
                 mode = MarginMode.parse(option).get();
             } else {
-                throw CommandRejected.text("refusals.order.option.refused", Arguments.quote(option));
+                throw CommandRejected.text("refusals.order.option.refused", Arguments.quoted(option));
             }
         }
         return new OpenOrder(symbol, side, quantity, notional, leverage, mode, entry);

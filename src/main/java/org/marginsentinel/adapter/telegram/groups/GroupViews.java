@@ -13,8 +13,10 @@ import java.util.Map;
 import org.marginsentinel.adapter.telegram.format.Text;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.views.ClosedPositionsText;
 import org.marginsentinel.application.community.Leaderboards;
 import org.marginsentinel.application.community.RiskBoard;
+import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.community.Standing;
@@ -169,8 +171,9 @@ public final class GroupViews {
                 t.numbers().usdt(marginLost));
     }
 
-    static String crossLiquidated(String name, List<String> closed, BigDecimal walletLost, Texts t) {
-        return t.get("notice.group.crossLiquidated", escape(memberName(name, t)), escape(String.join(", ", closed)),
+    static String crossLiquidated(String name, List<Notice.CrossLiquidated.ClosedPosition> closed,
+                                  BigDecimal walletLost, Texts t) {
+        return t.get("notice.group.crossLiquidated", escape(memberName(name, t)), ClosedPositionsText.of(closed, t),
                 t.numbers().usdt(walletLost));
     }
 

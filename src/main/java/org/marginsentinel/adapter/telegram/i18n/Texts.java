@@ -99,7 +99,8 @@ public final class Texts {
             return rejected.getMessage();
         }
         Object[] arguments = rejected.arguments().stream()
-                .map(argument -> argument instanceof Figure figure ? numbers.figure(figure) : String.valueOf(argument))
+                .map(argument -> argument instanceof Figure figure ? numbers.figure(figure)
+                        : argument instanceof Worded worded ? worded.in(this) : String.valueOf(argument))
                 .toArray();
         return get(rejected.textKey().get(), arguments);
     }

@@ -45,7 +45,7 @@ final class WatchedChartReply {
             }
         }
         String title = texts.get("chart.watched.title", chart.venue(), String.valueOf(chart.number()), chart.coin(),
-                chart.side().name(), String.valueOf(chart.leverage()), chart.mode().label(),
+                chart.side().name(), String.valueOf(chart.leverage()), texts.get("position.mode." + chart.mode().name()),
                 String.valueOf(chart.window().toHours()));
         byte[] png = ChartRenderer.positionChartWithLiquidations(title, chart.window(), points, chart.entry(),
                 lines, List.of());

@@ -15,7 +15,6 @@ import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
-import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.domain.margin.Decimals;
 import org.marginsentinel.domain.margin.MarginCalculator;
@@ -52,7 +51,7 @@ public class CalcCommand implements ChatCommand {
             throw new CommandRejected(context.texts().get("refusals.calc.arguments.refused"));
         }
         Side side = Side.parse(args.get(0)).orElseThrow(() ->
-                new CommandRejected(context.texts().get("refusals.side.invalid.refused", Arguments.quote(args.get(0)))));
+                new CommandRejected(context.texts().get("refusals.side.invalid.refused", Arguments.quote(args.get(0), context.texts()))));
         int leverage = Arguments.leverage(args.get(1));
         if (!args.get(2).startsWith("@")) {
             throw new CommandRejected(context.texts().get("refusals.calc.entry.refused"));
@@ -70,7 +69,7 @@ public class CalcCommand implements ChatCommand {
                 symbol = Arguments.symbol(option);
                 symbolSeen = true;
             } else {
-                throw new CommandRejected(context.texts().get("common.notUnderstood.refused", Arguments.quote(option)));
+                throw new CommandRejected(context.texts().get("common.notUnderstood.refused", Arguments.quote(option, context.texts())));
             }
         }
         BigDecimal quantity = margin.multiply(BigDecimal.valueOf(leverage)).divide(entry, 12, RoundingMode.DOWN);
@@ -87,7 +86,7 @@ public class CalcCommand implements ChatCommand {
         Numbers n = texts.numbers();
         StringBuilder text = new StringBuilder(texts.get("calc.head", texts.get("position.side." + side.name()),
                 String.valueOf(leverage), n.price(symbol, entry), n.usdt(margin), symbol,
-                Html.escape(tiers.describeSource(symbol)))).append('\n')
+                TierSourceText.of(tiers, symbol, texts))).append('\n')
                 .append(texts.get("calc.size", n.quantity(symbol, quantity), n.usdt(position.entryNotional())))
                 .append('\n');
         if (liquidation.isEmpty()) {

@@ -105,18 +105,18 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
         Optional<BigDecimal> percent = Arguments.percent(amount);
         if (percent.isPresent()) {
             if (args.size() > 2) {
-                throw new CommandRejected(context.texts().get("refusals.close.afterPercentage.refused", Arguments.quote(args.get(2))));
+                throw new CommandRejected(context.texts().get("refusals.close.afterPercentage.refused", Arguments.quote(args.get(2), context.texts())));
             }
             return Portion.percent(percent.get());
         }
         BigDecimal quantity = Arguments.positiveNumber(amount, NumberName.QUANTITY);
         StoredPosition position = positions.find(context.userId(), reference).orElseThrow(() ->
-                new CommandRejected(context.texts().get("refusals.position.none.refused", named(reference))));
+                CommandRejected.text("refusals.position.none.refused", named(reference)));
         String base = Symbols.base(position.position().symbol());
         if (args.size() > 2) {
             String unit = args.get(2).toLowerCase(Locale.ROOT);
             if (!unit.equals("coins") && !unit.equals("coin") && !unit.equalsIgnoreCase(base)) {
-                throw new CommandRejected(context.texts().get("refusals.close.unit.refused", Arguments.quote(args.get(2)), base));
+                throw new CommandRejected(context.texts().get("refusals.close.unit.refused", Arguments.quote(args.get(2), context.texts()), base));
             }
             return Portion.quantity(quantity);
         }
@@ -168,9 +168,9 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
         return found.orElseThrow(() -> CommandRejected.text("refusals.position.none.refused", named(reference)));
     }
 
-    private static String named(String reference) {
+    private static Object named(String reference) {
         String ref = reference.startsWith("#") ? reference.substring(1) : reference;
-        return ref.matches("\\d{1,9}") ? "#" + ref : Arguments.quote(reference);
+        return ref.matches("\\d{1,9}") ? "#" + ref : Arguments.quoted(reference);
     }
 
     /** The reply to a close; what is left open states where it stands (a partial close re-bases its warnings). */

@@ -38,7 +38,7 @@ public class MarginCommand implements ChatCommand {
         }
         String direction = context.args().get(1).toLowerCase(Locale.ROOT);
         if (!direction.equals("add") && !direction.equals("remove")) {
-            throw new CommandRejected(context.texts().get("refusals.margin.direction.refused", Arguments.quote(context.args().get(1))));
+            throw new CommandRejected(context.texts().get("refusals.margin.direction.refused", Arguments.quote(context.args().get(1), context.texts())));
         }
         BigDecimal amount = Arguments.positiveNumber(context.args().get(2), NumberName.AMOUNT);
         boolean add = direction.equals("add");

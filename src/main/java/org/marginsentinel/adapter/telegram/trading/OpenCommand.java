@@ -71,7 +71,7 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
     public BotReply handle(CommandContext context) {
         OpenOrder order = OrderArguments.parse(side, context.args());
         SymbolSuggestions.askIfNearMiss(prices, context.args(), 0, order.symbol(), context.texts());
-        String practiceReason = practice.practiceReason(order).orElse(null); // asks the exchange: before any lock
+        PracticeTrading.PracticeReason practiceReason = practice.practiceReason(order).orElse(null); // asks the exchange: before any lock
         Optional<StoredPosition> changed = leverageChanged(context.userId(), order);
         if (changed.isPresent()) {
             return askToChangeLeverage(context, order, changed.get());
@@ -85,7 +85,7 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
         int bar = payload.indexOf('|');
         List<String> args = List.of(payload.substring(bar + 1).split(" "));
         OpenOrder order = OrderArguments.parse(side, args);
-        String practiceReason = practice.practiceReason(order).orElse(null);
+        PracticeTrading.PracticeReason practiceReason = practice.practiceReason(order).orElse(null);
         StoredPosition position = leverageChanged(context.userId(), order).orElse(null);
         if (position == null || position.position().leverage() != Integer.parseInt(payload.substring(0, bar))) {
             throw new CommandRejected(context.texts().get("refusals.order.changed.refused", order.symbol()));
@@ -118,7 +118,7 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
         return BotReply.confirm(question, key(), position.position().leverage() + "|" + String.join(" ", context.args()));
     }
 
-    private BotReply execute(CommandContext context, OpenOrder order, String practiceReason) {
+    private BotReply execute(CommandContext context, OpenOrder order, PracticeTrading.PracticeReason practiceReason) {
         long userId = context.userId();
         Texts texts = context.texts();
         Numbers n = texts.numbers();

@@ -90,7 +90,7 @@ public class PositionsCommand implements ChatCommand {
         }
         text.append(texts.get("positions.howToClose"))
                 .append(TradingViews.staleNote(snapshot, texts)).append(InsightViews.volatilityNote(view, texts))
-                .append(TradingViews.tierSourceNote(snapshot, tiers::describeSource, texts));
+                .append(TradingViews.tierSourceNote(snapshot, symbol -> TierSourceText.of(tiers, symbol, texts), texts));
         return BotReply.html(text.toString());
     }
 }

@@ -18,6 +18,7 @@ import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.FundingOutlook;
+import org.marginsentinel.application.PracticeTrading;
 import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.application.WalletTotals;
 import org.marginsentinel.application.port.StoredPosition;
@@ -145,8 +146,16 @@ final class TradingViews {
     }
 
     /** The note under a trade that made a practice position; empty when it did not. */
-    static String practiceNote(String practiceReason, Texts texts) {
-        return practiceReason == null ? "" : "\n" + texts.get("order.practice", escape(practiceReason));
+    static String practiceNote(PracticeTrading.PracticeReason practiceReason, Texts texts) {
+        return practiceReason == null ? "" : "\n" + texts.get("order.practice", practiceReason(practiceReason, texts));
+    }
+
+    /** Why the entry makes a practice position (HTML): outside the day's range, or no range to check it against. */
+    static String practiceReason(PracticeTrading.PracticeReason reason, Texts texts) {
+        Numbers n = texts.numbers();
+        return reason.range() == null ? texts.get("order.practice.noRange", escape(reason.symbol()))
+                : texts.get("order.practice.outsideRange", n.money(reason.entry()), n.money(reason.range().low()),
+                n.money(reason.range().high()));
     }
 
     /** One position, several lines: what it is, where it stands, how far liquidation is. */
@@ -181,7 +190,7 @@ final class TradingViews {
         return texts.get("position.side." + position.side().name());
     }
 
-    /** "Tiers: Binance brackets of 2024-10-24", one line per distinct source of the positions' tiers. */
+    /** "Tiers: Binance brackets of 2024-10-24", one line per distinct source (HTML) of the positions' tiers. */
     static String tierSourceNote(AccountSnapshot snapshot, Function<String, String> sourceOfSymbol, Texts texts) {
         Map<String, List<String>> symbolsBySource = new LinkedHashMap<>();
         for (StoredPosition stored : snapshot.positions()) {
@@ -194,8 +203,8 @@ final class TradingViews {
         StringBuilder note = new StringBuilder();
         boolean single = symbolsBySource.size() == 1;
         symbolsBySource.forEach((source, symbols) -> note.append('\n').append(single
-                ? texts.get("position.tiers", escape(source))
-                : texts.get("position.tiersOf", escape(String.join(", ", symbols)), escape(source))));
+                ? texts.get("position.tiers", source)
+                : texts.get("position.tiersOf", escape(String.join(", ", symbols)), source)));
         return note.toString();
     }
 

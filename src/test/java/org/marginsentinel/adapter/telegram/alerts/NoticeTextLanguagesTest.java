@@ -95,6 +95,12 @@ class NoticeTextLanguagesTest {
     }
 
     @Test
+    void aRussianCrossLiquidation_namesTheClosedPositionsWithRussianSidesAndNumbers() {
+        assertThat(NoticeText.of(Notices.crossLiquidated(), RU)).startsWith("<b>⛔ КРОСС-ПУЛ ЛИКВИДИРОВАН</b>: "
+                + "закрыты #2 ETHUSDT ЛОНГ 1,5, #3 SOL&lt;USDT&gt; ШОРТ 10.\n");
+    }
+
+    @Test
     void theLimitOnAddingMargin_isWordedFromItsFigures_andInEnglishReadsAsTheRulesOwnWords() {
         MarginAllowance addable = BinanceMarginRules.INSTANCE.addableIsolatedMargin(
                 new CrossPool(d("900"), d("-250"), d("100"), d("600")));

@@ -65,7 +65,9 @@ public final class Notices {
     }
 
     public static Notice.CrossLiquidated crossLiquidated() {
-        return new Notice.CrossLiquidated(USER, List.of("#2 ETHUSDT LONG 1.5", "#3 SOL<USDT> SHORT 10"), d("3000"),
+        return new Notice.CrossLiquidated(USER, List.of(
+                new Notice.CrossLiquidated.ClosedPosition(2, "ETHUSDT", Side.LONG, d("1.5")),
+                new Notice.CrossLiquidated.ClosedPosition(3, "SOL<USDT>", Side.SHORT, d("10"))), d("3000"),
                 d("800"));
     }
 }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.domain.margin.MarginMode;
@@ -99,6 +102,18 @@ class OrderArgumentsTest {
     void parse_badOrUnclearInput_isRefusedWithAReason(String typed, String reason) {
         assertThatThrownBy(() -> parse(typed)).isInstanceOf(CommandRejected.class)
                 .isNotInstanceOf(AmbiguousInput.class).satisfies(saying(reason));
+    }
+
+    @Test
+    void aTypedWord_isQuotedTheReadersWay_inARefusalAndInADirectReply() {
+        CommandRejected rejected = (CommandRejected) org.assertj.core.api.Assertions.catchThrowable(
+                () -> parse("BTC 100 eur"));
+
+        assertThat(Texts.of(Language.EN).refusal(rejected)).contains("\"eur\"");
+        assertThat(Texts.of(Language.RU).refusal(rejected)).contains("«eur»").doesNotContain("\"");
+        assertThat(Arguments.quote(null, Texts.of(Language.RU))).isEqualTo("(ничего)");
+        assertThat(Arguments.quote(null)).isEqualTo("(nothing)");
+        assertThat(Arguments.quote("x".repeat(40), Texts.of(Language.RU))).startsWith("«xxx").endsWith("»");
     }
 
     private static void assertNumber(BigDecimal actual, BigDecimal expected) {

@@ -79,11 +79,11 @@ class LanguageE2ETest {
 
         telegram.userSays(user, "/alerts isolated 15% 7% 3%");
         assertThat(telegram.awaitReplyTo(user).plainText()).startsWith("✅ Сохранено.")
-                .contains("Предупреждения включены", "внимание ≤ 15.00%, опасность ≤ 7.00%, критично ≤ 3.00%");
+                .contains("Предупреждения включены", "внимание ≤ 15,00%, опасность ≤ 7,00%, критично ≤ 3,00%");
         telegram.userSays(user, "/quiet 23-07");
         assertThat(telegram.awaitReplyTo(user).plainText()).startsWith("🌙 Тихие часы 23:00–07:00 UTC каждый день.");
         telegram.userSays(user, "/snooze forever");
-        assertThat(telegram.awaitReplyTo(user).plainText()).contains("— не длительность. Напишите 30m или 2h.")
+        assertThat(telegram.awaitReplyTo(user).plainText()).contains("«forever» — не длительность. Напишите 30m или 2h.")
                 .contains("/snooze <30m|2h|off>");
         telegram.userSays(user, "/alerts");
         assertThat(telegram.awaitReplyTo(user).plainText()).contains("Тихие часы 23–07 UTC")

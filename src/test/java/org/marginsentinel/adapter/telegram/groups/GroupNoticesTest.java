@@ -134,7 +134,7 @@ class GroupNoticesTest {
 
         assertThat(pending).extracting(OutgoingMessage::html).contains(
                 "🔴 <b>Ada</b>: BTCUSDT LONG 20x изолированная — <b>1,17% до ликвидации</b> (ликв. 77\u00A0584,48).",
-                "⛔ <b>Ada</b> — кросс-пул ликвидирован: закрыты #2 ETHUSDT LONG 1.5, #3 SOL&lt;USDT&gt; SHORT 10, "
+                "⛔ <b>Ada</b> — кросс-пул ликвидирован: закрыты #2 ETHUSDT ЛОНГ 1,5, #3 SOL&lt;USDT&gt; ШОРТ 10, "
                         + "потеряно 3\u00A0000,00 USDT.");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,11 @@ import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.adapter.telegram.views.PoolDistanceText;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.Portion;
+import org.marginsentinel.application.PracticeTrading;
 import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.application.alert.Standing;
 import org.marginsentinel.application.insight.PositionInsight;
+import org.marginsentinel.application.port.PriceRange;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.JointMove;
@@ -23,6 +26,8 @@ import org.marginsentinel.domain.insight.OddsEstimate;
 import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.margin.TierSource;
+import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.paper.TradingFees;
 import org.marginsentinel.testsupport.fakes.PaperDesk;
 
@@ -45,6 +50,32 @@ class TradingViewsLanguageTest {
         desk.trading.start(TRADER, "Trader");
         return desk.trading.open(TRADER, new OpenOrder("BTCUSDT", Side.LONG, new BigDecimal("0.1"), null, 10,
                 MarginMode.ISOLATED, null));
+    }
+
+    @Test
+    void thePracticeReasonAndTheTierSource_readTheSameInEnglish_andInRussian() {
+        PracticeTrading.PracticeReason outside = new PracticeTrading.PracticeReason("BTCUSDT", new BigDecimal("10000"),
+                new PriceRange(new BigDecimal("93000"), new BigDecimal("96500")));
+        PracticeTrading.PracticeReason noRange = new PracticeTrading.PracticeReason("ETHUSDT", new BigDecimal("3000"),
+                null);
+        assertThat(TradingViews.practiceReason(outside, EN))
+                .isEqualTo("the entry 10,000.00 is outside the last 24 hours' range (93,000.00 to 96,500.00)");
+        assertThat(TradingViews.practiceReason(noRange, EN))
+                .isEqualTo("no 24-hour price range of ETHUSDT is available to check the entry");
+        assertThat(TradingViews.practiceReason(outside, RU))
+                .isEqualTo("вход 10" + NBSP + "000,00 вне диапазона последних 24 часов (93" + NBSP + "000,00 — 96"
+                        + NBSP + "500,00)");
+        assertThat(TradingViews.practiceNote(noRange, RU)).contains("Учебная позиция").contains("ETHUSDT")
+                .doesNotContain("range");
+
+        TierTable shipped = TierTable.shippedDefaults();
+        assertThat(TierSourceText.of(shipped, "BTCUSDT", EN)).isEqualTo(shipped.describeSource("BTCUSDT"))
+                .isEqualTo("Binance brackets of 2024-10-24");
+        assertThat(TierSourceText.of(shipped, "BTCUSDT", RU)).isEqualTo("брекеты Binance на 2024-10-24");
+        assertThat(TierSourceText.of(shipped, "NOPEUSDT", EN)).isEqualTo(shipped.describeSource("NOPEUSDT"));
+        assertThat(TierSourceText.of(shipped, "NOPEUSDT", RU)).startsWith("оценка: у биржи нет уровней для NOPEUSDT");
+        assertThat(TierSourceText.of(new TierSource(TierSource.BYBIT, LocalDate.of(2025, 1, 2)), EN))
+                .isEqualTo(new TierSource(TierSource.BYBIT, LocalDate.of(2025, 1, 2)).describe());
     }
 
     @Test

@@ -1,0 +1,42 @@
+package org.marginsentinel.adapter.telegram.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.application.watch.WatchedInsights.Refusal;
+import org.marginsentinel.application.watch.WatchedInsights.Refused;
+import org.marginsentinel.domain.margin.MarginMode;
+
+/** A refused what-if on a watched account: English exactly as before the bundles, Russian in its own words. */
+class WatchedWhatIfRefusalTextTest {
+
+    private static final Texts EN = Texts.of(Language.EN);
+    private static final Texts RU = Texts.of(Language.RU);
+
+    private final List<Refused> every = List.of(new Refused(Refusal.NO_MARKET, "BTC<USDT>", null, null),
+            new Refused(Refusal.NO_MARK, "ETH", null, null), new Refused(Refusal.OTHER_MODE, "ETH", MarginMode.CROSS, null),
+            new Refused(Refusal.OTHER_MODE, "ETH", MarginMode.ISOLATED, null),
+            new Refused(Refusal.LEVERAGE_ABOVE_MAX, "ETH", null, 25));
+
+    @Test
+    void inEnglish_readsAsTheApplicationsOwnWords() {
+        for (Refused refused : every) {
+            assertThat(WatchedWhatIfRefusalText.of(refused, EN)).isEqualTo(Html.escape(refused.english()));
+        }
+        assertThat(WatchedWhatIfRefusalText.of(every.get(4), EN)).isEqualTo("Hyperliquid allows at most 25x on ETH");
+    }
+
+    @Test
+    void inRussian_everyReasonHasItsOwnWords() {
+        assertThat(WatchedWhatIfRefusalText.of(every.get(0), RU)).isEqualTo("рынок Hyperliquid для BTC&lt;USDT&gt; пока неизвестен");
+        assertThat(WatchedWhatIfRefusalText.of(every.get(2), RU)).isEqualTo("там ETH в кросс-режиме");
+        assertThat(WatchedWhatIfRefusalText.of(every.get(4), RU)).isEqualTo("Hyperliquid позволяет не больше 25x на ETH");
+        for (Refused refused : every) {
+            assertThat(WatchedWhatIfRefusalText.of(refused, RU)).doesNotContain("holds", "mode", "allows", "market");
+        }
+    }
+}
