@@ -16,6 +16,7 @@ import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.Figure;
+import org.marginsentinel.domain.margin.Side;
 
 /**
  * The bot's words in one language, from the message bundles in {@code src/main/resources/i18n}: short texts in
@@ -88,6 +89,11 @@ public final class Texts {
         return Optional.ofNullable(formats.computeIfAbsent(key,
                         k -> pattern(k).map(pattern -> new MessageFormat(pattern, language.locale())).orElse(null)))
                 .map(format -> ((MessageFormat) format.clone()).format(arguments));
+    }
+
+    /** A position's side as a trader reads it: "LONG" / "ЛОНГ". */
+    public String side(Side side) {
+        return get("position.side." + side.name());
     }
 
     /**

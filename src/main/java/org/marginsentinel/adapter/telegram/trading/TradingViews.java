@@ -187,7 +187,7 @@ final class TradingViews {
 
     /** "LONG" / "ЛОНГ". */
     static String side(Position position, Texts texts) {
-        return texts.get("position.side." + position.side().name());
+        return texts.side(position.side());
     }
 
     /** "Tiers: Binance brackets of 2024-10-24", one line per distinct source (HTML) of the positions' tiers. */
