@@ -1,6 +1,7 @@
 package org.marginsentinel.adapter.telegram.trading;
 
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.BotReply;
@@ -20,6 +21,7 @@ import org.marginsentinel.application.PracticeTrading;
 import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.application.alert.OrderStandings;
 import org.marginsentinel.application.alert.Standing;
+import org.marginsentinel.application.port.LotSizes;
 import org.marginsentinel.application.port.MarkPrices;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.margin.PositionRisk;
@@ -47,6 +49,9 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
 
     @Inject
     MarkPrices prices;
+
+    @Inject
+    LotSizes lotSizes;
 
     private final Side side;
     private final CommandSpec spec;
@@ -130,9 +135,9 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
                     n.price(symbol, result.price()), n.signedMoney(result.realizedPnl()))).append('\n');
         }
         if (result.flipped()) {
-            text.append(texts.get("open.flipped", texts.get("position.side." + side.name()),
-                    String.valueOf(result.previous().number()), String.valueOf(result.position().number())))
-                    .append('\n');
+            text.append(texts.get("open.flipped", String.valueOf(result.position().number()),
+                    TradingViews.side(result.position().position(), texts),
+                    TradingViews.side(result.previous().position(), texts))).append('\n');
         }
         if (result.position() == null) {
             text.append(texts.get("open.positionClosed", n.usdt(result.after().risk().walletBalance())));
@@ -141,7 +146,7 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
             if (StandingText.leads(standing)) {
                 text.insert(0, StandingText.of(standing, texts) + "\n");
             }
-            text.append(headline(result, texts)).append(notionalNote(order, result, texts))
+            text.append(headline(result, texts)).append(notionalNote(order, result, lotSizes, texts))
                     .append(TradingViews.position(result.position(), result.risk(), texts))
                     .append(TradingViews.orderLine(result, texts)).append('\n')
                     .append(texts.get("open.available", n.usdt(result.after().risk().cross().availableBalance())));
@@ -168,13 +173,24 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
         return result.previous() == null ? texts.get("open.opened", n.price(symbol, result.price())) + "\n" : "";
     }
 
-    /** "100.00 USDT notional = 0.00103 BTC" when the size was given in USDT. */
-    private static String notionalNote(OpenOrder order, TradeResult result, Texts texts) {
+    /**
+     * "100.00 USDT notional = 0.001 BTC" when the size was given in USDT; when it was rounded down to the symbol's
+     * step, "100.00 USDT → 0.001 BTC (97.00 USDT), rounded down to the exchange's 0.001 BTC step".
+     */
+    static String notionalNote(OpenOrder order, TradeResult result, LotSizes lotSizes, Texts texts) {
         if (order.quoteNotional() == null) {
             return "";
         }
         Numbers n = texts.numbers();
-        return texts.get("open.notional", n.usdt(order.quoteNotional()),
-                n.quantity(order.symbol(), result.filledQuantity()), Symbols.base(order.symbol())) + "\n";
+        String symbol = order.symbol();
+        BigDecimal filled = result.filledQuantity();
+        BigDecimal bought = filled.multiply(result.price());
+        BigDecimal step = lotSizes.of(symbol).map(lot -> lot.step()).orElse(null);
+        if (step != null && bought.compareTo(order.quoteNotional()) < 0) {
+            return texts.get("open.notionalRounded", n.usdt(order.quoteNotional()), n.quantity(symbol, filled),
+                    Symbols.base(symbol), n.usdt(bought), n.quantity(symbol, step)) + "\n";
+        }
+        return texts.get("open.notional", n.usdt(order.quoteNotional()), n.quantity(symbol, filled),
+                Symbols.base(symbol)) + "\n";
     }
 }
