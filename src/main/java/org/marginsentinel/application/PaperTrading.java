@@ -160,7 +160,7 @@ public class PaperTrading {
         Position resulting = plan.netting().position() == null ? null : plan.netting().position().position();
         return new OrderPreview(plan.before(), after, resulting, plan.netting().closedQuantity(),
                 plan.netting().realizedPnl(), plan.fillPrice(), plan.mark(),
-                plan.existing() == null ? null : plan.existing().number(), plan.fee());
+                plan.existing() == null ? null : plan.existing().number(), plan.fee(), plan.quantity());
     }
 
     /** An order checked and netted against the symbol's open position, not yet applied. */

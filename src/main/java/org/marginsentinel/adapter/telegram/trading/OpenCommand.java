@@ -1,7 +1,6 @@
 package org.marginsentinel.adapter.telegram.trading;
 
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.BotReply;
@@ -12,6 +11,7 @@ import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.command.OrderArguments;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.views.NotionalText;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.LockedPositions;
 import org.marginsentinel.application.OpenOrder;
@@ -26,6 +26,7 @@ import org.marginsentinel.application.port.MarkPrices;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.paper.LotSize;
 import org.marginsentinel.domain.market.Symbols;
 
 /**
@@ -146,7 +147,7 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
             if (StandingText.leads(standing)) {
                 text.insert(0, StandingText.of(standing, texts) + "\n");
             }
-            text.append(headline(result, texts)).append(notionalNote(order, result, lotSizes, texts))
+            text.append(headline(result, texts)).append(notionalNote(order, result, texts))
                     .append(TradingViews.position(result.position(), result.risk(), texts))
                     .append(TradingViews.orderLine(result, texts)).append('\n')
                     .append(texts.get("open.available", n.usdt(result.after().risk().cross().availableBalance())));
@@ -161,6 +162,13 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
         return BotReply.html(text.toString());
     }
 
+    /** What a size in USDT bought (and how it was rounded to the symbol's step), on a line of its own; or empty. */
+    private String notionalNote(OpenOrder order, TradeResult result, Texts texts) {
+        String line = NotionalText.line(order, result.filledQuantity(), result.price(),
+                lotSizes.of(order.symbol()).map(LotSize::step).orElse(null), texts);
+        return line.isEmpty() ? "" : line + "\n";
+    }
+
     /** "Opened at 97,000.00" for a first open; "Added 0.1 BTC at 97,000.00 → position 0.2 @ 96,500.00" for an add. */
     private static String headline(TradeResult result, Texts texts) {
         Numbers n = texts.numbers();
@@ -171,26 +179,5 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
                     n.price(symbol, result.position().position().entryPrice())) + "\n";
         }
         return result.previous() == null ? texts.get("open.opened", n.price(symbol, result.price())) + "\n" : "";
-    }
-
-    /**
-     * "100.00 USDT notional = 0.001 BTC" when the size was given in USDT; when it was rounded down to the symbol's
-     * step, "100.00 USDT → 0.001 BTC (97.00 USDT), rounded down to the exchange's 0.001 BTC step".
-     */
-    static String notionalNote(OpenOrder order, TradeResult result, LotSizes lotSizes, Texts texts) {
-        if (order.quoteNotional() == null) {
-            return "";
-        }
-        Numbers n = texts.numbers();
-        String symbol = order.symbol();
-        BigDecimal filled = result.filledQuantity();
-        BigDecimal bought = filled.multiply(result.price());
-        BigDecimal step = lotSizes.of(symbol).map(lot -> lot.step()).orElse(null);
-        if (step != null && bought.compareTo(order.quoteNotional()) < 0) {
-            return texts.get("open.notionalRounded", n.usdt(order.quoteNotional()), n.quantity(symbol, filled),
-                    Symbols.base(symbol), n.usdt(bought), n.quantity(symbol, step)) + "\n";
-        }
-        return texts.get("open.notional", n.usdt(order.quoteNotional()), n.quantity(symbol, filled),
-                Symbols.base(symbol)) + "\n";
     }
 }

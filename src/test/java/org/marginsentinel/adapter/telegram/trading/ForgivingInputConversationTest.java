@@ -145,6 +145,9 @@ class ForgivingInputConversationTest {
         assertThat(chat.say(trader, "/long BTC $90")).contains("90.00 USDT buys less than the smallest BTCUSDT order:"
                 + " 0.001 BTC, about 100.00 USDT at 100,000.0");
         assertThat(chat.say(trader, "/positions")).as("nothing changed").contains("#1 BTCUSDT LONG 0.001 ");
+        assertThat(chat.say(trader, "/whatif long BTC 150usdt 20x")).as("/whatif sizes the order alike")
+                .contains("150.00 USDT → 0.001 BTC (100.00 USDT), rounded down").contains("Position: LONG 0.002 · isolated 20x");
+        assertThat(chat.say(trader, "/whatif long BTC 0.0015")).contains("The nearest are 0.001 and 0.002 BTC.");
 
         long russian = telegram.newUser();
         telegram.userSpeaks(russian, "ru");
