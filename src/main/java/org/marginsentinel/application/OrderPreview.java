@@ -17,8 +17,9 @@ import org.marginsentinel.domain.margin.Position;
  * @param markPrice       the mark it is valued at (the fill price when there is no fresh mark)
  * @param existingNumber  the position number of the symbol's open position, or null when there is none
  * @param fee             the taker fee the fill would pay from the wallet (already taken in {@code after})
+ * @param quantity        the order's whole fill in coins (a USDT sum turned into coins, on the symbol's lot step)
  */
 public record OrderPreview(AccountSnapshot before, AccountRisk after, Position resulting, BigDecimal closedQuantity,
                            BigDecimal realizedPnl, BigDecimal fillPrice, BigDecimal markPrice, Integer existingNumber,
-                           BigDecimal fee) {
+                           BigDecimal fee, BigDecimal quantity) {
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.marginsentinel.application.port.ExitKind;
 import org.marginsentinel.application.port.LedgerKind;
+import org.marginsentinel.application.port.LotSizes;
 import org.marginsentinel.application.port.MarkPrice;
 import org.marginsentinel.application.port.MarkPrices;
 import org.marginsentinel.application.port.PaperAccount;
@@ -55,11 +55,15 @@ public class PaperTrading {
     private final Clock clock;
     private final TradingFees fees;
     private final TradeBooking booking;
+    private final OrderSizing sizing;
 
-    /** The store's writes tell the risk index of every change by themselves ({@link SignallingAccountStore}). */
+    /**
+     * The store's writes tell the risk index of every change by themselves ({@link SignallingAccountStore}); sizes
+     * keep to each symbol's lot step where the exchanges' lists name it.
+     */
     @Inject
     public PaperTrading(PaperAccountStore store, MarkPrices prices, MarginCalculator calculator, TierTable tiers,
-                        Clock clock, TradingFees fees) {
+                        Clock clock, TradingFees fees, LotSizes lotSizes) {
         this.store = store;
         this.prices = prices;
         this.calculator = calculator;
@@ -67,12 +71,13 @@ public class PaperTrading {
         this.clock = clock;
         this.fees = fees;
         this.booking = new TradeBooking(store);
+        this.sizing = new OrderSizing(lotSizes);
     }
 
-    /** With Binance's regular taker fee. */
+    /** Sizes as given (no lot sizes known). */
     public PaperTrading(PaperAccountStore store, MarkPrices prices, MarginCalculator calculator, TierTable tiers,
-                        Clock clock) {
-        this(store, prices, calculator, tiers, clock, TradingFees.BINANCE_REGULAR);
+                        Clock clock, TradingFees fees) {
+        this(store, prices, calculator, tiers, clock, fees, LotSizes.NONE);
     }
 
     /** Opens the user's paper account with the starting balance; a second call changes nothing. */
@@ -155,7 +160,7 @@ public class PaperTrading {
         Position resulting = plan.netting().position() == null ? null : plan.netting().position().position();
         return new OrderPreview(plan.before(), after, resulting, plan.netting().closedQuantity(),
                 plan.netting().realizedPnl(), plan.fillPrice(), plan.mark(),
-                plan.existing() == null ? null : plan.existing().number(), plan.fee());
+                plan.existing() == null ? null : plan.existing().number(), plan.fee(), plan.quantity());
     }
 
     /** An order checked and netted against the symbol's open position, not yet applied. */
@@ -172,8 +177,7 @@ public class PaperTrading {
         Optional<BigDecimal> mark = prices.latest(symbol).map(MarkPrice::price);
         BigDecimal entry = order.entryPrice() != null ? order.entryPrice() : mark.orElseThrow(() ->
                 CommandRejected.text("refusals.trading.noMark.refused", symbol));
-        BigDecimal quantity = order.quantity() != null ? order.quantity()
-                : order.quoteNotional().divide(entry, 8, RoundingMode.DOWN);
+        BigDecimal quantity = sizing.openQuantity(order, entry);
         if (quantity.signum() <= 0 || quantity.multiply(entry).compareTo(MIN_NOTIONAL) < 0) {
             throw CommandRejected.text("refusals.trading.tooSmall.refused");
         }
@@ -216,7 +220,7 @@ public class PaperTrading {
         Position position = stored.position();
         BigDecimal mark = prices.latest(position.symbol()).map(MarkPrice::price).orElseThrow(() ->
                 CommandRejected.text("refusals.close.noMark.refused", position.symbol()));
-        BigDecimal quantity = portion.of(position.quantity());
+        BigDecimal quantity = sizing.closeQuantity(stored, portion);
         if (quantity.signum() <= 0) {
             throw CommandRejected.text("refusals.close.nothing.refused");
         }

@@ -17,15 +17,25 @@ public record InstrumentSteps(Map<String, Steps> bySymbol) {
     }
 
     /**
-     * One symbol's steps; either may be null when the exchange does not say.
+     * One symbol's steps; any may be null when the exchange does not say.
      *
      * @param significantFigures when set, a price has at most this many significant figures (Hyperliquid: 5) and
      *                           {@code tickSize} is the finest step it may reach
+     * @param minQuantity        the smallest order quantity (Binance LOT_SIZE minQty, Bybit minOrderQty)
      */
-    public record Steps(BigDecimal tickSize, BigDecimal stepSize, Integer significantFigures) {
+    public record Steps(BigDecimal tickSize, BigDecimal stepSize, Integer significantFigures, BigDecimal minQuantity) {
 
         public Steps(BigDecimal tickSize, BigDecimal stepSize) {
-            this(tickSize, stepSize, null);
+            this(tickSize, stepSize, null, null);
+        }
+
+        public Steps(BigDecimal tickSize, BigDecimal stepSize, Integer significantFigures) {
+            this(tickSize, stepSize, significantFigures, null);
+        }
+
+        /** Binance's and Bybit's: a fixed tick, a step and the smallest order. */
+        public static Steps withMinimum(BigDecimal tickSize, BigDecimal stepSize, BigDecimal minQuantity) {
+            return new Steps(tickSize, stepSize, null, minQuantity);
         }
     }
 }

@@ -2,6 +2,9 @@ package org.marginsentinel.testsupport.fakes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.marginsentinel.application.FundingBooking;
 import org.marginsentinel.application.FundingMarks;
 import org.marginsentinel.application.FundingSettlement;
@@ -16,6 +19,7 @@ import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.margin.TierTable;
+import org.marginsentinel.domain.paper.LotSize;
 import org.marginsentinel.domain.paper.TradingFees;
 
 /**
@@ -51,6 +55,8 @@ public final class PaperDesk {
     public final FakeDayRanges dayRanges = new FakeDayRanges();
     public final InMemoryPracticeMarks practiceMarks = new InMemoryPracticeMarks();
     public final PracticeTrading practice;
+    /** The exchanges' lot sizes by symbol: none unless a test lists one (then sizes keep to its step). */
+    public final Map<String, LotSize> lotSizes = new ConcurrentHashMap<>();
 
     public PaperDesk() {
         this(TradingFees.NONE);
@@ -58,7 +64,8 @@ public final class PaperDesk {
 
     public PaperDesk(TradingFees fees) {
         this.fees = fees;
-        this.trading = new PaperTrading(accounts, marks, calculator, tiers, clock, fees);
+        this.trading = new PaperTrading(accounts, marks, calculator, tiers, clock, fees,
+                symbol -> Optional.ofNullable(lotSizes.get(symbol)));
         this.practice = new PracticeTrading(trading, dayRanges, practiceMarks);
         this.funding = newFunding();
     }

@@ -26,7 +26,7 @@ final class InstrumentLists {
         this.mapper = mapper;
     }
 
-    /** Binance {@code GET /fapi/v1/exchangeInfo}: {@code symbols[].filters[]} PRICE_FILTER and LOT_SIZE. */
+    /** Binance {@code GET /fapi/v1/exchangeInfo}: {@code symbols[].filters[]} PRICE_FILTER and LOT_SIZE (step, minQty). */
     Map<String, Steps> binance(String body) {
         JsonNode symbols = JsonBodies.read(mapper, "binance", body).path("symbols");
         if (!symbols.isArray()) {
@@ -36,14 +36,18 @@ final class InstrumentLists {
         for (JsonNode row : symbols) {
             BigDecimal tick = null;
             BigDecimal step = null;
+            BigDecimal minQuantity = null;
             for (JsonNode filter : row.path("filters")) {
                 switch (filter.path("filterType").asText("")) {
                     case "PRICE_FILTER" -> tick = positive(filter.path("tickSize"));
-                    case "LOT_SIZE" -> step = positive(filter.path("stepSize"));
+                    case "LOT_SIZE" -> {
+                        step = positive(filter.path("stepSize"));
+                        minQuantity = positive(filter.path("minQty"));
+                    }
                     default -> { }
                 }
             }
-            put(steps, row.path("symbol").asText(""), new Steps(tick, step));
+            put(steps, row.path("symbol").asText(""), Steps.withMinimum(tick, step, minQuantity));
         }
         return steps;
     }
@@ -65,8 +69,9 @@ final class InstrumentLists {
         }
         Map<String, Steps> steps = new LinkedHashMap<>();
         for (JsonNode row : list) {
-            put(steps, row.path("symbol").asText(""), new Steps(positive(row.path("priceFilter").path("tickSize")),
-                    positive(row.path("lotSizeFilter").path("qtyStep"))));
+            JsonNode lot = row.path("lotSizeFilter");
+            put(steps, row.path("symbol").asText(""), Steps.withMinimum(positive(row.path("priceFilter").path("tickSize")),
+                    positive(lot.path("qtyStep")), positive(lot.path("minOrderQty"))));
         }
         return new BybitPage(steps, root.path("result").path("nextPageCursor").asText(""));
     }

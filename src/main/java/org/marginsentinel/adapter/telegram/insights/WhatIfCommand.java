@@ -16,16 +16,19 @@ import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.command.OrderArguments;
 import org.marginsentinel.adapter.telegram.views.InsightViews;
+import org.marginsentinel.adapter.telegram.views.NotionalText;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.OrderPreview;
 import org.marginsentinel.adapter.telegram.watch.WatchedSections;
 import org.marginsentinel.application.insight.RiskInsights;
+import org.marginsentinel.application.port.LotSizes;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Decimals;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.paper.LotSize;
 
 /**
  * {@code /whatif long BTC 0.1 20x}: what opening that would do (liquidation price, cross margin ratio before and
@@ -42,6 +45,9 @@ public class WhatIfCommand implements ChatCommand {
 
     @Inject
     PaperPart paperPart;
+
+    @Inject
+    LotSizes lotSizes;
 
     @Override
     public CommandSpec spec() {
@@ -64,17 +70,23 @@ public class WhatIfCommand implements ChatCommand {
                     + texts.get("insights.paperAccount", texts.get("insights.paper.none")) + watched);
         }
         RiskInsights.WhatIfOutcome outcome = insights.whatIf(context.userId(), order);
-        return BotReply.html(render(order, context.argumentText(), outcome, context.texts()) + watched);
+        BigDecimal step = lotSizes.of(order.symbol()).map(LotSize::step).orElse(null);
+        return BotReply.html(render(order, context.argumentText(), outcome, step, context.texts()) + watched);
     }
 
+    /** @param step the symbol's lot step, or null when none is known */
     private static String render(OpenOrder order, String argumentText, RiskInsights.WhatIfOutcome outcome,
-                                 Texts texts) {
+                                 BigDecimal step, Texts texts) {
         Numbers n = texts.numbers();
         String symbol = order.symbol();
         OrderPreview preview = outcome.preview();
         Position resulting = preview.resulting();
         StringBuilder text = new StringBuilder(texts.get("whatif.titleAt", order.side().name(), escape(symbol),
                 n.price(symbol, preview.fillPrice()))).append('\n');
+        String notional = NotionalText.line(order, preview.quantity(), preview.fillPrice(), step, texts);
+        if (!notional.isEmpty()) {
+            text.append(notional).append('\n');
+        }
         if (preview.closedQuantity().signum() > 0) {
             text.append(texts.get("whatif.closes", n.quantity(symbol, preview.closedQuantity()),
                     String.valueOf(preview.existingNumber()), n.signedMoney(preview.realizedPnl()))).append('\n');

@@ -51,6 +51,7 @@ final class CloseAllViews {
         return BotReply.confirm(text.toString(), actionKey, payloadPrefix + numbers);
     }
 
+    /** What closed: each position's fill with its notional, margin freed and fee, then the totals and the wallet. */
     static String done(List<TradeResult> results, Texts texts) {
         Numbers n = texts.numbers();
         StringBuilder text = new StringBuilder(texts.get("closeAll.done", results.size())).append('\n');
@@ -63,7 +64,7 @@ final class CloseAllViews {
             fee = fee.add(result.fee());
             text.append(texts.get("closeAll.doneLine", String.valueOf(closed.number()), symbol,
                     n.quantity(symbol, result.closedQuantity()), n.price(symbol, result.price()),
-                    n.signedMoney(result.realizedPnl()))).append('\n');
+                    n.signedMoney(result.realizedPnl()))).append(TradingViews.closedFigures(result, texts)).append('\n');
         }
         BigDecimal wallet = results.get(results.size() - 1).after().risk().walletBalance();
         return text.append(texts.get("closeAll.total", n.signedMoney(pnl), n.usdt(fee), n.signedMoney(pnl.subtract(fee)),

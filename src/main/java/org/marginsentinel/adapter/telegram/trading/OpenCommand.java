@@ -11,6 +11,7 @@ import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.command.OrderArguments;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.views.NotionalText;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.application.LockedPositions;
 import org.marginsentinel.application.OpenOrder;
@@ -20,10 +21,12 @@ import org.marginsentinel.application.PracticeTrading;
 import org.marginsentinel.application.TradeResult;
 import org.marginsentinel.application.alert.OrderStandings;
 import org.marginsentinel.application.alert.Standing;
+import org.marginsentinel.application.port.LotSizes;
 import org.marginsentinel.application.port.MarkPrices;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.paper.LotSize;
 import org.marginsentinel.domain.market.Symbols;
 
 /**
@@ -47,6 +50,9 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
 
     @Inject
     MarkPrices prices;
+
+    @Inject
+    LotSizes lotSizes;
 
     private final Side side;
     private final CommandSpec spec;
@@ -130,9 +136,9 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
                     n.price(symbol, result.price()), n.signedMoney(result.realizedPnl()))).append('\n');
         }
         if (result.flipped()) {
-            text.append(texts.get("open.flipped", texts.get("position.side." + side.name()),
-                    String.valueOf(result.previous().number()), String.valueOf(result.position().number())))
-                    .append('\n');
+            text.append(texts.get("open.flipped", String.valueOf(result.position().number()),
+                    TradingViews.side(result.position().position(), texts),
+                    TradingViews.side(result.previous().position(), texts))).append('\n');
         }
         if (result.position() == null) {
             text.append(texts.get("open.positionClosed", n.usdt(result.after().risk().walletBalance())));
@@ -156,6 +162,13 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
         return BotReply.html(text.toString());
     }
 
+    /** What a size in USDT bought (and how it was rounded to the symbol's step), on a line of its own; or empty. */
+    private String notionalNote(OpenOrder order, TradeResult result, Texts texts) {
+        String line = NotionalText.line(order, result.filledQuantity(), result.price(),
+                lotSizes.of(order.symbol()).map(LotSize::step).orElse(null), texts);
+        return line.isEmpty() ? "" : line + "\n";
+    }
+
     /** "Opened at 97,000.00" for a first open; "Added 0.1 BTC at 97,000.00 → position 0.2 @ 96,500.00" for an add. */
     private static String headline(TradeResult result, Texts texts) {
         Numbers n = texts.numbers();
@@ -166,15 +179,5 @@ abstract class OpenCommand implements ChatCommand, ConfirmableAction {
                     n.price(symbol, result.position().position().entryPrice())) + "\n";
         }
         return result.previous() == null ? texts.get("open.opened", n.price(symbol, result.price())) + "\n" : "";
-    }
-
-    /** "100.00 USDT notional = 0.00103 BTC" when the size was given in USDT. */
-    private static String notionalNote(OpenOrder order, TradeResult result, Texts texts) {
-        if (order.quoteNotional() == null) {
-            return "";
-        }
-        Numbers n = texts.numbers();
-        return texts.get("open.notional", n.usdt(order.quoteNotional()),
-                n.quantity(order.symbol(), result.filledQuantity()), Symbols.base(order.symbol())) + "\n";
     }
 }

@@ -89,12 +89,8 @@ final class TradingViews {
         StringBuilder line = new StringBuilder();
         BigDecimal opened = result.filledQuantity().subtract(result.closedQuantity());
         if (result.closedQuantity().signum() > 0 && result.previous() != null) {
-            Position before = result.previous().position();
-            BigDecimal freed = before.isIsolated()
-                    ? Decimals.divide(before.isolatedMargin().multiply(result.closedQuantity()), before.quantity())
-                    : Decimals.divide(result.closedQuantity().multiply(before.entryPrice()), BigDecimal.valueOf(before.leverage()));
             line.append('\n').append(texts.get("order.closedNotional",
-                    n.usdt(result.closedQuantity().multiply(result.price())), n.usdt(freed)));
+                    n.usdt(result.closedQuantity().multiply(result.price())), n.usdt(marginFreed(result))));
         }
         if (opened.signum() > 0 && result.position() != null) {
             int leverage = result.position().position().leverage();
@@ -106,6 +102,27 @@ final class TradingViews {
                     : texts.get("order.opened", n.usdt(notional), margin, String.valueOf(leverage)));
         }
         return line.toString();
+    }
+
+    /**
+     * The margin a fill's closed part gave back: its share of an isolated position's margin, or of a cross position's
+     * initial margin at entry. Zero when it closed nothing.
+     */
+    static BigDecimal marginFreed(TradeResult result) {
+        if (result.closedQuantity().signum() == 0 || result.previous() == null) {
+            return BigDecimal.ZERO;
+        }
+        Position before = result.previous().position();
+        return before.isIsolated()
+                ? Decimals.divide(before.isolatedMargin().multiply(result.closedQuantity()), before.quantity())
+                : Decimals.divide(result.closedQuantity().multiply(before.entryPrice()), BigDecimal.valueOf(before.leverage()));
+    }
+
+    /** " · notional 8,200.00 USDT, margin freed 800.00 USDT, fee 4.10 USDT": a close's fill after its one-line summary. */
+    static String closedFigures(TradeResult result, Texts texts) {
+        Numbers n = texts.numbers();
+        return " · " + texts.get("order.closedFigures", n.usdt(result.closedQuantity().multiply(result.price())),
+                n.usdt(marginFreed(result)), n.usdt(result.fee()));
     }
 
     /** "Fees paid: 12.30 USDT" and "Funding: −1.20 USDT" since the account opened, each on a line of its own. */

@@ -66,7 +66,7 @@ public class WarningCloseAction implements ConfirmableAction {
             String symbol = position.position().symbol();
             text.append('\n').append(texts.get("notice.press.closedLine", String.valueOf(position.number()),
                     Html.escape(symbol), n.quantity(symbol, result.closedQuantity()), n.price(symbol, result.price()),
-                    n.signedMoney(result.realizedPnl())));
+                    n.signedMoney(result.realizedPnl()))).append(TradingViews.closedFigures(result, texts));
             after = result.after();
         }
         text.append('\n').append(texts.get("notice.press.wallet", n.usdt(after.risk().walletBalance())))

@@ -17,7 +17,7 @@ class InstrumentListsTest {
     private final InstrumentLists lists = new InstrumentLists(new ObjectMapper());
 
     @Test
-    void binance_takesPriceFiltersTickAndLotSizesStep() {
+    void binance_takesPriceFiltersTick_andLotSizesStepAndMinimum() {
         Map<String, Steps> steps = lists.binance(PriceFixtures.read("binance-exchangeInfo.json"));
 
         assertThat(steps).containsOnlyKeys("BTCUSDT", "1000PEPEUSDT");
@@ -26,6 +26,7 @@ class InstrumentListsTest {
         assertThat(steps.get("1000PEPEUSDT").tickSize()).isEqualByComparingTo("0.0000001");
         assertThat(steps.get("1000PEPEUSDT").stepSize()).isEqualByComparingTo("1");
         assertThat(steps.get("BTCUSDT").significantFigures()).isNull();
+        assertThat(steps.get("BTCUSDT").minQuantity()).isEqualByComparingTo("0.001");
     }
 
     @Test
@@ -34,9 +35,11 @@ class InstrumentListsTest {
         InstrumentLists.BybitPage last = lists.bybit(PriceFixtures.read("bybit-instruments-info-linear.page2.json"));
 
         assertThat(first.steps()).containsOnlyKeys("BTCUSDT", "DOGEUSDT");
-        assertThat(first.steps().get("DOGEUSDT")).isEqualTo(new Steps(new BigDecimal("0.00001"), BigDecimal.ONE));
+        assertThat(first.steps().get("DOGEUSDT")).isEqualTo(
+                Steps.withMinimum(new BigDecimal("0.00001"), BigDecimal.ONE, BigDecimal.ONE));
         assertThat(first.nextCursor()).isEqualTo("first%3D1000PEPEUSDT%26last%3DSOLUSDT");
-        assertThat(last.steps().get("SOLUSDT")).isEqualTo(new Steps(new BigDecimal("0.010"), new BigDecimal("0.1")));
+        assertThat(last.steps().get("SOLUSDT")).isEqualTo(
+                Steps.withMinimum(new BigDecimal("0.010"), new BigDecimal("0.1"), new BigDecimal("0.1")));
         assertThat(last.nextCursor()).isEmpty();
     }
 

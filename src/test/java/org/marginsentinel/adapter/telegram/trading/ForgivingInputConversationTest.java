@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.InjectFakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.SentMessage;
+import org.marginsentinel.application.port.InstrumentSteps;
 import org.marginsentinel.testsupport.Conversation;
 import org.marginsentinel.testsupport.InjectConversation;
 
@@ -28,6 +33,10 @@ class ForgivingInputConversationTest {
     @InjectFakeTelegram
     FakeTelegram telegram;
 
+    /** The instrument feed is off in tests: a test that needs a symbol's steps publishes them as the feed would. */
+    @Inject
+    Event<InstrumentSteps> instrumentSteps;
+
     private long trader;
 
     @BeforeEach
@@ -35,6 +44,11 @@ class ForgivingInputConversationTest {
         chat.begin();
         chat.marks(Map.of("BTCUSDT", "100000", "ETHUSDT", "2500", "SOLUSDT", "100"));
         trader = chat.newTrader();
+    }
+
+    @AfterEach
+    void forgetTheSteps() {
+        instrumentSteps.fire(new InstrumentSteps(Map.of())); // as the feed does when it stops
     }
 
     private SentMessage ask(String text) {
@@ -109,9 +123,37 @@ class ForgivingInputConversationTest {
 
         String flipped = chat.say(trader, "/short ETH 3");
 
-        assertThat(flipped).contains("Closed 1 at 2,500.00").contains("Flipped to SHORT: #1 is closed; the new position is #1")
+        assertThat(flipped).contains("Closed 1 at 2,500.00")
+                .contains("🔄 #1 is now a SHORT: the LONG is closed, and the SHORT keeps its number.")
                 .contains("#1 ETHUSDT SHORT 2");
         assertThat(chat.say(trader, "/close 1")).contains("Close #1 ETHUSDT SHORT 2 at the mark");
+    }
+
+    @Test
+    void sizesKeepToTheExchangesStep_aUsdtSumRoundsDown_anOffStepSizeIsRefused() {
+        instrumentSteps.fire(new InstrumentSteps(Map.of("BTCUSDT", InstrumentSteps.Steps.withMinimum(
+                new BigDecimal("0.10"), new BigDecimal("0.001"), new BigDecimal("0.001")))));
+
+        // 150 / 100,000 = 0.0015 BTC → 0.001 BTC on Binance's 0.001 step: 100 USDT of notional, 5 USDT of margin at 20x
+        String opened = chat.say(trader, "/long btc 150usdt 20x");
+        assertThat(opened).contains("Opened at 100,000.0")
+                .contains("150.00 USDT → 0.001 BTC (100.00 USDT), rounded down to the exchange's 0.001 BTC step")
+                .contains("Notional 100.00 USDT · margin 5.00 USDT at 20x · fee 0.00 USDT");
+
+        assertThat(chat.say(trader, "/long BTC 0.0015")).contains("0.0015 BTC is not a size BTCUSDT trades in:"
+                + " the exchange takes steps of 0.001 BTC. The nearest are 0.001 and 0.002 BTC.");
+        assertThat(chat.say(trader, "/long BTC $90")).contains("90.00 USDT buys less than the smallest BTCUSDT order:"
+                + " 0.001 BTC, about 100.00 USDT at 100,000.0");
+        assertThat(chat.say(trader, "/positions")).as("nothing changed").contains("#1 BTCUSDT LONG 0.001 ");
+        assertThat(chat.say(trader, "/whatif long BTC 150usdt 20x")).as("/whatif sizes the order alike")
+                .contains("150.00 USDT → 0.001 BTC (100.00 USDT), rounded down").contains("Position: LONG 0.002 · isolated 20x");
+        assertThat(chat.say(trader, "/whatif long BTC 0.0015")).contains("The nearest are 0.001 and 0.002 BTC.");
+
+        long russian = telegram.newUser();
+        telegram.userSpeaks(russian, "ru");
+        chat.say(russian, "/start");
+        assertThat(chat.say(russian, "/short BTC 0.0005")).contains("0,0005 BTC — такого размера у BTCUSDT нет:"
+                + " биржа принимает шаг 0,001 BTC. Ближайший допустимый: 0,001 BTC.");
     }
 
     @Test

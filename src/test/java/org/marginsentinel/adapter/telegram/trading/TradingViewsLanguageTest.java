@@ -122,8 +122,11 @@ class TradingViewsLanguageTest {
                 Закрыто номинала 8_200,00 USDT · освобождено маржи 800,00 USDT
                 Комиссия: 4,10 USDT (тейкер, из кошелька) · чистый PnL +195,90 USDT""").replace("_", NBSP));
         assertThat(CloseAllViews.done(List.of(closed), RU)).startsWith("✅ <b>Закрыты все позиции (1)</b>\n"
-                + "• #1 BTCUSDT 0,1 по 82" + NBSP + "000,00: PnL +200,00 USDT\n");
-        assertThat(CloseAllViews.done(List.of(closed), EN)).startsWith("✅ <b>Closed all 1 position</b>\n");
+                + "• #1 BTCUSDT 0,1 по 82" + NBSP + "000,00: PnL +200,00 USDT · номинал 8" + NBSP + "200,00 USDT,"
+                + " освобождено маржи 800,00 USDT, комиссия 4,10 USDT\n");
+        assertThat(CloseAllViews.done(List.of(closed), EN)).startsWith("✅ <b>Closed all 1 position</b>\n"
+                + "• #1 BTCUSDT 0.1 at 82,000.00: PnL +200.00 USDT · notional 8,200.00 USDT, margin freed 800.00 USDT,"
+                + " fee 4.10 USDT\n");
     }
 
     @Test
