@@ -75,6 +75,21 @@ final class OrderSizing {
         return quantity;
     }
 
+    /**
+     * Whether a close of {@code portion} of {@code stored} is one the exchange would take: all of it always is, a
+     * share only when it comes to at least the smallest order once rounded down to the step.
+     */
+    boolean closable(StoredPosition stored, Portion portion) {
+        BigDecimal held = stored.position().quantity();
+        BigDecimal quantity = portion.of(held);
+        if (quantity.compareTo(held) >= 0) {
+            return true;
+        }
+        return lotSizes.of(stored.position().symbol())
+                .map(lot -> lot.floor(quantity).compareTo(lot.smallest()) >= 0)
+                .orElse(quantity.signum() > 0);
+    }
+
     /** Refuses a typed size the exchange would not take: off the step, or below the smallest order. */
     private static void requireAccepted(String symbol, BigDecimal quantity, LotSize lot, BigDecimal entry) {
         if (lot.accepts(quantity)) {

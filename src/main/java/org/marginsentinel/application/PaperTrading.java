@@ -231,6 +231,11 @@ public class PaperTrading {
         return closeAt(account, before, stored, quantity, mark, ExitKind.CLOSE);
     }
 
+    /** Whether closing {@code portion} of {@code stored} is an order the exchange would take (see {@link #close}). */
+    public boolean closable(StoredPosition stored, Portion portion) {
+        return sizing.closable(stored, portion);
+    }
+
     /** Closes all of position {@code positionId} at {@code mark} (a stop); empty when it is no longer open. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<TradeResult> closeAtMark(long userId, long positionId, BigDecimal mark, ExitKind kind) {

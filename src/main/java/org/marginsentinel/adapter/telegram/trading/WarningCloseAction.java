@@ -62,8 +62,14 @@ public class WarningCloseAction implements ConfirmableAction {
                 : texts.get("notice.press.closedShareOfEvery", String.valueOf(percent)));
         AccountSnapshot after = snapshot;
         for (StoredPosition position : cross) {
-            TradeResult result = trading.close(context.userId(), String.valueOf(position.number()), portion);
             String symbol = position.position().symbol();
+            if (!trading.closable(position, portion)) {
+                // One tiny position must not block the rest of an emergency close: it stays open, and the reply says so.
+                text.append('\n').append(texts.get("notice.press.shareTooSmall", String.valueOf(position.number()),
+                        Html.escape(symbol), String.valueOf(percent)));
+                continue;
+            }
+            TradeResult result = trading.close(context.userId(), String.valueOf(position.number()), portion);
             text.append('\n').append(texts.get("notice.press.closedLine", String.valueOf(position.number()),
                     Html.escape(symbol), n.quantity(symbol, result.closedQuantity()), n.price(symbol, result.price()),
                     n.signedMoney(result.realizedPnl()))).append(TradingViews.closedFigures(result, texts));
