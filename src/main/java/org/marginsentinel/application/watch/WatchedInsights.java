@@ -49,11 +49,6 @@ public class WatchedInsights {
         static WhatIf refused(String coin, Refused why) {
             return new WhatIf(coin, why, null, null, null, null, null);
         }
-
-        /** The refusal in English; null when imagined. The chat words {@link #refused()} in the reader's language. */
-        public String refusal() {
-            return refused == null ? null : refused.english();
-        }
     }
 
     /** Why a what-if was not imagined on an account. */
@@ -64,16 +59,6 @@ public class WatchedInsights {
      * account holds the coin in (other mode), the venue's most leverage (above max); the rest null.
      */
     public record Refused(Refusal reason, String subject, MarginMode heldMode, Integer mostLeverage) {
-
-        /** The English wording, as the chat has always shown it. */
-        public String english() {
-            return switch (reason) {
-                case NO_MARKET -> "no Hyperliquid market for " + subject + " known yet";
-                case NO_MARK -> "no Hyperliquid mark for " + subject + " yet";
-                case OTHER_MODE -> "it holds " + subject + " in " + heldMode.label() + " mode there";
-                case LEVERAGE_ABOVE_MAX -> "Hyperliquid allows at most " + mostLeverage + "x on " + subject;
-            };
-        }
     }
 
     /** The shock on each watched account that holds what it moves; a one-symbol shock moves that coin only. */

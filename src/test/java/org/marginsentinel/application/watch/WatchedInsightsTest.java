@@ -88,7 +88,7 @@ class WatchedInsightsTest {
         WatchedInsights.WhatIf added = insights.whatIf(USER, new OpenOrder("ETHUSDT", Side.LONG, BigDecimal.ONE, null,
                 5, null, null)).get(0).result();
 
-        assertThat(added.refusal()).isNull();
+        assertThat(added.refused()).isNull();
         assertThat(added.resulting().quantity()).isEqualByComparingTo("2");
         assertThat(added.resulting().entryPrice()).isEqualByComparingTo("2900");
         // 600 + 560 margin: liquidation (5,800 − 1,160) / (2 × 0.98) = 2,367.35.
@@ -96,10 +96,10 @@ class WatchedInsightsTest {
 
         WatchedInsights.WhatIf refused = insights.whatIf(USER, new OpenOrder("BTCUSDT", Side.LONG, BigDecimal.ONE, null,
                 5, null, null)).get(0).result();
-        assertThat(refused.refusal()).contains("no Hyperliquid market for BTCUSDT");
         assertThat(refused.refused()).isEqualTo(new WatchedInsights.Refused(WatchedInsights.Refusal.NO_MARKET, "BTCUSDT",
                 null, null));
         assertThat(insights.whatIf(USER, new OpenOrder("ETHUSDT", Side.LONG, BigDecimal.ONE, null, 40, null, null))
-                .get(0).result().refusal()).contains("at most 25x");
+                .get(0).result().refused()).isEqualTo(new WatchedInsights.Refused(
+                WatchedInsights.Refusal.LEVERAGE_ABOVE_MAX, "ETH", null, 25));
     }
 }

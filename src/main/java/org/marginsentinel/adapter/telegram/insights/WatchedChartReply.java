@@ -45,13 +45,13 @@ final class WatchedChartReply {
             }
         }
         String title = texts.get("chart.watched.title", chart.venue(), String.valueOf(chart.number()), chart.coin(),
-                chart.side().name(), String.valueOf(chart.leverage()), texts.get("position.mode." + chart.mode().name()),
+                texts.side(chart.side()), String.valueOf(chart.leverage()), texts.get("position.mode." + chart.mode().name()),
                 String.valueOf(chart.window().toHours()));
         byte[] png = ChartRenderer.positionChartWithLiquidations(title, chart.window(), points, chart.entry(),
                 lines, List.of());
 
         StringBuilder caption = new StringBuilder(texts.get("chart.watched.caption", chart.venue(),
-                String.valueOf(chart.number()), Html.escape(chart.coin()), chart.side().name(),
+                String.valueOf(chart.number()), Html.escape(chart.coin()), texts.side(chart.side()),
                 numbers.price(chart.mark()), numbers.price(chart.entry()))).append('\n');
         if (opinion.agrees()) {
             caption.append(texts.get("chart.watched.liquidationsAgree", price(texts, opinion.exchange()),

@@ -1,8 +1,6 @@
 package org.marginsentinel.adapter.telegram.watch;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
-import org.marginsentinel.adapter.telegram.format.Fmt;
 import org.marginsentinel.adapter.telegram.format.Html;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.watch.KeyedInsights;
@@ -19,8 +17,6 @@ import org.marginsentinel.domain.watch.keyed.KeyedExchange;
  */
 public final class KeyedInsightText {
 
-    private static final UnaryOperator<String> USDT = UnaryOperator.identity();
-
     private KeyedInsightText() {
     }
 
@@ -28,7 +24,7 @@ public final class KeyedInsightText {
         StringBuilder text = new StringBuilder();
         for (ForAccount<StressReport> forAccount : reports) {
             text.append("\n\n").append(heading(forAccount, texts));
-            WatchedInsightText.stressBody(text, forAccount.result(), USDT);
+            WatchedInsightText.stressBody(text, forAccount.result(), WatchedInsightText.Money.usdt(texts), texts);
         }
         return text.isEmpty() ? "" : text.append(footnote(reports, texts)).toString();
     }
@@ -37,7 +33,7 @@ public final class KeyedInsightText {
         StringBuilder text = new StringBuilder();
         for (ForAccount<ModeComparison> forAccount : comparisons) {
             text.append("\n\n").append(heading(forAccount, texts));
-            WatchedInsightText.compareBody(text, forAccount.result(), USDT);
+            WatchedInsightText.compareBody(text, forAccount.result(), WatchedInsightText.Money.usdt(texts), texts);
         }
         return text.isEmpty() ? "" : text.append(footnote(comparisons, texts)).toString();
     }
@@ -56,11 +52,12 @@ public final class KeyedInsightText {
                 }, symbol));
                 continue;
             }
+            String fillPrice = texts.numbers().price(whatIf.fillPrice());
             text.append(whatIf.exchangeMark()
-                    ? texts.get("watch.keyed.whatIf.atExchangeMark", exchange(forAccount), Fmt.price(whatIf.fillPrice()))
-                    : texts.get("watch.keyed.whatIf.atBotMark", Fmt.price(whatIf.fillPrice()), symbol)).append(' ');
+                    ? texts.get("watch.keyed.whatIf.atExchangeMark", exchange(forAccount), fillPrice)
+                    : texts.get("watch.keyed.whatIf.atBotMark", fillPrice, symbol)).append(' ');
             WatchedInsightText.whatIfBody(text, whatIf.symbol(), whatIf.resulting(), whatIf.risk(), whatIf.before(),
-                    whatIf.after(), USDT);
+                    whatIf.after(), WatchedInsightText.Money.usdt(texts), texts);
         }
         return text.isEmpty() ? "" : text.append('\n').append(texts.get("watch.keyed.whatIf.footnote")).toString();
     }

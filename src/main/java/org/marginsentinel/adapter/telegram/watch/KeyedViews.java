@@ -71,7 +71,7 @@ public class KeyedViews {
             text.append(position(account, valued, texts)).append('\n');
         }
         for (ExchangePosition skipped : valuation.notValued()) {
-            text.append("• ").append(bold(Html.escape(skipped.symbol()) + " " + skipped.side().name())).append(' ')
+            text.append("• ").append(bold(Html.escape(skipped.symbol()) + " " + texts.side(skipped.side()))).append(' ')
                     .append(n.quantity(skipped.size())).append(" · ")
                     .append(texts.get("watch.keyed.notValued", account.exchange().displayName(),
                             skipped.exchangeLiquidation() == null ? texts.get("watch.liq.none")
@@ -101,11 +101,12 @@ public class KeyedViews {
         text.append(ratioLine(valuation, texts)).append('\n');
         for (KeyedValuation.Valued valued : valuation.positions()) {
             ExchangePosition p = valued.reported();
-            text.append("• ").append(Html.escape(p.symbol())).append(' ').append(p.side().name()).append(' ')
-                    .append(p.mode().label());
+            text.append("• ").append(Html.escape(p.symbol())).append(' ').append(texts.side(p.side())).append(' ')
+                    .append(WatchedLevels.mode(p.mode(), texts));
             if (valued.risk().position().isIsolated()) {
                 text.append(" · ").append(WatchedLevels.distance(valued.risk(), texts)).append(" · ")
-                        .append(RiskThresholds.DEFAULTS.forDistance(valued.risk().distanceToLiquidation()).name());
+                        .append(WatchedLevels.name(
+                                RiskThresholds.DEFAULTS.forDistance(valued.risk().distanceToLiquidation()), texts));
             }
             text.append(adl(p, texts)).append('\n');
         }
@@ -131,8 +132,9 @@ public class KeyedViews {
         PositionRisk risk = valued.risk();
         Numbers n = texts.numbers();
         String name = account.exchange().displayName();
-        StringBuilder line = new StringBuilder("• ").append(bold(Html.escape(p.symbol()) + " " + p.side().name()))
-                .append(' ').append(n.quantity(p.size())).append(" · ").append(p.mode().label()).append(' ')
+        StringBuilder line = new StringBuilder("• ").append(bold(Html.escape(p.symbol()) + " " + texts.side(p.side())))
+                .append(' ').append(n.quantity(p.size())).append(" · ").append(WatchedLevels.mode(p.mode(), texts))
+                .append(' ')
                 .append(p.leverage()).append("x · ").append(texts.get("watch.position.entry", n.price(p.entryPrice())))
                 .append(" · ").append(texts.get("watch.position.markPnl", n.price(risk.markPrice()),
                         n.signedMoney(risk.unrealizedPnl())))

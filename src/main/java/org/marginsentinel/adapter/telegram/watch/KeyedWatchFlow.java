@@ -75,7 +75,7 @@ public class KeyedWatchFlow {
         String deleted = "\n\n" + texts.get("watch.flow.deleted");
         if (!wellFormed(exchange, key)) {
             return BotReply.html(texts.get("watch.flow.malformed", Html.escape(exchange.displayName()),
-                    Html.escape(usage(exchange))) + deleted);
+                    usage(exchange, texts)) + deleted);
         }
         // Checked before the transaction as a rule; checked here only if that step did not run.
         KeyedWatchList.Outcome checked = checks.take(user, context.args())
@@ -124,17 +124,14 @@ public class KeyedWatchFlow {
     private BotReply start(CommandContext context, KeyedExchange exchange) {
         if (exchange != KeyedExchange.BINANCE) {
             return BotReply.html(context.texts().get("watch.flow.start", Html.escape(exchange.displayName()),
-                    Html.escape(usage(exchange))));
+                    usage(exchange, context.texts())));
         }
         String publicKey = keyedList.beginEd25519(context.userId());
         return BotReply.html(context.texts().get("watch.flow.binance", Html.escape(publicKey)));
     }
 
-    private static String usage(KeyedExchange exchange) {
-        return switch (exchange) {
-            case BINANCE -> "/watch binance (then /watch binance <api-key>), or /watch binance <api-key> <secret>";
-            case BYBIT -> "/watch bybit <api-key> <secret>";
-            case OKX -> "/watch okx <api-key> <secret> <passphrase>";
-        };
+    /** How the exchange's key is given, as HTML in the reader's words. */
+    private static String usage(KeyedExchange exchange, Texts texts) {
+        return texts.get("watch.flow.usage." + exchange.name());
     }
 }

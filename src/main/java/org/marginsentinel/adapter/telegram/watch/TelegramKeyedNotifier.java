@@ -5,8 +5,6 @@ import static org.marginsentinel.adapter.telegram.watch.WatchedLevels.priority;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.marginsentinel.adapter.telegram.command.Button;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
@@ -29,9 +27,6 @@ import org.marginsentinel.domain.watch.keyed.KeyedExchange;
 @ApplicationScoped
 public class TelegramKeyedNotifier implements KeyedNotifier {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     @Inject
     Outbox outbox;
 
@@ -43,7 +38,7 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
         if (notice instanceof KeyedNotice.DrainWarning drain) {
             outbox.enqueue(OutgoingMessage.to(notice.account().userId(), WatchedPoolText.drain(texts(notice), drain))
                     .withPriority(OutgoingMessage.PRIORITY_DANGER)
-                    .withButtons(List.of(List.of(link(notice.account().exchange(), null)))));
+                    .withButtons(List.of(List.of(link(notice.account().exchange(), null, texts(notice))))));
             return;
         }
         OutgoingMessage message = OutgoingMessage.to(notice.account().userId(), text(notice, texts(notice)));
@@ -52,14 +47,14 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
             ExchangePosition p = warning.position().reported();
             message = message.withPriority(priority(warning.decision().level()))
                     .superseding(subject + p.symbol() + ":" + p.side())
-                    .withButtons(List.of(List.of(link(notice.account().exchange(), p.symbol()))));
+                    .withButtons(List.of(List.of(link(notice.account().exchange(), p.symbol(), texts(notice)))));
             message = warning.decision().silent() ? message.silently() : message;
         } else if (notice instanceof KeyedNotice.PoolWarning warning) {
             String distance = WatchedPoolText.distanceLine(texts(notice), warning.distance());
             message = OutgoingMessage.to(notice.account().userId(),
                     text(notice, texts(notice)) + (distance.isEmpty() ? "" : "\n" + distance));
             message = message.withPriority(priority(warning.decision().level())).superseding(subject + "cross")
-                    .withButtons(List.of(List.of(link(notice.account().exchange(), null))));
+                    .withButtons(List.of(List.of(link(notice.account().exchange(), null, texts(notice)))));
             message = warning.decision().silent() ? message.silently() : message;
         } else if (notice instanceof KeyedNotice.AdlHigh) {
             message = message.withPriority(OutgoingMessage.PRIORITY_WARNING);
@@ -81,7 +76,7 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
             ExchangePosition p = warning.position().reported();
             PositionRisk risk = warning.position().risk();
             return texts.get("watch.keyed.notice.position", Html.escape(headline(warning.decision().level(), texts)),
-                    Html.escape(p.symbol()), p.side().name(), label, n.price(risk.markPrice()),
+                    Html.escape(p.symbol()), texts.side(p.side()), label, n.price(risk.markPrice()),
                     risk.liquidationPrice() == null ? texts.get("watch.liq.none")
                             : texts.get("watch.liq.away", n.price(risk.liquidationPrice()),
                                     n.percent(risk.distanceToLiquidation())),
@@ -98,14 +93,14 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
         }
         if (notice instanceof KeyedNotice.AdlHigh adl) {
             ExchangePosition p = adl.position();
-            return texts.get("watch.keyed.notice.adl", Html.escape(p.symbol()), p.side().name(), label,
+            return texts.get("watch.keyed.notice.adl", Html.escape(p.symbol()), texts.side(p.side()), label,
                     String.valueOf(p.adlRank()), String.valueOf(p.adlRankMax()), name);
         }
         if (notice instanceof KeyedNotice.KeyRejected rejected) {
             return texts.get("watch.keyed.notice.keyRejected", name, label, Html.escape(rejected.reason()), number);
         }
         if (notice instanceof KeyedNotice.ExpiresSoon expiry) {
-            return texts.get("watch.keyed.notice.expires", label, DAY.format(expiry.expiresAt()), name, number);
+            return texts.get("watch.keyed.notice.expires", label, n.dayAndTime(expiry.expiresAt()) + " UTC", name, number);
         }
         if (notice instanceof KeyedNotice.Unavailable unavailable) {
             return texts.get("watch.keyed.notice.unavailable", name, label,
@@ -114,12 +109,15 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
         return texts.get("watch.notice.back", label);
     }
 
-    private static Button link(KeyedExchange exchange, String symbol) {
+    /** A button that opens the exchange (at the symbol where it has a page for it), labelled in the reader's words. */
+    static Button link(KeyedExchange exchange, String symbol, Texts texts) {
         return switch (exchange) {
-            case BINANCE -> Button.link("Open " + (symbol == null ? "Binance Futures" : symbol + " on Binance"),
+            case BINANCE -> Button.link(symbol == null ? texts.get("watch.advice.open", "Binance Futures")
+                            : texts.get("watch.keyed.button.coin", symbol, "Binance"),
                     "https://www.binance.com/en/futures/" + (symbol == null ? "" : symbol));
-            case BYBIT -> Button.link("Open Bybit", "https://www.bybit.com/trade/usdt/" + (symbol == null ? "" : symbol));
-            case OKX -> Button.link("Open OKX", "https://www.okx.com/trade-swap");
+            case BYBIT -> Button.link(texts.get("watch.advice.open", "Bybit"),
+                    "https://www.bybit.com/trade/usdt/" + (symbol == null ? "" : symbol));
+            case OKX -> Button.link(texts.get("watch.advice.open", "OKX"), "https://www.okx.com/trade-swap");
         };
     }
 }

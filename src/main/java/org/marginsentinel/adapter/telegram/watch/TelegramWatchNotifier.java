@@ -83,7 +83,7 @@ public class TelegramWatchNotifier implements WatchNotifier {
             WatchedPosition p = warning.position().reported();
             PositionRisk risk = warning.position().risk();
             return texts.get("watch.notice.position", Html.escape(headline(warning.decision().level(), texts)),
-                    Html.escape(p.coin()), p.side().name(), account, n.price(risk.markPrice()),
+                    Html.escape(p.coin()), texts.side(p.side()), account, n.price(risk.markPrice()),
                     liquidation(risk, texts), SecondOpinionText.of(p, warning.position().opinion(), texts));
         }
         if (notice instanceof WatchNotice.PoolWarning warning) {
@@ -105,7 +105,7 @@ public class TelegramWatchNotifier implements WatchNotifier {
     private static String ended(PositionEnding.Ended ended, String account, Texts texts) {
         Numbers n = texts.numbers();
         WatchedPosition p = ended.position();
-        String what = Html.escape(p.coin()) + " " + p.side().name() + " " + n.quantity(p.size());
+        String what = Html.escape(p.coin()) + " " + texts.side(p.side()) + " " + n.quantity(p.size());
         if (ended.liquidated()) {
             return texts.get("watch.notice.liquidated", Html.escape(what), account, n.price(ended.lastMark()),
                     ended.liquidationPrice() == null ? "—" : n.price(ended.liquidationPrice()),

@@ -35,11 +35,10 @@ public class UnwatchCommand implements ChatCommand {
         int number = Integer.parseInt(context.args().get(0).replace("#", ""));
         Watched removed = watchList.unwatch(context.userId(), number);
         if (removed instanceof KeyedAccount keyed) {
-            return BotReply.html("Stopped watching " + Html.escape(keyed.exchange().displayName()) + " key "
-                    + Html.code(keyed.maskedKeyId()) + ". The encrypted key and everything stored for the account are "
-                    + "deleted. You may also delete the key on " + Html.escape(keyed.exchange().displayName()) + ".");
+            return BotReply.html(context.texts().get("watch.unwatched.keyed",
+                    Html.escape(keyed.exchange().displayName()), Html.code(keyed.maskedKeyId())));
         }
-        return BotReply.html("Stopped watching " + Html.code(((WatchedAccount) removed).address().shortForm())
-                + ". Everything stored for it is deleted.");
+        return BotReply.html(context.texts().get("watch.unwatched.hl",
+                Html.code(((WatchedAccount) removed).address().shortForm())));
     }
 }

@@ -64,9 +64,8 @@ public class WatchCommand implements ChatCommand, CallsOutsideTransaction {
         }
         int number = watchList.entries(context.userId()).size() + 1;
         WatchedAccount added = watchList.watch(context.userId(), context.args().get(1));
-        return BotReply.html("👁 Now watching " + Html.code(added.address().shortForm()) + " on Hyperliquid, "
-                + "read-only (no key; the bot can never trade). Its " + added.state().positions().size()
-                + " position(s) get the same warnings as your paper positions, and only you see them.\n\n"
+        return BotReply.html(context.texts().get("watch.hl.watching", Html.code(added.address().shortForm()),
+                context.texts().numbers().count(added.state().positions().size())) + "\n\n"
                 + views.accountPositions(added, number).strip());
     }
 }

@@ -125,12 +125,13 @@ public class WatchViews {
             }
             for (WatchedValuation.Valued valued : valuation.positions()) {
                 WatchedPosition p = valued.reported();
-                text.append("• ").append(Html.escape(p.coin())).append(' ').append(p.side().name()).append(' ')
-                        .append(p.mode().label());
+                text.append("• ").append(Html.escape(p.coin())).append(' ').append(texts.side(p.side())).append(' ')
+                        .append(WatchedLevels.mode(p.mode(), texts));
                 PositionRisk risk = valued.risk();
                 if (risk != null && risk.position().isIsolated()) {
                     text.append(" · ").append(WatchedLevels.distance(risk, texts)).append(" · ")
-                            .append(RiskThresholds.DEFAULTS.forDistance(risk.distanceToLiquidation()).name());
+                            .append(WatchedLevels.name(RiskThresholds.DEFAULTS.forDistance(risk.distanceToLiquidation()),
+                                    texts));
                 }
                 text.append('\n');
             }
@@ -157,8 +158,9 @@ public class WatchViews {
         WatchedPosition p = valued.reported();
         PositionRisk risk = valued.risk();
         Numbers n = texts.numbers();
-        StringBuilder line = new StringBuilder("• ").append(bold(Html.escape(p.coin()) + " " + p.side().name()))
-                .append(' ').append(n.quantity(p.size())).append(" · ").append(p.mode().label()).append(' ')
+        StringBuilder line = new StringBuilder("• ").append(bold(Html.escape(p.coin()) + " " + texts.side(p.side())))
+                .append(' ').append(n.quantity(p.size())).append(" · ").append(WatchedLevels.mode(p.mode(), texts))
+                .append(' ')
                 .append(p.leverage()).append("x · ").append(texts.get("watch.position.entry", n.price(p.entryPrice())));
         if (risk != null) {
             line.append(" · ").append(texts.get("watch.position.markPnl", n.price(risk.markPrice()),

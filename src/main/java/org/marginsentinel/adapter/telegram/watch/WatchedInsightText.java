@@ -1,12 +1,12 @@
 package org.marginsentinel.adapter.telegram.watch;
 
 import static org.marginsentinel.adapter.telegram.format.Html.bold;
+import static org.marginsentinel.adapter.telegram.format.Html.escape;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import org.marginsentinel.adapter.telegram.format.Fmt;
-import org.marginsentinel.adapter.telegram.format.Html;
+import org.marginsentinel.adapter.telegram.i18n.Numbers;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.watch.WatchedInsights;
 import org.marginsentinel.application.watch.WatchedInsights.ForAccount;
 import org.marginsentinel.domain.insight.ModeComparison;
@@ -20,144 +20,157 @@ import org.marginsentinel.domain.margin.PositionRisk;
 
 /**
  * The watched accounts' sections of {@code /stress}, {@code /compare} and {@code /whatif}: one per account, under
- * its own heading as a real account, by Hyperliquid's rules, in USDC, after the paper account's part. Empty when
- * there is nothing to show. For private chats only. The bodies serve keyed accounts too ({@link KeyedInsightText}).
+ * its own heading as a real account, by Hyperliquid's rules, in USDC, after the paper account's part, in the
+ * reader's language. Empty when there is nothing to show. For private chats only. The bodies serve keyed accounts
+ * too ({@link KeyedInsightText}).
  */
 public final class WatchedInsightText {
 
     private WatchedInsightText() {
     }
 
-    public static String stress(List<ForAccount<StressReport>> reports) {
-        StringBuilder text = new StringBuilder();
-        for (ForAccount<StressReport> forAccount : reports) {
-            text.append("\n\n").append(heading(forAccount));
-            stressBody(text, forAccount.result(), WatchedInsightText::usdc);
+    /** Amounts in an account's currency (USDC at Hyperliquid, USDT elsewhere), in the reader's number style. */
+    record Money(Numbers numbers, String unit) {
+
+        static Money usdc(Texts texts) {
+            return new Money(texts.numbers(), "USDC");
         }
-        return text.isEmpty() ? "" : text.append(footnote()).toString();
+
+        static Money usdt(Texts texts) {
+            return new Money(texts.numbers(), "USDT");
+        }
+
+        String of(BigDecimal amount) {
+            return numbers.usdt(amount).replace("USDT", unit);
+        }
+
+        String signed(BigDecimal amount) {
+            return numbers.signedMoney(amount) + " " + unit;
+        }
     }
 
-    /** One account's stress test under its heading; {@code money} names the account's currency. */
-    static void stressBody(StringBuilder text, StressReport report, UnaryOperator<String> money) {
+    public static String stress(List<ForAccount<StressReport>> reports, Texts texts) {
+        StringBuilder text = new StringBuilder();
+        for (ForAccount<StressReport> forAccount : reports) {
+            text.append("\n\n").append(heading(forAccount, texts));
+            stressBody(text, forAccount.result(), Money.usdc(texts), texts);
+        }
+        return text.isEmpty() ? "" : text.append('\n').append(texts.get("watch.insight.footnote")).toString();
+    }
+
+    /** One account's stress test under its heading, amounts in {@code money}'s currency. */
+    static void stressBody(StringBuilder text, StressReport report, Money money, Texts texts) {
+        Numbers n = texts.numbers();
         for (PositionStress stress : report.positions()) {
             Position position = stress.position();
-            text.append("\n• ").append(bold(Html.escape(position.symbol()) + " " + position.side().name()))
-                    .append(' ').append(position.marginMode().label()).append(' ').append(position.leverage())
-                    .append("x · ");
-            if (!stress.shocked()) {
-                text.append("not moved");
-                continue;
-            }
-            text.append(Fmt.price(stress.markBefore())).append(" → ").append(Fmt.price(stress.markAfter()))
-                    .append(" · PnL ").append(money.apply(Fmt.signedMoney(stress.pnlChange()) + " USDT"));
-            if (position.isIsolated()) {
-                text.append(stress.liquidated() ? " · ⛔ liquidated, its "
-                                + money.apply(Fmt.usdt(position.isolatedMargin())) + " margin lost" : " · ✅ survives")
-                        .append(stress.survives().map(m -> " (up to " + Fmt.percent(m) + " against it)")
-                                .orElse(" (no price liquidates it)"));
+            String moved = !stress.shocked() ? texts.get("watch.stress.notMoved")
+                    : texts.get("watch.stress.moved", n.price(stress.markBefore()), n.price(stress.markAfter()),
+                    money.signed(stress.pnlChange()));
+            text.append('\n').append(texts.get("watch.stress.position", escape(position.symbol()),
+                    texts.side(position.side()), WatchedLevels.mode(position.marginMode(), texts),
+                    String.valueOf(position.leverage()), moved));
+            if (stress.shocked() && position.isIsolated()) {
+                text.append(" · ").append(stress.liquidated()
+                                ? texts.get("watch.stress.liquidated", money.of(position.isolatedMargin()))
+                                : texts.get("watch.stress.survives"))
+                        .append(' ').append(stress.survives()
+                                .map(m -> texts.get("watch.stress.survivesUpTo", n.percent(m)))
+                                .orElseGet(() -> texts.get("watch.stress.noPriceLiquidates")));
             }
         }
         PoolStress pool = report.pool();
         if (pool.hasPositions()) {
-            text.append("\nCross: margin balance ").append(money.apply(Fmt.usdt(pool.marginBalanceBefore())))
-                    .append(" → ").append(money.apply(Fmt.usdt(pool.marginBalanceAfter())))
-                    .append(pool.liquidated() ? " · ⛔ liquidated: the whole cross account, "
-                            + money.apply(Fmt.usdt(pool.walletLost())) : " · ✅ survives (margin ratio "
-                            + Fmt.percent(pool.marginRatioAfter()) + ")")
-                    .append(pool.survives().map(m -> " · survives up to " + Fmt.percent(m)).orElse(""));
+            text.append('\n').append(texts.get("watch.stress.pool", money.of(pool.marginBalanceBefore()),
+                            money.of(pool.marginBalanceAfter())))
+                    .append(" · ").append(pool.liquidated()
+                            ? texts.get("watch.stress.pool.liquidated", money.of(pool.walletLost()))
+                            : texts.get("watch.stress.pool.survives", n.percent(pool.marginRatioAfter())))
+                    .append(pool.survives().map(m -> " · " + texts.get("watch.stress.pool.survivesUpTo", n.percent(m)))
+                            .orElse(""));
         }
-        text.append('\n').append(bold("Total " + money.apply(Fmt.signedMoney(report.loss().negate()) + " USDT")))
-                .append(" · equity ").append(money.apply(Fmt.usdt(report.equityBefore()))).append(" → ")
-                .append(money.apply(Fmt.usdt(report.equityAfter())))
-                .append(report.liquidations() == 0 ? " · nothing liquidated" : " · " + report.liquidations()
-                        + (report.liquidations() == 1 ? " liquidation" : " liquidations"));
+        long liquidations = report.liquidations();
+        text.append('\n').append(texts.get("watch.stress.total", money.signed(report.loss().negate()),
+                        money.of(report.equityBefore()), money.of(report.equityAfter())))
+                .append(" · ").append(liquidations == 0 ? texts.get("watch.stress.noLiquidation")
+                        : texts.get(liquidations == 1 ? "watch.stress.liquidations.one" : "watch.stress.liquidations.many",
+                        n.count(liquidations)));
     }
 
-    public static String compare(List<ForAccount<ModeComparison>> comparisons) {
+    public static String compare(List<ForAccount<ModeComparison>> comparisons, Texts texts) {
         StringBuilder text = new StringBuilder();
         for (ForAccount<ModeComparison> forAccount : comparisons) {
-            text.append("\n\n").append(heading(forAccount));
-            compareBody(text, forAccount.result(), WatchedInsightText::usdc);
+            text.append("\n\n").append(heading(forAccount, texts));
+            compareBody(text, forAccount.result(), Money.usdc(texts), texts);
         }
-        return text.isEmpty() ? "" : text.append(footnote()).toString();
+        return text.isEmpty() ? "" : text.append('\n').append(texts.get("watch.insight.footnote")).toString();
     }
 
-    /** One account's mode comparison under its heading; {@code money} names the account's currency. */
-    static void compareBody(StringBuilder text, ModeComparison comparison, UnaryOperator<String> money) {
+    /** One account's mode comparison under its heading, amounts in {@code money}'s currency. */
+    static void compareBody(StringBuilder text, ModeComparison comparison, Money money, Texts texts) {
+        Numbers n = texts.numbers();
         for (ModeComparison.Row row : comparison.rows()) {
             Position position = row.position();
-            text.append("\n• ").append(bold(Html.escape(position.symbol()) + " " + position.side().name()))
-                    .append(' ').append(Fmt.quantity(position.quantity())).append(' ').append(position.leverage())
-                    .append("x · now ").append(position.marginMode().label()).append(" · mark ")
-                    .append(Fmt.price(row.markPrice()))
-                    .append("\n  🔒 isolated (").append(money.apply(Fmt.usdt(row.isolatedMargin()))).append(" margin): ")
-                    .append(liquidation(row.liquidationIsolated(), row.distanceIsolated()))
-                    .append("\n  🌊 cross (whole cross account): ")
-                    .append(liquidation(row.liquidationCross(), row.distanceCross()))
-                    .append(" (if other marks stay)");
+            text.append('\n').append(texts.get("watch.compare.row", escape(position.symbol()),
+                            texts.side(position.side()), n.quantity(position.quantity()),
+                            String.valueOf(position.leverage()), WatchedLevels.mode(position.marginMode(), texts),
+                            n.price(row.markPrice())))
+                    .append("\n  ").append(texts.get("watch.compare.isolated", money.of(row.isolatedMargin()),
+                            liquidation(row.liquidationIsolated(), row.distanceIsolated(), texts)))
+                    .append("\n  ").append(texts.get("watch.compare.cross",
+                            liquidation(row.liquidationCross(), row.distanceCross(), texts)));
         }
-        text.append("\nWorst case: isolated ")
-                .append(money.apply(Fmt.signedMoney(comparison.isolatedWorstCase().negate()) + " USDT"))
-                .append(" · cross ").append(money.apply(Fmt.signedMoney(comparison.crossWorstCase().negate()) + " USDT"));
+        text.append('\n').append(texts.get("watch.compare.worstCase",
+                money.signed(comparison.isolatedWorstCase().negate()), money.signed(comparison.crossWorstCase().negate())));
     }
 
-    public static String whatIf(List<ForAccount<WatchedInsights.WhatIf>> answers) {
+    public static String whatIf(List<ForAccount<WatchedInsights.WhatIf>> answers, Texts texts) {
         StringBuilder text = new StringBuilder();
         for (ForAccount<WatchedInsights.WhatIf> forAccount : answers) {
             WatchedInsights.WhatIf whatIf = forAccount.result();
-            text.append("\n\n").append(heading(forAccount)).append("\nThe same order there");
-            if (whatIf.refusal() != null) {
-                text.append(": not imagined, ").append(Html.escape(whatIf.refusal())).append('.');
+            text.append("\n\n").append(heading(forAccount, texts)).append('\n');
+            if (whatIf.refused() != null) {
+                text.append(texts.get("watch.whatIf.notImagined", WatchedWhatIfRefusalText.of(whatIf.refused(), texts)));
                 continue;
             }
-            text.append(" at Hyperliquid's ").append(Fmt.price(whatIf.fillPrice())).append(": ");
+            text.append(texts.get("watch.whatIf.at", texts.numbers().price(whatIf.fillPrice()))).append(' ');
             whatIfBody(text, whatIf.coin(), whatIf.resulting(), whatIf.risk(), whatIf.before(), whatIf.after(),
-                    WatchedInsightText::usdc);
+                    Money.usdc(texts), texts);
         }
-        return text.isEmpty() ? "" : text.append("\n<i>By Hyperliquid's rules, fees not counted; nothing was placed: "
-                + "the bot only watches.</i>").toString();
+        return text.isEmpty() ? "" : text.append('\n').append(texts.get("watch.whatIf.footnote")).toString();
     }
 
-    /** The imagined order's position and the cross pool before and after; {@code money} names the currency. */
+    /** The imagined order's position and the cross pool before and after, amounts in {@code money}'s currency. */
     static void whatIfBody(StringBuilder text, String symbol, Position resulting, PositionRisk risk,
-                           AccountRisk before, AccountRisk after, UnaryOperator<String> money) {
+                           AccountRisk before, AccountRisk after, Money money, Texts texts) {
+        Numbers n = texts.numbers();
         if (resulting == null) {
-            text.append("the ").append(Html.escape(symbol)).append(" position would be closed.");
+            text.append(texts.get("watch.whatIf.closed", escape(symbol)));
         } else {
-            text.append(resulting.side().name()).append(' ').append(Fmt.quantity(resulting.quantity())).append(' ')
-                    .append(Html.escape(symbol)).append(" · ").append(resulting.marginMode().label())
-                    .append(' ').append(resulting.leverage()).append("x · entry ")
-                    .append(Fmt.price(resulting.entryPrice())).append("\nLiquidation price: ")
-                    .append(risk.liquidationPrice() == null ? "none, no price can liquidate it"
-                            : bold(Fmt.price(risk.liquidationPrice())) + " (" + Fmt.percent(
-                            risk.distanceToLiquidation()) + " away" + (resulting.isIsolated() ? ""
-                            : ", if other marks stay") + ")");
+            text.append(texts.get("watch.whatIf.position", texts.side(resulting.side()),
+                            n.quantity(resulting.quantity()), escape(symbol),
+                            WatchedLevels.mode(resulting.marginMode(), texts), String.valueOf(resulting.leverage()),
+                            n.price(resulting.entryPrice())))
+                    .append('\n').append(risk.liquidationPrice() == null ? texts.get("watch.whatIf.noLiquidation")
+                            : texts.get(resulting.isIsolated() ? "watch.whatIf.liquidation.isolated"
+                                    : "watch.whatIf.liquidation.cross", n.price(risk.liquidationPrice()),
+                            n.percent(risk.distanceToLiquidation())));
         }
-        text.append("\nCross margin ratio: ").append(ratio(before.cross())).append(" → ")
-                .append(bold(ratio(after.cross()))).append(" · available ")
-                .append(money.apply(Fmt.usdt(before.cross().availableBalance()))).append(" → ")
-                .append(money.apply(Fmt.usdt(after.cross().availableBalance())));
+        text.append('\n').append(texts.get("watch.whatIf.cross", ratio(before.cross(), texts), ratio(after.cross(), texts),
+                money.of(before.cross().availableBalance()), money.of(after.cross().availableBalance())));
     }
 
-    private static String heading(ForAccount<?> forAccount) {
-        return bold("👁 Hyperliquid #" + forAccount.number() + " " + forAccount.account().address().shortForm()
-                + " (real)") + " · watched read-only, by Hyperliquid's rules";
+    private static String heading(ForAccount<?> forAccount, Texts texts) {
+        return texts.get("watch.insight.heading", String.valueOf(forAccount.number()),
+                escape(forAccount.account().address().shortForm()));
     }
 
-    private static String footnote() {
-        return "\n<i>Real accounts at Hyperliquid's marks, kept apart from the paper ledger; fees not counted.</i>";
+    private static String liquidation(BigDecimal price, BigDecimal distance, Texts texts) {
+        return price == null ? texts.get("watch.compare.noLiquidation")
+                : texts.get("watch.compare.liquidation", texts.numbers().price(price), texts.numbers().percent(distance));
     }
 
-    private static String liquidation(BigDecimal price, BigDecimal distance) {
-        return price == null ? "no liquidation price" : "liq. " + Fmt.price(price) + " · " + Fmt.percent(distance)
-                + " away";
-    }
-
-    private static String ratio(CrossAccountRisk pool) {
-        return pool.marginRatio() == null ? "over 100%" : Fmt.percent(pool.marginRatio());
-    }
-
-    private static String usdc(String usdtText) {
-        return usdtText.replace("USDT", "USDC");
+    private static String ratio(CrossAccountRisk pool, Texts texts) {
+        return pool.marginRatio() == null ? texts.get("watch.risk.ratioOver")
+                : texts.numbers().percent(pool.marginRatio());
     }
 }

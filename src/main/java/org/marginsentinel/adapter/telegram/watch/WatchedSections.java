@@ -26,7 +26,7 @@ public class WatchedSections {
         if (!context.privateChat()) {
             return "";
         }
-        return WatchedInsightText.stress(hyperliquid.stress(context.userId(), shock))
+        return WatchedInsightText.stress(hyperliquid.stress(context.userId(), shock), context.texts())
                 + KeyedInsightText.stress(keyed.stress(context.userId(), shock), context.texts());
     }
 
@@ -34,7 +34,7 @@ public class WatchedSections {
         if (!context.privateChat()) {
             return "";
         }
-        return WatchedInsightText.compare(hyperliquid.compare(context.userId()))
+        return WatchedInsightText.compare(hyperliquid.compare(context.userId()), context.texts())
                 + KeyedInsightText.compare(keyed.compare(context.userId()), context.texts());
     }
 
@@ -42,7 +42,7 @@ public class WatchedSections {
         if (!context.privateChat()) {
             return "";
         }
-        return WatchedInsightText.whatIf(hyperliquid.whatIf(context.userId(), order))
+        return WatchedInsightText.whatIf(hyperliquid.whatIf(context.userId(), order), context.texts())
                 + KeyedInsightText.whatIf(keyed.whatIf(context.userId(), order), context.texts());
     }
 }

@@ -91,6 +91,14 @@ class WatchHyperliquidE2ETest {
         assertThat(say("/compare")).contains("Hyperliquid #1 0x5b5d…c060 (real)").contains("🔒 isolated (");
         assertThat(say("/whatif long ETH 0.5 5x")).contains("What if: LONG ETHUSDT").contains("Paper account: none yet")
                 .contains("The same order there at Hyperliquid's").contains("SHORT 1 ETH");
+        // The same sections in Russian: the watched account's words, sides and modes too.
+        say("/lang ru");
+        assertThat(say("/risk")).contains("ETH ШОРТ изолированная").doesNotContain("SHORT");
+        assertThat(say("/stress -10")).contains("Hyperliquid #1 0x5b5d…c060 (реальный)")
+                .contains("ETH ШОРТ изолированная 5x").contains("Кросс: баланс маржи").doesNotContain("SHORT");
+        assertThat(say("/whatif long ETH 0.5 5x")).contains("Та же заявка там по марке Hyperliquid")
+                .contains("ШОРТ 1 ETH").doesNotContain("The same order");
+        say("/lang en");
 
         // The ETH mark rises to 0.8% under the short's liquidation price (3,176.47): CRITICAL, as for paper.
         hyperliquid.servesMarks(Map.of("ETH", "3150"));

@@ -23,9 +23,15 @@ import org.marginsentinel.domain.alert.AlertDecision;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.MarginMode;
+import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.watch.Availability;
 import org.marginsentinel.domain.watch.HyperliquidAddress;
+import org.marginsentinel.domain.watch.SecondOpinion;
 import org.marginsentinel.domain.watch.WatchedAccountState;
+import org.marginsentinel.domain.watch.WatchedPosition;
 import org.marginsentinel.domain.watch.WatchedValuation;
 
 /** The watch list and a watched account's warning read in the watcher's language, numbers included. */
@@ -89,6 +95,31 @@ class WatchTextsLanguageTest {
         assertThat(WatchAdviceText.lines(advice, true, Texts.of(Language.RU))).isEqualTo("\n🎲 Шанс ликвидации "
                 + "за 24 ч: <b>12,50%</b> (ваш алерт по шансам)\n👉 Пополните счёт или сократите кросс-позиции на "
                 + "Hyperliquid: бот только наблюдает.");
+    }
+
+    /** An isolated ETH long 8% from liquidation: at the default 10% warning distance, a WARNING. */
+    @Test
+    void aWatchedPositionsRiskLineNamesItsSideModeAndLevelInTheWatchersLanguage() {
+        languages.choose(RUSSIAN, Language.RU, NOW);
+        WatchedPosition eth = new WatchedPosition("ETH", Side.LONG, BigDecimal.ONE, new BigDecimal("3000"),
+                MarginMode.ISOLATED, 5, new BigDecimal("2760"), new BigDecimal("600"), new BigDecimal("3000"),
+                BigDecimal.ZERO, 25);
+        PositionRisk risk = new PositionRisk(Position.isolated("1", "ETH", Side.LONG, BigDecimal.ONE,
+                new BigDecimal("3000"), 5), new BigDecimal("3000"), new BigDecimal("3000"), BigDecimal.ZERO,
+                new BigDecimal("600"), new BigDecimal("60"), null, new BigDecimal("2760"), new BigDecimal("0.08"), null);
+        WatchViews views = views(List.of(account(ENGLISH)), List.of(account(RUSSIAN)));
+        views.book = new WatchBook() {
+            @Override
+            public WatchedValuation valuation(WatchedAccount account) {
+                return new WatchedValuation(account.state(), null, List.of(new WatchedValuation.Valued(eth, risk,
+                        SecondOpinion.of(new BigDecimal("2760"), new BigDecimal("2760")))), List.of());
+            }
+        };
+
+        assertThat(views.riskSection(ENGLISH)).contains("\n• ETH LONG isolated · 8.00% from liquidation · WARNING\n");
+        assertThat(views.riskSection(RUSSIAN))
+                .contains("\n• ETH ЛОНГ изолированная · 8,00% до ликвидации · ВНИМАНИЕ\n")
+                .doesNotContain("LONG", "isolated", "WARNING");
     }
 
     private static WatchedAccount account(long userId) {
