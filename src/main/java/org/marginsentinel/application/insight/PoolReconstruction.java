@@ -136,14 +136,19 @@ public final class PoolReconstruction {
         return Optional.of(new PoolSample(facts.userId(), at, pool.marginBalance(), pool.maintenanceMargin()));
     }
 
-    /** The latest mark at or before {@code at}. */
+    /** The latest mark at or before {@code at} (the marks are oldest first: a binary search). */
     private static Optional<BigDecimal> markAt(List<MarkSample> marks, Instant at) {
+        int low = 0;
+        int high = marks.size() - 1;
         BigDecimal latest = null;
-        for (MarkSample mark : marks) {
-            if (mark.at().isAfter(at)) {
-                break;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (marks.get(middle).at().isAfter(at)) {
+                high = middle - 1;
+            } else {
+                latest = marks.get(middle).markPrice();
+                low = middle + 1;
             }
-            latest = mark.markPrice();
         }
         return Optional.ofNullable(latest);
     }

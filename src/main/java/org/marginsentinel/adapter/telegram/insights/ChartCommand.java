@@ -183,6 +183,9 @@ public class ChartCommand implements ChatCommand {
                 now.marginRatio() == null ? texts.get("insights.ratio.over100") : n.percent(now.marginRatio())));
         if (since != null) {
             caption.append('\n').append(texts.get("chart.pool.reconstructedNote", since));
+            if (chart.samples().get(0).at().isBefore(chart.reconstructedSince())) {
+                caption.append(' ').append(texts.get("chart.pool.sampledBefore"));
+            }
         }
         return BotReply.photo(png, caption.toString());
     }
