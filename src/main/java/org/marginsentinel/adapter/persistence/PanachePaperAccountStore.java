@@ -1,9 +1,11 @@
 package org.marginsentinel.adapter.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +29,9 @@ import org.marginsentinel.domain.margin.Position;
 public class PanachePaperAccountStore implements PaperAccountStore {
 
     private static final int IN_LIST = 500;
+
+    @Inject
+    Clock clock;
 
     @Override
     public Optional<PaperAccount> find(long userId) {
@@ -145,7 +150,9 @@ public class PanachePaperAccountStore implements PaperAccountStore {
 
     @Override
     public void update(long userId, long positionId, Position position) {
-        copy(position, owned(userId, positionId));
+        PositionEntity entity = owned(userId, positionId);
+        copy(position, entity);
+        entity.changedAt = clock.instant(); // /chart pool reconstructs the pool only back to here
     }
 
     @Override

@@ -69,6 +69,10 @@ public class PositionEntity extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** When the open position last changed after opening (add, reduce, margin move, isolated funding); null never. */
+    @Column(name = "changed_at")
+    public Instant changedAt;
+
     /** Quantity closed so far, by every closing fill (trade history). */
     @Column(name = "closed_quantity", nullable = false, precision = 38, scale = 18)
     public BigDecimal closedQuantity = BigDecimal.ZERO;

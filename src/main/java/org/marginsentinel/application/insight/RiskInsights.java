@@ -4,9 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +19,6 @@ import org.marginsentinel.application.OrderPreview;
 import org.marginsentinel.application.PaperTrading;
 import org.marginsentinel.application.alert.AlertSettings;
 import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
-import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 import org.marginsentinel.application.port.StoredPosition;
 import org.marginsentinel.application.port.Volatilities;
 import org.marginsentinel.domain.insight.DailyVolatility;
@@ -34,7 +31,6 @@ import org.marginsentinel.domain.insight.StressReport;
 import org.marginsentinel.domain.insight.StressTest;
 import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.insight.SurvivalPlan;
-import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
@@ -60,16 +56,10 @@ public class RiskInsights {
     SurvivalPlanner planner;
 
     @Inject
-    ChartHistory history;
-
-    @Inject
     ChartBackfill backfill;
 
     @Inject
     AlertSettings alertSettings;
-
-    @Inject
-    Clock clock;
 
     private StressTest stressTest;
 
@@ -206,25 +196,6 @@ public class RiskInsights {
     /** What /chart draws for a position. */
     public record PositionChart(StoredPosition position, PositionRisk risk, List<MarkSample> marks,
                                 RiskThresholds thresholds, Duration window) {
-    }
-
-    /** The user's cross pool over {@code window}: margin balance and maintenance margin, the current values last. */
-    public PoolChart poolChart(long userId, Duration window) {
-        AccountSnapshot snapshot = trading.snapshot(userId);
-        if (snapshot.positions().stream().allMatch(p -> p.position().isIsolated())) {
-            throw CommandRejected.text("refusals.chart.noCross.refused");
-        }
-        List<PoolSample> samples = new ArrayList<>(history.pool(userId, window));
-        CrossAccountRisk pool = snapshot.risk().cross();
-        Instant now = clock.instant();
-        if (samples.isEmpty() || samples.get(samples.size() - 1).at().isBefore(now)) {
-            samples.add(new PoolSample(userId, now, pool.marginBalance(), pool.maintenanceMargin()));
-        }
-        return new PoolChart(samples, pool, window);
-    }
-
-    /** What /chart pool draws. */
-    public record PoolChart(List<PoolSample> samples, CrossAccountRisk now, Duration window) {
     }
 
     private static StoredPosition find(AccountSnapshot snapshot, String reference) {

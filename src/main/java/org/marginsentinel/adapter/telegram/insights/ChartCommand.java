@@ -20,6 +20,7 @@ import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.config.InsightsConfig;
+import org.marginsentinel.application.insight.PoolCharts;
 import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.application.insight.SymbolCharts;
 import org.marginsentinel.application.watch.WatchedCharts;
@@ -49,6 +50,9 @@ public class ChartCommand implements ChatCommand {
     SymbolCharts symbolCharts;
 
     @Inject
+    PoolCharts poolCharts;
+
+    @Inject
     InsightsConfig config;
 
     @Inject
@@ -71,7 +75,7 @@ public class ChartCommand implements ChatCommand {
         Duration window = args.size() == 2 ? window(args.get(1)) : DEFAULT_WINDOW;
         Texts texts = context.texts();
         if (args.get(0).equalsIgnoreCase("pool")) {
-            return pool(insights.poolChart(context.userId(), window), texts);
+            return pool(poolCharts.chart(context.userId(), window), texts);
         }
         Optional<SymbolCharts.SymbolChart> unheld = symbolCharts.ofUnheldSymbol(context.userId(), args.get(0), window);
         return unheld.isPresent() ? symbol(unheld.get(), texts)
@@ -158,7 +162,7 @@ public class ChartCommand implements ChatCommand {
         return BotReply.photo(png, caption.toString());
     }
 
-    private static BotReply pool(RiskInsights.PoolChart chart, Texts texts) {
+    private static BotReply pool(PoolCharts.PoolChart chart, Texts texts) {
         if (chart.samples().size() < 2) {
             throw CommandRejected.text("refusals.chart.noHistoryOfPool.refused");
         }
@@ -168,13 +172,22 @@ public class ChartCommand implements ChatCommand {
             balance.add(new ChartRenderer.Point(sample.at(), sample.marginBalance()));
             maintenance.add(new ChartRenderer.Point(sample.at(), sample.maintenanceMargin()));
         }
-        byte[] png = ChartRenderer.poolChart(texts, texts.get("chart.pool.title", hours(chart.window(), texts)),
-                chart.window(), balance, maintenance);
-        CrossAccountRisk now = chart.now();
         Numbers n = texts.numbers();
-        String caption = texts.get("chart.pool.caption", n.usdt(now.marginBalance()), n.usdt(now.maintenanceMargin()),
-                now.marginRatio() == null ? texts.get("insights.ratio.over100") : n.percent(now.marginRatio()));
-        return BotReply.photo(png, caption);
+        String since = chart.reconstructedSince() == null ? null : n.dayAndTime(chart.reconstructedSince());
+        byte[] png = ChartRenderer.poolChart(texts, texts.get("chart.pool.title", hours(chart.window(), texts)),
+                since == null ? null : texts.get("chart.pool.reconstructed", since), chart.window(), balance,
+                maintenance);
+        CrossAccountRisk now = chart.now();
+        StringBuilder caption = new StringBuilder(texts.get("chart.pool.caption", n.usdt(now.marginBalance()),
+                n.usdt(now.maintenanceMargin()),
+                now.marginRatio() == null ? texts.get("insights.ratio.over100") : n.percent(now.marginRatio())));
+        if (since != null) {
+            caption.append('\n').append(texts.get("chart.pool.reconstructedNote", since));
+            if (chart.samples().get(0).at().isBefore(chart.reconstructedSince())) {
+                caption.append(' ').append(texts.get("chart.pool.sampledBefore"));
+            }
+        }
+        return BotReply.photo(png, caption.toString());
     }
 
     private static String hours(Duration window, Texts texts) {

@@ -23,6 +23,7 @@ import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
@@ -165,6 +166,15 @@ public final class ChartRenderer {
     /** {@link #poolChart(String, Duration, List, List)} labelled in {@code texts}. */
     public static byte[] poolChart(Texts texts, String title, Duration window, List<Point> marginBalance,
                                    List<Point> maintenance) {
+        return poolChart(texts, title, null, window, marginBalance, maintenance);
+    }
+
+    /**
+     * {@link #poolChart(Texts, String, Duration, List, List)} with a subtitle under the title (which part of the
+     * lines is reconstructed); none when {@code subtitle} is null.
+     */
+    public static byte[] poolChart(Texts texts, String title, String subtitle, Duration window,
+                                   List<Point> marginBalance, List<Point> maintenance) {
         TimeSeriesCollection data = new TimeSeriesCollection();
         data.addSeries(series(texts.get("chart.label.marginBalance"), marginBalance));
         data.addSeries(series(texts.get("chart.label.maintenance"), maintenance));
@@ -177,7 +187,11 @@ public final class ChartRenderer {
                 new float[] {8f, 5f}, 0f));
         plot.setRenderer(renderer);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        return png(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        if (subtitle != null) {
+            chart.addSubtitle(new TextTitle(subtitle, LABEL));
+        }
+        return png(chart);
     }
 
     private static TimeSeries series(String name, List<Point> points) {

@@ -386,6 +386,36 @@ class InsightsConversationTest {
         assertThat(ImageIO.read(new ByteArrayInputStream(photo.data()))).isNotNull();
         assertThat(photo.caption()).contains("Cross pool").contains("margin balance 9,883.06 USDT") // short 2 ETH from 2,641.53 to 2,700: −116.94
                 .contains("where the two lines meet");
+
+        // an add (no fee here, so only the position's own record shows it) ends what today's positions explain:
+        // from then on the pool is worked out, before it the bot's own samples are drawn
+        assertThat(say("/short ETH 1 10x cross")).contains("Added");
+        chat.clock().advance(Duration.ofMinutes(1));
+        marks("81341.20", "2700.00");
+        history.flush();
+        chat.telegram().userSays(trader, "/chart pool 2h");
+        assertThat(chat.telegram().awaitPhotoTo(trader).caption()).contains("margin balance 9,883.06 USDT")
+                .contains("the lines are worked out from the exchange's mark candles")
+                .contains("Earlier points are the bot's own 5-minute samples.");
+    }
+
+    @Test
+    void chartPoolRightAfterOpening_isWorkedOutFromTheExchangesCandlesAndTheLedger() throws IOException {
+        chat.clock().advance(Duration.ofHours(2)); // an account two hours old, without a cross position until now
+        List<String> closes = new ArrayList<>();
+        for (int minute = 0; minute < 120; minute++) {
+            closes.add(String.valueOf(2_630 + minute % 9));
+        }
+        chat.priceApi().servesBinanceMinuteKlines("ETHUSDT", chat.clock().instant(), closes);
+        marks("81341.20", "2641.53"); // fresh marks two hours on
+        say("/short ETH 2 10x cross");
+
+        chat.telegram().userSays(trader, "/chart pool 2h"); // no pool sample of the bot's own yet
+
+        FakeTelegram.PhotoUpload photo = chat.telegram().awaitPhotoTo(trader);
+        assertThat(ImageIO.read(new ByteArrayInputStream(photo.data()))).isNotNull();
+        assertThat(photo.caption()).contains("Cross pool").contains("margin balance 10,000.00 USDT") // at the entry, no fee here
+                .contains("the lines are worked out from the exchange's mark candles and your ledger");
     }
 
     @Test
