@@ -153,11 +153,10 @@ public class GroupNotices {
     record GroupAlert(String html, String supersedeKey) {
     }
 
-    /** The group alert for a CRITICAL entry or a liquidation; empty for everything else (and silent reminders). */
-    static Optional<GroupAlert> groupAlert(Notice notice, String name) {
-        return groupAlert(notice, name, Texts.of(Language.EN));
-    }
-
+    /**
+     * The group alert for a CRITICAL entry or a liquidation, in the words of {@code texts} (the member's language);
+     * empty for everything else (and silent reminders).
+     */
     static Optional<GroupAlert> groupAlert(Notice notice, String name, Texts texts) {
         if (notice.severity() != Severity.CRITICAL || notice.silent()) {
             return Optional.empty();

@@ -60,19 +60,19 @@ class RussianInsightsE2ETest {
         assertThat(chat.sayInGroup(dima, group, "/share" + AT + " on")).startsWith("✅ Теперь вы делитесь риском");
         SentMessage board = inGroup(telegram, dima, group, "/board" + AT);
         assertThat(board.plainText()).startsWith("📋 Доска рисков · обновлено 08:")
-                .containsPattern("Дима: BTCUSDT LONG 5x изолир\\. · \\d{1,2},\\d\\d% до ликв\\.")
+                .containsPattern("Дима: BTCUSDT ЛОНГ 5x изолир\\. · \\d{1,2},\\d\\d% до ликв\\.")
                 .contains("Показаны только те, кто отправил /share on.").doesNotContain("Risk board");
         assertThat(board.buttonLabels()).containsExactly("🔄 Обновить");
 
         assertThat(chat.say(dima, "/stress -10")).startsWith("🧪 Стресс-тест: все цены −10,00%")
-                .contains("#1 BTCUSDT LONG изолир. 5x · " + ru("100 000,00 → 90 000,00") + " · PnL "
+                .contains("#1 BTCUSDT ЛОНГ изолир. 5x · " + ru("100 000,00 → 90 000,00") + " · PnL "
                         + ru("−1 000,00") + " USDT")
                 .contains("✅ выживает", "Выдержит ход против себя до", "Ликвидаций не будет.")
                 .endsWith("Расчёт «что если» по текущим ценам: ничего не изменено.");
 
-        assertThat(chat.say(dima, "/whatif long BTC 0.1 10x")).startsWith("🔮 Что если: LONG BTCUSDT по "
+        assertThat(chat.say(dima, "/whatif long BTC 0.1 10x")).startsWith("🔮 Что если: ЛОНГ BTCUSDT по "
                         + ru("100 000,00") + " (ничего не открыто)")
-                .contains("Позиция: LONG 0,2 · изолир.", "Цена ликвидации: ", "Худший случай: ",
+                .contains("Позиция: ЛОНГ 0,2 · изолир.", "Цена ликвидации: ", "Худший случай: ",
                         "Коэффициент кросс-маржи: ", "Доступно: ")
                 .endsWith("Чтобы сделать: /long BTC 0.1 10x");
 
@@ -83,7 +83,7 @@ class RussianInsightsE2ETest {
         telegram.awaitEdit(dima, question.messageId());
 
         assertThat(chat.say(dima, "/trades")).startsWith("Последние закрытые сделки: 1 (сначала новые, время UTC)")
-                .contains("#1 BTCUSDT LONG · закрыта · 7 мар. 08:")
+                .contains("#1 BTCUSDT ЛОНГ · закрыта · 7 мар. 08:")
                 .contains("0,1 BTC · вход " + ru("100 000,00") + " → выход " + ru("101 000,00") + " · держали ")
                 .contains("PnL +100,00 · комиссии 0,00 · фандинг 0,00 · итого +100,00");
 
