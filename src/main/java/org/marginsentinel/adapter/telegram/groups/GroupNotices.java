@@ -227,8 +227,9 @@ public class GroupNotices {
         directory.latestActiveGroup(userId).ifPresent(group -> {
             if (directory.claimNudge(userId, group.chatId(), clock.instant())) {
                 Batch batch = batch(group.chatId());
-                batch.nudged().add(GroupViews.mention(userId, group.displayName()));
-                batch.languages().add(languages.of(userId));
+                Language language = languages.of(userId);
+                batch.nudged().add(GroupViews.mention(userId, group.displayName(), Texts.of(language)));
+                batch.languages().add(language);
                 Texts texts = batch.nudgeTexts();
                 outbox.enqueue(OutgoingMessage.to(group.chatId(), GroupViews.nudge(batch.nudged(), texts))
                         .inThread(group.lastThreadId())

@@ -183,26 +183,23 @@ public final class GroupViews {
 
     /** The member's name as the board shows it; "A member" in the alert's language when they have none. */
     private static String memberName(String name, Texts t) {
-        return name == null || name.isBlank() ? t.get("notice.group.aMember") : shortName(name);
+        return name == null || name.isBlank() ? t.get("notice.group.aMember") : shortened(name);
     }
 
     // --- helpers --------------------------------------------------------------------------------
 
-    static String mention(long userId, String displayName) {
-        return "<a href=\"tg://user?id=" + userId + "\">" + escape(shortName(displayName)) + "</a>";
+    /** A link that notifies the member, named as the board names them ("A member" in {@code texts} when nameless). */
+    static String mention(long userId, String displayName, Texts texts) {
+        return "<a href=\"tg://user?id=" + userId + "\">" + escape(shortName(displayName, texts)) + "</a>";
     }
 
-    static String shortName(String name) {
-        if (name == null || name.isBlank()) {
-            return "A member";
-        }
-        String stripped = name.strip();
-        return Text.shorten(stripped, MAX_NAME_CHARS);
-    }
-
-    /** {@link #shortName(String)} with "A member" in the words of {@code texts}. */
+    /** The member's name, cut to {@link #MAX_NAME_CHARS}; "A member" in the words of {@code texts} when they have none. */
     static String shortName(String name, Texts texts) {
-        return name == null || name.isBlank() ? texts.get("group.aMember") : shortName(name);
+        return name == null || name.isBlank() ? texts.get("group.aMember") : shortened(name);
+    }
+
+    private static String shortened(String name) {
+        return Text.shorten(name.strip(), MAX_NAME_CHARS);
     }
 
     static String icon(RiskLevel level) {

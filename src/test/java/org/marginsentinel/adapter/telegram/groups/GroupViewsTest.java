@@ -25,21 +25,23 @@ class GroupViewsTest {
 
     @Test
     void nudge_oneMember_orSeveralInOneMessage() {
-        assertThat(GroupViews.nudge(List.of(GroupViews.mention(5, "Dave")), EN))
+        assertThat(GroupViews.nudge(List.of(GroupViews.mention(5, "Dave", EN)), EN))
                 .startsWith("<a href=\"tg://user?id=5\">Dave</a>, I have a risk warning for you, but Telegram");
-        assertThat(GroupViews.nudge(List.of(GroupViews.mention(5, "Dave"), GroupViews.mention(6, "Eve"),
-                GroupViews.mention(7, "<Finn>")), EN))
+        assertThat(GroupViews.nudge(List.of(GroupViews.mention(5, "Dave", EN), GroupViews.mention(6, "Eve", EN),
+                GroupViews.mention(7, "<Finn>", EN)), EN))
                 .startsWith("<a href=\"tg://user?id=5\">Dave</a>, <a href=\"tg://user?id=6\">Eve</a> and "
                         + "<a href=\"tg://user?id=7\">&lt;Finn&gt;</a>: I have risk warnings for you");
     }
 
     @Test
     void nudge_inTheMembersLanguage() {
-        List<String> three = List.of(GroupViews.mention(5, "Dave"), GroupViews.mention(6, "Eve"),
-                GroupViews.mention(7, "<Finn>"));
+        List<String> three = List.of(GroupViews.mention(5, "Dave", EN), GroupViews.mention(6, "Eve", EN),
+                GroupViews.mention(7, "<Finn>", EN));
         assertThat(GroupViews.nudge(three, Texts.of(Language.RU))).startsWith("<a href=\"tg://user?id=5\">Dave</a>, "
                 + "<a href=\"tg://user?id=6\">Eve</a> и <a href=\"tg://user?id=7\">&lt;Finn&gt;</a>: у меня для вас "
                 + "предупреждения о риске");
+        assertThat(GroupViews.mention(8, " ", RU)).isEqualTo("<a href=\"tg://user?id=8\">Участник</a>");
+        assertThat(GroupViews.mention(8, null, EN)).isEqualTo("<a href=\"tg://user?id=8\">A member</a>");
     }
 
     @Test
