@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -12,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegram;
 import org.marginsentinel.adapter.telegram.fake.FakeTelegramResource;
 import org.marginsentinel.adapter.telegram.fake.SentMessage;
+import org.marginsentinel.application.insight.ChartHistory;
 import org.marginsentinel.testsupport.Conversation;
 import org.marginsentinel.testsupport.InjectConversation;
 
 /**
- * A Russian-speaking trader's day in Russian: the group's risk board, /stress and /whatif on an open position, then
- * /trades and /pnl once it is closed, every number written the Russian way (no-break space groups, decimal comma) and
- * every date with Russian day and month names. The test profile charges no taker fees.
+ * A Russian-speaking trader's day in Russian: the group's risk board, /stress, /whatif, /compare and /chart on an open
+ * position, then /trades and /pnl once it is closed, every number written the Russian way (no-break space groups,
+ * decimal comma), every date with Russian day and month names and every side in Russian (ЛОНГ). The test profile charges no taker fees.
  */
 @QuarkusTest
 @WithTestResource(FakeTelegramResource.class)
@@ -31,6 +33,9 @@ class RussianInsightsE2ETest {
 
     @InjectConversation
     Conversation chat;
+
+    @Inject
+    ChartHistory history;
 
     @BeforeEach
     void setUp() {
@@ -75,6 +80,14 @@ class RussianInsightsE2ETest {
                 .contains("Позиция: ЛОНГ 0,2 · изолир.", "Цена ликвидации: ", "Худший случай: ",
                         "Коэффициент кросс-маржи: ", "Доступно: ")
                 .endsWith("Чтобы сделать: /long BTC 0.1 10x");
+
+        assertThat(chat.say(dima, "/compare")).contains("#1 BTCUSDT ЛОНГ 0,1 5x · сейчас изолир.")
+                .doesNotContain("LONG");
+        btc("100500");
+        btc("100200");
+        history.flush();
+        telegram.userSays(dima, "/chart 1");
+        assertThat(telegram.awaitPhotoTo(dima).caption()).startsWith("📈 <b>#1 BTCUSDT ЛОНГ</b> · марк ");
 
         btc("101000");
         telegram.userSays(dima, "/close 1");
