@@ -132,7 +132,7 @@ public class StopOrders {
         Optional<TradeResult> closed = trading.closeAtMark(stop.userId(), stop.positionId(), mark, exit);
         stops.deleteOfClosedPositions(stop.userId());
         Optional<Notice.StopExecuted> notice = closed.map(result -> new Notice.StopExecuted(stop.userId(),
-                stop.positionNumber(), stop.symbol(), stop.side().name(), stop.kind().label(), stop.price(), mark,
+                stop.positionNumber(), stop.symbol(), stop.side(), stop.kind().label(), stop.price(), mark,
                 result.closedQuantity(), result.realizedPnl(), result.fee()));
         notice.ifPresent(notifier::notify);
         return notice;

@@ -10,8 +10,9 @@
  * Write an {@code @ApplicationScoped} bean implementing
  * {@link org.marginsentinel.adapter.telegram.command.ChatCommand}; /help and the Telegram menu pick
  * it up. Parse {@code context.args()}, call the application layer, return
- * {@code BotReply.html(...)} built with {@link org.marginsentinel.adapter.telegram.format.Html} and
- * {@link org.marginsentinel.adapter.telegram.format.Fmt}. Refuse with
+ * {@code BotReply.html(...)} built with {@link org.marginsentinel.adapter.telegram.format.Html} and the reader's
+ * words: {@code context.texts().get(key, args…)} from the message bundles, numbers through
+ * {@code context.texts().numbers()} (proactive messages: {@code Texts.of(userLanguages.of(userId))}). Refuse with
  * {@link org.marginsentinel.application.CommandRejected}. For "are you sure?" return
  * {@code BotReply.confirm(question, "close", payload)} and add a
  * {@link org.marginsentinel.adapter.telegram.command.ConfirmableAction} with key "close". Buttons

@@ -176,7 +176,7 @@ public class Liquidations {
     private Notice.IsolatedLiquidated notice(Closed c) {
         Position position = c.stored().position();
         return new Notice.IsolatedLiquidated(c.stored().userId(), c.stored().number(), position.symbol(),
-                position.side().name(), position.quantity(), c.mark(), c.risk().liquidationPrice(),
+                position.side(), position.quantity(), c.mark(), c.risk().liquidationPrice(),
                 position.isolatedMargin(), advice.isolatedRescueMargin(position, c.mark()), position.id());
     }
 

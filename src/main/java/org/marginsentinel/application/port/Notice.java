@@ -206,11 +206,11 @@ public sealed interface Notice {
      * @param marginThatWouldHaveSaved extra margin that would have kept it open with a buffer; null if unknown
      * @param positionId               the liquidated position's id, whose unsent warnings it makes stale; null if unknown
      */
-    record IsolatedLiquidated(long userId, int positionNumber, String symbol, String side, BigDecimal quantity,
+    record IsolatedLiquidated(long userId, int positionNumber, String symbol, Side side, BigDecimal quantity,
                               BigDecimal markPrice, BigDecimal liquidationPrice, BigDecimal marginLost,
                               BigDecimal marginThatWouldHaveSaved, String positionId) implements Notice {
 
-        public IsolatedLiquidated(long userId, int positionNumber, String symbol, String side, BigDecimal quantity,
+        public IsolatedLiquidated(long userId, int positionNumber, String symbol, Side side, BigDecimal quantity,
                                   BigDecimal markPrice, BigDecimal liquidationPrice, BigDecimal marginLost,
                                   BigDecimal marginThatWouldHaveSaved) {
             this(userId, positionNumber, symbol, side, quantity, markPrice, liquidationPrice, marginLost,
@@ -358,7 +358,7 @@ public sealed interface Notice {
      * @param realizedPnl PnL of the close before its fee
      * @param fee         the taker fee the close paid
      */
-    record StopExecuted(long userId, int positionNumber, String symbol, String side, String kind,
+    record StopExecuted(long userId, int positionNumber, String symbol, Side side, String kind,
                         BigDecimal stopPrice, BigDecimal mark, BigDecimal quantity, BigDecimal realizedPnl,
                         BigDecimal fee) implements Notice {
 

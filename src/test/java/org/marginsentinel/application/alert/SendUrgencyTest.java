@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.application.port.Notice;
+import org.marginsentinel.domain.margin.Side;
 
 /** The send order within one severity: closest to liquidation first, then the higher odds. */
 class SendUrgencyTest {
@@ -37,7 +38,7 @@ class SendUrgencyTest {
     void unknownDistance_comesAfterEveryKnownOne_andLiquidationsAfterThat() {
         long farthest = SendUrgency.rank(d("5"), null); // beyond 100%: clamped, still known
         long unknown = SendUrgency.rank(null, d("0.9"));
-        long liquidated = SendUrgency.of(new Notice.IsolatedLiquidated(1, 1, "BTCUSDT", "LONG", d("1"), d("90000"),
+        long liquidated = SendUrgency.of(new Notice.IsolatedLiquidated(1, 1, "BTCUSDT", Side.LONG, d("1"), d("90000"),
                 d("90100"), d("100"), null));
 
         assertThat(farthest).isLessThan(unknown);

@@ -12,6 +12,8 @@ import java.util.function.BiConsumer;
 import org.marginsentinel.adapter.telegram.alerts.NoticeText;
 import org.marginsentinel.adapter.telegram.alerts.TelegramNotifier;
 import org.marginsentinel.adapter.telegram.connection.SendRateLimiter;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.application.alert.SendUrgency;
 
@@ -85,7 +87,7 @@ final class SimulatedTelegram {
             }
         }
         Row row = new Row(nextId++, chat, priority, order == Order.LEVEL_ONLY ? SendUrgency.UNRANKED
-                : SendUrgency.of(notice), key, notice, NoticeText.of(notice).length());
+                : SendUrgency.of(notice), key, notice, NoticeText.of(notice, Texts.of(Language.EN)).length());
         pending.add(row);
         queue.add(row);
     }

@@ -26,11 +26,6 @@ public final class NoticeText {
     private NoticeText() {
     }
 
-    /** The private-chat text of {@code notice} (HTML), in English. */
-    public static String of(Notice notice) {
-        return of(notice, Texts.of(Language.EN));
-    }
-
     /** The private-chat text of {@code notice} (HTML) in the language of {@code texts}. */
     public static String of(Notice notice, Texts texts) {
         return notice.accept(new Wording(texts));
@@ -97,7 +92,7 @@ public final class NoticeText {
             BigDecimal net = executed.realizedPnl().subtract(executed.fee());
             return t.get("notice.stop.executed",
                     t.get(executed.kind().equals("take-profit") ? "notice.stop.takeProfit" : "notice.stop.stopLoss"),
-                    String.valueOf(executed.positionNumber()), escape(symbol), escape(executed.side()),
+                    String.valueOf(executed.positionNumber()), escape(symbol), t.side(executed.side()),
                     n.quantity(symbol, executed.quantity()), n.price(symbol, executed.mark()),
                     n.price(symbol, executed.stopPrice()), n.signedMoney(executed.realizedPnl()),
                     n.usdt(executed.fee()), n.signedMoney(net));
@@ -116,7 +111,7 @@ public final class NoticeText {
         String symbol = position.symbol();
         StringBuilder text = new StringBuilder(t.get("notice.position.head",
                 escape(headline(warning.decision().level(), t)), String.valueOf(warning.positionNumber()),
-                escape(symbol), position.side().name(), n.quantity(symbol, position.quantity()),
+                escape(symbol), t.side(position.side()), n.quantity(symbol, position.quantity()),
                 String.valueOf(position.leverage()))).append('\n')
                 .append(t.get("notice.position.where", n.price(symbol, risk.markPrice()),
                         n.price(symbol, risk.liquidationPrice()), n.percent(risk.distanceToLiquidation())))
@@ -211,7 +206,7 @@ public final class NoticeText {
         Numbers n = t.numbers();
         String symbol = liquidated.symbol();
         StringBuilder text = new StringBuilder(t.get("notice.isolatedLiquidated",
-                String.valueOf(liquidated.positionNumber()), escape(symbol), escape(liquidated.side()),
+                String.valueOf(liquidated.positionNumber()), escape(symbol), t.side(liquidated.side()),
                 n.quantity(symbol, liquidated.quantity()), n.price(symbol, liquidated.markPrice()),
                 n.price(symbol, liquidated.liquidationPrice()), n.usdt(liquidated.marginLost())));
         if (liquidated.marginThatWouldHaveSaved() != null) {
@@ -230,11 +225,6 @@ public final class NoticeText {
                     n.usdt(liquidated.depositThatWouldHaveSaved())));
         }
         return text.toString();
-    }
-
-    /** "2 min", "1 h 35 min" in English. */
-    static String duration(Duration duration) {
-        return duration(duration, Texts.of(Language.EN));
     }
 
     static String duration(Duration duration, Texts t) {

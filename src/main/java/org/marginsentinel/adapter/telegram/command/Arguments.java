@@ -102,12 +102,10 @@ public final class Arguments {
         return Optional.of(percent);
     }
 
-    /** Shows a user's token in an English error without echoing megabytes or markup. */
-    public static String quote(String token) {
-        return quote(token, Texts.of(Language.EN));
-    }
-
-    /** {@link #quote(String)} in the reader's language: "…" in English, «…» in Russian. */
+    /**
+     * Shows a user's token in an error without echoing megabytes or markup, quoted the reader's way: "…" in English,
+     * «…» in Russian.
+     */
     public static String quote(String token, Texts texts) {
         if (token == null) {
             return texts.get("common.quoted.nothing");
@@ -127,9 +125,10 @@ public final class Arguments {
             return quote(token, texts);
         }
 
+        /** For logs: the English wording. */
         @Override
         public String toString() {
-            return quote(token);
+            return quote(token, Texts.of(Language.EN));
         }
     }
 }

@@ -24,18 +24,11 @@ public record CommandContext(long userId, String userDisplayName, long chatId, b
                              Integer messageThreadId, Integer messageId, List<String> args, String argumentText,
                              boolean anonymousAdmin, Language language) {
 
-    /** An invocation answered in English. */
-    public CommandContext(long userId, String userDisplayName, long chatId, boolean privateChat,
-                          Integer messageThreadId, Integer messageId, List<String> args, String argumentText,
-                          boolean anonymousAdmin) {
-        this(userId, userDisplayName, chatId, privateChat, messageThreadId, messageId, args, argumentText,
-                anonymousAdmin, Language.EN);
-    }
-
-    /** An invocation by a person (not an anonymous admin). */
+    /** An invocation by a person (not an anonymous admin) answered in English: for tests and tools. */
     public CommandContext(long userId, String userDisplayName, long chatId, boolean privateChat,
                           Integer messageThreadId, Integer messageId, List<String> args, String argumentText) {
-        this(userId, userDisplayName, chatId, privateChat, messageThreadId, messageId, args, argumentText, false);
+        this(userId, userDisplayName, chatId, privateChat, messageThreadId, messageId, args, argumentText, false,
+                Language.EN);
     }
 
     public CommandContext {

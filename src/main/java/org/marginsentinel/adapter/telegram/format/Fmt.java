@@ -6,8 +6,10 @@ import java.math.RoundingMode;
 import org.marginsentinel.domain.MoneyFormat;
 
 /**
- * Number formatting for chat messages (money through {@link MoneyFormat}, the one money formatter): {@link java.util.Locale#ROOT} style (dot decimal point),
- * comma thousands separators, {@link RoundingMode#HALF_EVEN}, and always the same minus sign.
+ * English-style number formatting (money through {@link MoneyFormat}, the one money formatter): {@link java.util.Locale#ROOT} style (dot decimal point),
+ * comma thousands separators, {@link RoundingMode#HALF_EVEN}, and always the same minus sign. Chat text should not
+ * call it directly: {@link org.marginsentinel.adapter.telegram.i18n.Numbers} (a reader's {@code texts.numbers()})
+ * writes through it and then puts in the reader's separators.
  *
  * <p>Negative numbers use the real minus sign {@value #MINUS} (U+2212) in every method, never
  * the ASCII hyphen, so columns of numbers line up and "−" can't be mistaken for a dash. A value

@@ -153,11 +153,10 @@ public class GroupNotices {
     record GroupAlert(String html, String supersedeKey) {
     }
 
-    /** The group alert for a CRITICAL entry or a liquidation; empty for everything else (and silent reminders). */
-    static Optional<GroupAlert> groupAlert(Notice notice, String name) {
-        return groupAlert(notice, name, Texts.of(Language.EN));
-    }
-
+    /**
+     * The group alert for a CRITICAL entry or a liquidation, in the words of {@code texts} (the member's language);
+     * empty for everything else (and silent reminders).
+     */
     static Optional<GroupAlert> groupAlert(Notice notice, String name, Texts texts) {
         if (notice.severity() != Severity.CRITICAL || notice.silent()) {
             return Optional.empty();
@@ -228,8 +227,9 @@ public class GroupNotices {
         directory.latestActiveGroup(userId).ifPresent(group -> {
             if (directory.claimNudge(userId, group.chatId(), clock.instant())) {
                 Batch batch = batch(group.chatId());
-                batch.nudged().add(GroupViews.mention(userId, group.displayName()));
-                batch.languages().add(languages.of(userId));
+                Language language = languages.of(userId);
+                batch.nudged().add(GroupViews.mention(userId, group.displayName(), Texts.of(language)));
+                batch.languages().add(language);
                 Texts texts = batch.nudgeTexts();
                 outbox.enqueue(OutgoingMessage.to(group.chatId(), GroupViews.nudge(batch.nudged(), texts))
                         .inThread(group.lastThreadId())

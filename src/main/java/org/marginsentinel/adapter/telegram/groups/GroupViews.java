@@ -22,6 +22,7 @@ import org.marginsentinel.domain.alert.RiskThresholds;
 import org.marginsentinel.domain.community.Standing;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.Side;
 
 /** Renders the group board, the leaderboard and the group's short texts as Telegram HTML. Pure. */
 public final class GroupViews {
@@ -40,15 +41,6 @@ public final class GroupViews {
 
     public static String answeredPrivately(Texts texts) {
         return texts.get("group.answeredPrivately");
-    }
-
-    /** One message for every member nudged in a batch; {@code mentions} are {@link #mention} links. */
-    static String nudge(List<String> mentions) {
-        String who = mentions.size() == 1 ? mentions.get(0)
-                : String.join(", ", mentions.subList(0, mentions.size() - 1)) + " and " + mentions.get(mentions.size() - 1);
-        return who + (mentions.size() == 1 ? ", I have a risk warning for you" : ": I have risk warnings for you")
-                + ", but Telegram lets me write to you only after you open a chat with me. Tap the button once; "
-                + "from then on your warnings come to you privately.";
     }
 
     // --- the board ------------------------------------------------------------------------------
@@ -99,7 +91,7 @@ public final class GroupViews {
         Position position = closest.position();
         String distance = closest.liquidatedAtMark() ? texts.get("board.atLiquidation")
                 : texts.get("board.toLiquidation", texts.numbers().percent(closest.distanceToLiquidation()));
-        return texts.get("board.closest", escape(position.symbol()), position.side().name(),
+        return texts.get("board.closest", escape(position.symbol()), texts.side(position.side()),
                 String.valueOf(position.leverage()), texts.get("insights.mode." + position.marginMode().label()),
                 distance);
     }
@@ -158,7 +150,7 @@ public final class GroupViews {
         Position position = risk.position();
         String symbol = position.symbol();
         return t.get("notice.group.criticalPosition", escape(memberName(name, t)), escape(symbol),
-                position.side().name(), String.valueOf(position.leverage()),
+                t.side(position.side()), String.valueOf(position.leverage()),
                 t.numbers().percent(risk.distanceToLiquidation()), t.numbers().price(symbol, risk.liquidationPrice()));
     }
 
@@ -166,8 +158,8 @@ public final class GroupViews {
         return t.get("notice.group.criticalPool", escape(memberName(name, t)), t.numbers().percent(marginRatio));
     }
 
-    static String isolatedLiquidated(String name, String symbol, String side, BigDecimal marginLost, Texts t) {
-        return t.get("notice.group.isolatedLiquidated", escape(memberName(name, t)), escape(symbol), escape(side),
+    static String isolatedLiquidated(String name, String symbol, Side side, BigDecimal marginLost, Texts t) {
+        return t.get("notice.group.isolatedLiquidated", escape(memberName(name, t)), escape(symbol), t.side(side),
                 t.numbers().usdt(marginLost));
     }
 
@@ -178,8 +170,8 @@ public final class GroupViews {
     }
 
     /**
-     * {@link #nudge(List)} in the nudged members' language: one message for every member nudged in a batch;
-     * {@code mentions} are {@link #mention} links.
+     * One message for every member nudged in a batch, in the nudged members' language; {@code mentions} are
+     * {@link #mention} links.
      */
     static String nudge(List<String> mentions, Texts t) {
         if (mentions.size() == 1) {
@@ -191,26 +183,23 @@ public final class GroupViews {
 
     /** The member's name as the board shows it; "A member" in the alert's language when they have none. */
     private static String memberName(String name, Texts t) {
-        return name == null || name.isBlank() ? t.get("notice.group.aMember") : shortName(name);
+        return name == null || name.isBlank() ? t.get("notice.group.aMember") : shortened(name);
     }
 
     // --- helpers --------------------------------------------------------------------------------
 
-    static String mention(long userId, String displayName) {
-        return "<a href=\"tg://user?id=" + userId + "\">" + escape(shortName(displayName)) + "</a>";
+    /** A link that notifies the member, named as the board names them ("A member" in {@code texts} when nameless). */
+    static String mention(long userId, String displayName, Texts texts) {
+        return "<a href=\"tg://user?id=" + userId + "\">" + escape(shortName(displayName, texts)) + "</a>";
     }
 
-    static String shortName(String name) {
-        if (name == null || name.isBlank()) {
-            return "A member";
-        }
-        String stripped = name.strip();
-        return Text.shorten(stripped, MAX_NAME_CHARS);
-    }
-
-    /** {@link #shortName(String)} with "A member" in the words of {@code texts}. */
+    /** The member's name, cut to {@link #MAX_NAME_CHARS}; "A member" in the words of {@code texts} when they have none. */
     static String shortName(String name, Texts texts) {
-        return name == null || name.isBlank() ? texts.get("group.aMember") : shortName(name);
+        return name == null || name.isBlank() ? texts.get("group.aMember") : shortened(name);
+    }
+
+    private static String shortened(String name) {
+        return Text.shorten(name.strip(), MAX_NAME_CHARS);
     }
 
     static String icon(RiskLevel level) {

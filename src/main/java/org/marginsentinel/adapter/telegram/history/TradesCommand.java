@@ -59,7 +59,7 @@ public class TradesCommand implements ChatCommand {
     static String line(ClosedTrade trade, Texts texts) {
         Numbers n = texts.numbers();
         String symbol = trade.symbol();
-        return texts.get("trades.line", String.valueOf(trade.number()), escape(symbol), trade.side().name(),
+        return texts.get("trades.line", String.valueOf(trade.number()), escape(symbol), texts.side(trade.side()),
                 trade.lastFillOnly() ? "*" : "", ending(trade, texts),
                 PnlCommand.dates("trades.closed.pattern", texts).format(trade.closedAt()),
                 n.quantity(symbol, trade.size()), escape(Symbols.base(symbol)), n.price(symbol, trade.entryPrice()),

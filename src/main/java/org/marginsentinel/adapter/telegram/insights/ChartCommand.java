@@ -146,12 +146,12 @@ public class ChartCommand implements ChatCommand {
         String symbol = position.symbol();
         String number = String.valueOf(chart.position().number());
         String mode = texts.get("insights.mode." + position.marginMode().label());
-        String title = texts.get("chart.position.title", number, symbol, position.side().name(),
+        String title = texts.get("chart.position.title", number, symbol, texts.side(position.side()),
                 String.valueOf(position.leverage()), mode, hours(chart.window(), texts));
         byte[] png = ChartRenderer.positionChart(texts, title, chart.window(), points, position.entryPrice(),
                 liquidation, bands);
         StringBuilder caption = new StringBuilder(texts.get("chart.position.caption", number, escape(symbol),
-                position.side().name(), texts.numbers().price(symbol, risk.markPrice()),
+                texts.side(position.side()), texts.numbers().price(symbol, risk.markPrice()),
                 texts.numbers().price(symbol, position.entryPrice()))).append('\n');
         if (liquidation == null) {
             caption.append(texts.get("chart.noLiquidation"));

@@ -75,16 +75,10 @@ public final class ChartRenderer {
 
     /**
      * The mark over time with the entry and liquidation prices as lines and the warning bands shaded (nearest to
-     * liquidation first). The value axis always shows the entry and the liquidation price.
+     * liquidation first), labelled in {@code texts}. The value axis always shows the entry and the liquidation price.
      *
      * @param liquidation null when no price liquidates the position
      */
-    public static byte[] positionChart(String title, Duration window, List<Point> marks, BigDecimal entry,
-                                       BigDecimal liquidation, List<Band> bands) {
-        return positionChart(ENGLISH, title, window, marks, entry, liquidation, bands);
-    }
-
-    /** {@link #positionChart(String, Duration, List, BigDecimal, BigDecimal, List)} labelled in {@code texts}. */
     public static byte[] positionChart(Texts texts, String title, Duration window, List<Point> marks, BigDecimal entry,
                                        BigDecimal liquidation, List<Band> bands) {
         List<Line> liquidations = liquidation == null ? List.of()
@@ -93,8 +87,9 @@ public final class ChartRenderer {
     }
 
     /**
-     * {@link #positionChart(String, Duration, List, BigDecimal, BigDecimal, List)} with several liquidation prices
-     * (a watched position: the exchange's, solid, and the bot's own, dashed); the bands only with at least one.
+     * {@link #positionChart(Texts, String, Duration, List, BigDecimal, BigDecimal, List)} with several liquidation
+     * prices (a watched position: the exchange's, solid, and the bot's own, dashed); the bands only with at least one.
+     * English labels: kept for the watched chart until it passes its reader's texts.
      */
     public static byte[] positionChartWithLiquidations(String title, Duration window, List<Point> marks,
                                                        BigDecimal entry, List<Line> liquidations, List<Band> bands) {
@@ -142,12 +137,7 @@ public final class ChartRenderer {
         return png(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
 
-    /** A symbol's mark over time, without a position's lines. */
-    public static byte[] symbolChart(String title, Duration window, List<Point> marks) {
-        return symbolChart(ENGLISH, title, window, marks);
-    }
-
-    /** {@link #symbolChart(String, Duration, List)} labelled in {@code texts}. */
+    /** A symbol's mark over time, without a position's lines, labelled in {@code texts}. */
     public static byte[] symbolChart(Texts texts, String title, Duration window, List<Point> marks) {
         XYPlot plot = plot(new TimeSeriesCollection(series(texts.get("chart.label.markPrice"), marks)),
                 texts.get("chart.label.priceUsdt"), window, marks, texts);
@@ -158,12 +148,10 @@ public final class ChartRenderer {
         return png(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
     }
 
-    /** The cross pool's margin balance against its maintenance margin: liquidation where the lines meet. */
-    public static byte[] poolChart(String title, Duration window, List<Point> marginBalance, List<Point> maintenance) {
-        return poolChart(ENGLISH, title, window, marginBalance, maintenance);
-    }
-
-    /** {@link #poolChart(String, Duration, List, List)} labelled in {@code texts}. */
+    /**
+     * The cross pool's margin balance against its maintenance margin, labelled in {@code texts}: liquidation where
+     * the lines meet.
+     */
     public static byte[] poolChart(Texts texts, String title, Duration window, List<Point> marginBalance,
                                    List<Point> maintenance) {
         return poolChart(texts, title, null, window, marginBalance, maintenance);
@@ -218,10 +206,6 @@ public final class ChartRenderer {
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
         return plot;
-    }
-
-    static DateAxis timeAxis(Duration window, Instant end) {
-        return timeAxis(window, end, ENGLISH);
     }
 
     /** The time axis with its title and day names in the language of {@code texts}. */

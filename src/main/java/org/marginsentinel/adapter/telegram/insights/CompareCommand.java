@@ -64,7 +64,7 @@ public class CompareCommand implements ChatCommand {
                     .filter(p -> p.position().id().equals(row.position().id())).findFirst().orElseThrow();
             String symbol = row.position().symbol();
             text.append('\n').append(texts.get("compare.row", String.valueOf(stored.number()), escape(symbol),
-                            row.position().side().name(), n.quantity(symbol, row.position().quantity()),
+                            texts.side(row.position().side()), n.quantity(symbol, row.position().quantity()),
                             String.valueOf(row.position().leverage()),
                             texts.get("insights.mode." + row.position().marginMode().label()),
                             n.price(symbol, row.markPrice()))).append('\n')

@@ -3,7 +3,6 @@ package org.marginsentinel.adapter.telegram.insights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
 import org.marginsentinel.application.PaperTrading;
@@ -28,12 +27,10 @@ class PaperPart {
         return accounts.find(userId).isEmpty();
     }
 
-    /** Why the paper account has nothing to show ({@code symbol}: the one held position asked for), or empty. */
-    Optional<String> nothingBecause(long userId, String symbol) {
-        return nothingBecause(userId, symbol, Texts.of(Language.EN));
-    }
-
-    /** {@link #nothingBecause(long, String)} in the words of {@code texts}. */
+    /**
+     * Why the paper account has nothing to show ({@code symbol}: the one held position asked for), in the words of
+     * {@code texts}; empty when it has something.
+     */
     Optional<String> nothingBecause(long userId, String symbol, Texts texts) {
         if (none(userId)) {
             return Optional.of(texts.get("insights.paper.none"));

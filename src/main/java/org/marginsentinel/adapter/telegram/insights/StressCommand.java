@@ -16,6 +16,7 @@ import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.command.Arguments;
 import org.marginsentinel.adapter.telegram.command.NumberName;
+import org.marginsentinel.adapter.telegram.format.Text;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.adapter.telegram.watch.WatchedSections;
 import org.marginsentinel.application.insight.RiskInsights;
@@ -80,7 +81,7 @@ public class StressCommand implements ChatCommand {
                 }
                 move = arg;
             } else if (Character.isDigit(arg.charAt(0))) {
-                throw CommandRejected.text("refusals.stress.direction.refused", Arguments.quote(arg).replace("\"", ""));
+                throw CommandRejected.text("refusals.stress.direction.refused", Text.shorten(arg, 25));
             } else {
                 if (symbol != null) {
                     throw CommandRejected.text("refusals.stress.symbolTwice.refused");
@@ -132,7 +133,7 @@ public class StressCommand implements ChatCommand {
                     .filter(p -> p.position().id().equals(stress.position().id())).findFirst().orElseThrow();
             Position position = stress.position();
             String symbol = position.symbol();
-            Object[] head = {String.valueOf(stored.number()), escape(symbol), position.side().name(),
+            Object[] head = {String.valueOf(stored.number()), escape(symbol), texts.side(position.side()),
                     texts.get("insights.mode." + position.marginMode().label()), String.valueOf(position.leverage())};
             text.append('\n');
             if (!stress.shocked()) {

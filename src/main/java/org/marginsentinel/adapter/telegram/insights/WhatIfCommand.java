@@ -66,7 +66,7 @@ public class WhatIfCommand implements ChatCommand {
         String watched = watchedSections.whatIf(context, order);
         if (!watched.isEmpty() && paperPart.none(context.userId())) {
             Texts texts = context.texts();
-            return BotReply.html(texts.get("whatif.title", order.side().name(), escape(order.symbol())) + "\n"
+            return BotReply.html(texts.get("whatif.title", texts.side(order.side()), escape(order.symbol())) + "\n"
                     + texts.get("insights.paperAccount", texts.get("insights.paper.none")) + watched);
         }
         RiskInsights.WhatIfOutcome outcome = insights.whatIf(context.userId(), order);
@@ -75,13 +75,13 @@ public class WhatIfCommand implements ChatCommand {
     }
 
     /** @param step the symbol's lot step, or null when none is known */
-    private static String render(OpenOrder order, String argumentText, RiskInsights.WhatIfOutcome outcome,
-                                 BigDecimal step, Texts texts) {
+    static String render(OpenOrder order, String argumentText, RiskInsights.WhatIfOutcome outcome, BigDecimal step,
+                         Texts texts) {
         Numbers n = texts.numbers();
         String symbol = order.symbol();
         OrderPreview preview = outcome.preview();
         Position resulting = preview.resulting();
-        StringBuilder text = new StringBuilder(texts.get("whatif.titleAt", order.side().name(), escape(symbol),
+        StringBuilder text = new StringBuilder(texts.get("whatif.titleAt", texts.side(order.side()), escape(symbol),
                 n.price(symbol, preview.fillPrice()))).append('\n');
         String notional = NotionalText.line(order, preview.quantity(), preview.fillPrice(), step, texts);
         if (!notional.isEmpty()) {
@@ -95,7 +95,7 @@ public class WhatIfCommand implements ChatCommand {
             text.append(texts.get("whatif.closed", escape(symbol))).append('\n');
         } else {
             PositionRisk risk = outcome.resultingRisk();
-            text.append(texts.get("whatif.position", resulting.side().name(), n.quantity(symbol, resulting.quantity()),
+            text.append(texts.get("whatif.position", texts.side(resulting.side()), n.quantity(symbol, resulting.quantity()),
                     texts.get("insights.mode." + resulting.marginMode().label()), String.valueOf(resulting.leverage()),
                     n.price(symbol, resulting.entryPrice()))).append('\n');
             if (risk.liquidationPrice() == null) {

@@ -84,7 +84,7 @@ public class CalcCommand implements ChatCommand {
         Optional<BigDecimal> liquidation = calculator.isolatedLiquidationPrice(position);
         Texts texts = context.texts();
         Numbers n = texts.numbers();
-        StringBuilder text = new StringBuilder(texts.get("calc.head", texts.get("position.side." + side.name()),
+        StringBuilder text = new StringBuilder(texts.get("calc.head", texts.side(side),
                 String.valueOf(leverage), n.price(symbol, entry), n.usdt(margin), symbol,
                 TierSourceText.of(tiers, symbol, texts))).append('\n')
                 .append(texts.get("calc.size", n.quantity(symbol, quantity), n.usdt(position.entryNotional())))

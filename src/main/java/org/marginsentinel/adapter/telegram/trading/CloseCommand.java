@@ -16,7 +16,6 @@ import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
-import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
@@ -190,10 +189,5 @@ public class CloseCommand implements ChatCommand, ConfirmableAction {
         text.append(TradingViews.feeLine(result, texts));
         text.append(TradingViews.negativeCrossWalletNote(result.after().risk().cross(), texts));
         return BotReply.html(text.toString());
-    }
-
-    /** {@link #done(TradeResult, OrderStandings, long, Texts)} in English (the warning buttons' close). */
-    static BotReply done(TradeResult result, OrderStandings standings, long userId) {
-        return done(result, standings, userId, Texts.of(Language.EN));
     }
 }

@@ -10,7 +10,6 @@ import org.marginsentinel.adapter.telegram.command.ChatCommand;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
-import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.AccountSnapshot;
@@ -48,10 +47,5 @@ public class DepositCommand implements ChatCommand {
     /** With cross positions open, where the pool stands now (a deposit re-bases its warnings). */
     static String poolLine(org.marginsentinel.application.alert.Standing standing, Texts texts) {
         return standing == null ? "" : "\n" + StandingText.of(standing, texts);
-    }
-
-    /** {@link #poolLine(org.marginsentinel.application.alert.Standing, Texts)} in English (the warning buttons). */
-    static String poolLine(org.marginsentinel.application.alert.Standing standing) {
-        return poolLine(standing, Texts.of(Language.EN));
     }
 }

@@ -1,6 +1,5 @@
 package org.marginsentinel.adapter.telegram.trading;
 
-import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.alert.Standing;
 import org.marginsentinel.domain.alert.RiskLevel;
@@ -17,11 +16,6 @@ final class StandingText {
     /** Placed first in the reply: only a CRITICAL standing is that urgent. */
     static boolean leads(Standing standing) {
         return standing != null && standing.level() == RiskLevel.CRITICAL;
-    }
-
-    /** {@link #of(Standing, Texts)} in English, for replies not yet worded per language. */
-    static String of(Standing standing) {
-        return of(standing, Texts.of(Language.EN));
     }
 
     static String of(Standing standing, Texts texts) {

@@ -197,11 +197,6 @@ final class TradingViews {
         return text.toString();
     }
 
-    /** {@link #position(StoredPosition, PositionRisk, Texts)} in English, for replies not yet worded per language. */
-    static String position(StoredPosition stored, PositionRisk risk) {
-        return position(stored, risk, Texts.of(Language.EN));
-    }
-
     /** "LONG" / "ЛОНГ". */
     static String side(Position position, Texts texts) {
         return texts.side(position.side());

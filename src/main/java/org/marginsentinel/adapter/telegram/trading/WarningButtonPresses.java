@@ -144,7 +144,7 @@ public class WarningButtonPresses implements CallbackHandler, ConfirmableAction 
         String symbol = position.position().symbol();
         BigDecimal mark = snapshot.riskOf(position).markPrice();
         return BotReply.confirm(texts.get("notice.press.askClosePosition", Html.escape(share),
-                String.valueOf(position.number()), Html.escape(symbol), position.position().side().name(),
+                String.valueOf(position.number()), Html.escape(symbol), TradingViews.side(position.position(), texts),
                 texts.numbers().price(symbol, mark)), WarningCloseAction.KEY, WarningCloseAction.payload(ticket, percent));
     }
 }

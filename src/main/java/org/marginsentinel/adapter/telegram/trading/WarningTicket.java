@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.adapter.telegram.command.Button;
-import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RecommendedAction;
@@ -66,11 +65,6 @@ public record WarningTicket(String positionId, int positionNumber, BigDecimal ma
             return new WarningTicket(null, 0, amount(parts[1]), amount(parts[2]));
         }
         return new WarningTicket(parts[1], Integer.parseInt(parts[2]), amount(parts[3]), amount(parts[4]));
-    }
-
-    /** {@link #buttons(long, Optional, Texts)} in English. */
-    public List<List<Button>> buttons(long ticketId, Optional<RecommendedAction> recommended) {
-        return buttons(ticketId, recommended, Texts.of(Language.EN));
     }
 
     /**

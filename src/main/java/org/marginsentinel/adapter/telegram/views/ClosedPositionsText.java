@@ -18,7 +18,7 @@ public final class ClosedPositionsText {
         List<String> lines = new ArrayList<>();
         for (Notice.CrossLiquidated.ClosedPosition position : closed) {
             lines.add(t.get("notice.closedPosition", String.valueOf(position.number()), escape(position.symbol()),
-                    t.get("position.side." + position.side().name()),
+                    t.side(position.side()),
                     t.numbers().quantity(position.symbol(), position.quantity())));
         }
         return String.join(", ", lines);

@@ -3,7 +3,6 @@ package org.marginsentinel.adapter.telegram.views;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.marginsentinel.adapter.telegram.format.Html;
-import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.insight.AccountInsights;
@@ -45,11 +44,6 @@ public final class InsightViews {
         return PoolDistanceText.probability(probability, texts);
     }
 
-    /** {@link #probability(double, Texts)} in English, for replies not yet worded per language. */
-    public static String probability(double probability) {
-        return probability(probability, Texts.of(Language.EN));
-    }
-
     /** The distance in daily-volatility units: "2.1 daily σ away". */
     public static String volUnits(OddsEstimate odds, Texts texts) {
         if (odds.probability() >= 1) {
@@ -61,11 +55,6 @@ public final class InsightViews {
         BigDecimal units = BigDecimal.valueOf(odds.volUnits()).setScale(1, RoundingMode.HALF_UP);
         char separator = texts.numbers().money(BigDecimal.ZERO).charAt(1); // "0.00" or "0,00"
         return texts.get("odds.volUnits", units.toPlainString().replace('.', separator));
-    }
-
-    /** {@link #volUnits(OddsEstimate, Texts)} in English, for replies not yet worded per language. */
-    public static String volUnits(OddsEstimate odds) {
-        return volUnits(odds, Texts.of(Language.EN));
     }
 
     public static String volatility(DailyVolatility volatility, Texts texts) {

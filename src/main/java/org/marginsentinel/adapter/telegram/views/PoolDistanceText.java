@@ -1,7 +1,6 @@
 package org.marginsentinel.adapter.telegram.views;
 
 import java.math.BigDecimal;
-import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.domain.insight.PoolDistance;
 
@@ -33,11 +32,6 @@ public final class PoolDistanceText {
                 : line + texts.get("poolDistance.odds", probability(distance.odds().probability(), texts));
     }
 
-    /** {@link #line(PoolDistance, Texts)} in English, for warnings not yet worded per language. */
-    public static String line(PoolDistance distance) {
-        return line(distance, Texts.of(Language.EN));
-    }
-
     /** A probability for humans: "3.51%", "under 0.01%", "100%". */
     public static String probability(double probability, Texts texts) {
         if (probability >= 1) {
@@ -47,10 +41,5 @@ public final class PoolDistanceText {
             return texts.get("poolDistance.under", texts.numbers().percent(new BigDecimal("0.0001")));
         }
         return texts.numbers().percent(BigDecimal.valueOf(probability));
-    }
-
-    /** {@link #probability(double, Texts)} in English. */
-    public static String probability(double probability) {
-        return probability(probability, Texts.of(Language.EN));
     }
 }

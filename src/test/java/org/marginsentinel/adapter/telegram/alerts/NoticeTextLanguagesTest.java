@@ -20,6 +20,7 @@ import org.marginsentinel.domain.insight.SurvivalPlan;
 import org.marginsentinel.domain.margin.BinanceMarginRules;
 import org.marginsentinel.domain.margin.CrossPool;
 import org.marginsentinel.domain.margin.MarginAllowance;
+import org.marginsentinel.domain.margin.Side;
 
 /**
  * Every kind of notice has its words in every language: a notice kind added to {@link Notice.Visitor} without a
@@ -48,7 +49,9 @@ class NoticeTextLanguagesTest {
         samples.put("poolWarning", List.of(Notices.poolWarning(Notices.sent(RiskLevel.CRITICAL)),
                 new Notice.PoolWarning(Notices.USER, Notices.pool(), Notices.reminder(), null, null, d("0.7"))));
         samples.put("drainWarning", List.of(Notices.drain()));
-        samples.put("isolatedLiquidated", List.of(Notices.isolatedLiquidated()));
+        samples.put("isolatedLiquidated", List.of(Notices.isolatedLiquidated(),
+                new Notice.IsolatedLiquidated(Notices.USER, 2, "ETHUSDT", Side.SHORT, d("1"), d("3150"), d("3148.5"),
+                        d("150"), null)));
         samples.put("crossLiquidated", List.of(Notices.crossLiquidated()));
         samples.put("feedPaused", List.of(new Notice.FeedPaused(Notices.USER, Duration.ofMinutes(75))));
         samples.put("feedResumed", List.of(new Notice.FeedResumed(Notices.USER)));
@@ -57,9 +60,11 @@ class NoticeTextLanguagesTest {
                 d("0.001"), null, null)));
         samples.put("priceAlertFired", List.of(new Notice.PriceAlertFired(Notices.USER, "BTCUSDT", "<", d("90000"),
                 d("89990.5"))));
-        samples.put("stopExecuted", List.of(new Notice.StopExecuted(Notices.USER, 1, "BTCUSDT", "LONG", "stop-loss",
+        samples.put("stopExecuted", List.of(new Notice.StopExecuted(Notices.USER, 1, "BTCUSDT", Side.LONG, "stop-loss",
                 d("76000"), d("75990"), d("0.1"), d("-535.12"), d("3.04")), new Notice.StopExecuted(Notices.USER, 1,
-                "BTCUSDT", "LONG", "take-profit", d("90000"), d("90010"), d("0.1"), d("866.88"), d("3.60"))));
+                "BTCUSDT", Side.LONG, "take-profit", d("90000"), d("90010"), d("0.1"), d("866.88"), d("3.60")),
+                new Notice.StopExecuted(Notices.USER, 2, "ETHUSDT", Side.SHORT, "stop-loss", d("3100"), d("3101"),
+                        d("1"), d("-101"), d("1.55"))));
         return samples;
     }
 
@@ -85,10 +90,30 @@ class NoticeTextLanguagesTest {
     }
 
     @Test
+    void everyNoticeKind_namesThePositionsSideInTheReadersWords() {
+        samples().forEach((kind, notices) -> {
+            for (Notice notice : notices) {
+                String english = NoticeText.of(notice, EN);
+                String russian = NoticeText.of(notice, RU);
+                assertThat(russian).as(kind).doesNotContain("LONG").doesNotContain("SHORT");
+                assertThat(count(russian, "ЛОНГ")).as("%s: %s", kind, russian).isEqualTo(count(english, "LONG"));
+                assertThat(count(russian, "ШОРТ")).as("%s: %s", kind, russian).isEqualTo(count(english, "SHORT"));
+            }
+        });
+        assertThat(NoticeText.of(samples().get("stopExecuted").get(2), EN)).contains("ETHUSDT SHORT");
+        assertThat(NoticeText.of(samples().get("stopExecuted").get(2), RU)).contains("ETHUSDT ШОРТ");
+        assertThat(NoticeText.of(samples().get("isolatedLiquidated").get(1), RU)).contains("ETHUSDT ШОРТ");
+    }
+
+    private static int count(String text, String word) {
+        return text.split(word, -1).length - 1;
+    }
+
+    @Test
     void aRussianWarning_writesNumbersTheRussianWay_andKeepsTheCommandsTypable() {
         String text = NoticeText.of(Notices.positionWarning(Notices.sent(RiskLevel.DANGER)), RU);
 
-        assertThat(text).isEqualTo("<b>🟠 ОПАСНОСТЬ</b> · #1 <b>BTCUSDT LONG</b> 0,1 (изолированная, 20x)\n"
+        assertThat(text).isEqualTo("<b>🟠 ОПАСНОСТЬ</b> · #1 <b>BTCUSDT ЛОНГ</b> 0,1 (изолированная, 20x)\n"
                 + "Марк 78" + NBSP + "500,00 · ликвидация 77" + NBSP + "584,48 · <b>до неё 1,17%</b>\n"
                 + "👉 <b>Добавьте 250,40 USDT маржи</b> (ликвидация сдвинется к 75" + NBSP + "000,00): выводит из зоны "
                 + "предупреждения. /margin 1 add 250.40\nДругие варианты: /risk");

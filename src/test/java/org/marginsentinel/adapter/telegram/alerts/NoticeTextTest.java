@@ -5,24 +5,28 @@ import static org.marginsentinel.adapter.telegram.alerts.Notices.d;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RiskLevel;
 
 /** The words of every proactive notice, exactly as the user reads them (HTML). */
 class NoticeTextTest {
 
+    private static final Texts EN = Texts.of(Language.EN);
+
     @Test
     void fundingPaid_saysWhatWasPaid_andWhereTheLiquidationPriceNowIs() {
         Notice.FundingPaid paid = new Notice.FundingPaid(Notices.USER, "9", 2, "BTCUSDT", new java.math.BigDecimal("5"),
                 new java.math.BigDecimal("0.001"), new java.math.BigDecimal("47740.96"), new java.math.BigDecimal("0.0452"));
 
-        assertThat(NoticeText.of(paid)).isEqualTo(
+        assertThat(NoticeText.of(paid, EN)).isEqualTo(
                 "💸 Funding: #2 BTCUSDT paid 5.00 USDT at 0.1%. Liq. now 47,740.96, 4.52% away.");
     }
 
     @Test
     void positionWarning_saysLevelPriceDistance_andTheMarginThatHelps() {
-        String text = NoticeText.of(Notices.positionWarning(Notices.sent(RiskLevel.DANGER)));
+        String text = NoticeText.of(Notices.positionWarning(Notices.sent(RiskLevel.DANGER)), EN);
 
         assertThat(text).isEqualTo("<b>🟠 DANGER</b> · #1 <b>BTCUSDT LONG</b> 0.1 (isolated 20x)\n"
                 + "Mark 78,500.00 · liquidation 77,584.48 · <b>1.17% away</b>\n"
@@ -36,7 +40,7 @@ class NoticeTextTest {
                 Notices.sent(RiskLevel.WARNING), d("353.70"), d("75000"), null, false,
                 org.marginsentinel.domain.insight.SurvivalPlan.isolated(d("0.12"), d("4255.914"), d("69000")));
 
-        String text = NoticeText.of(warning);
+        String text = NoticeText.of(warning, EN);
         assertThat(text).contains("👉 <b>Add 4,255.92 USDT margin</b> (liquidation to 69,000.00): clears your warning "
                 + "level and survives the move with a 5% chance within 24 h. /margin 1 add 4255.92")
                 .doesNotContain("353.70").containsOnlyOnce("Add ");
@@ -49,7 +53,7 @@ class NoticeTextTest {
                 new org.marginsentinel.domain.margin.MarginAllowance(d("400"), "only the cross wallet (400.00 USDT) "
                         + "can move, less the cross positions' maintenance margin (0.00 USDT)"));
 
-        assertThat(NoticeText.of(warning)).contains("👉 <b>Close 60% of #1</b>, then add <b>400.00 USDT margin</b> to "
+        assertThat(NoticeText.of(warning, EN)).contains("👉 <b>Close 60% of #1</b>, then add <b>400.00 USDT margin</b> to "
                 + "the rest (/margin 1 add 400.00): clears your warning level.\n"
                 + "Adding the 1,000.00 USDT it needs is more than you can add now. At most 400.00 USDT can be added: "
                 + "only the cross wallet (400.00 USDT) can move, less the cross positions' maintenance margin "
@@ -61,7 +65,7 @@ class NoticeTextTest {
         Notice.PositionWarning reminder = new Notice.PositionWarning(Notices.USER, 3, Notices.btcLong(),
                 Notices.reminder(), null, null);
 
-        assertThat(NoticeText.of(reminder)).startsWith("<b>🔴 CRITICAL</b> · #3 ")
+        assertThat(NoticeText.of(reminder, EN)).startsWith("<b>🔴 CRITICAL</b> · #3 ")
                 .contains("👉 Add margin (/margin 3 add &lt;amount&gt;) or close it (/close 3); /risk shows the figures.")
                 .endsWith("\n<i>Still critical; reminder every 10 minutes.</i>");
     }
@@ -71,13 +75,13 @@ class NoticeTextTest {
         Notice.PositionWarning warning = new Notice.PositionWarning(Notices.USER, 1, Notices.btcLong(),
                 Notices.sent(RiskLevel.WARNING), null, null, d("0.3443"), true, null);
 
-        assertThat(NoticeText.of(warning)).startsWith("<b>🟡 WARNING</b>")
+        assertThat(NoticeText.of(warning, EN)).startsWith("<b>🟡 WARNING</b>")
                 .contains("🎲 Odds of liquidation within 24 h: <b>34.43%</b> (your odds alert)\n");
     }
 
     @Test
     void poolWarning_saysRatioBalances_andOneWayOut() {
-        String text = NoticeText.of(Notices.poolWarning(Notices.sent(RiskLevel.CRITICAL)));
+        String text = NoticeText.of(Notices.poolWarning(Notices.sent(RiskLevel.CRITICAL)), EN);
 
         assertThat(text).isEqualTo("<b>🔴 CRITICAL</b> · cross pool margin ratio <b>85.00%</b> (liquidation at 100%)\n"
                 + "Margin balance 1,200.00 USDT · maintenance 1,020.00 USDT\n"
@@ -86,7 +90,7 @@ class NoticeTextTest {
 
     @Test
     void drain_saysHowFastAndWhatDrainsIt() {
-        assertThat(NoticeText.of(Notices.drain())).isEqualTo("<b>📉 Your cross pool is draining</b>: margin balance "
+        assertThat(NoticeText.of(Notices.drain(), EN)).isEqualTo("<b>📉 Your cross pool is draining</b>: margin balance "
                 + "down 25.00% within the hour (−400.00 USDT per hour).\n"
                 + "Margin balance now 1,200.00 USDT, ratio 85.00%. At this rate it reaches liquidation in about "
                 + "1 h 35 min.\nDraining it most: <b>ETHUSDT</b>.\n"
@@ -95,7 +99,7 @@ class NoticeTextTest {
 
     @Test
     void isolatedLiquidation_saysWhatWasLost_andWhatWouldHaveSavedIt() {
-        assertThat(NoticeText.of(Notices.isolatedLiquidated())).isEqualTo("<b>⛔ LIQUIDATED</b> · #1 "
+        assertThat(NoticeText.of(Notices.isolatedLiquidated(), EN)).isEqualTo("<b>⛔ LIQUIDATED</b> · #1 "
                 + "<b>BTCUSDT LONG</b> 0.1 at mark 77,500.00 (liquidation price 77,584.48)\n"
                 + "Lost: its isolated margin, 406.71 USDT. Nothing else in your account was touched: that is what "
                 + "isolated margin is for.\n"
@@ -104,7 +108,7 @@ class NoticeTextTest {
 
     @Test
     void crossLiquidation_escapesPositionNames() {
-        assertThat(NoticeText.of(Notices.crossLiquidated())).isEqualTo("<b>⛔ CROSS POOL LIQUIDATED</b>: "
+        assertThat(NoticeText.of(Notices.crossLiquidated(), EN)).isEqualTo("<b>⛔ CROSS POOL LIQUIDATED</b>: "
                 + "#2 ETHUSDT LONG 1.5, #3 SOL&lt;USDT&gt; SHORT 10 closed.\n"
                 + "Lost: the whole cross wallet, 3,000.00 USDT. Isolated positions keep their own margin.\n"
                 + "💡 A deposit of 800.00 USDT would have kept the pool alive with a buffer.");
@@ -112,16 +116,16 @@ class NoticeTextTest {
 
     @Test
     void feedPausedAndResumed() {
-        assertThat(NoticeText.of(new Notice.FeedPaused(Notices.USER, Duration.ofSeconds(150))))
+        assertThat(NoticeText.of(new Notice.FeedPaused(Notices.USER, Duration.ofSeconds(150)), EN))
                 .startsWith("⏸ No prices have arrived for 2 min. Warnings and paper liquidations are paused");
-        assertThat(NoticeText.of(new Notice.FeedResumed(Notices.USER)))
+        assertThat(NoticeText.of(new Notice.FeedResumed(Notices.USER), EN))
                 .isEqualTo("▶️ Prices are flowing again: warnings and liquidations are back on.");
     }
 
     @Test
     void duration_inMinutes_thenHours() {
-        assertThat(NoticeText.duration(Duration.ofSeconds(10))).isEqualTo("1 min");
-        assertThat(NoticeText.duration(Duration.ofMinutes(59))).isEqualTo("59 min");
-        assertThat(NoticeText.duration(Duration.ofMinutes(120))).isEqualTo("2 h");
+        assertThat(NoticeText.duration(Duration.ofSeconds(10), EN)).isEqualTo("1 min");
+        assertThat(NoticeText.duration(Duration.ofMinutes(59), EN)).isEqualTo("59 min");
+        assertThat(NoticeText.duration(Duration.ofMinutes(120), EN)).isEqualTo("2 h");
     }
 }

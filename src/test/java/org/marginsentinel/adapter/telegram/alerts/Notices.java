@@ -60,7 +60,7 @@ public final class Notices {
     }
 
     public static Notice.IsolatedLiquidated isolatedLiquidated() {
-        return new Notice.IsolatedLiquidated(USER, 1, "BTCUSDT", "LONG", d("0.1"), d("77500"), d("77584.48"),
+        return new Notice.IsolatedLiquidated(USER, 1, "BTCUSDT", Side.LONG, d("0.1"), d("77500"), d("77584.48"),
                 d("406.706"), d("120.33"));
     }
 

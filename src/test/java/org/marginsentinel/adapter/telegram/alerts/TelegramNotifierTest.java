@@ -19,6 +19,7 @@ import org.marginsentinel.application.alert.SendUrgency;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.AlertDecision;
 import org.marginsentinel.domain.alert.RiskLevel;
+import org.marginsentinel.domain.margin.Side;
 
 /** What the notifier queues for a notice: to whom, the words, how urgent, silent or not, what it replaces. */
 class TelegramNotifierTest {
@@ -103,7 +104,7 @@ class TelegramNotifierTest {
         Notice first = Notices.positionWarning(new AlertDecision(true, RiskLevel.WARNING, false,
                 AlertDecision.Reason.ENTERED));
         Notice escalation = Notices.positionWarning(Notices.sent(RiskLevel.CRITICAL));
-        Notice liquidation = new Notice.IsolatedLiquidated(Notices.USER, 2, "ETHUSDT", "LONG", Notices.d("1"),
+        Notice liquidation = new Notice.IsolatedLiquidated(Notices.USER, 2, "ETHUSDT", Side.LONG, Notices.d("1"),
                 Notices.d("3000"), Notices.d("3010"), Notices.d("150"), null);
 
         assertThat(TelegramNotifier.priority(first)).isEqualTo(OutgoingMessage.PRIORITY_FIRST_WARNING)

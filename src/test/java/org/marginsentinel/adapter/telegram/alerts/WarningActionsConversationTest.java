@@ -208,7 +208,7 @@ class WarningActionsConversationTest {
         }
         assertThat(notices).contains("🔔 BTCUSDT < 75\u00A0000,00: марк-цена 71\u00A0000,00. Алерт сработал один раз "
                 + "и удалён; новый — через /alert.");
-        assertThat(warning.plainText()).startsWith("🟡 ВНИМАНИЕ · #1 BTCUSDT LONG 0,1 (изолированная, 5x)")
+        assertThat(warning.plainText()).startsWith("🟡 ВНИМАНИЕ · #1 BTCUSDT ЛОНГ 0,1 (изолированная, 5x)")
                 .contains("Марк 71\u00A0000,00 · ликвидация 64\u00A0257,03 · до неё 9,50%")
                 .contains("👉 Добавьте ", " USDT маржи (ликвидация сдвинется к ", "Другие варианты: /risk")
                 .doesNotContain("WARNING", "Add ", "away");
@@ -219,7 +219,7 @@ class WarningActionsConversationTest {
                 warning.buttonData("Закрыть 50%")));
         SentMessage question = telegram.awaitEdit(trader, warning.messageId());
         assertThat(question.plainText())
-                .isEqualTo("Закрыть 50% позиции #1 BTCUSDT LONG по марк-цене (сейчас 71\u00A0000,00)?");
+                .isEqualTo("Закрыть 50% позиции #1 BTCUSDT ЛОНГ по марк-цене (сейчас 71\u00A0000,00)?");
         telegram.awaitCallbackAnswer(telegram.press(trader, trader, warning.messageId(), question.buttonData("✅")));
         assertThat(telegram.awaitEdit(trader, warning.messageId()).plainText())
                 .startsWith("✅ Закрыто 0,05 по 71\u00A0000,00").contains("Ещё открыто:", "Кошелёк: ");

@@ -30,7 +30,7 @@ class WarningTicketTest {
         RecommendedAction closeShare = RecommendedAction.forPool(new BigDecimal("0.259"), new BigDecimal("1350.50"),
                 null, null).orElseThrow();
 
-        List<List<Button>> rows = ticket.buttons(42, Optional.of(closeShare));
+        List<List<Button>> rows = ticket.buttons(42, Optional.of(closeShare), Texts.of(Language.EN));
 
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).extracting(Button::label).containsExactly("✂️ Close 26%", "💰 Deposit 1,350.50 USDT");

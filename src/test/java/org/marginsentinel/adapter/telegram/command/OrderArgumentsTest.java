@@ -112,7 +112,7 @@ class OrderArgumentsTest {
         assertThat(Texts.of(Language.EN).refusal(rejected)).contains("\"eur\"");
         assertThat(Texts.of(Language.RU).refusal(rejected)).contains("«eur»").doesNotContain("\"");
         assertThat(Arguments.quote(null, Texts.of(Language.RU))).isEqualTo("(ничего)");
-        assertThat(Arguments.quote(null)).isEqualTo("(nothing)");
+        assertThat(Arguments.quote(null, Texts.of(Language.EN))).isEqualTo("(nothing)");
         assertThat(Arguments.quote("x".repeat(40), Texts.of(Language.RU))).startsWith("«xxx").endsWith("»");
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.telegram.i18n.InMemoryUserLanguages;
 import org.marginsentinel.adapter.telegram.i18n.Language;
+import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.alerts.Notices;
 import org.marginsentinel.adapter.telegram.connection.BotConnection;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
@@ -18,12 +19,14 @@ import org.marginsentinel.adapter.telegram.delivery.OutgoingMessage;
 import org.marginsentinel.adapter.telegram.store.GroupDirectory;
 import org.marginsentinel.application.port.Notice;
 import org.marginsentinel.domain.alert.RiskLevel;
+import org.marginsentinel.domain.margin.Side;
 
 /** What a group hears of a sharing member's notice: CRITICAL entries and liquidations only. */
 class GroupNoticesTest {
 
     private static final long GROUP_CHAT = -1001;
     private static final long OTHER_GROUP = -1002;
+    private static final Texts EN = Texts.of(Language.EN);
 
     /** The group messages not yet sent, as the outbox keeps them: a withdrawal drops the chat's rows under a key. */
     private final List<OutgoingMessage> pending = new ArrayList<>();
@@ -85,7 +88,7 @@ class GroupNoticesTest {
         groups.onNotice(Notices.poolWarning(Notices.sent(RiskLevel.CRITICAL)));
         assertThat(pending).hasSize(4);
 
-        groups.onNotice(new Notice.IsolatedLiquidated(Notices.USER, 1, "BTCUSDT", "LONG", Notices.d("0.1"),
+        groups.onNotice(new Notice.IsolatedLiquidated(Notices.USER, 1, "BTCUSDT", Side.LONG, Notices.d("0.1"),
                 Notices.d("77500"), Notices.d("77584.48"), Notices.d("406.706"), null, "17"));
 
         // the pool's alerts stay (it was not liquidated); the position's CRITICAL alerts are gone, the news is in
@@ -112,9 +115,9 @@ class GroupNoticesTest {
     @Test
     void criticalEntries_areAnnounced_andReplaceAnUnsentOneAboutTheSameSubject() {
         GroupNotices.GroupAlert position = GroupNotices.groupAlert(
-                Notices.positionWarning(Notices.sent(RiskLevel.CRITICAL)), "Ada").orElseThrow();
+                Notices.positionWarning(Notices.sent(RiskLevel.CRITICAL)), "Ada", EN).orElseThrow();
         GroupNotices.GroupAlert pool = GroupNotices.groupAlert(
-                Notices.poolWarning(Notices.sent(RiskLevel.CRITICAL)), "Ada").orElseThrow();
+                Notices.poolWarning(Notices.sent(RiskLevel.CRITICAL)), "Ada", EN).orElseThrow();
 
         assertThat(position.html()).contains("Ada").contains("BTCUSDT");
         assertThat(position.supersedeKey()).isEqualTo("group:position:17");
@@ -133,25 +136,25 @@ class GroupNoticesTest {
         groups.onNotice(Notices.crossLiquidated());
 
         assertThat(pending).extracting(OutgoingMessage::html).contains(
-                "🔴 <b>Ada</b>: BTCUSDT LONG 20x изолированная — <b>1,17% до ликвидации</b> (ликв. 77\u00A0584,48).",
+                "🔴 <b>Ada</b>: BTCUSDT ЛОНГ 20x изолированная — <b>1,17% до ликвидации</b> (ликв. 77\u00A0584,48).",
                 "⛔ <b>Ada</b> — кросс-пул ликвидирован: закрыты #2 ETHUSDT ЛОНГ 1,5, #3 SOL&lt;USDT&gt; ШОРТ 10, "
                         + "потеряно 3\u00A0000,00 USDT.");
     }
 
     @Test
     void liquidations_areAnnounced_andNeverReplaced() {
-        assertThat(GroupNotices.groupAlert(Notices.isolatedLiquidated(), "Ada")).get()
+        assertThat(GroupNotices.groupAlert(Notices.isolatedLiquidated(), "Ada", EN)).get()
                 .satisfies(alert -> assertThat(alert.supersedeKey()).isNull());
-        assertThat(GroupNotices.groupAlert(Notices.crossLiquidated(), "Ada")).get()
+        assertThat(GroupNotices.groupAlert(Notices.crossLiquidated(), "Ada", EN)).get()
                 .satisfies(alert -> assertThat(alert.supersedeKey()).isNull());
     }
 
     @Test
     void lowerLevels_reminders_drains_andFeedNews_stayPrivate() {
-        assertThat(GroupNotices.groupAlert(Notices.positionWarning(Notices.sent(RiskLevel.DANGER)), "Ada")).isEmpty();
-        assertThat(GroupNotices.groupAlert(Notices.positionWarning(Notices.reminder()), "Ada")).isEmpty();
-        assertThat(GroupNotices.groupAlert(Notices.poolWarning(Notices.sent(RiskLevel.WARNING)), "Ada")).isEmpty();
-        assertThat(GroupNotices.groupAlert(Notices.drain(), "Ada")).isEmpty();
-        assertThat(GroupNotices.groupAlert(new Notice.FeedPaused(Notices.USER, Duration.ofMinutes(2)), "Ada")).isEmpty();
+        assertThat(GroupNotices.groupAlert(Notices.positionWarning(Notices.sent(RiskLevel.DANGER)), "Ada", EN)).isEmpty();
+        assertThat(GroupNotices.groupAlert(Notices.positionWarning(Notices.reminder()), "Ada", EN)).isEmpty();
+        assertThat(GroupNotices.groupAlert(Notices.poolWarning(Notices.sent(RiskLevel.WARNING)), "Ada", EN)).isEmpty();
+        assertThat(GroupNotices.groupAlert(Notices.drain(), "Ada", EN)).isEmpty();
+        assertThat(GroupNotices.groupAlert(new Notice.FeedPaused(Notices.USER, Duration.ofMinutes(2)), "Ada", EN)).isEmpty();
     }
 }

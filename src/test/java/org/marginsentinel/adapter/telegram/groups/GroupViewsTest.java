@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.marginsentinel.adapter.telegram.alerts.Notices;
 import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.application.community.Leaderboards;
@@ -14,6 +15,8 @@ import org.marginsentinel.application.community.RiskBoard;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.community.MemberRisk;
 import org.marginsentinel.domain.community.Standing;
+import org.marginsentinel.domain.margin.PositionRisk;
+import org.marginsentinel.domain.margin.Side;
 
 class GroupViewsTest {
 
@@ -22,24 +25,23 @@ class GroupViewsTest {
 
     @Test
     void nudge_oneMember_orSeveralInOneMessage() {
-        assertThat(GroupViews.nudge(List.of(GroupViews.mention(5, "Dave"))))
+        assertThat(GroupViews.nudge(List.of(GroupViews.mention(5, "Dave", EN)), EN))
                 .startsWith("<a href=\"tg://user?id=5\">Dave</a>, I have a risk warning for you, but Telegram");
-        assertThat(GroupViews.nudge(List.of(GroupViews.mention(5, "Dave"), GroupViews.mention(6, "Eve"),
-                GroupViews.mention(7, "<Finn>"))))
+        assertThat(GroupViews.nudge(List.of(GroupViews.mention(5, "Dave", EN), GroupViews.mention(6, "Eve", EN),
+                GroupViews.mention(7, "<Finn>", EN)), EN))
                 .startsWith("<a href=\"tg://user?id=5\">Dave</a>, <a href=\"tg://user?id=6\">Eve</a> and "
                         + "<a href=\"tg://user?id=7\">&lt;Finn&gt;</a>: I have risk warnings for you");
     }
 
     @Test
-    void nudge_inTheMembersLanguage_readsAsTheEnglishOne() {
-        List<String> one = List.of(GroupViews.mention(5, "Dave"));
-        List<String> three = List.of(GroupViews.mention(5, "Dave"), GroupViews.mention(6, "Eve"),
-                GroupViews.mention(7, "<Finn>"));
-        assertThat(GroupViews.nudge(one, Texts.of(Language.EN))).isEqualTo(GroupViews.nudge(one));
-        assertThat(GroupViews.nudge(three, Texts.of(Language.EN))).isEqualTo(GroupViews.nudge(three));
+    void nudge_inTheMembersLanguage() {
+        List<String> three = List.of(GroupViews.mention(5, "Dave", EN), GroupViews.mention(6, "Eve", EN),
+                GroupViews.mention(7, "<Finn>", EN));
         assertThat(GroupViews.nudge(three, Texts.of(Language.RU))).startsWith("<a href=\"tg://user?id=5\">Dave</a>, "
                 + "<a href=\"tg://user?id=6\">Eve</a> и <a href=\"tg://user?id=7\">&lt;Finn&gt;</a>: у меня для вас "
                 + "предупреждения о риске");
+        assertThat(GroupViews.mention(8, " ", RU)).isEqualTo("<a href=\"tg://user?id=8\">Участник</a>");
+        assertThat(GroupViews.mention(8, null, EN)).isEqualTo("<a href=\"tg://user?id=8\">A member</a>");
     }
 
     @Test
@@ -119,6 +121,25 @@ class GroupViewsTest {
                 .doesNotContain("updated", "Risk board");
         assertThat(GroupViews.board(rows.subList(1, 2), names, 5, Instant.parse("2030-01-01T12:34:00Z"), RU))
                 .contains("🟢 <b>Участник</b>: нет открытых позиций");
+    }
+
+    @Test
+    void theBoardAndTheGroupAlerts_nameTheSideInTheReadersWords() {
+        PositionRisk btcLong = Notices.btcLong();
+        List<RiskBoard.Row> rows = List.of(new RiskBoard.Row(new MemberRisk(1, RiskLevel.CRITICAL, btcLong.distanceToLiquidation(), null),
+                btcLong, 1, false));
+        Instant now = Instant.parse("2030-01-01T12:34:00Z");
+
+        assertThat(GroupViews.board(rows, Map.of(1L, "Ann"), 5, now, EN)).contains("<b>Ann</b>: BTCUSDT LONG 20x");
+        assertThat(GroupViews.board(rows, Map.of(1L, "Анна"), 5, now, RU)).contains("<b>Анна</b>: BTCUSDT ЛОНГ 20x")
+                .doesNotContain("LONG");
+        assertThat(GroupViews.criticalPosition("Ann", btcLong, EN)).contains("BTCUSDT LONG 20x isolated");
+        assertThat(GroupViews.criticalPosition("Анна", btcLong, RU)).contains("BTCUSDT ЛОНГ 20x изолированная")
+                .doesNotContain("LONG");
+        assertThat(GroupViews.isolatedLiquidated("Ann", "ETHUSDT", Side.SHORT, new BigDecimal("150"), EN))
+                .isEqualTo("⛔ <b>Ann</b> was liquidated: ETHUSDT SHORT isolated, 150.00 USDT of margin lost.");
+        assertThat(GroupViews.isolatedLiquidated("Анна", "ETHUSDT", Side.SHORT, new BigDecimal("150"), RU))
+                .isEqualTo("⛔ <b>Анна</b> — ликвидация: ETHUSDT ШОРТ изолированная, потеряно 150,00 USDT маржи.");
     }
 
     @Test

@@ -37,9 +37,22 @@ class HistoryViewsTest {
 
     @Test
     void tradeLine_inRussian_hasRussianWordsMonthAndNumbers() {
-        assertThat(TradesCommand.line(LIQUIDATED, RU)).isEqualTo(nbsp("#3 <b>BTCUSDT LONG</b> · ⛔ ликвидирована · 3 дек. 14:05\n"
+        assertThat(TradesCommand.line(LIQUIDATED, RU)).isEqualTo(nbsp("#3 <b>BTCUSDT ЛОНГ</b> · ⛔ ликвидирована · 3 дек. 14:05\n"
                 + "1,5 BTC · вход 97 000,00 → выход 88 000,50 · держали 2 д 4 ч\n"
                 + "PnL −13 500,75 · комиссии −72,10 · фандинг −1,25 · <b>итого −13 574,10</b>"));
+    }
+
+    @Test
+    void tradeLine_namesTheSideInTheReadersWords() {
+        ClosedTrade stoppedShort = new ClosedTrade(8, 4, "ETHUSDT", Side.SHORT, new BigDecimal("3000"),
+                new BigDecimal("3100"), BigDecimal.ONE, new BigDecimal("-100"), new BigDecimal("-3.05"),
+                BigDecimal.ZERO, Instant.parse("2031-12-01T10:00:00Z"), Instant.parse("2031-12-01T11:00:00Z"),
+                ExitKind.STOP_LOSS, false);
+
+        assertThat(TradesCommand.line(stoppedShort, EN)).startsWith("#4 <b>ETHUSDT SHORT</b> · ");
+        assertThat(TradesCommand.line(stoppedShort, RU)).startsWith("#4 <b>ETHUSDT ШОРТ</b> · ")
+                .doesNotContain("SHORT");
+        assertThat(TradesCommand.line(LIQUIDATED, RU)).doesNotContain("LONG");
     }
 
     @Test

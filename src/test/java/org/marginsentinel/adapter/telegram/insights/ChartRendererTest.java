@@ -19,6 +19,7 @@ import org.marginsentinel.adapter.telegram.i18n.Texts;
 
 class ChartRendererTest {
 
+    private static final Texts EN = Texts.of(Language.EN);
     private static final Instant START = Instant.parse("2031-01-01T00:00:00Z");
 
     private static List<ChartRenderer.Point> line(double from, double step, int points) {
@@ -41,7 +42,7 @@ class ChartRendererTest {
                 new ChartRenderer.Band(new BigDecimal("79167"), new BigDecimal("81668"), "danger ≤ 5.00%"),
                 new ChartRenderer.Band(new BigDecimal("81668"), new BigDecimal("86205"), "warning ≤ 10.00%"));
 
-        BufferedImage image = decode(ChartRenderer.positionChart("#1 BTCUSDT LONG 20x", Duration.ofHours(6), line(81_341, 15, 120),
+        BufferedImage image = decode(ChartRenderer.positionChart(EN, "#1 BTCUSDT LONG 20x", Duration.ofHours(6), line(81_341, 15, 120),
                 new BigDecimal("81341.2"), new BigDecimal("77584.48"), bands));
 
         assertThat(image.getWidth()).isEqualTo(ChartRenderer.WIDTH);
@@ -51,9 +52,9 @@ class ChartRendererTest {
 
     @Test
     void poolChart_andAChartWithoutLiquidationPrice_renderToo() throws IOException {
-        assertThat(decode(ChartRenderer.poolChart("Cross pool", Duration.ofHours(2), line(9_800, -3, 60), line(120, 0.1, 60))).getWidth())
+        assertThat(decode(ChartRenderer.poolChart(EN, "Cross pool", Duration.ofHours(2), line(9_800, -3, 60), line(120, 0.1, 60))).getWidth())
                 .isEqualTo(ChartRenderer.WIDTH);
-        assertThat(decode(ChartRenderer.positionChart("#2 ETHUSDT LONG 1x", Duration.ofHours(1), line(2_600, 1, 2), new BigDecimal("2600"),
+        assertThat(decode(ChartRenderer.positionChart(EN, "#2 ETHUSDT LONG 1x", Duration.ofHours(1), line(2_600, 1, 2), new BigDecimal("2600"),
                 null, List.of())).getHeight()).isEqualTo(ChartRenderer.HEIGHT);
     }
 
@@ -61,12 +62,12 @@ class ChartRendererTest {
     void theTimeAxis_spansTheWholeWindowOfTheTitle_withMinuteLabels_evenForAMinuteOfPoints() {
         Instant end = Instant.parse("2026-12-04T15:07:00.500Z");
 
-        DateAxis sixHours = ChartRenderer.timeAxis(Duration.ofHours(6), end);
+        DateAxis sixHours = ChartRenderer.timeAxis(Duration.ofHours(6), end, EN);
 
         assertThat(sixHours.getMaximumDate().toInstant()).isEqualTo(end);
         assertThat(sixHours.getMinimumDate().toInstant()).isEqualTo(end.minus(Duration.ofHours(6)));
         assertThat(sixHours.getDateFormatOverride().format(java.util.Date.from(end))).isEqualTo("15:07");
-        assertThat(ChartRenderer.timeAxis(Duration.ofDays(3), end).getDateFormatOverride()
+        assertThat(ChartRenderer.timeAxis(Duration.ofDays(3), end, EN).getDateFormatOverride()
                 .format(java.util.Date.from(end))).isEqualTo("4 Dec 15:07");
     }
 

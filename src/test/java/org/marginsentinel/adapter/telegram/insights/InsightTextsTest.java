@@ -10,6 +10,7 @@ import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.application.AccountSnapshot;
+import org.marginsentinel.application.OpenOrder;
 import org.marginsentinel.application.insight.RiskInsights;
 import org.marginsentinel.domain.insight.OddsEstimate;
 import org.marginsentinel.domain.insight.Shock;
@@ -33,14 +34,29 @@ class InsightTextsTest {
                 Texts.of(Language.RU));
 
         assertThat(text).startsWith("<b>🧪 Стресс-тест: все цены −10,00%</b>")
-                .contains("#1 <b>BTCUSDT LONG</b> изолир. 5x · 100\u00A0000,00 → 90\u00A0000,00 · PnL −1\u00A0000,00 USDT")
+                .contains("#1 <b>BTCUSDT ЛОНГ</b> изолир. 5x · 100\u00A0000,00 → 90\u00A0000,00 · PnL −1\u00A0000,00 USDT")
                 .contains("  ✅ выживает\n")
-                .contains("#2 <b>ETHUSDT LONG</b> изолир. 20x · 4\u00A0000,00 → 3\u00A0600,00")
+                .contains("#2 <b>ETHUSDT ЛОНГ</b> изолир. 20x · 4\u00A0000,00 → 3\u00A0600,00")
                 .contains("  ⛔ ликвидация: −200,00 USDT (вся маржа 200,00 USDT)")
                 .contains("Комиссия тейкера за закрытие остального по этим ценам: 4,50 USDT")
                 .contains("Ликвидаций: 1.")
                 .endsWith("<i>Расчёт «что если» по текущим ценам: ничего не изменено.</i>")
-                .doesNotContain("liquidat", "survives", "Total");
+                .doesNotContain("liquidat", "survives", "Total", "LONG");
+    }
+
+    @Test
+    void whatIf_namesTheSideInTheReadersWords() {
+        desk.marks.set("ETHUSDT", "4000");
+        desk.trading.start(ALICE, "Alice");
+        OpenOrder order = order("ETHUSDT", Side.SHORT, "1", 10, MarginMode.ISOLATED, null);
+        RiskInsights.WhatIfOutcome outcome = new RiskInsights.WhatIfOutcome(desk.trading.preview(ALICE, order), null);
+
+        String english = WhatIfCommand.render(order, "short ETH 1 10x", outcome, null, Texts.of(Language.EN));
+        String russian = WhatIfCommand.render(order, "short ETH 1 10x", outcome, null, Texts.of(Language.RU));
+
+        assertThat(english).startsWith("<b>🔮 What if: SHORT ETHUSDT</b> at ").contains("Position: SHORT 1 · ");
+        assertThat(russian).startsWith("<b>🔮 Что если: ШОРТ ETHUSDT</b> по ").contains("Позиция: ШОРТ 1 · ")
+                .doesNotContain("SHORT").endsWith("/short ETH 1 10x</code>");
     }
 
     @Test
@@ -63,10 +79,10 @@ class InsightTextsTest {
         Texts ru = Texts.of(Language.RU);
         Texts en = Texts.of(Language.EN);
 
-        assertThat(InsightViews.probability(0.0351, en)).isEqualTo(InsightViews.probability(0.0351)).isEqualTo("3.51%");
+        assertThat(InsightViews.probability(0.0351, en)).isEqualTo("3.51%");
         assertThat(InsightViews.probability(0.0351, ru)).isEqualTo("3,51%");
         assertThat(InsightViews.probability(0.00001, ru)).isEqualTo("меньше 0,01%");
-        assertThat(InsightViews.volUnits(odds, en)).isEqualTo(InsightViews.volUnits(odds)).isEqualTo("2.1 daily σ away");
+        assertThat(InsightViews.volUnits(odds, en)).isEqualTo("2.1 daily σ away");
         assertThat(InsightViews.volUnits(odds, ru)).isEqualTo("в 2,1 дневных σ");
     }
 

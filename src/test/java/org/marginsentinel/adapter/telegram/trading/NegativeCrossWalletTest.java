@@ -49,7 +49,7 @@ class NegativeCrossWalletTest {
         // 10,000 − 85 − 12,000 − 39 (30 × 2,600 × 0.05%) = −2,124; margin balance −2,124 + 20,000 = 17,876
         assertThat(closed.fee()).isEqualByComparingTo("39");
         assertThat(closed.after().risk().cross().walletBalance()).isEqualByComparingTo("-2124");
-        String reply = CloseCommand.done(closed, null, TRADER).html();
+        String reply = CloseCommand.done(closed, null, TRADER, ENGLISH).html();
         assertThat(reply).contains("Wallet: −2,124.00 USDT")
                 .contains("Cross wallet −2,124.00 USDT</b>: a close realised more loss than it held")
                 .contains("your open cross profit (+20,000.00 USDT) covers it, margin balance 17,876.00 USDT")
