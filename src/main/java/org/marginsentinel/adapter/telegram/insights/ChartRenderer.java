@@ -56,7 +56,6 @@ public final class ChartRenderer {
     private static final Color[] BANDS = {new Color(255, 60, 60, 70), new Color(255, 150, 40, 60),
             new Color(255, 220, 60, 60)};
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Texts ENGLISH = Texts.of(Language.EN);
 
     /** A price band between two marks, shaded, with a label (e.g. "critical"). */
     public record Band(BigDecimal from, BigDecimal to, String label) {
@@ -86,17 +85,11 @@ public final class ChartRenderer {
         return positionChartWithLiquidations(texts, title, window, marks, entry, liquidations, bands);
     }
 
+
     /**
      * {@link #positionChart(Texts, String, Duration, List, BigDecimal, BigDecimal, List)} with several liquidation
      * prices (a watched position: the exchange's, solid, and the bot's own, dashed); the bands only with at least one.
-     * English labels: kept for the watched chart until it passes its reader's texts.
      */
-    public static byte[] positionChartWithLiquidations(String title, Duration window, List<Point> marks,
-                                                       BigDecimal entry, List<Line> liquidations, List<Band> bands) {
-        return positionChartWithLiquidations(ENGLISH, title, window, marks, entry, liquidations, bands);
-    }
-
-    /** {@link #positionChartWithLiquidations(String, Duration, List, BigDecimal, List, List)} labelled in {@code texts}. */
     public static byte[] positionChartWithLiquidations(Texts texts, String title, Duration window, List<Point> marks,
                                                        BigDecimal entry, List<Line> liquidations, List<Band> bands) {
         TimeSeries series = series(texts.get("chart.label.markPrice"), marks);

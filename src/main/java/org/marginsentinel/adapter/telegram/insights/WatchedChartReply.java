@@ -47,7 +47,7 @@ final class WatchedChartReply {
         String title = texts.get("chart.watched.title", chart.venue(), String.valueOf(chart.number()), chart.coin(),
                 texts.side(chart.side()), String.valueOf(chart.leverage()), texts.get("position.mode." + chart.mode().name()),
                 String.valueOf(chart.window().toHours()));
-        byte[] png = ChartRenderer.positionChartWithLiquidations(title, chart.window(), points, chart.entry(),
+        byte[] png = ChartRenderer.positionChartWithLiquidations(texts, title, chart.window(), points, chart.entry(),
                 lines, List.of());
 
         StringBuilder caption = new StringBuilder(texts.get("chart.watched.caption", chart.venue(),
