@@ -38,7 +38,7 @@ class AccountChangesReachTheIndexTest {
     private static final long TRADER = 7;
 
     /** Public methods of the use cases that only read. */
-    private static final Set<String> READ_ONLY = Set.of("snapshot", "preview", "withdrawable",
+    private static final Set<String> READ_ONLY = Set.of("snapshot", "preview", "withdrawable", "closable",
             "announce", "due", "holders", "settled"); // funding bookkeeping: no account's money or positions
 
     private final WatchRig rig = new WatchRig();
