@@ -148,7 +148,7 @@ public class KeyedViews {
         } else {
             line.append(valued.opinion().gap() == null ? texts.get("watch.keyed.differ")
                     : texts.get("watch.keyed.differBy", n.percent(valued.opinion().gap())))
-                    .append(": ").append(Html.escape(valued.explanation()));
+                    .append(": ").append(KeyedExplanationText.of(valued.explanation(), texts));
         }
         return line.toString();
     }

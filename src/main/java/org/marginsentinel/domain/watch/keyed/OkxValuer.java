@@ -22,6 +22,8 @@ import org.marginsentinel.domain.margin.TierSchedule;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.watch.SecondOpinion;
 import org.marginsentinel.domain.watch.WatchedPortfolio;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Reason;
 
 /**
  * An OKX account valued with OKX's convention (margin-math §4): maintenance is valued at the price
@@ -65,13 +67,13 @@ public final class OkxValuer implements KeyedValuer {
     }
 
     /** A position's requirement schedule (maintenance plus the fee) and what to say about where it came from. */
-    private record Requirement(TierSchedule schedule, boolean estimated, String note) {
+    private record Requirement(TierSchedule schedule, boolean estimated, Reason note) {
     }
 
     @Override
     public KeyedValuation value(ExchangeAccountSnapshot snapshot) {
         if (snapshot.portfolioMargin()) {
-            return KeyedValuations.portfolioMargin(snapshot, "OKX");
+            return KeyedValuations.portfolioMargin(snapshot, KeyedExchange.OKX);
         }
         List<ExchangePosition> reported = snapshot.positions();
         List<Position> positions = new ArrayList<>();
@@ -97,10 +99,8 @@ public final class OkxValuer implements KeyedValuer {
             Position own = positions.get(i);
             if (own == null || (!own.isIsolated() && pool == null)) {
                 notValued.add(position);
-                valued.add(KeyedValuations.notValued(position, own == null
-                        ? "Not recomputed: OKX's answer lacks its mark or its isolated margin."
-                        : "Not recomputed: the cross pool needs every position's mark and the account's equity, "
-                        + "and OKX's answer lacked one."));
+                valued.add(KeyedValuations.notValued(position, KeyedExchange.OKX, own == null
+                        ? Kind.NOT_RECOMPUTED_POSITION : Kind.NOT_RECOMPUTED_POOL_EQUITY));
                 continue;
             }
             PositionRisk risk = own.isIsolated() ? engine.isolated(own, marks.get(i))
@@ -129,8 +129,8 @@ public final class OkxValuer implements KeyedValuer {
     }
 
     private Requirement requirementNotHeld(String instrument) {
-        return okxTiers.apply(instrument).map(listed -> new Requirement(withFee(listed.schedule()), false, ""))
-                .orElseGet(() -> new Requirement(withFee(estimate.get()), true, ""));
+        return okxTiers.apply(instrument).map(listed -> new Requirement(withFee(listed.schedule()), false, null))
+                .orElseGet(() -> new Requirement(withFee(estimate.get()), true, null));
     }
 
     /** OKX's convention: equity / requirement, liquidation at 1, higher is safer; null without a requirement. */
@@ -142,23 +142,20 @@ public final class OkxValuer implements KeyedValuer {
     }
 
     private Requirement requirement(ExchangePosition position) {
-        String fee = "plus a liquidation fee of " + percent(liquidationFeeRate);
-        Optional<ListedTiers> listed = okxTiers.apply(position.symbol());
+        String symbol = position.symbol();
+        Optional<ListedTiers> listed = okxTiers.apply(symbol);
         if (listed.isPresent()) {
             return new Requirement(withFee(listed.get().schedule()), false,
-                    "The bot counts maintenance with " + listed.get().source().describe() + ", " + fee + ".");
+                    new Reason(Kind.OKX_TIERS, symbol, listed.get().source(), null, liquidationFeeRate));
         }
         BigDecimal reported = position.maintenanceMargin();
         if (reported != null && reported.signum() > 0) {
             BigDecimal rate = Decimals.divide(reported, position.size().multiply(position.markPrice()));
-            return new Requirement(withFee(TierSchedule.flat(rate, BigDecimal.ZERO)), true, "Estimated: OKX's tiers for "
-                    + position.symbol() + " are not known to the bot, so OKX's maintenance rate at the mark ("
-                    + percent(rate) + ", from its own figure) is assumed to hold down to the liquidation price, "
-                    + fee + ".");
+            return new Requirement(withFee(TierSchedule.flat(rate, BigDecimal.ZERO)), true,
+                    new Reason(Kind.OKX_RATE_AT_MARK, symbol, null, rate, liquidationFeeRate));
         }
-        return new Requirement(withFee(estimate.get()), true, "Estimated: OKX's tiers for " + position.symbol()
-                + " are not known to the bot and OKX reported no maintenance margin, so it is valued with the "
-                + "strictest tiers the bot knows, " + fee + ".");
+        return new Requirement(withFee(estimate.get()), true,
+                new Reason(Kind.OKX_ESTIMATED, symbol, null, null, liquidationFeeRate));
     }
 
     /** The fee as a share of notional on top of every tier's rate (the deductions stay continuous). */
@@ -178,37 +175,28 @@ public final class OkxValuer implements KeyedValuer {
                 : engine.cross(KeyedValuations.crossWallet(snapshot, positions, marks), cross);
     }
 
-    private String explain(SecondOpinion opinion, Requirement requirement, boolean isolated) {
-        List<String> parts = new ArrayList<>();
+    private static KeyedExplanation explain(SecondOpinion opinion, Requirement requirement, boolean isolated) {
+        List<Reason> reasons = new ArrayList<>();
         if (requirement.estimated()) {
-            parts.add(requirement.note());
+            reasons.add(requirement.note());
         }
         switch (opinion.verdict()) {
-            case EXCHANGE_HAS_NONE -> parts.add(isolated
-                    ? "OKX gives no liquidation price; the bot's is where the margin ratio would reach 100%."
-                    : "OKX gives no liquidation price for this cross position; the bot's is where the account's "
-                    + "margin ratio would reach 100% if every other position stayed where it is.");
-            case OWN_HAS_NONE -> parts.add("The bot finds no price that liquidates it (the margin behind it covers "
-                    + "any fall); OKX's price is the one that counts.");
+            case EXCHANGE_HAS_NONE -> reasons.add(Reason.of(isolated ? Kind.OKX_GIVES_NONE_ISOLATED
+                    : Kind.OKX_GIVES_NONE_CROSS));
+            case OWN_HAS_NONE -> reasons.add(Reason.of(Kind.OWN_HAS_NONE));
             case DIFFERS -> {
                 if (!requirement.estimated()) {
-                    parts.add(requirement.note());
+                    reasons.add(requirement.note());
                 }
-                parts.add("OKX calls its own price an estimate too, and its liquidation fee follows the account's "
-                        + "fee tier.");
+                reasons.add(Reason.of(Kind.OKX_ESTIMATES_TOO));
                 if (!isolated) {
-                    parts.add("A cross price holds every other position and the collateral where they are; OKX's "
-                            + "moves with each of them.");
+                    reasons.add(Reason.of(Kind.OKX_CROSS_HOLDS_THE_REST));
                 }
-                parts.add("OKX's price is the one that liquidates.");
+                reasons.add(Reason.of(Kind.EXCHANGE_LIQUIDATES));
             }
             default -> {
             }
         }
-        return KeyedValuations.sentences(parts);
-    }
-
-    private static String percent(BigDecimal share) {
-        return KeyedValuations.price(share.movePointRight(2)) + "%";
+        return KeyedValuations.explanation(KeyedExchange.OKX, reasons);
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.watch.SecondOpinion.Verdict;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
 
 class OkxValuerTest {
 
@@ -79,8 +80,11 @@ class OkxValuerTest {
 
         assertThat(valued.opinion().own()).isCloseTo(d("54244.09844"), within(d("0.00001")));
         assertThat(valued.opinion().verdict()).isEqualTo(Verdict.AGREE);
-        assertThat(valued.explanation()).startsWith("Estimated: OKX's tiers for BTC-USDT-SWAP are not known")
-                .contains("(0.4%").contains("liquidation fee of 0.05%");
+        KeyedExplanation.Reason estimate = valued.explanation().reasons().get(0);
+        assertThat(estimate.kind()).isEqualTo(Kind.OKX_RATE_AT_MARK);
+        assertThat(estimate.symbol()).isEqualTo("BTC-USDT-SWAP");
+        assertThat(estimate.rate()).as("240 / 60,000").isEqualByComparingTo("0.004");
+        assertThat(estimate.fee()).isEqualByComparingTo("0.0005");
     }
 
     @Test
@@ -109,8 +113,10 @@ class OkxValuerTest {
         KeyedValuation.Valued valued = withTiers.value(snapshot("9300", btc)).positions().get(0);
 
         assertThat(valued.opinion().verdict()).isEqualTo(Verdict.DIFFERS);
-        assertThat(valued.explanation()).contains("OKX position tiers of 2026-12-04").contains("every other position")
-                .contains("OKX's price is the one that liquidates");
+        assertThat(valued.explanation().kinds()).containsExactly(Kind.OKX_TIERS, Kind.OKX_ESTIMATES_TOO,
+                Kind.OKX_CROSS_HOLDS_THE_REST, Kind.EXCHANGE_LIQUIDATES);
+        assertThat(valued.explanation().reasons().get(0).source().describe())
+                .isEqualTo("OKX position tiers of 2026-12-04");
     }
 
     @Test
