@@ -7,7 +7,9 @@ import java.util.List;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
 import org.marginsentinel.adapter.telegram.i18n.TierSourceText;
+import org.marginsentinel.domain.watch.keyed.ExchangePosition;
 import org.marginsentinel.domain.watch.keyed.KeyedExplanation;
+import org.marginsentinel.domain.watch.keyed.KeyedValuation;
 
 /**
  * Why a keyed position's liquidation price differs from the exchange's (or is not recomputed), in the reader's
@@ -35,5 +37,12 @@ public final class KeyedExplanationText {
                     reason.fee() == null ? "" : n.ratePercent(reason.fee())));
         }
         return String.join(" ", sentences);
+    }
+
+    /** Why {@code skipped}, shown with the exchange's figures only, was not recomputed, after " · "; empty if unsaid. */
+    public static String whyNotValued(KeyedValuation valuation, ExchangePosition skipped, Texts texts) {
+        return valuation.positions().stream()
+                .filter(valued -> valued.reported() == skipped && valued.risk() == null && valued.explanation() != null)
+                .findFirst().map(valued -> " · " + of(valued.explanation(), texts)).orElse("");
     }
 }
