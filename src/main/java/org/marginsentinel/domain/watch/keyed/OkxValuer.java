@@ -31,9 +31,11 @@ import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Reason;
  * margin ratio, equity / (maintenance + liquidation fee), falls to 100%. So the bot solves
  * {@code equity(P) = size × P × (MMR + fee rate)} with the engine's solver (for cross, every other position held at
  * its mark) and states the account's ratio as OKX does, equity over requirement, higher being safer.
- * <p>Maintenance rates come from OKX's own tiers when the bot has them; otherwise from the position's {@code mmr} as
- * OKX reported it at the mark (the rate assumed to hold down to the liquidation price), otherwise from the
- * strictest tiers the bot knows; the last two are said to be estimated. Pure.
+ * <p>Maintenance rates come from OKX's own position tiers when the bot has them: OKX picks a position's tier by its
+ * size (in contracts, here in coins), not by its notional, and charges that tier's rate on the whole notional, so the
+ * rate stays put while the price moves and the valuation is exact. Otherwise from the position's {@code mmr} as OKX
+ * reported it at the mark (the rate assumed to hold down to the liquidation price), otherwise from the strictest
+ * tiers the bot knows; the last two are said to be estimated. Pure.
  */
 public final class OkxValuer implements KeyedValuer {
 
@@ -45,7 +47,8 @@ public final class OkxValuer implements KeyedValuer {
     private final BigDecimal liquidationFeeRate;
 
     /**
-     * @param okxTiers           OKX's own tiers of an instrument ("BTC-USDT-SWAP"), in coins of notional, when known
+     * @param okxTiers           OKX's own tiers of an instrument ("BTC-USDT-SWAP") when known, each tier's bounds in
+     *                           coins of position size (contracts × contract value), its amount zero
      * @param estimate           the schedule for an instrument with neither tiers nor a reported maintenance margin
      * @param liquidationFeeRate the liquidation fee as a share of the notional, added to the maintenance rate
      */
@@ -123,14 +126,17 @@ public final class OkxValuer implements KeyedValuer {
                 requirements.putIfAbsent(position.symbol(), requirement(position));
             }
         }
-        MarginCalculator engine = new MarginCalculator(p -> requirements.computeIfAbsent(p.symbol(),
-                this::requirementNotHeld).schedule(), BinanceMarginRules.INSTANCE);
+        MarginCalculator engine = new MarginCalculator(p -> okxTiers.apply(p.symbol())
+                .map(listed -> withFee(atSize(listed, p.quantity())))
+                .orElseGet(() -> requirements.computeIfAbsent(p.symbol(),
+                        symbol -> new Requirement(withFee(estimate.get()), true, null)).schedule()),
+                BinanceMarginRules.INSTANCE);
         return KeyedValuations.portfolio(snapshot, engine);
     }
 
-    private Requirement requirementNotHeld(String instrument) {
-        return okxTiers.apply(instrument).map(listed -> new Requirement(withFee(listed.schedule()), false, null))
-                .orElseGet(() -> new Requirement(withFee(estimate.get()), true, null));
+    /** OKX's rate for a position of {@code size} coins: its tier's, on the whole notional (no deduction). */
+    private static TierSchedule atSize(ListedTiers listed, BigDecimal size) {
+        return TierSchedule.flat(listed.schedule().tierFor(size).maintenanceMarginRate(), BigDecimal.ZERO);
     }
 
     /** OKX's convention: equity / requirement, liquidation at 1, higher is safer; null without a requirement. */
@@ -145,7 +151,7 @@ public final class OkxValuer implements KeyedValuer {
         String symbol = position.symbol();
         Optional<ListedTiers> listed = okxTiers.apply(symbol);
         if (listed.isPresent()) {
-            return new Requirement(withFee(listed.get().schedule()), false,
+            return new Requirement(withFee(atSize(listed.get(), position.size())), false,
                     new Reason(Kind.OKX_TIERS, symbol, listed.get().source(), null, liquidationFeeRate));
         }
         BigDecimal reported = position.maintenanceMargin();
