@@ -163,7 +163,7 @@ public class KeyedViews {
     String freshness(KeyedAccount account, Texts texts) {
         Instant now = clock.instant();
         if (account.isPaused()) {
-            return texts.get("watch.fresh.paused", Html.escape(account.pausedReason()));
+            return texts.get("watch.fresh.paused", KeyedPauseText.of(account.pausedReason(), texts));
         }
         if (!account.availability().available()) {
             return texts.get("watch.fresh.unavailableSince",
