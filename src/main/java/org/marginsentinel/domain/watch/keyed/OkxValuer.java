@@ -117,7 +117,10 @@ public final class OkxValuer implements KeyedValuer {
                 engine::maintenanceMargin));
     }
 
-    /** OKX's requirement (maintenance plus the fee) for every instrument: as valued here when held, else its tiers. */
+    /**
+     * OKX's requirement (maintenance plus the fee) for every instrument: its tiers' rate at each position's size when
+     * listed (a what-if's new size included), else as valued here when held, else the estimate.
+     */
     @Override
     public Optional<WatchedPortfolio> portfolio(ExchangeAccountSnapshot snapshot) {
         Map<String, Requirement> requirements = new HashMap<>();
