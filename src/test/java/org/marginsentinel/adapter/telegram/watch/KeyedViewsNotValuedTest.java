@@ -48,7 +48,7 @@ class KeyedViewsNotValuedTest {
 
         assertThat(positions).containsOnlyOnce("BTC-USDT-SWAP").contains("не пересчитано")
                 .contains("Этот счёт OKX на портфельной марже");
-        assertThat(risk).contains("BTC-USDT-SWAP LONG");
+        assertThat(risk).contains("BTC-USDT-SWAP ЛОНГ");
     }
 
     private KeyedViews views() {
