@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.marginsentinel.adapter.keyed.AesGcmVault;
+import org.marginsentinel.adapter.keyed.okx.OkxAccountReader;
 import org.marginsentinel.application.port.SecretVault;
 import org.marginsentinel.application.watch.KeyedSettings;
 import org.marginsentinel.domain.margin.MarginCalculator;
@@ -25,7 +26,8 @@ import org.marginsentinel.domain.watch.keyed.OkxValuer;
  * Wires keyed watching: the vault under the deployer's master key ({@code SENTINEL_MASTER_KEY}, base64 of 32 bytes,
  * or the file {@code sentinel.watch.master-key-file}; during a rotation the old one in
  * {@code SENTINEL_MASTER_KEY_PREVIOUS}), the settings, and each exchange's valuer (Binance: the engine with its
- * brackets; Bybit, OKX: their formulas), each a {@code KeyedValuer} bean the watcher finds by {@code exchange()}.
+ * brackets; Bybit, OKX: their formulas, OKX with its public position tiers as its reader last fetched them), each
+ * a {@code KeyedValuer} bean the watcher finds by {@code exchange()}.
  */
 public class KeyedWatchProducer {
 
@@ -71,8 +73,8 @@ public class KeyedWatchProducer {
 
     @Produces
     @Singleton
-    KeyedValuer okxValuer(TierTable tiers) {
-        return OkxValuer.withEngineTiers(tiers);
+    KeyedValuer okxValuer(TierTable tiers, OkxAccountReader okx) {
+        return new OkxValuer(okx::positionTiers, tiers::estimateSchedule, OkxValuer.DEFAULT_LIQUIDATION_FEE_RATE);
     }
 
     private static String readKeyFile(String file) {

@@ -29,6 +29,12 @@ public record KeyedAccount(long id, long userId, KeyedExchange exchange, String 
                 pausedReason, keyExpiresAt, expiryWarnedAt);
     }
 
+    /**
+     * The pause reason of an account whose key cannot be opened because the deployer gave no master key; the chat
+     * words it in the reader's language. Other reasons are the exchange's own (an HTTP status, an error code).
+     */
+    public static final String MASTER_KEY_MISSING = "the master key is missing, so its key cannot be opened";
+
     public KeyedAccount paused(String reason) {
         return new KeyedAccount(id, userId, exchange, maskedKeyId, createdAt, lastSuccess, snapshot, availability,
                 reason, keyExpiresAt, expiryWarnedAt);

@@ -12,6 +12,7 @@ import org.marginsentinel.domain.alert.RiskReading;
 import org.marginsentinel.domain.insight.DailyVolatility;
 import org.marginsentinel.domain.insight.PoolDistance;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
+import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.market.Symbols;
 import org.marginsentinel.domain.watch.keyed.KeyPolicy;
@@ -69,7 +70,11 @@ public class KeyedWarnings {
         RiskLevel worst = RiskLevel.SAFE;
         for (KeyedValuation.Valued position : valuation.positions()) {
             String subject = prefix + position.reported().symbol() + ":" + position.reported().side();
-            if (KeyPolicy.highInAdlQueue(position.reported(), position.risk().unrealizedPnl())) {
+            // A position the bot could not recompute (portfolio margin, a missing mark) has no risk of the bot's:
+            // its ADL rank is read with the exchange's own PnL, and it is not judged (the view shows the exchange's).
+            PositionRisk risk = position.risk();
+            if (KeyPolicy.highInAdlQueue(position.reported(),
+                    risk == null ? position.reported().unrealizedPnl() : risk.unrealizedPnl())) {
                 if (book.adlTold(subject + ":adl")) {
                     adlWarnings.told(account.id(), subject + ":adl");
                     notifier.tell(new KeyedNotice.AdlHigh(account, number, position.reported()));
@@ -77,10 +82,10 @@ public class KeyedWarnings {
             } else if (book.adlCleared(subject + ":adl")) {
                 adlWarnings.cleared(subject + ":adl");
             }
-            if (!position.risk().position().isIsolated()) {
+            if (risk == null || !risk.position().isIsolated()) {
                 continue;
             }
-            AlertEvaluation evaluation = warnings.decide(account.userId(), subject, RiskReading.of(position.risk()),
+            AlertEvaluation evaluation = warnings.decide(account.userId(), subject, RiskReading.of(risk),
                     now, book::alertState, book::alertState);
             if (evaluation.decision().send()) {
                 notifier.tell(new KeyedNotice.PositionWarning(account, number, position, evaluation.decision()));

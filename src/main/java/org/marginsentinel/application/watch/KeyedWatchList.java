@@ -115,7 +115,7 @@ public class KeyedWatchList {
         for (KeyedStore.Stored stored : store.all()) {
             KeyedAccount account = stored.account();
             if (!vault.enabled()) {
-                locked.add(account.paused("the master key is missing, so its key cannot be opened"));
+                locked.add(account.paused(KeyedAccount.MASTER_KEY_MISSING));
                 continue;
             }
             String context = ApiKeyCodec.accountContext(account.userId(), account.exchange());

@@ -12,6 +12,8 @@ public record TierSource(String name, LocalDate asOf) {
     public static final String BINANCE = "Binance brackets";
     /** Bybit's public risk-limit tiers of linear contracts. */
     public static final String BYBIT = "Bybit risk limits";
+    /** OKX's public position tiers of USDT swaps, converted from contracts to notional. */
+    public static final String OKX = "OKX position tiers";
 
     public TierSource {
         Objects.requireNonNull(name, "name");

@@ -23,6 +23,7 @@ import org.marginsentinel.domain.watch.keyed.KeyedExchange;
 import org.marginsentinel.domain.watch.keyed.KeyedValuation;
 import org.marginsentinel.domain.watch.keyed.OkxValuer;
 import org.marginsentinel.testsupport.fakes.MutableClock;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
 
 /** What a poll gives the watcher: the fake exchange's account, read and valued with the engine's tier table. */
 class ReadAndValueTest {
@@ -62,7 +63,7 @@ class ReadAndValueTest {
                 .divide(new BigDecimal("18070.32797922"), 20, RoundingMode.HALF_EVEN), within(new BigDecimal("1e-18")));
         assertThat(valuation.positions()).allSatisfy(valued -> {
             assertThat(valued.opinion().verdict()).as("liqPrice \"\"").isEqualTo(Verdict.EXCHANGE_HAS_NONE);
-            assertThat(valued.explanation()).contains("whole account");
+            assertThat(valued.explanation().kinds()).containsExactly(Kind.BYBIT_GIVES_NONE_CROSS);
         });
     }
 
@@ -77,7 +78,10 @@ class ReadAndValueTest {
         KeyedValuation.Valued btc = valuation.positions().get(0);
         assertThat(btc.opinion().own()).isCloseTo(new BigDecimal("42591.662481165244"), within(new BigDecimal("1e-9")));
         assertThat(btc.opinion().verdict()).isEqualTo(Verdict.DIFFERS);
-        assertThat(btc.explanation()).startsWith("Estimated: OKX's tiers for BTC-USDT-SWAP are not known");
+        assertThat(btc.explanation().reasons().get(0)).satisfies(reason -> {
+            assertThat(reason.kind()).isEqualTo(Kind.OKX_RATE_AT_MARK);
+            assertThat(reason.symbol()).isEqualTo("BTC-USDT-SWAP");
+        });
         assertThat(valuation.positions().get(1).risk().position().isIsolated()).isTrue();
         assertThat(valuation.ownMarginRatio()).as("OKX's convention, next to its mgnRatio 75.6")
                 .isCloseTo(new BigDecimal("67.7595628"), within(new BigDecimal("1e-7")));

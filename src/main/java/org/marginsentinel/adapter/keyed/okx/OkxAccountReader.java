@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -21,6 +22,7 @@ import org.marginsentinel.adapter.keyed.KeyedRequestBudget;
 import org.marginsentinel.adapter.keyed.LenientJson;
 import org.marginsentinel.adapter.keyed.Signatures;
 import org.marginsentinel.application.port.KeyedAccountReader;
+import org.marginsentinel.domain.margin.ListedTiers;
 import org.marginsentinel.domain.watch.keyed.ApiKey;
 import org.marginsentinel.domain.watch.keyed.ExchangeAccountSnapshot;
 import org.marginsentinel.domain.watch.keyed.ExchangePosition;
@@ -30,7 +32,8 @@ import org.marginsentinel.domain.watch.keyed.KeyedExchange;
 /**
  * OKX v5's signed account endpoints on {@code sentinel.okx.url}: {@code GET /api/v5/account/config} (what the key
  * may do, and the account mode), {@code /api/v5/account/balance} and {@code /api/v5/account/positions?instType=SWAP};
- * contract sizes become coins with the public instruments' contract value. Each request carries
+ * contract sizes become coins with the public instruments' contract value, and the held swaps' public position tiers
+ * are refreshed ({@link OkxPositionTiers}). Each request carries
  * {@code OK-ACCESS-SIGN} = base64 HMAC-SHA256 of timestamp + method + path and query + body, the timestamp in ISO
  * 8601 with milliseconds (UTC), and the key's passphrase. OKX allows 10 requests per 2 s per user and endpoint;
  * each key here gets 5 per 2 s over all endpoints.
@@ -53,6 +56,7 @@ public class OkxAccountReader implements KeyedAccountReader {
     private KeyedHttp http;
     private KeyedRequestBudget budget;
     private OkxInstruments instruments;
+    private OkxPositionTiers positionTiers;
     private final Map<String, CachedLevel> accountLevels = new ConcurrentHashMap<>();
 
     private record CachedLevel(String acctLv, Instant fetched) {
@@ -67,6 +71,7 @@ public class OkxAccountReader implements KeyedAccountReader {
         this.budget = budget;
         this.http = new KeyedHttp("OKX", baseUrl, TIMEOUT);
         this.instruments = new OkxInstruments(http, clock);
+        this.positionTiers = new OkxPositionTiers(http, instruments, budget, clock);
     }
 
     @PostConstruct
@@ -74,6 +79,7 @@ public class OkxAccountReader implements KeyedAccountReader {
         http = new KeyedHttp("OKX", URI.create(baseUrl), TIMEOUT);
         budget = KeyedRequestBudget.sleeping(5, Duration.ofSeconds(2), Duration.ofSeconds(3), clock);
         instruments = new OkxInstruments(http, clock);
+        positionTiers = new OkxPositionTiers(http, instruments, budget, clock);
     }
 
     @Override
@@ -104,8 +110,17 @@ public class OkxAccountReader implements KeyedAccountReader {
                 LOG.warnf("OKX position in %s left out: not a USDT linear swap OKX lists, or no entry price", instId);
             }
         }
+        positionTiers.refresh(positions.stream().map(ExchangePosition::symbol).toList());
         return new ExchangeAccountSnapshot(balance.time(), balance.walletBalance(), balance.marginBalance(),
                 balance.maintenanceMargin(), balance.marginRatio(), balance.available(), positions, portfolioMargin);
+    }
+
+    /**
+     * OKX's public position tiers of {@code instId} ("BTC-USDT-SWAP"), size bounds in coins, as fetched when an account
+     * holding it was last read (daily); empty when never read or unreadable. Memory only: no request.
+     */
+    public Optional<ListedTiers> positionTiers(String instId) {
+        return positionTiers.listed(instId);
     }
 
     /** The account mode ({@code acctLv}): asked once an hour per key. */

@@ -1,6 +1,7 @@
 package org.marginsentinel.adapter.telegram.i18n;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -81,6 +82,12 @@ public final class Numbers {
     /** A fraction as a percentage: 0.1234 → "12.34%" / "12,34%". */
     public String percent(BigDecimal fraction) {
         return local(Fmt.percent(fraction));
+    }
+
+    /** A rate as a percentage with the digits it has (up to 8 significant): 0.004 → "0.4%", 0.00045 → "0.045%". */
+    public String ratePercent(BigDecimal fraction) {
+        return fraction == null ? Fmt.MISSING : local(fraction.movePointRight(2).round(new MathContext(8))
+                .stripTrailingZeros().toPlainString() + "%");
     }
 
     /** A percentage with its sign: "+12.34%". */

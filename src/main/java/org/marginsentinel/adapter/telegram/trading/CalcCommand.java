@@ -15,6 +15,7 @@ import org.marginsentinel.adapter.telegram.command.CommandSpec;
 import org.marginsentinel.adapter.telegram.command.CommandTable;
 import org.marginsentinel.adapter.telegram.i18n.Numbers;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.i18n.TierSourceText;
 import org.marginsentinel.application.CommandRejected;
 import org.marginsentinel.domain.margin.Decimals;
 import org.marginsentinel.domain.margin.MarginCalculator;

@@ -68,7 +68,9 @@ public class KeyedViews {
                 .map(d -> WatchedPoolText.distanceLine(texts(account), d)).orElse("");
         text.append(distance.isEmpty() ? "" : distance + '\n');
         for (KeyedValuation.Valued valued : valuation.positions()) {
-            text.append(position(account, valued, texts)).append('\n');
+            if (valued.risk() != null) {
+                text.append(position(account, valued, texts)).append('\n');
+            }
         }
         for (ExchangePosition skipped : valuation.notValued()) {
             text.append("• ").append(bold(Html.escape(skipped.symbol()) + " " + texts.side(skipped.side()))).append(' ')
@@ -76,7 +78,7 @@ public class KeyedViews {
                     .append(texts.get("watch.keyed.notValued", account.exchange().displayName(),
                             skipped.exchangeLiquidation() == null ? texts.get("watch.liq.none")
                                     : n.price(skipped.exchangeLiquidation())))
-                    .append('\n');
+                    .append(KeyedExplanationText.whyNotValued(valuation, skipped, texts)).append('\n');
         }
         return text.toString();
     }
@@ -103,7 +105,7 @@ public class KeyedViews {
             ExchangePosition p = valued.reported();
             text.append("• ").append(Html.escape(p.symbol())).append(' ').append(texts.side(p.side())).append(' ')
                     .append(WatchedLevels.mode(p.mode(), texts));
-            if (valued.risk().position().isIsolated()) {
+            if (valued.risk() != null && valued.risk().position().isIsolated()) {
                 text.append(" · ").append(WatchedLevels.distance(valued.risk(), texts)).append(" · ")
                         .append(WatchedLevels.name(
                                 RiskThresholds.DEFAULTS.forDistance(valued.risk().distanceToLiquidation()), texts));
@@ -148,7 +150,7 @@ public class KeyedViews {
         } else {
             line.append(valued.opinion().gap() == null ? texts.get("watch.keyed.differ")
                     : texts.get("watch.keyed.differBy", n.percent(valued.opinion().gap())))
-                    .append(": ").append(Html.escape(valued.explanation()));
+                    .append(": ").append(KeyedExplanationText.of(valued.explanation(), texts));
         }
         return line.toString();
     }
@@ -161,7 +163,7 @@ public class KeyedViews {
     String freshness(KeyedAccount account, Texts texts) {
         Instant now = clock.instant();
         if (account.isPaused()) {
-            return texts.get("watch.fresh.paused", Html.escape(account.pausedReason()));
+            return texts.get("watch.fresh.paused", KeyedPauseText.of(account.pausedReason(), texts));
         }
         if (!account.availability().available()) {
             return texts.get("watch.fresh.unavailableSince",

@@ -14,6 +14,8 @@ import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.watch.SecondOpinion;
 import org.marginsentinel.domain.watch.WatchedPortfolio;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Reason;
 
 /**
  * Values a Binance USDⓈ-M account with the bot's own engine and Binance's brackets (the engine paper accounts use),
@@ -104,24 +106,26 @@ public final class BinanceValuer implements KeyedValuer {
         return Optional.of(new WatchedPortfolio(engine, snapshot.walletBalance(), crossWallet, priced));
     }
 
-    /** Why the two liquidation prices differ, in plain words; null when they agree. */
-    private String explain(ExchangePosition reported, Position position, SecondOpinion opinion) {
+    /** Why the two liquidation prices differ; null when they agree. */
+    private KeyedExplanation explain(ExchangePosition reported, Position position, SecondOpinion opinion) {
         if (opinion.agrees()) {
             return null;
         }
-        String tierNote = tiers.listed(reported.symbol()).isPresent() ? ""
-                : " The bot does not list " + reported.symbol() + "'s brackets and used an estimate.";
-        return switch (opinion.verdict()) {
-            case EXCHANGE_HAS_NONE -> "Binance gives no liquidation price (\"0\"): its other positions' margin covers "
-                    + "this one, or the account is in multi-assets or portfolio margin mode where other assets count."
-                    + tierNote;
-            case OWN_HAS_NONE -> "The bot finds no liquidating price at Binance's figures; trust Binance's." + tierNote;
-            default -> (position.isIsolated()
-                    ? "Funding or fees booked since the answer, or a bracket change."
-                    : "Binance counts other assets or positions in the cross pool that the bot values differently "
-                    + "(multi-assets mode, other margin assets, open orders), or a bracket change.")
-                    + tierNote + " Binance's price is the one that liquidates.";
-        };
+        Reason tierNote = tiers.listed(reported.symbol()).isPresent() ? null
+                : Reason.aboutSymbol(Kind.BINANCE_BRACKETS_ESTIMATED, reported.symbol());
+        List<Reason> reasons = new ArrayList<>();
+        switch (opinion.verdict()) {
+            case EXCHANGE_HAS_NONE -> reasons.add(Reason.of(Kind.BINANCE_GIVES_NONE));
+            case OWN_HAS_NONE -> reasons.add(Reason.of(Kind.BINANCE_OWN_HAS_NONE));
+            default -> reasons.add(Reason.of(position.isIsolated() ? Kind.BINANCE_ISOLATED_DIFFERS
+                    : Kind.BINANCE_CROSS_DIFFERS));
+        }
+        reasons.add(tierNote);
+        if (opinion.verdict() != SecondOpinion.Verdict.EXCHANGE_HAS_NONE
+                && opinion.verdict() != SecondOpinion.Verdict.OWN_HAS_NONE) {
+            reasons.add(Reason.of(Kind.EXCHANGE_LIQUIDATES));
+        }
+        return KeyedValuations.explanation(KeyedExchange.BINANCE, reasons);
     }
 
     /** The engine's position; null when Binance's figures do not make one (an isolated position with no margin). */

@@ -22,6 +22,8 @@ import org.marginsentinel.domain.margin.TierSource;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.watch.SecondOpinion;
 import org.marginsentinel.domain.watch.WatchedPortfolio;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Reason;
 
 /**
  * A Bybit account valued with Bybit's published rules (margin-math §3). Bybit values maintenance margin at the
@@ -64,13 +66,13 @@ public final class BybitValuer implements KeyedValuer {
     }
 
     /** How a position's maintenance margin (valued at entry) was found. */
-    private record Maintenance(BigDecimal amount, boolean fromTiers, boolean estimated, String note) {
+    private record Maintenance(BigDecimal amount, boolean fromTiers, boolean estimated, Reason note) {
     }
 
     @Override
     public KeyedValuation value(ExchangeAccountSnapshot snapshot) {
         if (snapshot.portfolioMargin()) {
-            return KeyedValuations.portfolioMargin(snapshot, "Bybit");
+            return KeyedValuations.portfolioMargin(snapshot, KeyedExchange.BYBIT);
         }
         List<ExchangePosition> reported = snapshot.positions();
         List<Position> positions = new ArrayList<>();
@@ -92,10 +94,8 @@ public final class BybitValuer implements KeyedValuer {
             Position engine = positions.get(i);
             if (engine == null || (!engine.isIsolated() && pool == null)) {
                 notValued.add(position);
-                valued.add(KeyedValuations.notValued(position, engine == null
-                        ? "Not recomputed: Bybit's answer lacks its mark or its isolated margin."
-                        : "Not recomputed: the cross pool needs every position's mark and the account's margin "
-                        + "balance, and Bybit's answer lacked one."));
+                valued.add(KeyedValuations.notValued(position, KeyedExchange.BYBIT, engine == null
+                        ? Kind.NOT_RECOMPUTED_POSITION : Kind.NOT_RECOMPUTED_POOL_BALANCE));
                 continue;
             }
             Maintenance maintenance = maintenances.get(i);
@@ -146,16 +146,15 @@ public final class BybitValuer implements KeyedValuer {
         Optional<ListedTiers> listed = bybitTiers.apply(position.symbol());
         if (listed.isPresent()) {
             return new Maintenance(listed.get().schedule().maintenanceMargin(entryValue), true, false,
-                    "The bot valued maintenance with " + listed.get().source().describe() + ".");
+                    new Reason(Kind.BYBIT_TIERS, position.symbol(), listed.get().source(), null, null));
         }
         BigDecimal reported = position.maintenanceMargin();
         if (reported != null && reported.signum() > 0) {
-            return new Maintenance(reported, false, false, "Maintenance is Bybit's own figure for the position "
-                    + "(its risk-limit tiers for " + position.symbol() + " are not known to the bot).");
+            return new Maintenance(reported, false, false,
+                    Reason.aboutSymbol(Kind.BYBIT_REPORTED_MAINTENANCE, position.symbol()));
         }
-        return new Maintenance(estimate.get().maintenanceMargin(entryValue), false, true, "Estimated: Bybit's tiers for "
-                + position.symbol() + " are not known to the bot and Bybit reported no maintenance margin, so it is "
-                + "valued with the strictest tiers the bot knows.");
+        return new Maintenance(estimate.get().maintenanceMargin(entryValue), false, true,
+                Reason.aboutSymbol(Kind.BYBIT_ESTIMATED, position.symbol()));
     }
 
     /** Bybit's isolated formula, maintenance at entry: the margin less maintenance is the loss the position survives. */
@@ -222,39 +221,32 @@ public final class BybitValuer implements KeyedValuer {
                 KeyedValuations.ratio(maintenance, marginBalance), initial, available, withdrawable, liquidationPrices);
     }
 
-    private static String explain(ExchangePosition position, SecondOpinion opinion, Maintenance maintenance,
-                                  boolean isolated) {
-        List<String> parts = new ArrayList<>();
+    private static KeyedExplanation explain(ExchangePosition position, SecondOpinion opinion,
+                                            Maintenance maintenance, boolean isolated) {
+        List<Reason> reasons = new ArrayList<>();
         if (maintenance.estimated()) {
-            parts.add(maintenance.note());
+            reasons.add(maintenance.note());
         }
         switch (opinion.verdict()) {
-            case EXCHANGE_HAS_NONE -> parts.add(isolated
-                    ? "Bybit gives no liquidation price; the bot's is from Bybit's isolated formula."
-                    : "Bybit gives no liquidation price for this cross position; the bot's is where the whole "
-                    + "account would reach its maintenance margin if every other position and the collateral "
-                    + "stayed where they are.");
-            case OWN_HAS_NONE -> parts.add("The bot finds no price that liquidates it (the margin behind it covers "
-                    + "any fall); Bybit's price is the one that counts.");
+            case EXCHANGE_HAS_NONE -> reasons.add(Reason.of(isolated ? Kind.BYBIT_GIVES_NONE_ISOLATED
+                    : Kind.BYBIT_GIVES_NONE_CROSS));
+            case OWN_HAS_NONE -> reasons.add(Reason.of(Kind.OWN_HAS_NONE));
             case DIFFERS -> {
                 if (!maintenance.estimated()) {
-                    parts.add(maintenance.note());
+                    reasons.add(maintenance.note());
                 }
                 if (closerToMark(position, opinion)) {
-                    parts.add("Bybit's price is nearer the mark: a unified account adds an estimated fee to close "
-                            + "to the maintenance margin.");
+                    reasons.add(Reason.of(Kind.BYBIT_FEE_TO_CLOSE));
                 }
                 if (!isolated) {
-                    parts.add("A cross price holds every other position, the collateral's value and open orders "
-                            + "where they are; Bybit's moves with each of them.");
+                    reasons.add(Reason.of(Kind.BYBIT_CROSS_HOLDS_THE_REST));
                 }
-                parts.add("Funding or fees booked since the answer also move it; Bybit's price is the one that "
-                        + "liquidates.");
+                reasons.add(Reason.of(Kind.BYBIT_FUNDING_AND_FEES));
             }
             default -> {
             }
         }
-        return KeyedValuations.sentences(parts);
+        return KeyedValuations.explanation(KeyedExchange.BYBIT, reasons);
     }
 
     private static boolean closerToMark(ExchangePosition position, SecondOpinion opinion) {

@@ -59,10 +59,11 @@ public record KeyedValuation(ExchangeAccountSnapshot snapshot, CrossAccountRisk 
      * One position: the exchange's figures, the bot's risk at the exchange's mark, and the second opinion on the
      * liquidation price.
      *
-     * @param explanation why the two liquidation prices differ when they do (plain words, no markup); null when
-     *                    they agree
+     * @param explanation why the two liquidation prices differ when they do, or why the bot's is not there; null when
+     *                    there is nothing to explain
      */
-    public record Valued(ExchangePosition reported, PositionRisk risk, SecondOpinion opinion, String explanation) {
+    public record Valued(ExchangePosition reported, PositionRisk risk, SecondOpinion opinion,
+                         KeyedExplanation explanation) {
     }
 
     public KeyedValuation {

@@ -3,6 +3,7 @@ package org.marginsentinel.domain.watch.keyed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.Decimals;
@@ -13,8 +14,10 @@ import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.watch.SecondOpinion;
 import org.marginsentinel.domain.watch.WatchedPortfolio;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Reason;
 
-/** What the Bybit and OKX valuers share: the engine's view of a reported position, the cross wallet, the wording. */
+/** What the Bybit and OKX valuers share: the engine's view of a reported position, the cross wallet, the reasons. */
 final class KeyedValuations {
 
     private KeyedValuations() {
@@ -127,32 +130,26 @@ final class KeyedValuations {
     }
 
     /** A portfolio-margin account: every position shown with the exchange's figures only, and why. */
-    static KeyedValuation portfolioMargin(ExchangeAccountSnapshot snapshot, String exchange) {
+    static KeyedValuation portfolioMargin(ExchangeAccountSnapshot snapshot, KeyedExchange exchange) {
         List<KeyedValuation.Valued> shown = new ArrayList<>();
         for (ExchangePosition reported : snapshot.positions()) {
             shown.add(new KeyedValuation.Valued(reported, null,
                     SecondOpinion.notRecomputed(reported.exchangeLiquidation(), SecondOpinion.Verdict.UNIFIED_ACCOUNT),
-                    "This " + exchange + " account uses portfolio margin: its maintenance comes from " + exchange
-                            + "'s scenario tables over the whole portfolio, so the bot shows " + exchange
-                            + "'s figures without recomputing them."));
+                    new KeyedExplanation(exchange, List.of(Reason.of(Kind.PORTFOLIO_MARGIN)))));
         }
         return new KeyedValuation(snapshot, null, shown, snapshot.positions(), null);
     }
 
     /** Not recomputed, for the reason given. */
-    static KeyedValuation.Valued notValued(ExchangePosition reported, String why) {
+    static KeyedValuation.Valued notValued(ExchangePosition reported, KeyedExchange exchange, Kind why) {
         return new KeyedValuation.Valued(reported, null,
-                SecondOpinion.notRecomputed(reported.exchangeLiquidation(), SecondOpinion.Verdict.NOT_RECOMPUTED), why);
+                SecondOpinion.notRecomputed(reported.exchangeLiquidation(), SecondOpinion.Verdict.NOT_RECOMPUTED),
+                new KeyedExplanation(exchange, List.of(Reason.of(why))));
     }
 
-    /** Sentences joined, or null when there are none. */
-    static String sentences(List<String> parts) {
-        List<String> present = parts.stream().filter(p -> p != null && !p.isBlank()).toList();
-        return present.isEmpty() ? null : String.join(" ", present);
-    }
-
-    /** A price for people: plain digits, no exponent. */
-    static String price(BigDecimal price) {
-        return price.round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
+    /** The reasons given (nulls skipped), or null when there are none. */
+    static KeyedExplanation explanation(KeyedExchange exchange, List<Reason> reasons) {
+        List<Reason> present = reasons.stream().filter(Objects::nonNull).toList();
+        return present.isEmpty() ? null : new KeyedExplanation(exchange, present);
     }
 }

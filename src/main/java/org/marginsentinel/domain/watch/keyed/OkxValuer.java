@@ -22,6 +22,8 @@ import org.marginsentinel.domain.margin.TierSchedule;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.watch.SecondOpinion;
 import org.marginsentinel.domain.watch.WatchedPortfolio;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Reason;
 
 /**
  * An OKX account valued with OKX's convention (margin-math §4): maintenance is valued at the price
@@ -29,9 +31,11 @@ import org.marginsentinel.domain.watch.WatchedPortfolio;
  * margin ratio, equity / (maintenance + liquidation fee), falls to 100%. So the bot solves
  * {@code equity(P) = size × P × (MMR + fee rate)} with the engine's solver (for cross, every other position held at
  * its mark) and states the account's ratio as OKX does, equity over requirement, higher being safer.
- * <p>Maintenance rates come from OKX's own tiers when the bot has them; otherwise from the position's {@code mmr} as
- * OKX reported it at the mark (the rate assumed to hold down to the liquidation price), otherwise from the
- * strictest tiers the bot knows; the last two are said to be estimated. Pure.
+ * <p>Maintenance rates come from OKX's own position tiers when the bot has them: OKX picks a position's tier by its
+ * size (in contracts, here in coins), not by its notional, and charges that tier's rate on the whole notional, so the
+ * rate stays put while the price moves and the valuation is exact. Otherwise from the position's {@code mmr} as OKX
+ * reported it at the mark (the rate assumed to hold down to the liquidation price), otherwise from the strictest
+ * tiers the bot knows; the last two are said to be estimated. Pure.
  */
 public final class OkxValuer implements KeyedValuer {
 
@@ -43,7 +47,8 @@ public final class OkxValuer implements KeyedValuer {
     private final BigDecimal liquidationFeeRate;
 
     /**
-     * @param okxTiers           OKX's own tiers of an instrument ("BTC-USDT-SWAP"), in coins of notional, when known
+     * @param okxTiers           OKX's own tiers of an instrument ("BTC-USDT-SWAP") when known, each tier's bounds in
+     *                           coins of position size (contracts × contract value), its amount zero
      * @param estimate           the schedule for an instrument with neither tiers nor a reported maintenance margin
      * @param liquidationFeeRate the liquidation fee as a share of the notional, added to the maintenance rate
      */
@@ -65,13 +70,13 @@ public final class OkxValuer implements KeyedValuer {
     }
 
     /** A position's requirement schedule (maintenance plus the fee) and what to say about where it came from. */
-    private record Requirement(TierSchedule schedule, boolean estimated, String note) {
+    private record Requirement(TierSchedule schedule, boolean estimated, Reason note) {
     }
 
     @Override
     public KeyedValuation value(ExchangeAccountSnapshot snapshot) {
         if (snapshot.portfolioMargin()) {
-            return KeyedValuations.portfolioMargin(snapshot, "OKX");
+            return KeyedValuations.portfolioMargin(snapshot, KeyedExchange.OKX);
         }
         List<ExchangePosition> reported = snapshot.positions();
         List<Position> positions = new ArrayList<>();
@@ -97,10 +102,8 @@ public final class OkxValuer implements KeyedValuer {
             Position own = positions.get(i);
             if (own == null || (!own.isIsolated() && pool == null)) {
                 notValued.add(position);
-                valued.add(KeyedValuations.notValued(position, own == null
-                        ? "Not recomputed: OKX's answer lacks its mark or its isolated margin."
-                        : "Not recomputed: the cross pool needs every position's mark and the account's equity, "
-                        + "and OKX's answer lacked one."));
+                valued.add(KeyedValuations.notValued(position, KeyedExchange.OKX, own == null
+                        ? Kind.NOT_RECOMPUTED_POSITION : Kind.NOT_RECOMPUTED_POOL_EQUITY));
                 continue;
             }
             PositionRisk risk = own.isIsolated() ? engine.isolated(own, marks.get(i))
@@ -114,7 +117,10 @@ public final class OkxValuer implements KeyedValuer {
                 engine::maintenanceMargin));
     }
 
-    /** OKX's requirement (maintenance plus the fee) for every instrument: as valued here when held, else its tiers. */
+    /**
+     * OKX's requirement (maintenance plus the fee) for every instrument: its tiers' rate at each position's size when
+     * listed (a what-if's new size included), else as valued here when held, else the estimate.
+     */
     @Override
     public Optional<WatchedPortfolio> portfolio(ExchangeAccountSnapshot snapshot) {
         Map<String, Requirement> requirements = new HashMap<>();
@@ -123,14 +129,17 @@ public final class OkxValuer implements KeyedValuer {
                 requirements.putIfAbsent(position.symbol(), requirement(position));
             }
         }
-        MarginCalculator engine = new MarginCalculator(p -> requirements.computeIfAbsent(p.symbol(),
-                this::requirementNotHeld).schedule(), BinanceMarginRules.INSTANCE);
+        MarginCalculator engine = new MarginCalculator(p -> okxTiers.apply(p.symbol())
+                .map(listed -> withFee(atSize(listed, p.quantity())))
+                .orElseGet(() -> requirements.computeIfAbsent(p.symbol(),
+                        symbol -> new Requirement(withFee(estimate.get()), true, null)).schedule()),
+                BinanceMarginRules.INSTANCE);
         return KeyedValuations.portfolio(snapshot, engine);
     }
 
-    private Requirement requirementNotHeld(String instrument) {
-        return okxTiers.apply(instrument).map(listed -> new Requirement(withFee(listed.schedule()), false, ""))
-                .orElseGet(() -> new Requirement(withFee(estimate.get()), true, ""));
+    /** OKX's rate for a position of {@code size} coins: its tier's, on the whole notional (no deduction). */
+    private static TierSchedule atSize(ListedTiers listed, BigDecimal size) {
+        return TierSchedule.flat(listed.schedule().tierFor(size).maintenanceMarginRate(), BigDecimal.ZERO);
     }
 
     /** OKX's convention: equity / requirement, liquidation at 1, higher is safer; null without a requirement. */
@@ -142,23 +151,20 @@ public final class OkxValuer implements KeyedValuer {
     }
 
     private Requirement requirement(ExchangePosition position) {
-        String fee = "plus a liquidation fee of " + percent(liquidationFeeRate);
-        Optional<ListedTiers> listed = okxTiers.apply(position.symbol());
+        String symbol = position.symbol();
+        Optional<ListedTiers> listed = okxTiers.apply(symbol);
         if (listed.isPresent()) {
-            return new Requirement(withFee(listed.get().schedule()), false,
-                    "The bot counts maintenance with " + listed.get().source().describe() + ", " + fee + ".");
+            return new Requirement(withFee(atSize(listed.get(), position.size())), false,
+                    new Reason(Kind.OKX_TIERS, symbol, listed.get().source(), null, liquidationFeeRate));
         }
         BigDecimal reported = position.maintenanceMargin();
         if (reported != null && reported.signum() > 0) {
             BigDecimal rate = Decimals.divide(reported, position.size().multiply(position.markPrice()));
-            return new Requirement(withFee(TierSchedule.flat(rate, BigDecimal.ZERO)), true, "Estimated: OKX's tiers for "
-                    + position.symbol() + " are not known to the bot, so OKX's maintenance rate at the mark ("
-                    + percent(rate) + ", from its own figure) is assumed to hold down to the liquidation price, "
-                    + fee + ".");
+            return new Requirement(withFee(TierSchedule.flat(rate, BigDecimal.ZERO)), true,
+                    new Reason(Kind.OKX_RATE_AT_MARK, symbol, null, rate, liquidationFeeRate));
         }
-        return new Requirement(withFee(estimate.get()), true, "Estimated: OKX's tiers for " + position.symbol()
-                + " are not known to the bot and OKX reported no maintenance margin, so it is valued with the "
-                + "strictest tiers the bot knows, " + fee + ".");
+        return new Requirement(withFee(estimate.get()), true,
+                new Reason(Kind.OKX_ESTIMATED, symbol, null, null, liquidationFeeRate));
     }
 
     /** The fee as a share of notional on top of every tier's rate (the deductions stay continuous). */
@@ -178,37 +184,28 @@ public final class OkxValuer implements KeyedValuer {
                 : engine.cross(KeyedValuations.crossWallet(snapshot, positions, marks), cross);
     }
 
-    private String explain(SecondOpinion opinion, Requirement requirement, boolean isolated) {
-        List<String> parts = new ArrayList<>();
+    private static KeyedExplanation explain(SecondOpinion opinion, Requirement requirement, boolean isolated) {
+        List<Reason> reasons = new ArrayList<>();
         if (requirement.estimated()) {
-            parts.add(requirement.note());
+            reasons.add(requirement.note());
         }
         switch (opinion.verdict()) {
-            case EXCHANGE_HAS_NONE -> parts.add(isolated
-                    ? "OKX gives no liquidation price; the bot's is where the margin ratio would reach 100%."
-                    : "OKX gives no liquidation price for this cross position; the bot's is where the account's "
-                    + "margin ratio would reach 100% if every other position stayed where it is.");
-            case OWN_HAS_NONE -> parts.add("The bot finds no price that liquidates it (the margin behind it covers "
-                    + "any fall); OKX's price is the one that counts.");
+            case EXCHANGE_HAS_NONE -> reasons.add(Reason.of(isolated ? Kind.OKX_GIVES_NONE_ISOLATED
+                    : Kind.OKX_GIVES_NONE_CROSS));
+            case OWN_HAS_NONE -> reasons.add(Reason.of(Kind.OWN_HAS_NONE));
             case DIFFERS -> {
                 if (!requirement.estimated()) {
-                    parts.add(requirement.note());
+                    reasons.add(requirement.note());
                 }
-                parts.add("OKX calls its own price an estimate too, and its liquidation fee follows the account's "
-                        + "fee tier.");
+                reasons.add(Reason.of(Kind.OKX_ESTIMATES_TOO));
                 if (!isolated) {
-                    parts.add("A cross price holds every other position and the collateral where they are; OKX's "
-                            + "moves with each of them.");
+                    reasons.add(Reason.of(Kind.OKX_CROSS_HOLDS_THE_REST));
                 }
-                parts.add("OKX's price is the one that liquidates.");
+                reasons.add(Reason.of(Kind.EXCHANGE_LIQUIDATES));
             }
             default -> {
             }
         }
-        return KeyedValuations.sentences(parts);
-    }
-
-    private static String percent(BigDecimal share) {
-        return KeyedValuations.price(share.movePointRight(2)) + "%";
+        return KeyedValuations.explanation(KeyedExchange.OKX, reasons);
     }
 }

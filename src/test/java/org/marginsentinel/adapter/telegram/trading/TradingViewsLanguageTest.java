@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.telegram.i18n.Language;
 import org.marginsentinel.adapter.telegram.i18n.Texts;
+import org.marginsentinel.adapter.telegram.i18n.TierSourceText;
 import org.marginsentinel.adapter.telegram.views.InsightViews;
 import org.marginsentinel.adapter.telegram.views.PoolDistanceText;
 import org.marginsentinel.application.OpenOrder;

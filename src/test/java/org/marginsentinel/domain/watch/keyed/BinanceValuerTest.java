@@ -11,6 +11,7 @@ import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.margin.TierTable;
 import org.marginsentinel.domain.watch.SecondOpinion;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
 
 /**
  * The bot's engine with Binance's brackets next to Binance's own figures. BTCUSDT's and ETHUSDT's first bracket:
@@ -64,11 +65,11 @@ class BinanceValuerTest {
 
         KeyedValuation.Valued isolated = valuation.positions().get(0);
         assertThat(isolated.opinion().verdict()).isEqualTo(SecondOpinion.Verdict.EXCHANGE_HAS_NONE);
-        assertThat(isolated.explanation()).contains("gives no liquidation price");
+        assertThat(isolated.explanation().kinds()).startsWith(Kind.BINANCE_GIVES_NONE);
         KeyedValuation.Valued cross = valuation.positions().get(1);
         assertThat(cross.opinion().verdict()).isEqualTo(SecondOpinion.Verdict.DIFFERS);
         assertThat(cross.opinion().gap()).isGreaterThan(new BigDecimal("0.03"));
-        assertThat(cross.explanation()).contains("cross pool").contains("Binance's price is the one that liquidates");
+        assertThat(cross.explanation().kinds()).startsWith(Kind.BINANCE_CROSS_DIFFERS).endsWith(Kind.EXCHANGE_LIQUIDATES);
     }
 
     @Test

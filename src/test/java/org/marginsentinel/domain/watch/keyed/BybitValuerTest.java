@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.margin.TierSource;
 import org.marginsentinel.domain.watch.SecondOpinion.Verdict;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
 
 class BybitValuerTest {
 
@@ -127,7 +128,8 @@ class BybitValuerTest {
         assertThat(fromReport.opinion().own()).as("20,000 - (2,000 - 100)").isEqualByComparingTo("18100");
         assertThat(fromReport.explanation()).isNull();
         assertThat(estimated.opinion().own()).as("20,000 - (2,000 - 5% of 20,000)").isEqualByComparingTo("19000");
-        assertThat(estimated.explanation()).startsWith("Estimated: Bybit's tiers for NEWUSDT are not known");
+        assertThat(estimated.explanation().reasons().get(0))
+                .isEqualTo(KeyedExplanation.Reason.aboutSymbol(Kind.BYBIT_ESTIMATED, "NEWUSDT"));
     }
 
     @Test
@@ -137,8 +139,10 @@ class BybitValuerTest {
         KeyedValuation.Valued valued = withHalfPercentTiers.value(snapshot("1000", position)).positions().get(0);
 
         assertThat(valued.opinion().verdict()).isEqualTo(Verdict.DIFFERS);
-        assertThat(valued.explanation()).contains("Bybit risk limits of 2026-12-04").contains("fee to close")
-                .contains("Bybit's price is the one that liquidates");
+        assertThat(valued.explanation().kinds()).containsExactly(Kind.BYBIT_TIERS, Kind.BYBIT_FEE_TO_CLOSE,
+                Kind.BYBIT_FUNDING_AND_FEES);
+        assertThat(valued.explanation().reasons().get(0).source().describe())
+                .isEqualTo("Bybit risk limits of 2026-12-04");
     }
 
     @Test
@@ -151,7 +155,7 @@ class BybitValuerTest {
         KeyedValuation.Valued valued = valuation.positions().get(0);
         assertThat(valued.opinion().verdict()).isEqualTo(Verdict.EXCHANGE_HAS_NONE);
         assertThat(valued.opinion().own()).isNotNull();
-        assertThat(valued.explanation()).contains("whole account").contains("every other position");
+        assertThat(valued.explanation().kinds()).containsExactly(Kind.BYBIT_GIVES_NONE_CROSS);
         assertThat(valuation.ownMarginRatio()).isEqualByComparingTo(valuation.cross().marginRatio());
         assertThat(valuation.cross().maintenanceMargin()).as("0.5% of each entry value").isEqualByComparingTo("300");
     }
@@ -183,7 +187,7 @@ class BybitValuerTest {
 
         assertThat(valuation.notValued()).containsExactly(btc);
         assertThat(valuation.positions().get(0).opinion().verdict()).isEqualTo(Verdict.UNIFIED_ACCOUNT);
-        assertThat(valuation.positions().get(0).explanation()).contains("portfolio margin");
+        assertThat(valuation.positions().get(0).explanation().kinds()).containsExactly(Kind.PORTFOLIO_MARGIN);
         assertThat(valuation.cross()).isNull();
     }
 

@@ -11,13 +11,20 @@ import static org.marginsentinel.domain.watch.keyed.KeyedPositions.snapshot;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.marginsentinel.domain.margin.ListedTiers;
+import org.marginsentinel.domain.margin.MaintenanceTier;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.margin.TierSchedule;
+import org.marginsentinel.domain.margin.TierSource;
 import org.marginsentinel.domain.watch.SecondOpinion.Verdict;
+import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
 
 class OkxValuerTest {
 
@@ -40,6 +47,33 @@ class OkxValuerTest {
 
         assertThat(valued.opinion().own()).isCloseTo(liquidation, within(d("0.00001")));
         assertThat(valued.opinion().verdict()).isEqualTo(Verdict.EXCHANGE_HAS_NONE);
+    }
+
+    @ParameterizedTest(name = "[{index}] {arguments}")
+    @CsvSource(useHeadersInDisplayName = true, textBlock = """
+            size, margin, liquidation
+            # 0.5 BTC is in tier 1 by size (a 30,000 notional would be tier 2 by notional): (60,000 − 6,000) / (1 − 0.45%)
+            0.5,  3000,   54244.0984429934706
+            # 2 BTC is in tier 2, its 0.6% on the whole notional: (60,000 − 6,000) / (1 − 0.65%)
+            2,    12000,  54353.2964267740312
+            """)
+    void okxsTiers_goBySize_andTheirRateCoversTheWholeNotional(String size, String margin, BigDecimal liquidation) {
+        // OKX's tiers in coins: up to 1 BTC at 0.4%, above at 0.6%
+        ListedTiers bySize = new ListedTiers(TierSchedule.of(List.of(
+                new MaintenanceTier(BigDecimal.ZERO, BigDecimal.ONE, d("0.004"), BigDecimal.ZERO, 100),
+                new MaintenanceTier(BigDecimal.ONE, null, d("0.006"), BigDecimal.ZERO, 50))),
+                new TierSource(TierSource.OKX, LocalDate.of(2026, 12, 4)));
+        OkxValuer valuer = new OkxValuer(symbol -> Optional.of(bySize), KeyedPositions::harshEstimate, FEE);
+        ExchangePosition position = isolated("BTC-USDT-SWAP", Side.LONG, size, "60000", "60000", 10, margin, null,
+                null);
+
+        KeyedValuation.Valued valued = valuer.value(snapshot("100000", position)).positions().get(0);
+
+        assertThat(valued.opinion().own()).isCloseTo(liquidation, within(d("1e-9")));
+        assertThat(valued.explanation().kinds()).as("exact: only OKX's own missing price is explained")
+                .containsExactly(Kind.OKX_GIVES_NONE_ISOLATED);
+        assertThat(valuer.portfolio(snapshot("100000", position)).orElseThrow().positions().get(0).position()
+                .quantity()).isEqualByComparingTo(size);
     }
 
     @Test
@@ -79,8 +113,11 @@ class OkxValuerTest {
 
         assertThat(valued.opinion().own()).isCloseTo(d("54244.09844"), within(d("0.00001")));
         assertThat(valued.opinion().verdict()).isEqualTo(Verdict.AGREE);
-        assertThat(valued.explanation()).startsWith("Estimated: OKX's tiers for BTC-USDT-SWAP are not known")
-                .contains("(0.4%").contains("liquidation fee of 0.05%");
+        KeyedExplanation.Reason estimate = valued.explanation().reasons().get(0);
+        assertThat(estimate.kind()).isEqualTo(Kind.OKX_RATE_AT_MARK);
+        assertThat(estimate.symbol()).isEqualTo("BTC-USDT-SWAP");
+        assertThat(estimate.rate()).as("240 / 60,000").isEqualByComparingTo("0.004");
+        assertThat(estimate.fee()).isEqualByComparingTo("0.0005");
     }
 
     @Test
@@ -109,8 +146,10 @@ class OkxValuerTest {
         KeyedValuation.Valued valued = withTiers.value(snapshot("9300", btc)).positions().get(0);
 
         assertThat(valued.opinion().verdict()).isEqualTo(Verdict.DIFFERS);
-        assertThat(valued.explanation()).contains("OKX position tiers of 2026-12-04").contains("every other position")
-                .contains("OKX's price is the one that liquidates");
+        assertThat(valued.explanation().kinds()).containsExactly(Kind.OKX_TIERS, Kind.OKX_ESTIMATES_TOO,
+                Kind.OKX_CROSS_HOLDS_THE_REST, Kind.EXCHANGE_LIQUIDATES);
+        assertThat(valued.explanation().reasons().get(0).source().describe())
+                .isEqualTo("OKX position tiers of 2026-12-04");
     }
 
     @Test
