@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.port.KeyedAccountReader;
 import org.marginsentinel.application.port.SecretVault;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.MarginCalculator;
@@ -22,8 +21,6 @@ import org.marginsentinel.domain.watch.keyed.BinanceValuer;
 import org.marginsentinel.domain.watch.keyed.ExchangeAccountSnapshot;
 import org.marginsentinel.domain.watch.keyed.ExchangePosition;
 import org.marginsentinel.domain.watch.keyed.KeyedExchange;
-import org.marginsentinel.domain.watch.keyed.KeyedValuer;
-import org.marginsentinel.testsupport.fakes.FakeVolatilities;
 import org.marginsentinel.testsupport.fakes.InMemoryAlertStore;
 
 /**
@@ -103,38 +100,15 @@ class KeyedCrossPoolTest {
     /** A new process: every in-memory part afresh, the account with {@code lastAnswer}; alert states and episodes survive. */
     private void restart(ExchangeAccountSnapshot lastAnswer) {
         KeyedBook book = new KeyedBook();
-        WatchBook watchBook = new WatchBook();
-        watchBook.keyed = book;
-        WatchWarnings warnings = new WatchWarnings();
-        warnings.alerts = alerts;
-        WatchDrains drains = new WatchDrains();
-        drains.episodes = drainEpisodes;
-        drains.load();
-        KeyedWarnings keyed = new KeyedWarnings();
-        keyed.book = book;
-        keyed.watchBook = watchBook;
-        keyed.warnings = warnings;
-        keyed.notifier = told::add;
-        keyed.drains = drains;
-        keyed.volatilities = new FakeVolatilities();
-        keyed.exchanges = new KeyedExchanges() {
-            @Override
-            public Optional<KeyedAccountReader> reader(KeyedExchange exchange) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<KeyedValuer> valuer(KeyedExchange exchange) {
-                return Optional.of(new BinanceValuer(new MarginCalculator(TIERS), TIERS));
-            }
-        };
+        KeyedWarningsRig rig = new KeyedWarningsRig(book, alerts, drainEpisodes, told::add,
+                new BinanceValuer(new MarginCalculator(TIERS), TIERS));
         recorder = new KeyedRecorder();
         recorder.book = book;
-        recorder.watchBook = watchBook;
-        recorder.warnings = keyed;
+        recorder.watchBook = rig.watchBook;
+        recorder.warnings = rig.warnings;
         recorder.notifier = told::add;
         recorder.settings = KeyedSettings.DEFAULTS;
-        recorder.drains = drains;
+        recorder.drains = rig.drains;
         recorder.store = new NoKeyedStore();
         book.put(new KeyedAccount(1, 7, KeyedExchange.BINANCE, "AbCd…9xYz", NOW.minusSeconds(60), null, lastAnswer,
                 Availability.OK, null, null, null), ApiKey.hmac(KeyedExchange.BINANCE, "AbCdEfGh9xYz", "s", null));

@@ -7,10 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.port.KeyedAccountReader;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.margin.TierTable;
@@ -20,8 +17,6 @@ import org.marginsentinel.domain.watch.keyed.BybitValuer;
 import org.marginsentinel.domain.watch.keyed.ExchangeAccountSnapshot;
 import org.marginsentinel.domain.watch.keyed.ExchangePosition;
 import org.marginsentinel.domain.watch.keyed.KeyedExchange;
-import org.marginsentinel.domain.watch.keyed.KeyedValuer;
-import org.marginsentinel.testsupport.fakes.FakeVolatilities;
 import org.marginsentinel.testsupport.fakes.InMemoryAlertStore;
 
 /**
@@ -74,45 +69,7 @@ class KeyedNotRecomputedTest {
     }
 
     private KeyedWarnings warnings() {
-        WatchBook watchBook = new WatchBook();
-        watchBook.keyed = book;
-        WatchWarnings warnings = new WatchWarnings();
-        warnings.alerts = new InMemoryAlertStore();
-        WatchDrains drains = new WatchDrains();
-        drains.episodes = new MapDrainEpisodes();
-        drains.load();
-        KeyedWarnings keyed = new KeyedWarnings();
-        keyed.book = book;
-        keyed.watchBook = watchBook;
-        keyed.warnings = warnings;
-        keyed.notifier = told::add;
-        keyed.drains = drains;
-        keyed.volatilities = new FakeVolatilities();
-        keyed.adlWarnings = new AdlWarnings() {
-            @Override
-            public Set<String> all() {
-                return Set.of();
-            }
-
-            @Override
-            public void told(long accountId, String subject) {
-            }
-
-            @Override
-            public void cleared(String subject) {
-            }
-        };
-        keyed.exchanges = new KeyedExchanges() {
-            @Override
-            public Optional<KeyedAccountReader> reader(KeyedExchange exchange) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<KeyedValuer> valuer(KeyedExchange exchange) {
-                return Optional.of(BybitValuer.withEngineTiers(TierTable.shippedDefaults()));
-            }
-        };
-        return keyed;
+        return new KeyedWarningsRig(book, new InMemoryAlertStore(), new MapDrainEpisodes(), told::add,
+                BybitValuer.withEngineTiers(TierTable.shippedDefaults())).warnings;
     }
 }
