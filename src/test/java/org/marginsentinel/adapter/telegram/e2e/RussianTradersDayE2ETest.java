@@ -121,6 +121,9 @@ class RussianTradersDayE2ETest {
         assertThat(help).startsWith("Команды Margin Sentinel").contains("/board").doesNotContain("/long ");
         assertThat(inGroup(group, "/share" + AT + " on")).startsWith("✅ Теперь вы делитесь риском");
         assertThat(inGroup(group, "/board" + AT)).startsWith("📋 Доска рисков").contains("Вера: BTCUSDT");
+        telegram.makeAdmin(group, trader);
+        assertThat(inGroup(group, "/groupalerts" + AT + " on")).startsWith("🔔 Групповые оповещения включены")
+                .contains("доходит до уровня «КРИТИЧНО» или ликвидирован");
 
         // /close all: one question listing what closes, then all together
         say("/short ETH 1 5x cross");
@@ -140,6 +143,8 @@ class RussianTradersDayE2ETest {
         telegram.userSays(trader, "/pnl");
         assertThat(check(telegram.awaitPhotoTo(trader).caption())).contains("PnL, последние 7 дней");
 
+        checkEverythingSentTo(trader); // the warnings and notices the day brought, and every button
+        checkEverythingSentTo(group);
         assertThat(english).as("replies to a Russian reader with English words in them").isEmpty();
     }
 
@@ -156,6 +161,7 @@ class RussianTradersDayE2ETest {
             }
             check(command.example(), answer(command.example()));
         }
+        checkEverythingSentTo(trader);
         assertThat(english).as("replies to a Russian reader with English words in them").isEmpty();
     }
 
@@ -196,12 +202,18 @@ class RussianTradersDayE2ETest {
         return check(text, chat.sayInGroup(trader, group, text));
     }
 
+    private void checkEverythingSentTo(long chatId) {
+        for (SentMessage message : telegram.sentTo(chatId)) {
+            check("sent to " + chatId, message.plainText());
+            message.buttonLabels().forEach(label -> check("a button", label));
+        }
+    }
+
     private String check(String reply) {
         return check("", reply);
     }
 
     private String check(String after, String reply) {
-        System.out.println("RU> " + after + "\n" + reply + "\n");
         List<String> words = englishWordsIn(reply);
         if (!words.isEmpty()) {
             english.put(after + " → " + reply, words);
