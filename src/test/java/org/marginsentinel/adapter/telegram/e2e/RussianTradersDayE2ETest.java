@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,11 @@ class RussianTradersDayE2ETest {
     private long trader;
     /** Each reply that held English words, with the words: asserted empty at the end, so one run shows them all. */
     private final Map<String, List<String>> english = new LinkedHashMap<>();
+    private final int burst = ConfigProvider.getConfig().getValue("sentinel.telegram.user-burst", Integer.class);
+    private final double rate = ConfigProvider.getConfig().getValue("sentinel.telegram.user-rate", Double.class);
+    /** The commands the trader may still send at once, as the bot's flood limit counts them (see {@link #paced()}). */
+    private double tokens = burst - 2;
+    private long lastCommand = System.nanoTime();
 
     @BeforeEach
     void aFundedRussianSpeakingTrader() {
@@ -54,6 +60,7 @@ class RussianTradersDayE2ETest {
         trader = telegram.newUser();
         telegram.nameUser(trader, "Вера");
         telegram.userSpeaks(trader, "ru");
+        paced();
         check(chat.say(trader, "/start"));
     }
 
@@ -83,9 +90,11 @@ class RussianTradersDayE2ETest {
             closes.add(String.valueOf(99_000 + minute * 8));
         }
         chat.priceApi().servesBinanceMinuteKlines("BTCUSDT", chat.clock().instant(), closes);
+        paced();
         telegram.userSays(trader, "/chart BTC");
         assertThat(check(telegram.awaitPhotoTo(trader).caption())).contains("#1 BTCUSDT")
                 .contains(ru("марк 100 000,00 · вход 100 000,00"));
+        assertThat(chat.priceApi().binanceMinuteKlineRequestCount("BTCUSDT")).as("backfilled").isPositive();
 
         // 0.002 BTC at 20x: margin 10, liquidation (200 − 10) / (0.002 × 0.996) = 95,381.53
         assertThat(say("/sl 1 90000")).contains("стоп-лосс установлен")
@@ -118,7 +127,7 @@ class RussianTradersDayE2ETest {
         // the group: its /help lists only what works there, its board in Russian
         long group = telegram.newGroup();
         String help = inGroup(group, "/help" + AT);
-        assertThat(help).startsWith("Команды Margin Sentinel").contains("/board").doesNotContain("/long ");
+        assertThat(help).startsWith("Команды Margin Sentinel").contains("/board –").doesNotContain("/long –");
         assertThat(inGroup(group, "/share" + AT + " on")).startsWith("✅ Теперь вы делитесь риском");
         assertThat(inGroup(group, "/board" + AT)).startsWith("📋 Доска рисков").contains("Вера: BTCUSDT");
         telegram.makeAdmin(group, trader);
@@ -140,8 +149,10 @@ class RussianTradersDayE2ETest {
 
         assertThat(say("/trades")).startsWith("Последние закрытые сделки").contains("стоп-лосс")
                 .contains(ru("вход 100 000,00 → выход 101 000,00"));
+        paced();
         telegram.userSays(trader, "/pnl");
-        assertThat(check(telegram.awaitPhotoTo(trader).caption())).contains("PnL, последние 7 дней");
+        assertThat(check(telegram.awaitPhotoTo(trader).caption())).contains("PnL, последние 7 дней")
+                .contains(ru("Итого −1 748,00 USDT")); // −1,800 + 2 + 50
 
         checkEverythingSentTo(trader); // the warnings and notices the day brought, and every button
         checkEverythingSentTo(group);
@@ -169,6 +180,7 @@ class RussianTradersDayE2ETest {
     private String answer(String text) {
         int messages = telegram.sentTo(trader).size();
         long photos = photosTo(trader);
+        paced();
         telegram.userSays(trader, text);
         Eventually.until("an answer to " + text,
                 () -> telegram.sentTo(trader).size() > messages || photosTo(trader) > photos);
@@ -181,15 +193,18 @@ class RussianTradersDayE2ETest {
     }
 
     private String say(String text) {
+        paced();
         return check(text, chat.say(trader, text));
     }
 
     private SentMessage ask(String text) {
+        paced();
         telegram.userSays(trader, text);
         return telegram.awaitReplyTo(trader);
     }
 
     private String press(SentMessage question, String label) {
+        paced();
         telegram.press(trader, trader, question.messageId(), question.buttonData(label));
         return check(label, telegram.awaitEdit(trader, question.messageId()).plainText());
     }
@@ -199,7 +214,31 @@ class RussianTradersDayE2ETest {
     }
 
     private String inGroup(long group, String text) {
+        paced();
         return check(text, chat.sayInGroup(trader, group, text));
+    }
+
+    /**
+     * Waits, when needed, so that the trader never trips the bot's flood limit (a burst of commands, then a few a
+     * second: sentinel.telegram.user-burst and user-rate): a day of some thirty commands is more than one burst.
+     * On a loaded machine the replies themselves take long enough, and it never waits.
+     */
+    private void paced() {
+        long now = System.nanoTime();
+        tokens = Math.min(burst - 2, tokens + (now - lastCommand) / 1e9 * rate);
+        if (tokens < 1) {
+            long wait = (long) Math.ceil((1 - tokens) / rate * 1000);
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            now = System.nanoTime();
+            tokens = 1;
+        }
+        tokens -= 1;
+        lastCommand = now;
     }
 
     private void checkEverythingSentTo(long chatId) {
