@@ -14,8 +14,9 @@ import org.marginsentinel.adapter.telegram.i18n.Language;
 /**
  * A command's menu line and details in the user's language. English is {@link CommandTable} itself (README.md is
  * generated from it); every other language has {@code i18n/commands_<code>.properties} with
- * {@code <name>.description} and {@code <name>.details}. The usage and example lines stay as typed: commands and
- * their keywords are the same in every language.
+ * {@code <name>.description} and {@code <name>.details}, and {@code <name>.usage} where the syntax has placeholders
+ * ({@code <symbol>} reads {@code <символ>}). Commands and their keywords are typed the same in every language, so the
+ * usage keeps them and the example line stays as typed.
  */
 public final class CommandTranslations {
 
@@ -35,6 +36,11 @@ public final class CommandTranslations {
     /** The menu and /help line of {@code spec} in {@code language} (English when it has no translation). */
     public static String description(CommandSpec spec, Language language) {
         return translated(spec, "description", language).orElse(spec.description());
+    }
+
+    /** The syntax line of {@code spec} with its placeholders in {@code language}: "/price &lt;символ&gt;". */
+    public static String usage(CommandSpec spec, Language language) {
+        return translated(spec, "usage", language).orElse(spec.usage());
     }
 
     /** More for /help &lt;command&gt; in {@code language}, or empty. */

@@ -42,7 +42,8 @@ public class HelpCommand implements ChatCommand {
         for (ChatCommand command : listed) {
             html.append('\n').append(summarise(command.spec(), texts));
         }
-        html.append("\n\n").append(texts.get("help.fullSyntax", Html.code("/help <command>")));
+        html.append("\n\n").append(texts.get("help.fullSyntax",
+                Html.code("/help <" + texts.get("help.commandPlaceholder") + ">")));
         String bot = connection.botUsername();
         if (!context.privateChat()) {
             html.append('\n').append(texts.get("help.groupOwnAccount"));
@@ -70,7 +71,7 @@ public class HelpCommand implements ChatCommand {
     static String describe(CommandSpec command, Texts texts) {
         Language language = texts.language();
         String details = CommandTranslations.details(command, language);
-        return Html.code(command.usage()) + "\n" + Html.escape(CommandTranslations.description(command, language))
+        return Html.code(CommandTranslations.usage(command, language)) + "\n" + Html.escape(CommandTranslations.description(command, language))
                 + (details.isEmpty() ? "" : ". " + Html.escape(details))
                 + "\n" + texts.get("help.describeExample", Html.code(command.example()));
     }

@@ -21,6 +21,7 @@ import org.marginsentinel.adapter.telegram.command.CommandParser;
 import org.marginsentinel.adapter.telegram.command.CommandLookup;
 import org.marginsentinel.adapter.telegram.command.CommandRegistry;
 import org.marginsentinel.adapter.telegram.command.CommandSuggestions;
+import org.marginsentinel.adapter.telegram.command.CommandTranslations;
 import org.marginsentinel.adapter.telegram.command.Confirmation;
 import org.marginsentinel.adapter.telegram.command.ConfirmableAction;
 import org.marginsentinel.adapter.telegram.command.ParsedText;
@@ -119,7 +120,7 @@ public class UpdateProcessor {
         String refusal = texts.refusal(rejected);
         if (in.kind() == Inbound.Kind.MESSAGE) {
             Optional<ChatCommand> command = commandOf(in);
-            String usage = command.map(c -> c.spec().usage()).orElse(null);
+            String usage = command.map(c -> CommandTranslations.usage(c.spec(), texts.language())).orElse(null);
             BotReply answer = rejected instanceof AmbiguousInput question && command.isPresent()
                     ? question.ask(texts, command.get().name(), argsOf(in))
                     : BotReply.html(BotTexts.rejected(texts, refusal, usage));

@@ -100,9 +100,9 @@ class CommandRegistryTest {
     }
 
     @Test
-    void help_describesOneCommand_inRussian_withTheSameSyntaxAndExample() {
+    void help_describesOneCommand_inRussian_withItsPlaceholdersInRussian_andTheSameKeywordsAndExample() {
         assertThat(HelpCommand.describe(CommandTable.WITHDRAW, Texts.of(Language.RU)))
-                .isEqualTo("<code>/withdraw &lt;amount|all&gt;</code>\n"
+                .isEqualTo("<code>/withdraw &lt;сумма|all&gt;</code>\n"
                 + "Вывести бумажные USDT из кошелька. Не больше свободных средств; вывод всего спрашивает "
                 + "подтверждение.\nПример: <code>/withdraw 250</code>");
     }

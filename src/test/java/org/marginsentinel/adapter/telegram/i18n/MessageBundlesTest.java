@@ -8,9 +8,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -103,6 +106,27 @@ class MessageBundlesTest {
                     .as("/%s details in %s exactly when English has details", command.name(), language.code())
                     .isEqualTo(!command.details().isEmpty());
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void everySyntaxLine_namesItsPlaceholdersInEveryLanguage_andKeepsItsKeywords(Language language) {
+        for (CommandSpec command : CommandTable.ALL) {
+            Optional<String> usage = CommandTranslations.translated(command, "usage", language);
+            assertThat(usage.isPresent()).as("/%s usage in %s exactly when English has placeholders", command.name(),
+                    language.code()).isEqualTo(command.usage().contains("<"));
+            usage.ifPresent(line -> {
+                assertThat(line.replaceAll("[^<>\\[\\]|@%$#/]", "")).as("/%s usage's shape in %s", command.name(),
+                        language.code()).isEqualTo(command.usage().replaceAll("[^<>\\[\\]|@%$#/]", ""));
+                List<String> english = latinWords(command.usage());
+                assertThat(english).as("/%s usage in %s keeps the typed words, adds none", command.name(),
+                        language.code()).containsSubsequence(latinWords(line));
+            });
+        }
+    }
+
+    private static List<String> latinWords(String text) {
+        return Pattern.compile("[A-Za-z]+").matcher(text).results().map(MatchResult::group).toList();
     }
 
     private static Set<String> ownKeys(Language language) throws IOException {
