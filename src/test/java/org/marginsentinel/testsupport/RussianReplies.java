@@ -21,12 +21,19 @@ public final class RussianReplies {
     static final List<String> ENGLISH_WORDS = List.of("the", "your", "you", "is", "are", "and", "of", "to", "at",
             "position", "positions", "margin", "liquidation", "liq", "away", "opened", "closed", "entry", "exit",
             "mark", "price", "alert", "balance", "wallet", "fee", "fees", "funding", "profit", "loss", "cross",
-            "isolated", "notional", "leverage", "symbol", "size", "amount", "quantity", "percent", "command", "coin", "hours", "available", "equity", "added", "deleted", "removed", "set", "stop",
-            "total", "usage", "example", "warning", "danger", "critical", "safe", "done", "cancel", "confirm", "now");
+            "isolated", "notional", "leverage", "symbol", "size", "amount", "quantity", "percent", "command", "coin",
+            "hours", "available", "equity", "added", "deleted", "removed", "set", "stop", "total", "usage", "example",
+            "warning", "danger", "critical", "safe", "done", "cancel", "confirm", "now");
 
     private static final Pattern ENGLISH = Pattern.compile(
             "(?<![\\p{L}\\p{N}_])(" + String.join("|", ENGLISH_WORDS) + ")(?![\\p{L}\\p{N}_])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * A position's side in capitals, as the English views write it; in lower case, long and short are keywords the
+     * trader types (/whatif long …), which a syntax line keeps.
+     */
+    private static final Pattern SIDE_WORD = Pattern.compile("(?<![\\p{L}\\p{N}_])(LONG|SHORT)(?![\\p{L}\\p{N}_])");
 
     /** A URL, then a command and the arguments after it that hold no Cyrillic letter, then symbols, units and the bot's name. */
     private static final Pattern SET_ASIDE = Pattern.compile(
@@ -59,6 +66,10 @@ public final class RussianReplies {
         Matcher words = ENGLISH.matcher(prose);
         while (words.find()) {
             found.add(words.group(1));
+        }
+        Matcher sides = SIDE_WORD.matcher(prose);
+        while (sides.find()) {
+            found.add(sides.group(1));
         }
         return found;
     }

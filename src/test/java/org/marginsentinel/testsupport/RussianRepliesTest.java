@@ -12,6 +12,10 @@ class RussianRepliesTest {
         assertThat(RussianReplies.englishWordsIn("✅ Открыта по 80 000,00 · Entry 80 000,00 · Liq. 72 289,16 away"))
                 .containsExactly("Entry", "Liq", "away");
         assertThat(RussianReplies.englishWordsIn("🔴 DANGER: маржа")).containsExactly("DANGER");
+        assertThat(RussianReplies.englishWordsIn("#1 BTCUSDT LONG 0,1 · #2 ETHUSDT SHORT")).as("side words")
+                .containsExactly("LONG", "SHORT");
+        assertThat(RussianReplies.englishWordsIn("Синтаксис: /whatif <long|short> <символ>"))
+                .as("lower case: the keywords a trader types").isEmpty();
         assertThat(RussianReplies.englishWordsIn("позиция изолированная · Марк 81 341,20")).isEmpty();
         assertThat(RussianReplies.englishWordsIn("themes, settle, isolatedX")).as("whole words only").isEmpty();
         assertThatThrownBy(() -> RussianReplies.assertRussian("Ваша position")).hasMessageContaining("position");
