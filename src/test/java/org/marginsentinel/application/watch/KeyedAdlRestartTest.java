@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.port.KeyedAccountReader;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
@@ -53,17 +52,7 @@ class KeyedAdlRestartTest {
         fresh.adlWarnings = database;
         fresh.drains = new WatchDrains();
         fresh.volatilities = new FakeVolatilities();
-        fresh.exchanges = new KeyedExchanges() {
-            @Override
-            public Optional<KeyedAccountReader> reader(KeyedExchange exchange) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<KeyedValuer> valuer(KeyedExchange exchange) {
-                return Optional.of(new CrossOnlyValuer());
-            }
-        };
+        fresh.exchanges = ValuersOnly.of(new CrossOnlyValuer());
         fresh.book.adlWarned(database.all());
         return fresh;
     }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.application.OpenOrder;
-import org.marginsentinel.application.port.KeyedAccountReader;
 import org.marginsentinel.domain.insight.ModeComparison;
 import org.marginsentinel.domain.insight.PositionStress;
 import org.marginsentinel.domain.insight.Shock;
@@ -29,7 +28,6 @@ import org.marginsentinel.domain.watch.keyed.BybitValuer;
 import org.marginsentinel.domain.watch.keyed.ExchangeAccountSnapshot;
 import org.marginsentinel.domain.watch.keyed.ExchangePosition;
 import org.marginsentinel.domain.watch.keyed.KeyedExchange;
-import org.marginsentinel.domain.watch.keyed.KeyedValuer;
 import org.marginsentinel.domain.watch.keyed.OkxValuer;
 import org.marginsentinel.testsupport.fakes.FakeMarkPrices;
 
@@ -53,22 +51,11 @@ class KeyedInsightsTest {
         insights.watchBook = new WatchBook();
         insights.watchBook.keyed = insights.book;
         insights.marks = marks;
-        List<KeyedValuer> installed = List.of(new BinanceValuer(new MarginCalculator(TIERS), TIERS),
+        insights.exchanges = ValuersOnly.of(new BinanceValuer(new MarginCalculator(TIERS), TIERS),
                 new BybitValuer(symbol -> Optional.empty(), () -> TierSchedule.flat(new BigDecimal("0.05"),
                         BigDecimal.ZERO)),
                 new OkxValuer(symbol -> Optional.empty(), () -> TierSchedule.flat(new BigDecimal("0.05"),
                         BigDecimal.ZERO), OkxValuer.DEFAULT_LIQUIDATION_FEE_RATE));
-        insights.exchanges = new KeyedExchanges() {
-            @Override
-            public Optional<KeyedAccountReader> reader(KeyedExchange exchange) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<KeyedValuer> valuer(KeyedExchange exchange) {
-                return installed.stream().filter(v -> v.exchange() == exchange).findFirst();
-            }
-        };
         // #1 Bybit: BTC long 0.5 @ 60,000, isolated 10x with 3,000, Bybit's maintenance 150 (0.5% at entry).
         watch(1, KeyedExchange.BYBIT, snapshot("3500", new ExchangePosition("BTCUSDT", Side.LONG, d("0.5"),
                 d("60000"), d("61000"), MarginMode.ISOLATED, 10, d("3000"), d("500"), d("54300"), d("150"), null,

@@ -10,14 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.port.KeyedAccountReader;
 import org.marginsentinel.application.port.KeyedSourceUnavailable;
 import org.marginsentinel.application.port.SecretVault;
 import org.marginsentinel.domain.watch.Availability;
 import org.marginsentinel.domain.watch.keyed.ApiKey;
 import org.marginsentinel.domain.watch.keyed.ExchangeAccountSnapshot;
 import org.marginsentinel.domain.watch.keyed.KeyedExchange;
-import org.marginsentinel.domain.watch.keyed.KeyedValuer;
 
 /** A key expiring is told once, a week before; a rejected key pauses the account and is told once. */
 class KeyedRecorderTest {
@@ -82,17 +80,7 @@ class KeyedRecorderTest {
             }
         };
         KeyedWarnings warnings = new KeyedWarnings();
-        warnings.exchanges = new KeyedExchanges() {
-            @Override
-            public Optional<KeyedAccountReader> reader(KeyedExchange exchange) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<KeyedValuer> valuer(KeyedExchange exchange) {
-                return Optional.empty();
-            }
-        };
+        warnings.exchanges = ValuersOnly.of();
         recorder.warnings = warnings;
         recorder.drains = new WatchDrains();
     }

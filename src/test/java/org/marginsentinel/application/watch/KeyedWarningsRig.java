@@ -1,10 +1,7 @@
 package org.marginsentinel.application.watch;
 
-import java.util.Optional;
 import java.util.Set;
 import org.marginsentinel.application.port.AlertStore;
-import org.marginsentinel.application.port.KeyedAccountReader;
-import org.marginsentinel.domain.watch.keyed.KeyedExchange;
 import org.marginsentinel.domain.watch.keyed.KeyedValuer;
 import org.marginsentinel.testsupport.fakes.FakeVolatilities;
 
@@ -32,17 +29,7 @@ final class KeyedWarningsRig {
         warnings.drains = drains;
         warnings.volatilities = new FakeVolatilities();
         warnings.adlWarnings = new NoAdlWarnings();
-        warnings.exchanges = new KeyedExchanges() {
-            @Override
-            public Optional<KeyedAccountReader> reader(KeyedExchange exchange) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<KeyedValuer> valuer(KeyedExchange exchange) {
-                return Optional.of(valuer);
-            }
-        };
+        warnings.exchanges = ValuersOnly.of(valuer);
     }
 
     /** Remembers no ADL warning: every test account starts untold. */
