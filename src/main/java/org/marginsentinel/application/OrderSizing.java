@@ -2,9 +2,12 @@ package org.marginsentinel.application;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.application.port.LotSizes;
 import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.market.Symbols;
 import org.marginsentinel.domain.paper.LotSize;
 
@@ -44,6 +47,31 @@ final class OrderSizing {
                     Figure.usdt(smallest.multiply(entry)), Figure.price(symbol, entry));
         }
         return coins;
+    }
+
+    /**
+     * Refuses an order that opens, adds or flips and is worth less at {@code entry} than the symbol's minimum order
+     * value (Binance's MIN_NOTIONAL). An order that only reduces {@code held} (the symbol's open position, or null) is
+     * exempt, as Binance's reduce-only orders are: a trader must always be able to cut a loss.
+     */
+    void requireMinimumValue(OpenOrder order, BigDecimal quantity, BigDecimal entry, Position held) {
+        String symbol = order.symbol();
+        Optional<LotSize> lot = lotSizes.of(symbol);
+        boolean onlyReduces = held != null && held.side() != order.side() && quantity.compareTo(held.quantity()) <= 0;
+        if (lot.isEmpty() || onlyReduces || !lot.get().isWorthLessThanMinimum(quantity, entry)) {
+            return;
+        }
+        BigDecimal enough = lot.get().smallestWorthMinimumAt(entry);
+        // {0} symbol, {1} base, {2} quantity, {3} entry, {4} its value, {5} the minimum value, {6}/{7} the smallest size
+        // worth it and its value; a USDT sum adds itself as {8}
+        List<Object> args = new ArrayList<>(List.of(symbol, Symbols.base(symbol), Figure.quantity(symbol, quantity),
+                Figure.price(symbol, entry), Figure.usdt(quantity.multiply(entry)), Figure.usdt(lot.get().minNotional()),
+                Figure.quantity(symbol, enough), Figure.usdt(enough.multiply(entry))));
+        if (order.quantity() == null) {
+            args.add(Figure.usdt(order.quoteNotional()));
+        }
+        throw CommandRejected.text(order.quantity() != null ? "refusals.trading.belowMinValue.refused"
+                : "refusals.trading.sumBelowMinValue.refused", args.toArray());
     }
 
     /**

@@ -187,6 +187,7 @@ public class PaperTrading {
 
         AccountSnapshot before = value(account);
         Optional<StoredPosition> existing = before.bySymbol(symbol);
+        sizing.requireMinimumValue(order, quantity, entry, existing.map(StoredPosition::position).orElse(null));
         MarginMode mode = order.marginMode() != null ? order.marginMode()
                 : existing.map(p -> p.position().marginMode()).orElse(MarginMode.ISOLATED);
         if (existing.isPresent() && existing.get().position().marginMode() != mode) {

@@ -130,4 +130,55 @@ class OrderSizingTest {
                 .as("all of it, typed as a quantity").isEqualByComparingTo("0.00103092");
         assertThat(trading.snapshot(TRADER).positions()).isEmpty();
     }
+
+    @Test
+    void anOpenOrAddWorthLessThanTheMinimumValue_isRefused_butAReduceIsNot() {
+        desk.lotSizes.put("BTCUSDT", new LotSize(d("0.001"), d("0.001"), d("100")));
+        // 0.001 × 97,000 = 97 USDT < 100; the smallest enough: 100 / 97,000 = 0.00103… → 0.002 BTC = 194 USDT
+        assertThatThrownBy(() -> trading.open(TRADER, order("BTCUSDT", Side.LONG, "0.001", 10, MarginMode.ISOLATED, null)))
+                .satisfies(saying("The exchange's smallest BTCUSDT order is worth 100.00 USDT; 0.001 BTC at 97,000"))
+                .satisfies(saying(" is 97.00 USDT. The smallest size that is enough: 0.002 BTC (about 194.00 USDT)."));
+        assertThat(trading.snapshot(TRADER).positions()).isEmpty();
+
+        assertThat(trading.open(TRADER, order("BTCUSDT", Side.LONG, "0.002", 10, MarginMode.ISOLATED, null))
+                .filledQuantity()).isEqualByComparingTo("0.002");
+        assertThatThrownBy(() -> trading.open(TRADER, order("BTCUSDT", Side.LONG, "0.001", 10, MarginMode.ISOLATED, null)))
+                .as("an add is an opening order too").satisfies(saying("smallest BTCUSDT order is worth 100.00 USDT"));
+        assertThat(trading.snapshot(TRADER).positions().get(0).position().quantity()).isEqualByComparingTo("0.002");
+
+        // an opposite order that only reduces (Binance: reduce-only) and a close are exempt: 97 USDT each
+        assertThat(trading.open(TRADER, order("BTCUSDT", Side.SHORT, "0.001", 10, MarginMode.ISOLATED, null))
+                .position().position().quantity()).isEqualByComparingTo("0.001");
+        assertThat(trading.close(TRADER, "1", Portion.ALL).closedQuantity()).isEqualByComparingTo("0.001");
+        assertThat(trading.snapshot(TRADER).positions()).isEmpty();
+    }
+
+    @Test
+    void aUsdtSumWorthLessThanTheMinimumValueOnTheStep_isRefused_withTheSumThatIsEnough() {
+        desk.lotSizes.put("BTCUSDT", new LotSize(d("0.001"), d("0.001"), d("100")));
+        // 150 / 97,000 = 0.00154… → 0.001 BTC = 97 USDT < 100; 0.002 BTC = 194 USDT is enough
+        assertThatThrownBy(() -> trading.open(TRADER, usdt("BTCUSDT", Side.LONG, "150", 20)))
+                .satisfies(saying("150.00 USDT buys 0.001 BTC on the exchange's step, worth 97.00 USDT at 97,000"))
+                .satisfies(saying("less than the exchange's smallest BTCUSDT order, 100.00 USDT."
+                        + " Order at least 194.00 USDT (0.002 BTC)."));
+        assertThat(trading.snapshot(TRADER).risk().walletBalance()).isEqualByComparingTo("10000");
+        // 200 / 97,000 = 0.00206… → 0.002 BTC = 194 USDT
+        assertThat(trading.open(TRADER, usdt("BTCUSDT", Side.LONG, "200", 20)).filledQuantity())
+                .isEqualByComparingTo("0.002");
+    }
+
+    @Test
+    void aFlip_isAnOpeningOrder_checkedOnItsWholeValue() {
+        desk.lotSizes.put("SOLUSDT", new LotSize(d("0.1"), d("0.1"), d("50")));
+        trading.open(TRADER, order("SOLUSDT", Side.LONG, "0.5", 5, MarginMode.ISOLATED, null)); // 50 USDT at 100
+        // 0.4 × 100 = 40 USDT < 50, but it only reduces: LONG 0.1 left
+        trading.open(TRADER, order("SOLUSDT", Side.SHORT, "0.4", 5, MarginMode.ISOLATED, null));
+        assertThat(trading.snapshot(TRADER).positions().get(0).position().quantity()).isEqualByComparingTo("0.1");
+
+        // 0.3 × 100 = 30 USDT < 50, and it would open a SHORT 0.2
+        assertThatThrownBy(() -> trading.open(TRADER, order("SOLUSDT", Side.SHORT, "0.3", 5, MarginMode.ISOLATED, null)))
+                .satisfies(saying("The exchange's smallest SOLUSDT order is worth 50.00 USDT; 0.3 SOL at 100"))
+                .satisfies(saying("The smallest size that is enough: 0.5 SOL (about 50.00 USDT)."));
+        assertThat(trading.snapshot(TRADER).positions().get(0).position().side()).isEqualTo(Side.LONG);
+    }
 }

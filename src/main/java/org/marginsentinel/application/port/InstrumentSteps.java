@@ -22,20 +22,29 @@ public record InstrumentSteps(Map<String, Steps> bySymbol) {
      * @param significantFigures when set, a price has at most this many significant figures (Hyperliquid: 5) and
      *                           {@code tickSize} is the finest step it may reach
      * @param minQuantity        the smallest order quantity (Binance LOT_SIZE minQty, Bybit minOrderQty)
+     * @param minNotional        the smallest value in USDT of an order that opens or adds (Binance MIN_NOTIONAL
+     *                           notional, Bybit minNotionalValue)
      */
-    public record Steps(BigDecimal tickSize, BigDecimal stepSize, Integer significantFigures, BigDecimal minQuantity) {
+    public record Steps(BigDecimal tickSize, BigDecimal stepSize, Integer significantFigures, BigDecimal minQuantity,
+                        BigDecimal minNotional) {
 
         public Steps(BigDecimal tickSize, BigDecimal stepSize) {
-            this(tickSize, stepSize, null, null);
+            this(tickSize, stepSize, null, null, null);
         }
 
         public Steps(BigDecimal tickSize, BigDecimal stepSize, Integer significantFigures) {
-            this(tickSize, stepSize, significantFigures, null);
+            this(tickSize, stepSize, significantFigures, null, null);
         }
 
         /** Binance's and Bybit's: a fixed tick, a step and the smallest order. */
         public static Steps withMinimum(BigDecimal tickSize, BigDecimal stepSize, BigDecimal minQuantity) {
-            return new Steps(tickSize, stepSize, null, minQuantity);
+            return new Steps(tickSize, stepSize, null, minQuantity, null);
+        }
+
+        /** Binance's and Bybit's: a fixed tick, a step, the smallest order and its smallest value in USDT. */
+        public static Steps withMinimum(BigDecimal tickSize, BigDecimal stepSize, BigDecimal minQuantity,
+                                        BigDecimal minNotional) {
+            return new Steps(tickSize, stepSize, null, minQuantity, minNotional);
         }
     }
 }

@@ -3,10 +3,12 @@ package org.marginsentinel.application.watch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.marginsentinel.application.OpenOrder;
+import org.marginsentinel.application.port.LotSizes;
 import org.marginsentinel.domain.insight.ModeComparison;
 import org.marginsentinel.domain.insight.Shock;
 import org.marginsentinel.domain.insight.StressReport;
@@ -15,6 +17,7 @@ import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
+import org.marginsentinel.domain.paper.LotSize;
 import org.marginsentinel.domain.watch.HyperliquidCoins;
 import org.marginsentinel.domain.watch.HyperliquidMarket;
 import org.marginsentinel.domain.watch.WatchedPortfolio;
@@ -30,6 +33,10 @@ public class WatchedInsights {
 
     @Inject
     WatchBook book;
+
+    /** Hyperliquid's size steps (10^−szDecimals per coin, from its {@code meta}); none known: sizes as given. */
+    @Inject
+    LotSizes lotSizes = LotSizes.NONE;
 
     /** One watched account, numbered as in {@code /watch}, and what a tool found for it. */
     public record ForAccount<T>(WatchedAccount account, int number, T result) {
@@ -52,13 +59,19 @@ public class WatchedInsights {
     }
 
     /** Why a what-if was not imagined on an account. */
-    public enum Refusal { NO_MARKET, NO_MARK, OTHER_MODE, LEVERAGE_ABOVE_MAX }
+    public enum Refusal { NO_MARKET, NO_MARK, OTHER_MODE, LEVERAGE_ABOVE_MAX, OFF_SIZE_STEP, SUM_BELOW_SIZE_STEP }
 
     /**
      * A refused what-if with what the reason names: the order's symbol (no market) or the coin, the mode the
-     * account holds the coin in (other mode), the venue's most leverage (above max); the rest null.
+     * account holds the coin in (other mode), the venue's most leverage (above max), the coin's size step (a typed
+     * size with more decimals than Hyperliquid's szDecimals, or a USDT sum too small for one step); the rest null.
      */
-    public record Refused(Refusal reason, String subject, MarginMode heldMode, Integer mostLeverage) {
+    public record Refused(Refusal reason, String subject, MarginMode heldMode, Integer mostLeverage,
+                          BigDecimal sizeStep) {
+
+        public Refused(Refusal reason, String subject, MarginMode heldMode, Integer mostLeverage) {
+            this(reason, subject, heldMode, mostLeverage, null);
+        }
     }
 
     /** The shock on each watched account that holds what it moves; a one-symbol shock moves that coin only. */
@@ -89,7 +102,7 @@ public class WatchedInsights {
         return answers;
     }
 
-    private static WhatIf imagine(OpenOrder order, WatchedPortfolio portfolio, HyperliquidMarket market) {
+    private WhatIf imagine(OpenOrder order, WatchedPortfolio portfolio, HyperliquidMarket market) {
         Optional<String> listed = market.assets().keySet().stream()
                 .filter(c -> HyperliquidCoins.sameMarket(c, order.symbol())).findFirst()
                 .or(() -> portfolio.positions().stream().map(p -> p.position().symbol())
@@ -115,7 +128,21 @@ public class WatchedInsights {
         if (leverage > most) {
             return WhatIf.refused(coin, new Refused(Refusal.LEVERAGE_ABOVE_MAX, coin, null, most));
         }
-        ImaginedOrder imagined = ImaginedOrder.on(portfolio, coin, existing, mark.get(), order, mode, leverage);
+        Optional<LotSize> lot = lotSizes.of(coin);
+        BigDecimal price = order.entryPrice() != null ? order.entryPrice() : mark.get();
+        OpenOrder sized = order;
+        if (lot.isPresent() && order.quantity() != null && !lot.get().isOnStep(order.quantity())) {
+            return WhatIf.refused(coin, new Refused(Refusal.OFF_SIZE_STEP, coin, null, null, lot.get().step()));
+        }
+        if (lot.isPresent() && order.quantity() == null) { // a USDT sum: rounded down to the step, as paper orders
+            BigDecimal coins = lot.get().floor(order.quoteNotional().divide(price, 18, RoundingMode.DOWN));
+            if (coins.signum() == 0) {
+                return WhatIf.refused(coin, new Refused(Refusal.SUM_BELOW_SIZE_STEP, coin, null, null, lot.get().step()));
+            }
+            sized = new OpenOrder(order.symbol(), order.side(), coins, null, order.leverage(), order.marginMode(),
+                    order.entryPrice());
+        }
+        ImaginedOrder imagined = ImaginedOrder.on(portfolio, coin, existing, mark.get(), sized, mode, leverage);
         return new WhatIf(coin, null, imagined.fillPrice(), imagined.resulting(), imagined.risk(), imagined.before(),
                 imagined.after());
     }

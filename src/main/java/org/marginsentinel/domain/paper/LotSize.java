@@ -8,12 +8,20 @@ import java.util.Optional;
 /**
  * The sizes an exchange accepts for one symbol: whole multiples of {@code step} (Binance's LOT_SIZE stepSize, Bybit's
  * qtyStep), and none below {@code minimum} (LOT_SIZE minQty, minOrderQty) when the exchange names one. An order off
- * the step is rejected there, so a paper order must be on it too.
+ * the step is rejected there, so a paper order must be on it too. An order that opens or adds must also be worth at
+ * least {@code minNotional} (Binance's MIN_NOTIONAL, Bybit's minNotionalValue); one that only reduces is exempt, as
+ * Binance's reduce-only orders are.
  *
- * @param step    the quantity step, positive
- * @param minimum the smallest order quantity, or null when the exchange does not say (then one step)
+ * @param step        the quantity step, positive
+ * @param minimum     the smallest order quantity, or null when the exchange does not say (then one step)
+ * @param minNotional the smallest value in USDT of an order that opens or adds, or null when the exchange does not say
  */
-public record LotSize(BigDecimal step, BigDecimal minimum) {
+public record LotSize(BigDecimal step, BigDecimal minimum, BigDecimal minNotional) {
+
+    /** A lot size without a minimum order value. */
+    public LotSize(BigDecimal step, BigDecimal minimum) {
+        this(step, minimum, null);
+    }
 
     public LotSize {
         Objects.requireNonNull(step, "step");
@@ -23,6 +31,24 @@ public record LotSize(BigDecimal step, BigDecimal minimum) {
         if (minimum != null && minimum.signum() <= 0) {
             minimum = null;
         }
+        if (minNotional != null && minNotional.signum() <= 0) {
+            minNotional = null;
+        }
+    }
+
+    /** Whether {@code quantity} at {@code price} is worth less than the minimum order value (none known: never). */
+    public boolean isWorthLessThanMinimum(BigDecimal quantity, BigDecimal price) {
+        return minNotional != null && quantity.multiply(price).compareTo(minNotional) < 0;
+    }
+
+    /**
+     * The smallest accepted size worth at least the minimum order value at {@code price}, rounded up to the step
+     * (100 USDT at 97,000 on a 0.001 step → 0.002, since 0.001 is only 97 USDT); without a minimum value, the
+     * smallest order.
+     */
+    public BigDecimal smallestWorthMinimumAt(BigDecimal price) {
+        return minNotional == null ? smallest()
+                : acceptedAtOrAbove(minNotional.divide(price, Math.max(0, step.scale()) + 2, RoundingMode.UP));
     }
 
     /** The smallest order: the minimum quantity on the step (rounded up to it), and never less than one step. */

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.application.OpenOrder;
@@ -16,6 +17,7 @@ import org.marginsentinel.domain.insight.Shock;
 import org.marginsentinel.domain.insight.StressReport;
 import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Side;
+import org.marginsentinel.domain.paper.LotSize;
 import org.marginsentinel.domain.watch.WatchedAccountState;
 import org.marginsentinel.domain.watch.WatchedPosition;
 
@@ -101,5 +103,29 @@ class WatchedInsightsTest {
         assertThat(insights.whatIf(USER, new OpenOrder("ETHUSDT", Side.LONG, BigDecimal.ONE, null, 40, null, null))
                 .get(0).result().refused()).isEqualTo(new WatchedInsights.Refused(
                 WatchedInsights.Refusal.LEVERAGE_ABOVE_MAX, "ETH", null, 25));
+    }
+
+    @Test
+    void whatIf_keepsToHyperliquidsSizeDecimals_aSumRoundsDown_aFinerSizeIsRefused() {
+        // ETH's szDecimals 4: sizes in steps of 0.0001 ETH
+        insights.lotSizes = coin -> "ETH".equals(coin) ? Optional.of(new LotSize(new BigDecimal("0.0001"), null))
+                : Optional.empty();
+        rig.marks.put("ETH", new BigDecimal("2800"));
+        rig.tickAfter(Duration.ofSeconds(11));
+
+        // 1,000 / 2,800 = 0.357142… ETH → 0.3571 (never up), on the isolated account's LONG 1
+        WatchedInsights.WhatIf bySum = insights.whatIf(USER, new OpenOrder("ETHUSDT", Side.LONG, null,
+                new BigDecimal("1000"), 5, null, null)).get(0).result();
+        assertThat(bySum.refused()).isNull();
+        assertThat(bySum.resulting().quantity()).isEqualByComparingTo("1.3571");
+
+        assertThat(insights.whatIf(USER, new OpenOrder("ETHUSDT", Side.LONG, new BigDecimal("0.12345"), null, 5, null,
+                null)).get(0).result().refused()).isEqualTo(new WatchedInsights.Refused(
+                WatchedInsights.Refusal.OFF_SIZE_STEP, "ETH", null, null, new BigDecimal("0.0001")));
+        // 0.2 / 2,800 = 0.00007 ETH: less than one step
+        assertThat(insights.whatIf(USER, new OpenOrder("ETHUSDT", Side.LONG, null, new BigDecimal("0.2"), 5, null,
+                null)).get(0).result().refused().reason()).isEqualTo(WatchedInsights.Refusal.SUM_BELOW_SIZE_STEP);
+        assertThat(insights.whatIf(USER, new OpenOrder("ETHUSDT", Side.LONG, new BigDecimal("0.1234"), null, 5, null,
+                null)).get(0).result().resulting().quantity()).as("on the step: as typed").isEqualByComparingTo("1.1234");
     }
 }

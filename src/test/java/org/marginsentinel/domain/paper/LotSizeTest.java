@@ -55,4 +55,23 @@ class LotSizeTest {
     private static BigDecimal d(String value) {
         return new BigDecimal(value);
     }
+
+    @Test
+    void theMinimumOrderValue_andTheSmallestSizeWorthIt() {
+        LotSize btc = new LotSize(d("0.001"), d("0.001"), d("100"));
+        // 0.001 × 97,000 = 97 < 100; 0.002 × 97,000 = 194
+        assertThat(btc.isWorthLessThanMinimum(d("0.001"), d("97000"))).isTrue();
+        assertThat(btc.isWorthLessThanMinimum(d("0.002"), d("97000"))).isFalse();
+        // exactly 100 is enough: 0.001 × 100,000
+        assertThat(btc.isWorthLessThanMinimum(d("0.001"), d("100000"))).isFalse();
+        // 100 / 97,000 = 0.00103… → 0.002 on the step; 100 / 100,000 = 0.001 exactly stays 0.001
+        assertThat(btc.smallestWorthMinimumAt(d("97000"))).isEqualByComparingTo("0.002");
+        assertThat(btc.smallestWorthMinimumAt(d("100000"))).isEqualByComparingTo("0.001");
+        // 5 / 0.0123 = 406.5… → 407 on a step of 1
+        assertThat(new LotSize(d("1"), d("1"), d("5")).smallestWorthMinimumAt(d("0.0123"))).isEqualByComparingTo("407");
+
+        assertThat(BTC.isWorthLessThanMinimum(d("0.001"), d("1"))).as("none known: never").isFalse();
+        assertThat(BTC.smallestWorthMinimumAt(d("97000"))).isEqualByComparingTo("0.001");
+        assertThat(new LotSize(d("0.001"), null, d("0")).minNotional()).as("zero means none").isNull();
+    }
 }

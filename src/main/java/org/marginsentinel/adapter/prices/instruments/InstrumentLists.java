@@ -26,7 +26,10 @@ final class InstrumentLists {
         this.mapper = mapper;
     }
 
-    /** Binance {@code GET /fapi/v1/exchangeInfo}: {@code symbols[].filters[]} PRICE_FILTER and LOT_SIZE (step, minQty). */
+    /**
+     * Binance {@code GET /fapi/v1/exchangeInfo}: {@code symbols[].filters[]} PRICE_FILTER, LOT_SIZE (step, minQty)
+     * and MIN_NOTIONAL (notional).
+     */
     Map<String, Steps> binance(String body) {
         JsonNode symbols = JsonBodies.read(mapper, "binance", body).path("symbols");
         if (!symbols.isArray()) {
@@ -37,6 +40,7 @@ final class InstrumentLists {
             BigDecimal tick = null;
             BigDecimal step = null;
             BigDecimal minQuantity = null;
+            BigDecimal minNotional = null;
             for (JsonNode filter : row.path("filters")) {
                 switch (filter.path("filterType").asText("")) {
                     case "PRICE_FILTER" -> tick = positive(filter.path("tickSize"));
@@ -44,10 +48,11 @@ final class InstrumentLists {
                         step = positive(filter.path("stepSize"));
                         minQuantity = positive(filter.path("minQty"));
                     }
+                    case "MIN_NOTIONAL" -> minNotional = positive(filter.path("notional"));
                     default -> { }
                 }
             }
-            put(steps, row.path("symbol").asText(""), Steps.withMinimum(tick, step, minQuantity));
+            put(steps, row.path("symbol").asText(""), Steps.withMinimum(tick, step, minQuantity, minNotional));
         }
         return steps;
     }
@@ -56,7 +61,10 @@ final class InstrumentLists {
     record BybitPage(Map<String, Steps> steps, String nextCursor) {
     }
 
-    /** Bybit {@code GET /v5/market/instruments-info}: {@code result.list[]} priceFilter and lotSizeFilter. */
+    /**
+     * Bybit {@code GET /v5/market/instruments-info}: {@code result.list[]} priceFilter and lotSizeFilter (qtyStep,
+     * minOrderQty, minNotionalValue).
+     */
     BybitPage bybit(String body) {
         JsonNode root = JsonBodies.read(mapper, "bybit", body);
         if (root.path("retCode").asInt(-1) != 0) {
@@ -71,7 +79,8 @@ final class InstrumentLists {
         for (JsonNode row : list) {
             JsonNode lot = row.path("lotSizeFilter");
             put(steps, row.path("symbol").asText(""), Steps.withMinimum(positive(row.path("priceFilter").path("tickSize")),
-                    positive(lot.path("qtyStep")), positive(lot.path("minOrderQty"))));
+                    positive(lot.path("qtyStep")), positive(lot.path("minOrderQty")),
+                    positive(lot.path("minNotionalValue"))));
         }
         return new BybitPage(steps, root.path("result").path("nextPageCursor").asText(""));
     }

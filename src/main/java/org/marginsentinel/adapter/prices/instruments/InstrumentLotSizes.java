@@ -22,7 +22,7 @@ public class InstrumentLotSizes implements LotSizes {
         Map<String, LotSize> sizes = new HashMap<>();
         steps.bySymbol().forEach((symbol, s) -> {
             if (s.stepSize() != null && s.stepSize().signum() > 0) {
-                sizes.put(symbol, new LotSize(s.stepSize(), s.minQuantity()));
+                sizes.put(symbol, new LotSize(s.stepSize(), s.minQuantity(), s.minNotional()));
             }
         });
         bySymbol = Map.copyOf(sizes);

@@ -19,6 +19,10 @@ public final class WatchedWhatIfRefusalText {
             case OTHER_MODE -> texts.get("watch.whatIf.refused.otherMode." + refused.heldMode().name(), subject);
             case LEVERAGE_ABOVE_MAX -> texts.get("watch.whatIf.refused.leverage", subject,
                     String.valueOf(refused.mostLeverage()));
+            case OFF_SIZE_STEP -> texts.get("watch.whatIf.refused.offSizeStep", subject,
+                    texts.numbers().quantity(refused.sizeStep()));
+            case SUM_BELOW_SIZE_STEP -> texts.get("watch.whatIf.refused.sumBelowSizeStep", subject,
+                    texts.numbers().quantity(refused.sizeStep()));
         };
     }
 }

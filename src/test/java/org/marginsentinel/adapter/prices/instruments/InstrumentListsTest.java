@@ -27,6 +27,8 @@ class InstrumentListsTest {
         assertThat(steps.get("1000PEPEUSDT").stepSize()).isEqualByComparingTo("1");
         assertThat(steps.get("BTCUSDT").significantFigures()).isNull();
         assertThat(steps.get("BTCUSDT").minQuantity()).isEqualByComparingTo("0.001");
+        assertThat(steps.get("BTCUSDT").minNotional()).as("MIN_NOTIONAL notional").isEqualByComparingTo("100");
+        assertThat(steps.get("1000PEPEUSDT").minNotional()).isEqualByComparingTo("5");
     }
 
     @Test
@@ -36,10 +38,10 @@ class InstrumentListsTest {
 
         assertThat(first.steps()).containsOnlyKeys("BTCUSDT", "DOGEUSDT");
         assertThat(first.steps().get("DOGEUSDT")).isEqualTo(
-                Steps.withMinimum(new BigDecimal("0.00001"), BigDecimal.ONE, BigDecimal.ONE));
+                Steps.withMinimum(new BigDecimal("0.00001"), BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("5")));
         assertThat(first.nextCursor()).isEqualTo("first%3D1000PEPEUSDT%26last%3DSOLUSDT");
         assertThat(last.steps().get("SOLUSDT")).isEqualTo(
-                Steps.withMinimum(new BigDecimal("0.010"), new BigDecimal("0.1"), new BigDecimal("0.1")));
+                Steps.withMinimum(new BigDecimal("0.010"), new BigDecimal("0.1"), new BigDecimal("0.1"), new BigDecimal("5")));
         assertThat(last.nextCursor()).isEmpty();
     }
 

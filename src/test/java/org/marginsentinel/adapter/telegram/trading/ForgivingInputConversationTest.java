@@ -132,7 +132,9 @@ class ForgivingInputConversationTest {
     @Test
     void sizesKeepToTheExchangesStep_aUsdtSumRoundsDown_anOffStepSizeIsRefused() {
         instrumentSteps.fire(new InstrumentSteps(Map.of("BTCUSDT", InstrumentSteps.Steps.withMinimum(
-                new BigDecimal("0.10"), new BigDecimal("0.001"), new BigDecimal("0.001")))));
+                new BigDecimal("0.10"), new BigDecimal("0.001"), new BigDecimal("0.001"), new BigDecimal("100")),
+                "ETHUSDT", InstrumentSteps.Steps.withMinimum(new BigDecimal("0.01"), new BigDecimal("0.001"),
+                        new BigDecimal("0.001"), new BigDecimal("20")))));
 
         // 150 / 100,000 = 0.0015 BTC → 0.001 BTC on Binance's 0.001 step: 100 USDT of notional, 5 USDT of margin at 20x
         String opened = chat.say(trader, "/long btc 150usdt 20x");
@@ -148,12 +150,17 @@ class ForgivingInputConversationTest {
         assertThat(chat.say(trader, "/whatif long BTC 150usdt 20x")).as("/whatif sizes the order alike")
                 .contains("150.00 USDT → 0.001 BTC (100.00 USDT), rounded down").contains("Position: LONG 0.002 · isolated 20x");
         assertThat(chat.say(trader, "/whatif long BTC 0.0015")).contains("The nearest are 0.001 and 0.002 BTC.");
+        // Binance's ETHUSDT minimum order value: 0.005 × 2,500 = 12.50 USDT < 20; 20 / 2,500 = 0.008 ETH is enough
+        assertThat(chat.say(trader, "/long ETH 0.005")).contains("The exchange's smallest ETHUSDT order is worth"
+                + " 20.00 USDT; 0.005 ETH at 2,500.00 is 12.50 USDT. The smallest size that is enough: 0.008 ETH");
 
         long russian = telegram.newUser();
         telegram.userSpeaks(russian, "ru");
         chat.say(russian, "/start");
         assertThat(chat.say(russian, "/short BTC 0.0005")).contains("0,0005 BTC — такого размера у BTCUSDT нет:"
                 + " биржа принимает шаг 0,001 BTC. Ближайший допустимый: 0,001 BTC.");
+        assertThat(chat.say(russian, "/long ETH 0.005")).contains("Минимальный ордер ETHUSDT на бирже — от 20,00 USDT;"
+                + " 0,005 ETH по цене ").contains("Достаточный размер: от 0,008 ETH");
     }
 
     @Test

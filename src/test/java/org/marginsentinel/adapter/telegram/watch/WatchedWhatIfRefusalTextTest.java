@@ -2,6 +2,7 @@ package org.marginsentinel.adapter.telegram.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.adapter.telegram.i18n.Language;
@@ -37,5 +38,17 @@ class WatchedWhatIfRefusalTextTest {
         for (Refused refused : every) {
             assertThat(WatchedWhatIfRefusalText.of(refused, RU)).doesNotContain("holds", "mode", "allows", "market");
         }
+    }
+
+    @Test
+    void hyperliquidsSizeStep_isNamedInBothLanguages() {
+        Refused offStep = new Refused(Refusal.OFF_SIZE_STEP, "ETH", null, null, new BigDecimal("0.0001"));
+        Refused sumTooSmall = new Refused(Refusal.SUM_BELOW_SIZE_STEP, "ETH", null, null, new BigDecimal("0.0001"));
+
+        assertThat(WatchedWhatIfRefusalText.of(offStep, EN)).isEqualTo("Hyperliquid sizes ETH in steps of 0.0001 ETH");
+        assertThat(WatchedWhatIfRefusalText.of(sumTooSmall, EN))
+                .isEqualTo("the sum buys less than Hyperliquid's 0.0001 ETH size step");
+        assertThat(WatchedWhatIfRefusalText.of(offStep, RU)).isEqualTo("Hyperliquid принимает размер ETH с шагом 0,0001 ETH");
+        assertThat(WatchedWhatIfRefusalText.of(sumTooSmall, RU)).startsWith("на эту сумму не купить даже 0,0001 ETH");
     }
 }
