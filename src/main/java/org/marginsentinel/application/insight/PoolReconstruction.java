@@ -12,7 +12,6 @@ import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
 import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 import org.marginsentinel.application.port.LedgerEntry;
 import org.marginsentinel.application.port.StoredPosition;
-import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PricedPosition;
@@ -132,8 +131,15 @@ public final class PoolReconstruction {
             }
             cross.add(new PricedPosition(position, mark.get()));
         }
-        CrossAccountRisk pool = calculator.cross(wallet.subtract(isolatedMargins), cross);
-        return Optional.of(new PoolSample(facts.userId(), at, pool.marginBalance(), pool.maintenanceMargin()));
+        // Only the margin balance and maintenance are drawn: summed as calculator.cross sums them, without solving
+        // each symbol's liquidation price per point (most of a point's cost; see docs/BENCHMARKS.md, "Pool chart").
+        BigDecimal marginBalance = wallet.subtract(isolatedMargins);
+        BigDecimal maintenance = BigDecimal.ZERO;
+        for (PricedPosition priced : cross) {
+            marginBalance = marginBalance.add(priced.position().unrealizedPnl(priced.markPrice()));
+            maintenance = maintenance.add(calculator.maintenanceMargin(priced.position(), priced.markPrice()));
+        }
+        return Optional.of(new PoolSample(facts.userId(), at, marginBalance, maintenance));
     }
 
     /** The latest mark at or before {@code at} (the marks are oldest first: a binary search). */

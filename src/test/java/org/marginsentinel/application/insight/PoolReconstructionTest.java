@@ -3,21 +3,27 @@ package org.marginsentinel.application.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.application.port.ChartHistoryStore.MarkSample;
 import org.marginsentinel.application.port.ChartHistoryStore.PoolSample;
 import org.marginsentinel.application.port.LedgerEntry;
 import org.marginsentinel.application.port.LedgerKind;
 import org.marginsentinel.application.port.StoredPosition;
+import org.marginsentinel.domain.margin.CrossAccountRisk;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.Position;
+import org.marginsentinel.domain.margin.PricedPosition;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.margin.TierSchedule;
+import org.marginsentinel.domain.margin.TierTable;
 
 /**
  * A cross pool of BTC long 0.1 @ 80,000 (opened before the window) and ETH short 2 @ 3,000 (opened at 10:30, inside
@@ -110,6 +116,57 @@ class PoolReconstructionTest {
                 FROM, NOW);
         assertThat(none.isEmpty()).isTrue();
         assertThat(none.since()).isNull();
+    }
+
+    /**
+     * Each point is the engine's own cross pool at that moment, to the digit and scale: twelve positions of both sides
+     * on the shipped tier table (several tiers crossed as marks wander ±40%), marks at odd scales.
+     */
+    @Test
+    void everyPoint_isTheEnginesCrossPool_onTheShippedTiers() {
+        MarginCalculator engine = new MarginCalculator(TierTable.shippedDefaults());
+        Random random = new Random(22);
+        String[] symbols = {"BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "DOGEUSDT", "LINKUSDT"};
+        List<StoredPosition> open = new ArrayList<>();
+        Map<String, List<MarkSample>> wandering = new HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            String symbol = symbols[i % symbols.length];
+            BigDecimal entryPrice = BigDecimal.valueOf(1 + random.nextInt(90_000), random.nextInt(3));
+            BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(2_000_000), 3 + random.nextInt(3))
+                    .divide(entryPrice, 6, RoundingMode.HALF_UP).max(new BigDecimal("0.001"));
+            open.add(new StoredPosition(100 + i, USER, i + 1, Position.cross(String.valueOf(100 + i), symbol,
+                    random.nextBoolean() ? Side.LONG : Side.SHORT, quantity, entryPrice, 1 + random.nextInt(50)),
+                    at("05:00")));
+            wandering.putIfAbsent(symbol, marks(symbol, entryPrice, random));
+        }
+        PoolReconstruction.Facts facts = new PoolReconstruction.Facts(USER, new BigDecimal("250000.123456"),
+                at("00:00"), open, List.of(), Optional.empty());
+
+        List<PoolSample> points = new PoolReconstruction(engine).reconstruct(facts, wandering, FROM, NOW).points();
+
+        assertThat(points).hasSize(6 * 60);
+        for (PoolSample point : points) {
+            List<PricedPosition> priced = open.stream().map(p -> new PricedPosition(p.position(),
+                    latestMark(wandering.get(p.position().symbol()), point.at()))).toList();
+            CrossAccountRisk pool = engine.cross(facts.walletNow(), priced);
+            assertThat(point.marginBalance()).isEqualTo(pool.marginBalance());
+            assertThat(point.maintenanceMargin()).isEqualTo(pool.maintenanceMargin());
+        }
+    }
+
+    /** A mark every minute of the window, wandering up to ±40% around {@code start}. */
+    private static List<MarkSample> marks(String symbol, BigDecimal start, Random random) {
+        List<MarkSample> samples = new ArrayList<>();
+        for (Instant t = FROM; t.isBefore(NOW); t = t.plusSeconds(60)) {
+            BigDecimal factor = BigDecimal.valueOf(60 + random.nextInt(81), 2);
+            samples.add(new MarkSample(symbol, t, start.multiply(factor).setScale(random.nextInt(9),
+                    RoundingMode.HALF_UP)));
+        }
+        return samples;
+    }
+
+    private static BigDecimal latestMark(List<MarkSample> samples, Instant at) {
+        return samples.stream().filter(s -> !s.at().isAfter(at)).reduce((a, b) -> b).orElseThrow().markPrice();
     }
 
     private Instant since(LedgerEntry extra) {
