@@ -1,7 +1,7 @@
 package org.marginsentinel.adapter.keyed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.marginsentinel.testsupport.RussianReplies.assertRussian;
+import static org.marginsentinel.testsupport.RussianReasons.assertWordedInRussian;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +24,6 @@ class BinanceErrorsReasonTest {
         String reason = BinanceErrors.of(status, body, null).reason();
 
         assertThat(SourceReasonText.of(reason, Texts.of(Language.EN))).isEqualTo(reason);
-        assertThat(assertRussian(SourceReasonText.of(reason, Texts.of(Language.RU)))).isEqualTo(russian);
+        assertThat(assertWordedInRussian(SourceReasonText.of(reason, Texts.of(Language.RU)))).isEqualTo(russian);
     }
 }

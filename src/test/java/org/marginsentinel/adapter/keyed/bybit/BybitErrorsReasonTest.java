@@ -2,7 +2,7 @@ package org.marginsentinel.adapter.keyed.bybit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.marginsentinel.testsupport.RussianReplies.assertRussian;
+import static org.marginsentinel.testsupport.RussianReasons.assertWordedInRussian;
 
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +39,6 @@ class BybitErrorsReasonTest {
 
         assertThat(refused).isNotNull();
         assertThat(SourceReasonText.of(refused.reason(), Texts.of(Language.EN))).isEqualTo(refused.reason());
-        assertRussian(SourceReasonText.of(refused.reason(), Texts.of(Language.RU)));
+        assertWordedInRussian(SourceReasonText.of(refused.reason(), Texts.of(Language.RU)));
     }
 }

@@ -1,6 +1,7 @@
 package org.marginsentinel.adapter.telegram.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.marginsentinel.testsupport.RussianReasons.assertWordedInRussian;
 import static org.marginsentinel.testsupport.RussianReplies.assertRussian;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.marginsentinel.domain.watch.Availability;
 import org.marginsentinel.domain.watch.HyperliquidAddress;
 import org.marginsentinel.application.watch.KeyedAccount;
 import org.marginsentinel.application.watch.KeyedNotice;
+import org.marginsentinel.application.watch.KeyedWatchList;
 import org.marginsentinel.application.watch.WatchNotice;
 import org.marginsentinel.domain.watch.keyed.KeyedExchange;
 
@@ -42,7 +44,7 @@ class SourceReasonTextTest {
             "request budget of this key used up", "no answer from Binance /fapi/v3/account (IOException)"})
     void english_staysAsItWas_russian_hasNoEnglishWordLeft(String reason) {
         assertThat(SourceReasonText.of(reason, EN)).isEqualTo(reason);
-        assertRussian(SourceReasonText.of(reason, RU));
+        assertWordedInRussian(SourceReasonText.of(reason, RU));
     }
 
     @Test
@@ -62,7 +64,7 @@ class SourceReasonTextTest {
 
     @Test
     void aReasonStoredInEnglish_readsInRussianOnThePausedLine() {
-        assertThat(assertRussian(KeyedPauseText.of("HTTP 401 (API key rejected)", RU)))
+        assertThat(assertWordedInRussian(KeyedPauseText.of("HTTP 401 (API key rejected)", RU)))
                 .isEqualTo("HTTP 401 (API-ключ отклонён)");
         assertThat(KeyedPauseText.of("OKX code 50110 (request IP not in the key's IP whitelist)", EN))
                 .isEqualTo("OKX code 50110 (request IP not in the key's IP whitelist)");
@@ -87,5 +89,16 @@ class SourceReasonTextTest {
         russian.forEach(notice -> assertRussian(notice));
         assertThat(TelegramKeyedNotifier.text(new KeyedNotice.KeyRejected(okx, 2, "OKX code 50111 (API key invalid)"),
                 EN)).contains("(OKX code 50111 (API key invalid))");
+    }
+
+    @Test
+    void aKeyRefusedWhenWatchingStarts_quotesTheReasonInTheReadersLanguage() {
+        KeyedWatchList.Outcome.Refused refused = new KeyedWatchList.Outcome.Refused("watch.keyed.rejected.refused",
+                List.of("Bybit", "Bybit retCode 10003 (API key invalid or deleted)"), null);
+
+        assertThat(assertRussian(KeyedWatchFlow.refusalText(refused, RU)))
+                .contains("(Bybit retCode 10003 (API-ключ недействителен или удалён))");
+        assertThat(KeyedWatchFlow.refusalText(refused, EN)).isEqualTo("Bybit rejected the key (Bybit retCode 10003 "
+                + "(API key invalid or deleted)). Check that you copied the API key exactly. Nothing was stored.");
     }
 }
