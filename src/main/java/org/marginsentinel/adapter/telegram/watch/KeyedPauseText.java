@@ -7,7 +7,7 @@ import org.marginsentinel.application.watch.KeyedAccount;
 
 /**
  * Why polling of a keyed account stopped, in the reader's language (HTML): the bot's own reason from the watch bundle;
- * an exchange's reason (an HTTP status, an error code) as the exchange gave it.
+ * an exchange's reason with its status and code as given, its explanation worded in the reader's language.
  */
 public final class KeyedPauseText {
 
@@ -16,6 +16,6 @@ public final class KeyedPauseText {
 
     public static String of(String pausedReason, Texts texts) {
         return KeyedAccount.MASTER_KEY_MISSING.equals(pausedReason) ? texts.get("watch.paused.masterKeyMissing")
-                : escape(pausedReason);
+                : escape(SourceReasonText.of(pausedReason, texts));
     }
 }

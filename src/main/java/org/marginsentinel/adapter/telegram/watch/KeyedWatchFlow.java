@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.marginsentinel.adapter.telegram.command.BotReply;
 import org.marginsentinel.adapter.telegram.command.CommandContext;
 import org.marginsentinel.adapter.telegram.delivery.Outbox;
@@ -25,6 +26,10 @@ import org.marginsentinel.domain.watch.keyed.KeyedExchange;
  */
 @ApplicationScoped
 public class KeyedWatchFlow {
+
+    /** The refusals that quote the exchange's reason ({1}) for not answering or rejecting the key. */
+    private static final Set<String> REASON_BEARING = Set.of("watch.keyed.noAnswer.refused",
+            "watch.keyed.rejected.refused", "watch.keyed.rejectedEd25519.refused");
 
     @Inject
     KeyedWatchList keyedList;
@@ -89,10 +94,17 @@ public class KeyedWatchFlow {
                     Html.code(connected.account().maskedKeyId()), whitelisted, String.valueOf(number)) + "\n\n"
                     + views.accountPositions(connected.account(), number).strip() + deleted);
         }
-        KeyedWatchList.Outcome.Refused refused = (KeyedWatchList.Outcome.Refused) outcome;
-        String why = texts.refusal(CommandRejected.text(refused.textKey(), refused.arguments().toArray()))
+        return BotReply.html(Html.escape(refusalText((KeyedWatchList.Outcome.Refused) outcome, texts)) + deleted);
+    }
+
+    /** A refused key in plain text; an exchange's reason (the second argument of these keys) in the reader's words. */
+    static String refusalText(KeyedWatchList.Outcome.Refused refused, Texts texts) {
+        Object[] arguments = refused.arguments().toArray();
+        if (REASON_BEARING.contains(refused.textKey()) && arguments.length > 1) {
+            arguments[1] = SourceReasonText.of(String.valueOf(arguments[1]), texts);
+        }
+        return texts.refusal(CommandRejected.text(refused.textKey(), arguments))
                 + (refused.hintKey() == null ? "" : " " + texts.get(refused.hintKey()));
-        return BotReply.html(Html.escape(why) + deleted);
     }
 
     /**

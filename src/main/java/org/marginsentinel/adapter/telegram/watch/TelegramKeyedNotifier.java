@@ -97,14 +97,16 @@ public class TelegramKeyedNotifier implements KeyedNotifier {
                     String.valueOf(p.adlRank()), String.valueOf(p.adlRankMax()), name);
         }
         if (notice instanceof KeyedNotice.KeyRejected rejected) {
-            return texts.get("watch.keyed.notice.keyRejected", name, label, Html.escape(rejected.reason()), number);
+            return texts.get("watch.keyed.notice.keyRejected", name, label,
+                    Html.escape(SourceReasonText.of(rejected.reason(), texts)), number);
         }
         if (notice instanceof KeyedNotice.ExpiresSoon expiry) {
             return texts.get("watch.keyed.notice.expires", label, n.dayAndTime(expiry.expiresAt()) + " UTC", name, number);
         }
         if (notice instanceof KeyedNotice.Unavailable unavailable) {
             return texts.get("watch.keyed.notice.unavailable", name, label,
-                    WatchedPoolText.age(texts, unavailable.silentFor()), Html.escape(unavailable.reason()));
+                    WatchedPoolText.age(texts, unavailable.silentFor()),
+                    Html.escape(SourceReasonText.of(unavailable.reason(), texts)));
         }
         return texts.get("watch.notice.back", label);
     }

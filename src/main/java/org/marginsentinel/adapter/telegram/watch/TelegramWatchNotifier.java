@@ -97,7 +97,7 @@ public class TelegramWatchNotifier implements WatchNotifier {
         }
         if (notice instanceof WatchNotice.Unavailable unavailable) {
             return texts.get("watch.notice.unavailable", account, WatchedPoolText.age(texts, unavailable.silentFor()),
-                    Html.escape(unavailable.reason()));
+                    Html.escape(SourceReasonText.of(unavailable.reason(), texts)));
         }
         return texts.get("watch.notice.back", account);
     }

@@ -127,16 +127,21 @@ public final class BybitValuer implements KeyedValuer {
      */
     @Override
     public Optional<WatchedPortfolio> portfolio(ExchangeAccountSnapshot snapshot) {
+        // Bybit's reported rates per leg (a hedge account's long and short sit in risk limits of their own values),
+        // the symbol's first for a what-if on a side not held
         Map<String, TierSchedule> schedules = new HashMap<>();
         for (ExchangePosition position : snapshot.positions()) {
             BigDecimal reported = position.maintenanceMargin();
             if (bybitTiers.apply(position.symbol()).isEmpty() && reported != null && reported.signum() > 0) {
-                schedules.putIfAbsent(position.symbol(), TierSchedule.flat(
-                        Decimals.divide(reported, position.size().multiply(position.entryPrice())), BigDecimal.ZERO));
+                TierSchedule rate = TierSchedule.flat(
+                        Decimals.divide(reported, position.size().multiply(position.entryPrice())), BigDecimal.ZERO);
+                schedules.put(KeyedValuations.leg(position.symbol(), position.side()), rate);
+                schedules.putIfAbsent(position.symbol(), rate);
             }
         }
-        MarginCalculator engine = new MarginCalculator(p -> schedules.computeIfAbsent(p.symbol(),
-                symbol -> bybitTiers.apply(symbol).map(ListedTiers::schedule).orElseGet(estimate)),
+        MarginCalculator engine = new MarginCalculator(p -> Optional.ofNullable(
+                schedules.get(KeyedValuations.leg(p.symbol(), p.side()))).orElseGet(() -> schedules.computeIfAbsent(
+                p.symbol(), symbol -> bybitTiers.apply(symbol).map(ListedTiers::schedule).orElseGet(estimate))),
                 BinanceMarginRules.INSTANCE);
         return KeyedValuations.portfolio(snapshot, engine);
     }

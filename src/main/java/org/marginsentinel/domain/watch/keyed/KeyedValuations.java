@@ -12,6 +12,7 @@ import org.marginsentinel.domain.margin.MarginMode;
 import org.marginsentinel.domain.margin.Position;
 import org.marginsentinel.domain.margin.PositionRisk;
 import org.marginsentinel.domain.margin.PricedPosition;
+import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.watch.SecondOpinion;
 import org.marginsentinel.domain.watch.WatchedPortfolio;
 import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
@@ -21,6 +22,11 @@ import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Reason;
 final class KeyedValuations {
 
     private KeyedValuations() {
+    }
+
+    /** A position's key among the account's: its symbol and side (a hedge account holds both sides of one symbol). */
+    static String leg(String symbol, Side side) {
+        return symbol + ":" + side;
     }
 
     /**

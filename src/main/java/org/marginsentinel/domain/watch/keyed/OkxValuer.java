@@ -81,6 +81,7 @@ public final class OkxValuer implements KeyedValuer {
         List<ExchangePosition> reported = snapshot.positions();
         List<Position> positions = new ArrayList<>();
         List<BigDecimal> marks = new ArrayList<>();
+        // per leg, not per symbol: a hedge account's long and short of one swap sit in tiers of their own sizes
         Map<String, Requirement> requirements = new HashMap<>();
         boolean complete = snapshot.marginBalance() != null;
         for (ExchangePosition position : reported) {
@@ -89,10 +90,11 @@ public final class OkxValuer implements KeyedValuer {
             positions.add(engine);
             marks.add(position.markPrice());
             if (engine != null) {
-                requirements.putIfAbsent(position.symbol(), requirement(position));
+                requirements.put(KeyedValuations.leg(position.symbol(), position.side()), requirement(position));
             }
         }
-        MarginCalculator engine = new MarginCalculator(p -> requirements.get(p.symbol()).schedule(),
+        MarginCalculator engine = new MarginCalculator(
+                p -> requirements.get(KeyedValuations.leg(p.symbol(), p.side())).schedule(),
                 BinanceMarginRules.INSTANCE);
         CrossAccountRisk pool = complete ? pool(engine, snapshot, positions, marks) : null;
         List<KeyedValuation.Valued> valued = new ArrayList<>();
@@ -110,7 +112,8 @@ public final class OkxValuer implements KeyedValuer {
                     : KeyedValuations.crossRisk(own, marks.get(i), engine.maintenanceMargin(own, marks.get(i)), pool);
             SecondOpinion opinion = SecondOpinion.of(position.exchangeLiquidation(), risk.liquidationPrice());
             valued.add(new KeyedValuation.Valued(position, risk, opinion,
-                    explain(opinion, requirements.get(position.symbol()), own.isIsolated())));
+                    explain(opinion, requirements.get(KeyedValuations.leg(position.symbol(), position.side())),
+                    own.isIsolated())));
         }
         return new KeyedValuation(snapshot, pool, valued, notValued, okxRatio(pool), pool == null ? null
                 : new KeyedValuation.CrossLegs(pool.walletBalance(), KeyedValuations.crossLegs(positions, marks),
@@ -126,13 +129,17 @@ public final class OkxValuer implements KeyedValuer {
         Map<String, Requirement> requirements = new HashMap<>();
         for (ExchangePosition position : snapshot.positions()) {
             if (position.markPrice() != null) {
-                requirements.putIfAbsent(position.symbol(), requirement(position));
+                Requirement requirement = requirement(position);
+                requirements.put(KeyedValuations.leg(position.symbol(), position.side()), requirement);
+                requirements.putIfAbsent(position.symbol(), requirement);
             }
         }
+        // a leg's own rate when held, else the symbol's other leg's (a what-if on the opposite side), else the estimate
         MarginCalculator engine = new MarginCalculator(p -> okxTiers.apply(p.symbol())
                 .map(listed -> withFee(atSize(listed, p.quantity())))
-                .orElseGet(() -> requirements.computeIfAbsent(p.symbol(),
-                        symbol -> new Requirement(withFee(estimate.get()), true, null)).schedule()),
+                .orElseGet(() -> Optional.ofNullable(requirements.get(KeyedValuations.leg(p.symbol(), p.side())))
+                        .orElseGet(() -> requirements.computeIfAbsent(p.symbol(),
+                                symbol -> new Requirement(withFee(estimate.get()), true, null))).schedule()),
                 BinanceMarginRules.INSTANCE);
         return KeyedValuations.portfolio(snapshot, engine);
     }

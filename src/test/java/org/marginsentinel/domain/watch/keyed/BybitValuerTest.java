@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.marginsentinel.domain.margin.Side;
 import org.marginsentinel.domain.margin.TierSource;
 import org.marginsentinel.domain.watch.SecondOpinion.Verdict;
+import org.marginsentinel.domain.watch.WatchedPortfolio;
 import org.marginsentinel.domain.watch.keyed.KeyedExplanation.Kind;
 
 class BybitValuerTest {
@@ -205,5 +206,20 @@ class BybitValuerTest {
             }
         }
         return equity;
+    }
+
+    @Test
+    void forTheInsightTools_aHedgeAccountsLegsKeepTheirOwnReportedRates() {
+        BybitValuer valuer = new BybitValuer(noTiers(), KeyedPositions::harshEstimate);
+        // Bybit's positionMM at entry: 0.5 × 60,000 × 0.5% = 150 on the long, 2 × 60,000 × 1% = 1,200 on the short
+        ExchangePosition smallLong = cross("BTCUSDT", Side.LONG, "0.5", "60000", "60000", 10, null, "150");
+        ExchangePosition bigShort = cross("BTCUSDT", Side.SHORT, "2", "60000", "60000", 10, null, "1200");
+
+        WatchedPortfolio portfolio = valuer.portfolio(snapshot("20000", smallLong, bigShort)).orElseThrow();
+
+        List<BigDecimal> maintenance = portfolio.positions().stream()
+                .map(priced -> portfolio.engine().maintenanceMargin(priced.position(), priced.markPrice())).toList();
+        assertThat(maintenance).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(d("150"), d("1200"));
     }
 }

@@ -76,6 +76,43 @@ class OkxValuerTest {
                 .quantity()).isEqualByComparingTo(size);
     }
 
+    /** OKX's tiers in coins: up to 1 BTC at 0.4%, above at 0.6%. */
+    private static final ListedTiers BY_SIZE = new ListedTiers(TierSchedule.of(List.of(
+            new MaintenanceTier(BigDecimal.ZERO, BigDecimal.ONE, d("0.004"), BigDecimal.ZERO, 100),
+            new MaintenanceTier(BigDecimal.ONE, null, d("0.006"), BigDecimal.ZERO, 50))),
+            new TierSource(TierSource.OKX, LocalDate.of(2026, 12, 4)));
+
+    @Test
+    void aHedgeAccountsLongAndShortOfOneSwap_eachSitInTheTierOfTheirOwnSize() {
+        OkxValuer valuer = new OkxValuer(symbol -> Optional.of(BY_SIZE), KeyedPositions::harshEstimate, FEE);
+        ExchangePosition smallLong = isolated("BTC-USDT-SWAP", Side.LONG, "0.5", "60000", "60000", 10, "3000", null,
+                null);
+        ExchangePosition bigShort = isolated("BTC-USDT-SWAP", Side.SHORT, "2", "60000", "60000", 10, "12000", null,
+                null);
+
+        List<KeyedValuation.Valued> valued = valuer.value(snapshot("100000", smallLong, bigShort)).positions();
+
+        // long 0.5 BTC, tier 1: 3,000 + 0.5·(P − 60,000) = 0.5·P·(0.4% + 0.05%) → P = 54,000 / 0.9955
+        assertThat(valued.get(0).opinion().own()).isCloseTo(d("54244.0984429934706"), within(d("1e-9")));
+        // short 2 BTC, tier 2: 12,000 − 2·(P − 60,000) = 2·P·(0.6% + 0.05%) → P = 66,000 / 1.0065
+        // (with the long's tier it would be 66,000 / 1.0045 = 65,704.33)
+        assertThat(valued.get(1).opinion().own()).isCloseTo(d("65573.7704918032787"), within(d("1e-9")));
+        // its requirement at the mark: 2 × 60,000 × 0.65% = 780
+        assertThat(valued.get(1).risk().maintenanceMargin()).isEqualByComparingTo("780");
+    }
+
+    @Test
+    void aCrossHedge_addsEachLegsRequirementAtItsOwnTier() {
+        OkxValuer valuer = new OkxValuer(symbol -> Optional.of(BY_SIZE), KeyedPositions::harshEstimate, FEE);
+        ExchangePosition smallLong = cross("BTC-USDT-SWAP", Side.LONG, "0.5", "60000", "61000", 10, null, null);
+        ExchangePosition bigShort = cross("BTC-USDT-SWAP", Side.SHORT, "2", "60000", "61000", 10, null, null);
+
+        KeyedValuation valuation = valuer.value(snapshot("20000", smallLong, bigShort));
+
+        // 0.5 × 61,000 × (0.4% + 0.05%) = 137.25 plus 2 × 61,000 × (0.6% + 0.05%) = 793
+        assertThat(valuation.cross().maintenanceMargin()).isEqualByComparingTo("930.25");
+    }
+
     @Test
     void atTheBotsLiquidationPrice_equityEqualsMaintenancePlusTheFee() {
         Random random = new Random(4);
