@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.marginsentinel.application.port.SecretVault;
 import org.marginsentinel.domain.alert.RiskLevel;
 import org.marginsentinel.domain.margin.MarginCalculator;
 import org.marginsentinel.domain.margin.MarginMode;
@@ -109,52 +107,8 @@ class KeyedCrossPoolTest {
         recorder.notifier = told::add;
         recorder.settings = KeyedSettings.DEFAULTS;
         recorder.drains = rig.drains;
-        recorder.store = new NoKeyedStore();
+        recorder.store = new RecordingKeyedStore();
         book.put(new KeyedAccount(1, 7, KeyedExchange.BINANCE, "AbCd…9xYz", NOW.minusSeconds(60), null, lastAnswer,
                 Availability.OK, null, null, null), ApiKey.hmac(KeyedExchange.BINANCE, "AbCdEfGh9xYz", "s", null));
-    }
-
-    /** Saves nothing: the account lives in the book, which a restart refills. */
-    private static final class NoKeyedStore implements KeyedStore {
-        @Override
-        public List<Stored> all() {
-            return List.of();
-        }
-
-        @Override
-        public KeyedAccount add(long userId, KeyedExchange exchange, String maskedKeyId, SecretVault.Sealed sealedKey,
-                                ExchangeAccountSnapshot snapshot, Instant keyExpiresAt, Instant at) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void save(KeyedAccount account) {
-        }
-
-        @Override
-        public void remove(long id) {
-        }
-
-        @Override
-        public void reseal(long id, SecretVault.Sealed sealedKey) {
-        }
-
-        @Override
-        public void savePending(Pending pending) {
-        }
-
-        @Override
-        public Optional<Pending> pending(long userId, KeyedExchange exchange) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Pending> allPending() {
-            return List.of();
-        }
-
-        @Override
-        public void removePending(long userId, KeyedExchange exchange) {
-        }
     }
 }

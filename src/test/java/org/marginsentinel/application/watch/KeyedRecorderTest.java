@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marginsentinel.application.port.KeyedSourceUnavailable;
-import org.marginsentinel.application.port.SecretVault;
 import org.marginsentinel.domain.watch.Availability;
 import org.marginsentinel.domain.watch.keyed.ApiKey;
 import org.marginsentinel.domain.watch.keyed.ExchangeAccountSnapshot;
@@ -25,7 +23,8 @@ class KeyedRecorderTest {
             BigDecimal.TEN, null, null, null, List.of());
 
     private final List<KeyedNotice> told = new ArrayList<>();
-    private final List<KeyedAccount> saved = new ArrayList<>();
+    private final RecordingKeyedStore store = new RecordingKeyedStore();
+    private final List<KeyedAccount> saved = store.saved;
     private final KeyedRecorder recorder = new KeyedRecorder();
 
     @BeforeEach
@@ -35,50 +34,7 @@ class KeyedRecorderTest {
         recorder.watchBook.keyed = recorder.book;
         recorder.notifier = told::add;
         recorder.settings = KeyedSettings.DEFAULTS;
-        recorder.store = new KeyedStore() {
-            @Override
-            public List<Stored> all() {
-                return List.of();
-            }
-
-            @Override
-            public KeyedAccount add(long userId, KeyedExchange exchange, String maskedKeyId,
-                                    SecretVault.Sealed sealedKey, ExchangeAccountSnapshot snapshot,
-                                    Instant keyExpiresAt, Instant at) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void save(KeyedAccount account) {
-                saved.add(account);
-            }
-
-            @Override
-            public void remove(long id) {
-            }
-
-            @Override
-            public void reseal(long id, SecretVault.Sealed sealedKey) {
-            }
-
-            @Override
-            public void savePending(Pending pending) {
-            }
-
-            @Override
-            public Optional<Pending> pending(long userId, KeyedExchange exchange) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<Pending> allPending() {
-                return List.of();
-            }
-
-            @Override
-            public void removePending(long userId, KeyedExchange exchange) {
-            }
-        };
+        recorder.store = store;
         KeyedWarnings warnings = new KeyedWarnings();
         warnings.exchanges = ValuersOnly.of();
         recorder.warnings = warnings;
